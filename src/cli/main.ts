@@ -1,0 +1,30 @@
+import { Command, CommanderError } from 'commander';
+import { UserError } from '../util/user-error.ts';
+import { validateCommand } from './commands/validate.ts';
+import { schemaCommand } from './commands/schema.ts';
+
+const program = new Command('coursebot')
+  .description(
+    "A Slack bot that runs a course's calendar: reminders, /schedule answers and instructor changes.",
+  )
+  .showHelpAfterError('(run `coursebot --help` for the list of commands)')
+  .showSuggestionAfterError(true)
+  .exitOverride();
+
+for (const command of [validateCommand(), schemaCommand()]) program.addCommand(command);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else if (error instanceof UserError) {
+    console.error(error.message);
+    process.exitCode = error.exitCode;
+  } else {
+    // Unexpected: one line for the user, the stack only when asked for.
+    console.error(`coursebot: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.DEBUG) console.error(error);
+    process.exitCode = 2;
+  }
+}

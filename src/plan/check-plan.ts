@@ -1,0 +1,80 @@
+import { addDays, formatDay, weekdayOf } from './local-date.ts';
+import type { Plan } from './schema.ts';
+import { termOf } from './term.ts';
+import type { Problem } from './problems.ts';
+
+type Located = Problem & { at?: (string | number)[] };
+
+/** The rules a schema cannot express. Errors make the plan unusable; warnings only ask for a look. */
+export function checkPlan(plan: Plan): { errors: Located[]; warnings: Located[] } {
+  const errors: Located[] = [];
+  const warnings: Located[] = [];
+  const error = (at: (string | number)[], path: string, message: string) =>
+    errors.push({ severity: 'error', path, message, at });
+  const warn = (at: (string | number)[], path: string, message: string) =>
+    warnings.push({ severity: 'warning', path, message, at });
+
+  const seenIds = new Map<string, number>();
+  plan.events.forEach((event, i) => {
+    const first = seenIds.get(event.id);
+    if (first !== undefined) {
+      error(['events', i, 'id'], `events[${i}].id`, `duplicate id "${event.id}" (also events[${first}].id)`);
+    } else seenIds.set(event.id, i);
+  });
+
+  const numbers = new Map<number, number>();
+  const weekdays = new Map<number, number>();
+  for (const s of plan.sessions) {
+    if (s.number === null || s.noClass) continue;
+    weekdays.set(weekdayOf(s.date), (weekdays.get(weekdayOf(s.date)) ?? 0) + 1);
+  }
+  const held = plan.sessions.filter((s) => s.number !== null && !s.noClass).length;
+  plan.sessions.forEach((session, i) => {
+    const at = ['sessions', i];
+    const path = `sessions[${i}]`;
+    const previous = plan.sessions[i - 1];
+    if (previous && session.date < previous.date) {
+      warn([...at, 'date'], `${path}.date`, `out of order: ${session.date} comes after ${previous.date}`);
+    }
+    if (session.number !== null) {
+      const first = numbers.get(session.number);
+      if (first !== undefined) {
+        warn(
+          [...at, 'number'],
+          `${path}.number`,
+          `class number ${session.number} repeats sessions[${first}]`,
+        );
+      } else numbers.set(session.number, i);
+      const sameDay = weekdays.get(weekdayOf(session.date)) ?? 0;
+      // A weekday used by fewer than a tenth of the classes is probably a typo in the date.
+      if (!session.noClass && held >= 6 && sameDay * 10 < held) {
+        warn(
+          [...at, 'date'],
+          `${path}.date`,
+          `class ${session.number} is on ${formatDay(session.date)}, a weekday the course does not usually meet`,
+        );
+      }
+    }
+  });
+
+  const term = termOf(plan);
+  if (term) {
+    plan.events.forEach((event, i) => {
+      // A week of grace on either side: final reports are often due just after the last class.
+      if (event.date < addDays(term.start, -14) || event.date > addDays(term.end, 14)) {
+        warn(
+          ['events', i, 'date'],
+          `events[${i}].date`,
+          `"${event.title}" on ${event.date} is outside the term (${term.start} to ${term.end})`,
+        );
+      }
+    });
+  }
+  const classNumbers = new Set(numbers.keys());
+  plan.events.forEach((event, i) => {
+    if (event.session !== undefined && !classNumbers.has(event.session)) {
+      warn(['events', i, 'session'], `events[${i}].session`, `no class number ${event.session} in the plan`);
+    }
+  });
+  return { errors, warnings };
+}
