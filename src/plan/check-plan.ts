@@ -46,8 +46,8 @@ export function checkPlan(plan: Plan): { errors: Located[]; warnings: Located[] 
         );
       } else numbers.set(session.number, i);
       const sameDay = weekdays.get(weekdayOf(session.date)) ?? 0;
-      // A weekday used by fewer than a tenth of the classes is probably a typo in the date.
-      if (!session.noClass && held >= 6 && sameDay * 10 < held) {
+      // A weekday used by at most one class in ten (and at least once) is probably a typo in the date.
+      if (!session.noClass && held >= 6 && sameDay <= Math.max(1, held / 10)) {
         warn(
           [...at, 'date'],
           `${path}.date`,

@@ -16,7 +16,8 @@ export function parsePlanText(text: string): ParsedPlan {
   const tree = parseTree(text, syntaxErrors, { allowTrailingComma: false, disallowComments: true });
   const lineOf = lineLocator(text);
   if (syntaxErrors.length > 0 || !tree) {
-    const errors: Problem[] = syntaxErrors.slice(0, 5).map((e) => ({
+    // Only the first syntax error: the ones after it are usually echoes of the same mistake.
+    const errors: Problem[] = syntaxErrors.slice(0, 1).map((e) => ({
       severity: 'error',
       path: '',
       message: `not valid JSON: ${describeSyntaxError(printParseErrorCode(e.error))}`,

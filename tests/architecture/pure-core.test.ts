@@ -1,0 +1,38 @@
+// The pure core (plan, importer, queries, reminders, content, changes) imports no Slack, no file system, no
+// process and never reads the clock: only the shell does. This scan keeps it so.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const PURE = ['src/plan', 'src/importer', 'src/queries', 'src/reminders', 'src/content', 'src/changes'];
+const FORBIDDEN: [RegExp, string][] = [
+  [/from ['"]node:/, 'imports a node: module'],
+  [/from ['"](fs|path|os|child_process|http)['"]/, 'imports a node module'],
+  [/from ['"]@slack\//, 'imports Slack'],
+  [/from ['"]better-sqlite3['"]/, 'imports SQLite'],
+  [/\bprocess\./, 'reads process'],
+  [/Date\.now\(|new Date\(\)|DateTime\.now\(|DateTime\.local\(\)/, 'reads the clock'],
+];
+
+function files(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('the pure core', () => {
+  it('has no I/O, no Slack and no clock', () => {
+    const offences = PURE.flatMap(files).flatMap((path) => {
+      const text = readFileSync(path, 'utf8');
+      return FORBIDDEN.filter(([pattern]) => pattern.test(text)).map(([, what]) => `${path} ${what}`);
+    });
+    expect(offences).toEqual([]);
+  });
+});
