@@ -1,7 +1,11 @@
+import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../util/user-error.ts';
 import { validateCommand } from './commands/validate.ts';
 import { schemaCommand } from './commands/schema.ts';
+
+// Settings come from the environment, and from ./.env when present (variables already set win).
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 const program = new Command('coursebot')
   .description(
