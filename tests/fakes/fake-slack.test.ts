@@ -1,0 +1,194 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebClient, WebAPIPlatformError, WebAPIRequestError } from '@slack/web-api';
+import { App, LogLevel } from '@slack/bolt';
+import { startFakeSlack, type FakeSlack } from './fake-slack.ts';
+import { signedSlashCommand, signedInteraction } from './signed-request.ts';
+
+let fake: FakeSlack | undefined;
+const cleanups: Array<() => Promise<unknown>> = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await fake?.close();
+  fake = undefined;
+});
+
+async function start(...args: Parameters<typeof startFakeSlack>): Promise<FakeSlack> {
+  fake = await startFakeSlack(...args);
+  return fake;
+}
+
+const client = (f: FakeSlack, token = 'xoxb-test') =>
+  new WebClient(token, { slackApiUrl: f.apiUrl, retryConfig: { retries: 0 }, timeout: 2000 });
+
+describe('fake Slack Web API', () => {
+  it('stores a post with metadata and returns metadata only when history asks for it', async () => {
+    const f = await start();
+    const web = client(f);
+    const metadata = { event_type: 'course_reminder', event_payload: { key: 'class-day:2025-10-16' } };
+    const posted = await web.chat.postMessage({ channel: 'C0CLASS', text: 'Class today', metadata });
+    expect(posted.ts).toMatch(/^\d+\.\d{6}$/);
+    expect(f.messages('C0CLASS')).toMatchObject([{ ts: posted.ts, text: 'Class today', metadata }]);
+
+    const withMeta = await web.conversations.history({ channel: 'C0CLASS', include_all_metadata: true });
+    expect(withMeta.messages?.[0]?.metadata).toEqual(metadata);
+    const without = await web.conversations.history({ channel: 'C0CLASS' });
+    expect(without.messages?.[0]?.metadata).toBeUndefined();
+    expect(f.callsTo('chat.postMessage')[0]?.token).toBe('xoxb-test');
+  });
+
+  it('answers a 429 with Retry-After, then succeeds', async () => {
+    const f = await start();
+    f.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
+    const web = new WebClient('xoxb-test', { slackApiUrl: f.apiUrl, rejectRateLimitedCalls: true });
+    const first = web.chat.postMessage({ channel: 'C0CLASS', text: 'hi' });
+    await expect(first).rejects.toMatchObject({ code: 'slack_webapi_rate_limited_error', retryAfter: 1 });
+    await web.chat.postMessage({ channel: 'C0CLASS', text: 'hi' });
+    expect(f.callsTo('chat.postMessage')).toHaveLength(2);
+    expect(f.messages()).toHaveLength(1);
+  });
+
+  it('refuses posts by channel state and checks token kinds', async () => {
+    const f = await start();
+    f.addChannel({ id: 'C0OTHER', name: 'other', isMember: false });
+    f.addChannel({ id: 'C0OLD', name: 'old', isArchived: true });
+    const web = client(f);
+    const errorOf = (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok',
+        (e: unknown) => (e instanceof WebAPIPlatformError ? e.data.error : String(e)),
+      );
+    expect(await errorOf(web.chat.postMessage({ channel: 'C0OTHER', text: 'x' }))).toBe('not_in_channel');
+    expect(await errorOf(web.chat.postMessage({ channel: 'C0OLD', text: 'x' }))).toBe('is_archived');
+    expect(await errorOf(web.chat.postMessage({ channel: 'C0NONE', text: 'x' }))).toBe('channel_not_found');
+    expect(await errorOf(web.chat.postMessage({ channel: '#cs599', text: 'by name' }))).toBe('ok');
+    expect(await errorOf(client(f, 'xapp-test').auth.test())).toBe('invalid_auth');
+    expect(await errorOf(client(f, '').auth.test())).toBe('not_authed');
+    expect(await errorOf(web.apps.connections.open())).toBe('invalid_auth');
+    expect(await errorOf(web.apiCall('no.such.method'))).toBe('unknown_method');
+    f.setAuthFails(true);
+    expect(await errorOf(web.auth.test())).toBe('invalid_auth');
+    expect(f.messages()).toHaveLength(1);
+  });
+
+  it('can store a post and lose the answer, or drop the call before it lands', async () => {
+    const f = await start();
+    const web = client(f);
+    f.failNext('chat.postMessage', { loseResponse: true });
+    await expect(web.chat.postMessage({ channel: 'C0CLASS', text: 'a' })).rejects.toBeInstanceOf(
+      WebAPIRequestError,
+    );
+    f.failNext('chat.postMessage', { dropConnection: true });
+    await expect(web.chat.postMessage({ channel: 'C0CLASS', text: 'b' })).rejects.toBeInstanceOf(
+      WebAPIRequestError,
+    );
+    expect(f.messages().map((m) => m.text)).toEqual(['a']);
+  });
+
+  it('paginates conversations.list and history with cursors', async () => {
+    const f = await start({ maxPageSize: 2 });
+    f.addChannel({ id: 'C02', name: 'two' });
+    f.addChannel({ id: 'C03', name: 'three', isArchived: true });
+    const web = client(f);
+    const names: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await web.conversations.list({ cursor, limit: 100 });
+      names.push(...(page.channels ?? []).map((c) => c.name ?? ''));
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    expect(names).toEqual(['cs599', 'two', 'three']);
+    for (const text of ['1', '2', '3']) await web.chat.postMessage({ channel: 'C0CLASS', text });
+    const newest = await web.conversations.history({ channel: 'C0CLASS' });
+    expect(newest.messages?.map((m) => m.text)).toEqual(['3', '2']);
+    expect(newest.has_more).toBe(true);
+  });
+
+  it('limits a response_url to 5 uses and 30 minutes', async () => {
+    let now = 1_760_000_000_000;
+    const f = await start({ nowMs: () => now });
+    const url = f.responseUrl();
+    const post = () => fetch(url, { method: 'POST', body: JSON.stringify({ text: 'hi' }) });
+    for (let i = 0; i < 5; i++) expect((await post()).status).toBe(200);
+    expect((await post()).status).toBe(404);
+    expect(f.responses(url)).toHaveLength(5);
+    const later = f.responseUrl();
+    now += 31 * 60 * 1000;
+    expect((await fetch(later, { method: 'POST', body: '{}' })).status).toBe(404);
+  });
+});
+
+describe('fake Slack with Bolt', () => {
+  it('drives a Socket Mode app: hello, slash command envelope, ack payload', async () => {
+    const f = await start();
+    const app = new App({
+      token: 'xoxb-test',
+      appToken: 'xapp-test',
+      socketMode: true,
+      botId: 'B0BOT',
+      botUserId: 'U0BOT',
+      logLevel: LogLevel.ERROR,
+      clientOptions: { slackApiUrl: f.apiUrl, retryConfig: { retries: 0 } },
+    });
+    app.command('/schedule', async ({ command, ack }) => {
+      await ack({ response_type: 'ephemeral', text: `you asked: ${command.text}` });
+    });
+    await app.start();
+    cleanups.push(() => app.stop());
+
+    const ack = await f.sendSlashCommand({ text: 'next' });
+    expect(ack.payload).toMatchObject({ text: 'you asked: next' });
+    expect(f.callsTo('apps.connections.open')[0]?.token).toBe('xapp-test');
+    expect(f.socketMode.connectionCount).toBe(1);
+  });
+
+  it('rejects clearly when a Socket Mode app never acks', async () => {
+    const f = await start();
+    const app = new App({
+      token: 'xoxb-test',
+      appToken: 'xapp-test',
+      socketMode: true,
+      botId: 'B0BOT',
+      botUserId: 'U0BOT',
+      logLevel: LogLevel.ERROR,
+      clientOptions: { slackApiUrl: f.apiUrl, retryConfig: { retries: 0 } },
+    });
+    app.action('noop', async () => {});
+    await app.start();
+    cleanups.push(() => app.stop());
+    await expect(f.socketMode.push('interactive', { type: 'block_actions' }, 300)).rejects.toThrow(/no ack/);
+  });
+
+  it('signs HTTP requests that a Bolt HTTP app accepts, and the app can respond()', async () => {
+    const f = await start();
+    const secret = 'test-secret';
+    const app = new App({
+      token: 'xoxb-test',
+      signingSecret: secret,
+      botId: 'B0BOT',
+      botUserId: 'U0BOT',
+      logLevel: LogLevel.ERROR,
+      clientOptions: { slackApiUrl: f.apiUrl, retryConfig: { retries: 0 } },
+    });
+    app.command('/schedule', async ({ ack }) => ack('pong'));
+    app.action('confirm', async ({ ack, respond }) => {
+      await ack();
+      await respond({ text: 'confirmed' });
+    });
+    const server = (await app.start({ port: 0, host: '127.0.0.1' })) as import('node:http').Server;
+    cleanups.push(() => app.stop());
+    const { port } = server.address() as import('node:net').AddressInfo;
+    const url = `http://127.0.0.1:${port}/slack/events`;
+
+    const ok = await signedSlashCommand({ url, secret, fake: f, fields: { text: 'next' } });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('pong');
+    const forged = await signedSlashCommand({ url, secret, fake: f, signature: 'v0=00' });
+    expect(forged.status).toBe(401);
+
+    const click = await signedInteraction({ url, secret, fake: f, actions: [{ action_id: 'confirm' }] });
+    expect(click.status).toBe(200);
+    await expect.poll(() => f.responses().length, { timeout: 2000 }).toBe(1);
+    expect(f.responses()[0]?.body).toMatchObject({ text: 'confirmed' });
+  });
+});

@@ -1,0 +1,271 @@
+/**
+ * A fake Slack for tests, on 127.0.0.1 and a free port: the Web API at `/api/<method>`, response_urls at
+ * `/respond/:id`, and Socket Mode at `ws://…/link`. Point Bolt and WebClient at it with
+ * `clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }` and `botId`/`botUserId` set.
+ *
+ *   const fake = await startFakeSlack({ channels: [{ id: 'C0CLASS', name: 'cs599' }] });
+ *   fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
+ *   const ack = await fake.sendSlashCommand({ text: 'next' });   // Socket Mode: resolves with the ack
+ *   expect(fake.messages('C0CLASS')).toHaveLength(1);
+ *   await fake.close();
+ *
+ * Tokens are checked by prefix only: `xapp-` for apps.connections.open, `xoxb-` for everything else.
+ * Every call is recorded in `fake.calls`, including refused and failed ones.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  channelFrom,
+  defaultIdentity,
+  type FakeChannel,
+  type FakeEphemeral,
+  type FakeIdentity,
+  type FakeMessage,
+  type FakeState,
+  type FakeUser,
+  type FakeView,
+} from './fake-state.ts';
+import { answerApiCall, knownMethods } from './fake-web-api.ts';
+import { decodeBody, readRaw, tokenOf } from './read-body.ts';
+import { FakeResponseUrls, type FakeResponse } from './fake-response-urls.ts';
+import { FakeSocketMode, type Ack } from './fake-socket-mode.ts';
+import {
+  blockActionsPayload,
+  slashCommandPayload,
+  type BlockActionsOptions,
+  type SlashCommandFields,
+} from './payloads.ts';
+
+export type { FakeChannel, FakeMessage, FakeEphemeral, FakeUser, FakeView, FakeResponse, Ack };
+
+/** A scripted outcome for the next call(s) to one method. */
+export type Failure =
+  /** HTTP 200 with `{ok:false, error}`. */
+  | { error: string }
+  /** HTTP 429 with Retry-After (seconds); omit retryAfter to send no header. */
+  | { status: 429; retryAfter?: number }
+  /** Any other HTTP status, e.g. 500 or 503. */
+  | { status: number }
+  /** The connection is destroyed before anything is done: the call never reached Slack. */
+  | { dropConnection: true }
+  /** The call is carried out (a post is stored), then the connection is destroyed: the answer is lost. */
+  | { loseResponse: true }
+  /** The call is answered normally, after a delay. */
+  | { delayMs: number };
+
+export interface ApiCall {
+  method: string;
+  params: Record<string, unknown>;
+  token?: string;
+  /** Epoch milliseconds on the fake's clock. */
+  at: number;
+  /** The scripted failure applied to this call, if any. */
+  failure?: Failure;
+}
+
+export interface FakeSlackOptions {
+  identity?: Partial<FakeIdentity>;
+  /** Default: one public channel C0CLASS "cs599" the bot is a member of. */
+  channels?: Array<Partial<FakeChannel> & { id: string }>;
+  /** Default: U0STUDENT and U0PROF, both in America/New_York. */
+  users?: FakeUser[];
+  /** auth.test and every bot-token call answer invalid_auth (a revoked token). */
+  authFails?: boolean;
+  /** The bot holds chat:write.public: it may post in public channels it has not joined. */
+  canWritePublic?: boolean;
+  /** Largest page for conversations.list/history, whatever `limit` says (to exercise pagination). */
+  maxPageSize?: number;
+  /** The fake's clock for message ts, call times and response_url expiry. Default Date.now. */
+  nowMs?: () => number;
+}
+
+export interface FakeSlack {
+  /** `http://127.0.0.1:PORT` */
+  readonly url: string;
+  /** `${url}/api/` — for `slackApiUrl`. */
+  readonly apiUrl: string;
+  readonly state: FakeState;
+  readonly calls: ApiCall[];
+  callsTo(method: string): ApiCall[];
+  /** Messages posted (and still stored) in a channel, oldest first; all channels when omitted. */
+  messages(channel?: string): FakeMessage[];
+  ephemerals(channel?: string): FakeEphemeral[];
+  /** Scripts the next `times` calls to `method` (queued after earlier scripts). */
+  failNext(method: string, failure: Failure, times?: number): void;
+  addChannel(channel: Partial<FakeChannel> & { id: string }): FakeChannel;
+  addUser(user: FakeUser): void;
+  setAuthFails(fails: boolean): void;
+  /** Mints a response_url on this fake. */
+  responseUrl(): string;
+  /** POSTs accepted by a response_url (by id or full URL), or by all of them. */
+  responses(idOrUrl?: string): FakeResponse[];
+  /** Socket Mode: pushes a slash_commands envelope and resolves with the app's ack (rejects after 3 s). */
+  sendSlashCommand(fields?: Partial<SlashCommandFields>): Promise<Ack>;
+  /** Socket Mode: pushes a block_actions (button) interaction and resolves with the ack. */
+  sendInteractive(
+    options: Omit<BlockActionsOptions, 'response_url'> & { response_url?: string },
+  ): Promise<Ack>;
+  /** Socket Mode: pushes an events_api envelope carrying `event` (e.g. app_home_opened). */
+  sendEvent(event: Record<string, unknown>): Promise<Ack>;
+  /** Socket Mode: asks connected clients to reconnect. */
+  sendDisconnect(reason?: string): void;
+  /** Socket Mode: resolves true once a client is connected. */
+  waitForConnection(timeoutMs?: number): Promise<boolean>;
+  readonly socketMode: FakeSocketMode;
+  close(): Promise<void>;
+}
+
+const DEFAULT_CHANNELS = [{ id: 'C0CLASS', name: 'cs599' }];
+const DEFAULT_USERS: FakeUser[] = [
+  { id: 'U0STUDENT', name: 'student', tz: 'America/New_York' },
+  { id: 'U0PROF', name: 'professor', tz: 'America/New_York' },
+];
+
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const nowMs = options.nowMs ?? (() => Date.now());
+  const state: FakeState = {
+    identity: { ...defaultIdentity, ...options.identity },
+    channels: new Map(),
+    users: new Map((options.users ?? DEFAULT_USERS).map((u) => [u.id, u])),
+    messages: [],
+    ephemerals: [],
+    views: new Map(),
+    authFails: options.authFails ?? false,
+    canWritePublic: options.canWritePublic ?? false,
+    maxPageSize: options.maxPageSize ?? 1000,
+    nowMs,
+    lastTsMicros: 0,
+  };
+  for (const c of options.channels ?? DEFAULT_CHANNELS) state.channels.set(c.id, channelFrom(c));
+
+  const calls: ApiCall[] = [];
+  const scripts = new Map<string, Failure[]>();
+  let baseUrl = '';
+  const responseUrls = new FakeResponseUrls(() => baseUrl, nowMs);
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'fatal_error', detail: String(error) });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const raw = await readRaw(req);
+    if (path.startsWith('/respond/')) {
+      const answer = responseUrls.accept(path.slice('/respond/'.length), parseLoose(raw));
+      res.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body);
+      return;
+    }
+    if (!path.startsWith('/api/')) {
+      res.writeHead(404).end();
+      return;
+    }
+    const method = path.slice('/api/'.length);
+    const params = decodeBody(raw, req.headers['content-type']);
+    const token = tokenOf(req, params ?? {});
+    const failure = scripts.get(method)?.shift();
+    calls.push({ method, params: params ?? {}, token, at: nowMs(), ...(failure ? { failure } : {}) });
+
+    if (failure && 'dropConnection' in failure) return void req.socket.destroy();
+    if (failure && 'delayMs' in failure) await new Promise((r) => setTimeout(r, failure.delayMs));
+    if (failure && 'status' in failure) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (failure.status === 429 && 'retryAfter' in failure && failure.retryAfter !== undefined) {
+        headers['retry-after'] = String(failure.retryAfter);
+      }
+      const error = failure.status === 429 ? 'ratelimited' : 'fatal_error';
+      res.writeHead(failure.status, headers).end(JSON.stringify({ ok: false, error }));
+      return;
+    }
+    if (failure && 'error' in failure) return sendJson(res, 200, { ok: false, error: failure.error });
+    if (params === undefined) return sendJson(res, 200, { ok: false, error: 'invalid_json' });
+
+    const body = answer(method, params, token);
+    if (failure && 'loseResponse' in failure) return void req.socket.destroy();
+    sendJson(res, 200, body);
+  }
+
+  function answer(method: string, params: Record<string, unknown>, token: string | undefined) {
+    if (!knownMethods.has(method)) return { ok: false, error: 'unknown_method' };
+    if (!token) return { ok: false, error: 'not_authed' };
+    if (method === 'apps.connections.open') {
+      return token.startsWith('xapp-')
+        ? { ok: true, url: `${baseUrl.replace(/^http/, 'ws')}/link` }
+        : { ok: false, error: 'invalid_auth' };
+    }
+    if (!token.startsWith('xoxb-')) return { ok: false, error: 'invalid_auth' };
+    return answerApiCall(state, method, params);
+  }
+
+  const socketMode = new FakeSocketMode(server);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
+
+  return {
+    url: baseUrl,
+    apiUrl: `${baseUrl}/api/`,
+    state,
+    calls,
+    socketMode,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    messages: (channel) => state.messages.filter((m) => channel === undefined || m.channel === channel),
+    ephemerals: (channel) => state.ephemerals.filter((m) => channel === undefined || m.channel === channel),
+    failNext(method, failure, times = 1) {
+      const queue = scripts.get(method) ?? [];
+      for (let i = 0; i < times; i++) queue.push(failure);
+      scripts.set(method, queue);
+    },
+    addChannel(channel) {
+      const created = channelFrom(channel);
+      state.channels.set(created.id, created);
+      return created;
+    },
+    addUser: (user) => void state.users.set(user.id, user),
+    setAuthFails: (fails) => void (state.authFails = fails),
+    responseUrl: () => responseUrls.mint(),
+    responses: (idOrUrl) => responseUrls.responses(idOrUrl),
+    sendSlashCommand: (fields = {}) =>
+      socketMode.push(
+        'slash_commands',
+        slashCommandPayload({ response_url: responseUrls.mint(), ...fields }),
+      ),
+    sendInteractive: (o) =>
+      socketMode.push('interactive', blockActionsPayload({ response_url: responseUrls.mint(), ...o })),
+    sendEvent: (event) =>
+      socketMode.push('events_api', {
+        token: 'verification-token-unused',
+        team_id: state.identity.teamId,
+        api_app_id: state.identity.appId,
+        event: { event_ts: `${Math.floor(nowMs() / 1000)}.000200`, ...event },
+        type: 'event_callback',
+        event_id: `Ev${calls.length}${Math.floor(nowMs())}`,
+        event_time: Math.floor(nowMs() / 1000),
+        authorizations: [{ team_id: state.identity.teamId, user_id: state.identity.botUserId, is_bot: true }],
+      }),
+    sendDisconnect: (reason) => socketMode.disconnect(reason),
+    waitForConnection: (timeoutMs) => socketMode.waitForConnection(timeoutMs),
+    async close() {
+      await socketMode.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
+
+/** response_url POSTs are JSON (Bolt's respond) but tolerate anything. */
+function parseLoose(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
