@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebClient, WebAPIPlatformError, WebAPIRequestError } from '@slack/web-api';
+import { WebClient, WebAPIPlatformError, WebAPIRequestError, LogLevel as WebLogLevel } from '@slack/web-api';
 import { App, LogLevel } from '@slack/bolt';
 import { startFakeSlack, type FakeSlack } from './fake-slack.ts';
 import { signedSlashCommand, signedInteraction } from './signed-request.ts';
@@ -19,7 +19,12 @@ async function start(...args: Parameters<typeof startFakeSlack>): Promise<FakeSl
 }
 
 const client = (f: FakeSlack, token = 'xoxb-test') =>
-  new WebClient(token, { slackApiUrl: f.apiUrl, retryConfig: { retries: 0 }, timeout: 2000 });
+  new WebClient(token, {
+    slackApiUrl: f.apiUrl,
+    retryConfig: { retries: 0 },
+    timeout: 2000,
+    logLevel: WebLogLevel.ERROR,
+  });
 
 describe('fake Slack Web API', () => {
   it('stores a post with metadata and returns metadata only when history asks for it', async () => {

@@ -95,8 +95,24 @@ export class FakeSocketMode {
     return (await this.waitForSocket(timeoutMs)) !== undefined;
   }
 
-  async close(): Promise<void> {
-    for (const ws of this.wss.clients) ws.terminate();
+  /** Closes politely first (clients log an error on an abrupt end), then forcibly after a short grace. */
+  async close(graceMs = 200): Promise<void> {
+    const closing = [...this.wss.clients].map(
+      (ws) =>
+        new Promise<void>((resolve) => {
+          if (ws.readyState === WebSocket.CLOSED) return resolve();
+          const timer = setTimeout(() => {
+            ws.terminate();
+            resolve();
+          }, graceMs);
+          ws.once('close', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          if (ws.readyState === WebSocket.OPEN) ws.close(1001, 'server shutting down');
+        }),
+    );
+    await Promise.all(closing);
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
