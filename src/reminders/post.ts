@@ -4,9 +4,9 @@ import type { ReminderKind } from '../plan/policy-schema.ts';
 /** One thing reminded of, in one post. */
 export interface Reminder {
   /**
-   * Stable identity: what is reminded of, the kind, the lead time and the local day it fires, e.g.
-   * `deadline:project-proposal-due@2025-10-30:-2d`. Titles are not part of it, so a fixed typo does not
-   * make a reminder look new; a moved date is, so a moved deadline gets fresh reminders.
+   * Stable identity: what is reminded of, its day, the kind and the lead time, e.g.
+   * `deadline:project-proposal-due@2025-10-30:2d` (format in reminder-key.ts). Titles are not part of it, so
+   * a fixed typo does not make a reminder look new; a moved date is, so a moved deadline gets fresh reminders.
    */
   key: string;
   kind: ReminderKind;

@@ -1,0 +1,36 @@
+import { emphasis, strong, type Block, type Line } from '../../content/content.ts';
+import type { Course } from '../../plan/schema.ts';
+import type { DueOf } from '../due-reminder.ts';
+import {
+  className,
+  dayInline,
+  dayTimeInline,
+  joinInlines,
+  presenterInlines,
+  readingInline,
+} from './inlines.ts';
+
+/** The morning of a class: when, what, what to read, who presents, and the class's notes. */
+export function classDaySection(due: DueOf<'class-day'>[], course: Course): Block {
+  const zone = course.timezone;
+  const lines: Line[] = due.flatMap(({ session, day }): Line[] => {
+    const when = course.meeting ? dayTimeInline(day, course.meeting.start, zone) : dayInline(day, zone);
+    const out: Line[] = [
+      [
+        strong(`${className(session.number)} today`),
+        ', ',
+        when,
+        ...(session.topic ? [': ', session.topic] : []),
+      ],
+    ];
+    if (session.readings.length > 0) {
+      out.push(['Reading: ', ...joinInlines(session.readings.map((r) => [readingInline(r)]))]);
+    }
+    for (const p of session.presentations) {
+      out.push(['Presenting: ', ...presenterInlines(p.presenters, course), ' on ', emphasis(p.title)]);
+    }
+    if (session.notes) out.push(['Note: ', session.notes]);
+    return out;
+  });
+  return { kind: 'section', heading: due.length > 1 ? 'Classes today' : 'Class today', lines };
+}
