@@ -1,0 +1,164 @@
+import type { Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, webApi } from '@slack/bolt';
+import type { SlackSettings } from '../config/env.ts';
+import type { PlanSource } from '../plan/plan-source.ts';
+import type { Clock } from '../util/clock.ts';
+import type { Logger, LogLevel } from '../util/logger.ts';
+import { UserError } from '../util/user-error.ts';
+import { boltLevel, boltLogger } from './bolt-logger.ts';
+import { ChannelDirectory } from './channel-directory.ts';
+import { scheduleCallback, type AskFn } from './schedule-callback.ts';
+import { ScheduleCommandTable } from './schedule-commands.ts';
+import { SlackSink } from './slack-sink.ts';
+import { DEFAULT_API_URL, verifyBotToken, type BotIdentity } from './verify-bot-token.ts';
+
+export interface SlackAppOptions {
+  settings: SlackSettings;
+  plans: PlanSource;
+  clock: Clock;
+  /** The read-only `/schedule` answers. */
+  ask: AskFn;
+  log: Logger;
+  logLevel?: LogLevel;
+  /** Slack user IDs of the course staff (COURSEBOT_INSTRUCTORS). */
+  instructors?: readonly string[];
+  /** The channels reminders go to, checked once at the start (each problem logged with its fix). */
+  channels?: () => readonly string[];
+  /** Extra `/schedule` words (staff commands); a fresh table when omitted. */
+  commands?: ScheduleCommandTable;
+  /** Web API request timeout; without one a hung connection would hold a post forever. */
+  requestTimeoutMs?: number;
+  /** HTTP mode: the interface to listen on (all by default). */
+  host?: string;
+}
+
+export interface SlackApp {
+  app: App;
+  /** Posts reminders; shares the bot identity learned at the start. */
+  sink: SlackSink;
+  commands: ScheduleCommandTable;
+  identity(): BotIdentity | undefined;
+  /** Checks the token, connects (Socket Mode) or listens (HTTP), then checks the reminder channels. */
+  start(): Promise<{ port?: number }>;
+  stop(): Promise<void>;
+}
+
+const COMMAND = '/schedule';
+
+/** The Bolt app: `/schedule` answers, the Slack sink, Socket Mode by default or HTTP. */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { settings, log } = options;
+  const apiUrl = settings.apiUrl ?? DEFAULT_API_URL;
+  const level = boltLevel(options.logLevel ?? 'info');
+  const logger = boltLogger(log, level);
+  // No automatic retries anywhere: a post whose answer was lost must not be sent again blindly, and one
+  // 429 must not stall every other call. The dispatcher decides what to retry.
+  const clientOptions = (): webApi.WebClientOptions => ({
+    slackApiUrl: apiUrl,
+    retryConfig: { retries: 0 },
+    timeout: options.requestTimeoutMs ?? 10_000,
+    logger,
+  });
+  const client = new webApi.WebClient(settings.botToken, {
+    ...clientOptions(),
+    rejectRateLimitedCalls: true,
+  });
+  let identity: BotIdentity | undefined;
+  const directory = new ChannelDirectory(client);
+  const sink = new SlackSink({ client, directory, botId: () => identity?.botId });
+  const commands = options.commands ?? new ScheduleCommandTable();
+
+  const app = new App({
+    ...(settings.mode === 'socket'
+      ? { socketMode: true, appToken: settings.appToken }
+      : { signingSecret: settings.signingSecret, customRoutes: [healthRoute] }),
+    // The identity comes from our own auth.test at start, so no request waits on Slack before its ack.
+    authorize: async () => {
+      if (!identity) throw new Error('the Slack app received a request before it started');
+      return { botToken: settings.botToken, botId: identity.botId, botUserId: identity.botUserId };
+    },
+    clientOptions: clientOptions(),
+    logger,
+    logLevel: level,
+    convoStore: false,
+  });
+  app.command(
+    COMMAND,
+    scheduleCallback({
+      plans: options.plans,
+      clock: options.clock,
+      ask: options.ask,
+      commands,
+      instructors: options.instructors ?? [],
+      log,
+    }),
+  );
+  app.error(async (error) => {
+    log.error(`slack: ${error.message}`);
+  });
+
+  let started = false;
+  return {
+    app,
+    sink,
+    commands,
+    identity: () => identity,
+    async start() {
+      identity = await verifyBotToken(client, apiUrl);
+      const port = await startReceiver(app, settings, options.host);
+      started = true;
+      const where = settings.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`;
+      log.info(
+        `slack: connected as ${identity.botUserId}${identity.team ? ` in ${identity.team}` : ''} (${where})`,
+      );
+      const channels = options.channels?.() ?? [];
+      for (const problem of await directory.problems(channels)) log.warn(`slack: ${problem}`);
+      return port === undefined ? {} : { port };
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      await app.stop();
+    },
+  };
+}
+
+/** Liveness for load balancers and container probes (HTTP mode). */
+const healthRoute = {
+  path: '/healthz',
+  method: ['GET'],
+  handler: (_req: unknown, res: ServerResponse) => {
+    res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+  },
+};
+
+async function startReceiver(
+  app: App,
+  settings: SlackSettings,
+  host: string | undefined,
+): Promise<number | undefined> {
+  if (settings.mode === 'http') {
+    try {
+      const server = (await app.start({ port: settings.port, ...(host ? { host } : {}) })) as Server;
+      return (server.address() as AddressInfo).port;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' || code === 'EACCES') {
+        throw new UserError(`Cannot listen on port ${settings.port} (${code}): set PORT to a free port`);
+      }
+      throw error;
+    }
+  }
+  try {
+    await app.start();
+    return undefined;
+  } catch (error) {
+    if (error instanceof webApi.WebAPIPlatformError) {
+      throw new UserError(
+        `Slack rejected SLACK_APP_TOKEN (${error.data.error}): create an app-level token with connections:write under Basic Information → App-Level Tokens`,
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,127 @@
+import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { DateTime } from 'luxon';
+import { code, type Content } from '../content/content.ts';
+import { renderSlack } from '../content/render-slack.ts';
+import type { PlanSource } from '../plan/plan-source.ts';
+import type { Plan } from '../plan/schema.ts';
+import type { Clock } from '../util/clock.ts';
+import type { ScheduleCommandTable, ScheduleReply } from './schedule-commands.ts';
+import { plainSlashText } from './slash-text.ts';
+
+/** The read-only answers (`next`, `week`, `search …`, help): pure, from the plan in memory. */
+export type AskFn = (
+  plan: Plan,
+  text: string,
+  now: DateTime,
+) => { content: Content; share: boolean; ok: boolean };
+
+export interface ScheduleCallbackDeps {
+  plans: PlanSource;
+  clock: Clock;
+  ask: AskFn;
+  commands: ScheduleCommandTable;
+  instructors: readonly string[];
+  log: { info(line: string): void; error(line: string): void };
+  /** How long an asynchronous handler may take before the ack says "working on it" (Slack allows 3 s). */
+  ackBudgetMs?: number;
+}
+
+const WORKING: ScheduleReply = { content: { blocks: [{ kind: 'context', lines: [['Working on it…']] }] } };
+const FAILED: ScheduleReply = {
+  content: {
+    blocks: [
+      {
+        kind: 'section',
+        lines: [['Sorry, that request failed on our side and was logged. Try ', code('/schedule help'), '.']],
+      },
+    ],
+  },
+};
+
+/** Slack's reply body: Block Kit + fallback text, only to the user unless shared. */
+export function replyBody(reply: ScheduleReply): RespondArguments {
+  const { text, blocks } = renderSlack(reply.content);
+  return { response_type: reply.share ? 'in_channel' : 'ephemeral', text, blocks };
+}
+
+/**
+ * `/schedule <text>`: the answer is computed from memory and sent as the ack body, so the user always gets
+ * it within Slack's 3 seconds and no response_url call is needed. Nothing does I/O before the ack.
+ */
+export function scheduleCallback(deps: ScheduleCallbackDeps) {
+  const budget = deps.ackBudgetMs ?? 2000;
+  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const text = plainSlashText(command.text ?? '');
+    const started = performance.now();
+    const answer = safely(() => route(deps, text, command.user_id, command.channel_id, respond), deps, text);
+    if (!(answer instanceof Promise)) {
+      await ack(replyBody(answer));
+      logAnswer(deps, command.user_id, text, started);
+      return;
+    }
+    const late = Symbol('late');
+    const first = await Promise.race([answer, sleep(budget).then(() => late)]);
+    if (first !== late) {
+      await ack(replyBody(first as ScheduleReply));
+      logAnswer(deps, command.user_id, text, started);
+      return;
+    }
+    await ack(replyBody(WORKING));
+    await respond({ ...replyBody(await answer), replace_original: true });
+    logAnswer(deps, command.user_id, text, started);
+  };
+}
+
+function route(
+  deps: ScheduleCallbackDeps,
+  text: string,
+  userId: string,
+  channelId: string,
+  respond: SlackCommandMiddlewareArgs['respond'],
+): ScheduleReply | Promise<ScheduleReply> {
+  const plan = deps.plans.current();
+  const now = deps.clock.now();
+  const [first = '', ...rest] = text.split(' ');
+  const handler = deps.commands.handlerFor(first);
+  if (!handler) {
+    const { content, share, ok } = deps.ask(plan, text, now);
+    return { content, share: share && ok };
+  }
+  return handler({
+    word: first.toLowerCase(),
+    args: rest.join(' '),
+    userId,
+    channelId,
+    isStaff: deps.instructors.includes(userId),
+    plan,
+    now,
+    followUp: async (reply) => {
+      await respond(replyBody(reply));
+    },
+  });
+}
+
+/** A failing handler costs the user one polite line, never silence or a stack trace. */
+function safely(
+  compute: () => ScheduleReply | Promise<ScheduleReply>,
+  deps: ScheduleCallbackDeps,
+  text: string,
+): ScheduleReply | Promise<ScheduleReply> {
+  const failed = (error: unknown): ScheduleReply => {
+    deps.log.error(`/schedule "${text}" failed: ${error instanceof Error ? error.message : String(error)}`);
+    return FAILED;
+  };
+  try {
+    const result = compute();
+    return result instanceof Promise ? result.catch(failed) : result;
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+function logAnswer(deps: ScheduleCallbackDeps, userId: string, text: string, started: number): void {
+  const ms = Math.round(performance.now() - started);
+  deps.log.info(`/schedule "${text}" from ${userId} answered in ${ms} ms`);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());

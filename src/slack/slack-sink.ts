@@ -1,0 +1,99 @@
+import type { webApi } from '@slack/bolt';
+import { renderSlack } from '../content/render-slack.ts';
+import type { Outgoing, SendResult, Sink } from '../delivery/sink.ts';
+import type { ChannelDirectory } from './channel-directory.ts';
+import { ChannelPacer } from './channel-pacer.ts';
+import { classifySlackError } from './classify-slack-error.ts';
+
+/** The metadata type our reminder posts carry, so a restarted bot can recognise its own posts. */
+export const REMINDER_EVENT_TYPE = 'coursebot_reminder';
+
+/** conversations.history pages read when looking for a post (Slack may cap pages at 15 messages). */
+const MAX_HISTORY_PAGES = 10;
+
+export interface SlackSinkOptions {
+  /** A client without automatic retries: a retried post whose answer was lost would post twice. */
+  client: webApi.WebClient;
+  directory: ChannelDirectory;
+  /** The bot's bot_id (from auth.test): only its own posts count as already posted. */
+  botId: () => string | undefined;
+  pacer?: ChannelPacer;
+}
+
+/** Posts reminders and announcements with chat.postMessage; tells a restarted dispatcher what it posted. */
+export class SlackSink implements Sink {
+  readonly name = 'slack';
+  private readonly pacer: ChannelPacer;
+
+  constructor(private readonly options: SlackSinkOptions) {
+    this.pacer = options.pacer ?? new ChannelPacer();
+  }
+
+  async send({ channel, content, keys }: Outgoing): Promise<SendResult> {
+    const target = await this.options.directory.idOf(channel);
+    if (!target.ok) return target;
+    const held = this.pacer.heldMs(target.id);
+    if (held > 0) return { ok: false, permanent: false, reason: 'ratelimited', retryAfterMs: held };
+    const { text, blocks } = renderSlack(content);
+    return this.pacer.run(target.id, async (): Promise<SendResult> => {
+      try {
+        const answer = await this.options.client.chat.postMessage({
+          channel: target.id,
+          text,
+          blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+          // Payload values must be flat strings, numbers or booleans: the keys travel as one string.
+          ...(keys.length
+            ? { metadata: { event_type: REMINDER_EVENT_TYPE, event_payload: { keys: keys.join(' ') } } }
+            : {}),
+        });
+        return { ok: true, ts: answer.ts };
+      } catch (error) {
+        const failure = classifySlackError(error, channel);
+        if (failure.retryAfterMs) this.pacer.holdFor(target.id, failure.retryAfterMs);
+        return failure;
+      }
+    });
+  }
+
+  async findPosted(
+    channel: string,
+    keys: string[],
+    sinceEpochSeconds: number,
+  ): Promise<string | undefined | 'unknown'> {
+    const target = await this.options.directory.idOf(channel);
+    const botId = this.options.botId();
+    if (!target.ok || !botId) return 'unknown';
+    try {
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
+        const answer = await this.options.client.conversations.history({
+          channel: target.id,
+          oldest: String(sinceEpochSeconds),
+          inclusive: true,
+          include_all_metadata: true,
+          limit: 100,
+          ...(cursor ? { cursor } : {}),
+        });
+        const found = (answer.messages ?? []).find(
+          (m) => m.bot_id === botId && carriesKeys(m.metadata, keys),
+        );
+        if (found?.ts) return found.ts;
+        cursor = answer.has_more ? answer.response_metadata?.next_cursor || undefined : undefined;
+        if (!cursor) return undefined;
+      }
+      return 'unknown';
+    } catch {
+      return 'unknown';
+    }
+  }
+}
+
+function carriesKeys(metadata: { event_type?: string; event_payload?: unknown } | undefined, keys: string[]) {
+  if (metadata?.event_type !== REMINDER_EVENT_TYPE) return false;
+  const payload = metadata.event_payload as { keys?: unknown } | undefined;
+  if (typeof payload?.keys !== 'string') return false;
+  const posted = new Set(payload.keys.split(' '));
+  return keys.length > 0 && keys.every((k) => posted.has(k));
+}

@@ -1,0 +1,23 @@
+/**
+ * What a user typed after `/schedule`, as plain words. Slack encodes `&`, `<`, `>` as entities and may turn
+ * mentions, channels and links into `<…>` tokens; the answer code matches words, so it gets them back as
+ * typed (`@channel`, `#cs599`, the link's label). Renderers escape again on the way out.
+ */
+export function plainSlashText(text: string): string {
+  return text
+    .replace(/<([^<>]*)>/g, (_token, inner: string) => plainToken(inner))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function plainToken(inner: string): string {
+  const [target = '', label] = inner.split('|', 2);
+  if (target.startsWith('@')) return `@${label ?? target.slice(1)}`;
+  if (target.startsWith('#')) return `#${label ?? target.slice(1)}`;
+  // Special mentions: <!channel>, <!here>, <!subteam^S1|@team>, <!date^…|fallback>.
+  if (target.startsWith('!')) return label ?? `@${target.slice(1).split('^')[0]}`;
+  return label ?? target;
+}
