@@ -3,6 +3,8 @@ import type { Content } from '../content/content.ts';
 /** A message on its way to a destination (Slack, the console, a test recorder). */
 export interface Outgoing {
   channel: string;
+  /** When the post was due (ISO-8601 with the course's offset); a late post is sent after it. */
+  at: string;
   content: Content;
   /** Reminder keys carried, attached as message metadata so a post can be recognised after a crash. */
   keys: string[];

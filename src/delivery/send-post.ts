@@ -1,0 +1,71 @@
+import type { DateTime } from 'luxon';
+import type { Content } from '../content/content.ts';
+import type { Clock } from '../util/clock.ts';
+import type { Logger } from '../util/logger.ts';
+import type { Ledger, LedgerPost } from './ledger.ts';
+import type { SendResult, Sink } from './sink.ts';
+
+export interface OutboxDeps {
+  ledger: Ledger;
+  sink: Sink;
+  clock: Clock;
+  logger: Logger;
+}
+
+export type SendOutcome = 'posted' | 'retry' | 'failed';
+
+const MINUTE = 60_000;
+const MAX_BACKOFF = 30 * MINUTE;
+
+/** 1, 2, 4 … minutes after the n-th failed attempt, capped; a destination's Retry-After wins when longer. */
+export function retryDelayMs(attempts: number, retryAfterMs = 0): number {
+  const backoff = Math.min(MINUTE * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF);
+  return Math.max(backoff, retryAfterMs);
+}
+
+/**
+ * One outbox step: record the intent for every key in one transaction, send, record the result. Killed
+ * between the first and the last step, the keys stay 'sending' and are resolved on the next start.
+ */
+export async function sendThroughOutbox(
+  deps: OutboxDeps,
+  post: LedgerPost,
+  keys: string[],
+  content: Content,
+): Promise<SendOutcome> {
+  const { ledger, sink, clock, logger } = deps;
+  ledger.recordIntent(post, keys, clock.now());
+  let result: SendResult;
+  try {
+    result = await sink.send({ channel: post.channel, at: post.at, content, keys });
+  } catch (error) {
+    // A sink that throws did not say the post arrived: treat it as transient, so it is retried.
+    result = { ok: false, permanent: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+  const now = clock.now();
+  if (result.ok) {
+    ledger.markPosted(keys, result.ts ?? null, now);
+    logger.info(`posted ${describe(post, keys)}${result.ts ? ` (ts ${result.ts})` : ''}`);
+    return 'posted';
+  }
+  if (result.permanent) {
+    ledger.markFailed(keys, result.reason, now);
+    logger.error(
+      `could not post ${describe(post, keys)}: ${result.reason}${result.fix ? `. Fix: ${result.fix}` : ''}`,
+    );
+    return 'failed';
+  }
+  const attempts = Math.max(...[...ledger.rows(keys).values()].map((r) => r.attempts), 1);
+  const next = now.plus({ milliseconds: retryDelayMs(attempts, result.retryAfterMs) });
+  ledger.markFailed(keys, result.reason, now, next);
+  logger.warn(
+    `posting ${describe(post, keys)} failed (${result.reason}); attempt ${attempts}, retrying at ${timeOf(next)}`,
+  );
+  return 'retry';
+}
+
+export function describe(post: LedgerPost, keys: string[]): string {
+  return `${keys.length} reminder(s) due ${post.at} to ${post.channel}`;
+}
+
+const timeOf = (t: DateTime): string => t.toISO({ suppressMilliseconds: true })!;
