@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from '../util/user-error.ts';
 import { validateCommand } from './commands/validate.ts';
 import { schemaCommand } from './commands/schema.ts';
+import { previewCommand } from './commands/preview.ts';
+import { askCommand } from './commands/ask.ts';
 
 // Settings come from the environment, and from ./.env when present (variables already set win).
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -15,7 +17,8 @@ const program = new Command('coursebot')
   .showSuggestionAfterError(true)
   .exitOverride();
 
-for (const command of [validateCommand(), schemaCommand()]) program.addCommand(command);
+for (const command of [validateCommand(), schemaCommand(), previewCommand(), askCommand()])
+  program.addCommand(command);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,57 @@
+import { Command } from 'commander';
+import { DateTime } from 'luxon';
+import { renderText } from '../../content/render-text.ts';
+import { loadPlanOrThrow, schedulePath } from '../../files/plan-file.ts';
+import { ask } from '../../queries/ask.ts';
+import { UserError } from '../../util/user-error.ts';
+
+const EXAMPLES = `
+Examples:
+  coursebot ask next
+  coursebot ask week --now 2025-10-13T18:00-04:00
+  coursebot ask deadlines --schedule schedule.json
+  coursebot ask class 13
+  coursebot ask presentations CG
+  coursebot ask search nearest neighbor
+  coursebot ask help
+
+--now defaults to COURSEBOT_NOW, else the current time. A time without an offset is read in the
+course's timezone.`;
+
+/**
+ * The instant to answer as of. An offset in the text wins; without one the time is the course's local time,
+ * which is what someone testing "Monday 6 pm" means.
+ */
+export function parseNow(text: string, zone: string, source: string): DateTime {
+  const now = DateTime.fromISO(text.trim(), { zone, setZone: true });
+  if (!now.isValid) {
+    throw new UserError(
+      `${source} "${text}" is not an ISO-8601 time: write it like 2025-10-13T18:00-04:00 (or 2025-10-13T18:00 in the course's timezone)`,
+    );
+  }
+  return now;
+}
+
+export function askCommand(): Command {
+  return new Command('ask')
+    .description('answer a /schedule request from the terminal, exactly as Slack would (help lists them)')
+    .argument('[request...]', 'the request, e.g. next, week, "class 13" (default: next)')
+    .option('--now <iso>', 'answer as of this time instead of now, e.g. 2025-10-13T18:00-04:00')
+    .option('--schedule <file>', 'the plan (default: COURSEBOT_SCHEDULE or ./schedule.json)')
+    .addHelpText('after', EXAMPLES)
+    .action((words: string[], options: { now?: string; schedule?: string }) => {
+      const { plan, warnings } = loadPlanOrThrow(schedulePath(options.schedule));
+      for (const warning of warnings) console.error(warning);
+      const zone = plan.course.timezone;
+      const envNow = process.env.COURSEBOT_NOW?.trim();
+      const now =
+        options.now !== undefined
+          ? parseNow(options.now, zone, '--now')
+          : envNow
+            ? parseNow(envNow, zone, 'COURSEBOT_NOW')
+            : DateTime.now();
+      const result = ask(plan, words.join(' '), now, { prefix: 'coursebot ask' });
+      console.log(renderText(result.content));
+      if (!result.ok) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,44 @@
+import type { DateTime } from 'luxon';
+import type { LocalDate } from '../plan/local-date.ts';
+import type { Plan, PlanEvent, Session } from '../plan/schema.ts';
+import { byEventTime, classNumberRange, courseDay } from './course-calendar.ts';
+import { findNextClass } from './next-class.ts';
+import { termPhase, type TermPhase } from './term-phase.ts';
+
+export interface ClassAnswer {
+  kind: 'class';
+  today: LocalDate;
+  session: Session;
+  /** Events on that day or tied to that class. */
+  events: PlanEvent[];
+}
+
+export interface ClassMissingAnswer {
+  kind: 'class-missing';
+  number: number;
+  range?: { first: number; last: number };
+}
+
+export interface ReadingsAnswer {
+  kind: 'readings';
+  today: LocalDate;
+  phase: TermPhase;
+  /** The next class; absent when none is left. */
+  session?: Session;
+}
+
+export function classByNumber(plan: Plan, now: DateTime, number: number): ClassAnswer | ClassMissingAnswer {
+  const session = plan.sessions.find((s) => s.number === number);
+  if (!session) {
+    const range = classNumberRange(plan);
+    return { kind: 'class-missing', number, ...(range ? { range } : {}) };
+  }
+  const events = plan.events.filter((e) => e.date === session.date || e.session === number).sort(byEventTime);
+  return { kind: 'class', today: courseDay(plan, now), session, events };
+}
+
+export function readingsForNextClass(plan: Plan, now: DateTime): ReadingsAnswer {
+  const today = courseDay(plan, now);
+  const session = findNextClass(plan, now);
+  return { kind: 'readings', today, phase: termPhase(plan, today), ...(session ? { session } : {}) };
+}

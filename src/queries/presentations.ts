@@ -1,0 +1,53 @@
+import type { DateTime } from 'luxon';
+import type { LocalDate } from '../plan/local-date.ts';
+import type { Plan, Presentation, Session } from '../plan/schema.ts';
+import { classEnd, courseDay, isHeld, sessionsByDate } from './course-calendar.ts';
+import { termPhase, type TermPhase } from './term-phase.ts';
+
+export interface PresentationItem {
+  session: Session;
+  presentation: Presentation;
+  /** The class it belongs to is over. */
+  past: boolean;
+}
+
+export interface PresentationsAnswer {
+  kind: 'presentations';
+  today: LocalDate;
+  phase: TermPhase;
+  /** The presenter asked about, as typed; absent for "all upcoming". */
+  initials?: string;
+  items: PresentationItem[];
+  /** Everyone who presents this term, for the answer when the initials match nobody. */
+  presenters: string[];
+}
+
+/**
+ * Upcoming presentations; or, given initials, every presentation of that presenter (past ones too, so a
+ * student can check what they presented), matched without regard to case.
+ */
+export function presentations(plan: Plan, now: DateTime, initials?: string): PresentationsAnswer {
+  const today = courseDay(plan, now);
+  const all = sessionsByDate(plan)
+    .filter(isHeld)
+    .flatMap((session) =>
+      session.presentations.map((presentation) => ({
+        session,
+        presentation,
+        past: classEnd(plan, session) <= now,
+      })),
+    );
+  const wanted = initials?.toLowerCase();
+  const items = wanted
+    ? all.filter((i) => i.presentation.presenters.some((p) => p.toLowerCase() === wanted))
+    : all.filter((i) => !i.past);
+  const presenters = [...new Set(all.flatMap((i) => i.presentation.presenters))];
+  return {
+    kind: 'presentations',
+    today,
+    phase: termPhase(plan, today),
+    ...(initials ? { initials } : {}),
+    items,
+    presenters,
+  };
+}
