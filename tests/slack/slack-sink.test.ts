@@ -1,0 +1,166 @@
+// The Slack sink against the fake Slack: names resolved from a paginated list, metadata for crash-safe
+// dedup, pacing per channel, 429s and permanent channel errors as values with their fix.
+import { afterEach, describe, expect, it } from 'vitest';
+import { REMINDER_EVENT_TYPE } from '../../src/slack/slack-sink.ts';
+import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
+import { sinkFor, textContent } from './slack-kit.ts';
+
+let fake: FakeSlack | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+const KEYS = ['deadline:project-proposal-due@2025-10-30:-2d', 'readings:class-17@2025-10-28:-2d'];
+const at = '2025-10-28T09:00:00-04:00';
+
+describe('SlackSink.send', () => {
+  it('posts blocks, fallback text and the keys as metadata to a channel given by name', async () => {
+    fake = await startFakeSlack({
+      maxPageSize: 2,
+      channels: [
+        { id: 'C0A', name: 'general' },
+        { id: 'C0B', name: 'random' },
+        { id: 'C0CLASS', name: 'cs599' },
+      ],
+    });
+    const { sink } = sinkFor(fake, { intervalMs: 0 });
+    const result = await sink.send({
+      channel: '#cs599',
+      at,
+      content: textContent('Due <soon> & now'),
+      keys: KEYS,
+    });
+    expect(result).toMatchObject({ ok: true, ts: expect.stringMatching(/^\d+\.\d+$/) });
+    const [message] = fake.messages('C0CLASS');
+    expect(message?.text).toBe('Due &lt;soon&gt; &amp; now');
+    expect(message?.blocks).toEqual([
+      { type: 'section', text: { type: 'mrkdwn', text: 'Due &lt;soon&gt; &amp; now' } },
+    ]);
+    expect(message?.metadata).toEqual({
+      event_type: REMINDER_EVENT_TYPE,
+      event_payload: { keys: KEYS.join(' ') },
+    });
+    // The name was found on the second page of two; a second post does not list again.
+    expect(fake.callsTo('conversations.list')).toHaveLength(2);
+    await sink.send({ channel: '#cs599', at, content: textContent('again'), keys: ['k2'] });
+    expect(fake.callsTo('conversations.list')).toHaveLength(2);
+  });
+
+  it('spaces two posts to one channel by at least a second', async () => {
+    fake = await startFakeSlack();
+    const { sink } = sinkFor(fake);
+    await Promise.all([
+      sink.send({ channel: 'C0CLASS', at, content: textContent('one'), keys: ['a'] }),
+      sink.send({ channel: 'C0CLASS', at, content: textContent('two'), keys: ['b'] }),
+    ]);
+    const [first, second] = fake.callsTo('chat.postMessage');
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(990);
+    expect(fake.messages('C0CLASS').map((m) => m.text)).toEqual(['one', 'two']);
+  });
+
+  it('returns Retry-After on a 429, holds the channel without calling Slack, then posts', async () => {
+    fake = await startFakeSlack();
+    const { sink } = sinkFor(fake, { intervalMs: 0 });
+    fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
+    const outgoing = { channel: 'C0CLASS', at, content: textContent('hi'), keys: ['k'] };
+    expect(await sink.send(outgoing)).toEqual({
+      ok: false,
+      permanent: false,
+      reason: 'ratelimited',
+      retryAfterMs: 1000,
+    });
+    const held = await sink.send(outgoing);
+    expect(held).toMatchObject({ ok: false, permanent: false, reason: 'ratelimited' });
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, (held as { retryAfterMs: number }).retryAfterMs + 20));
+    expect(await sink.send(outgoing)).toMatchObject({ ok: true });
+    expect(fake.messages('C0CLASS')).toHaveLength(1);
+  });
+
+  it('reports channel problems as permanent failures with the fix', async () => {
+    fake = await startFakeSlack({
+      channels: [
+        { id: 'C0CLASS', name: 'cs599', isMember: false },
+        { id: 'C0OLD', name: 'old', isArchived: true },
+      ],
+    });
+    const { sink } = sinkFor(fake);
+    const send = (channel: string) => sink.send({ channel, at, content: textContent('x'), keys: ['k'] });
+    expect(await send('#cs599')).toEqual({
+      ok: false,
+      permanent: true,
+      reason: 'not_in_channel',
+      fix: 'invite @coursebot to #cs599: /invite @coursebot in the channel',
+    });
+    expect(await send('#old')).toMatchObject({ permanent: true, reason: 'is_archived' });
+    expect(await send('#nowhere')).toMatchObject({ permanent: true, reason: 'channel_not_found' });
+    expect(fake.messages()).toHaveLength(0);
+  });
+
+  it('treats a 5xx and a lost answer as transient', async () => {
+    fake = await startFakeSlack();
+    const { sink } = sinkFor(fake, { intervalMs: 0 });
+    fake.failNext('chat.postMessage', { status: 503 });
+    fake.failNext('chat.postMessage', { loseResponse: true });
+    const outgoing = { channel: 'C0CLASS', at, content: textContent('x'), keys: ['k'] };
+    expect(await sink.send(outgoing)).toMatchObject({ ok: false, permanent: false, reason: 'http_503' });
+    expect(await sink.send(outgoing)).toMatchObject({ ok: false, permanent: false });
+    // The lost answer still posted, once: no automatic retry doubled it.
+    expect(fake.messages('C0CLASS')).toHaveLength(1);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
+  });
+});
+
+describe('SlackSink.findPosted', () => {
+  it('finds its own post by the metadata keys, across pages', async () => {
+    fake = await startFakeSlack({ maxPageSize: 1 });
+    const { sink, client } = sinkFor(fake, { intervalMs: 0 });
+    const since = Math.floor(Date.now() / 1000) - 1;
+    fake.failNext('chat.postMessage', { loseResponse: true });
+    await sink.send({ channel: '#cs599', at, content: textContent('x'), keys: KEYS });
+    // Later messages, including another one's post with the same keys typed in its text.
+    await client.chat.postMessage({ channel: 'C0CLASS', text: KEYS.join(' ') });
+    const posted = fake.messages('C0CLASS')[0]!.ts;
+    expect(await sink.findPosted('#cs599', KEYS, since)).toBe(posted);
+    expect(await sink.findPosted('C0CLASS', [KEYS[0]!], since)).toBe(posted);
+    expect(await sink.findPosted('C0CLASS', ['other-key'], since)).toBeUndefined();
+    expect(await sink.findPosted('C0CLASS', KEYS, Math.floor(Date.now() / 1000) + 60)).toBeUndefined();
+    expect(fake.callsTo('conversations.history')[0]?.params).toMatchObject({ include_all_metadata: 'true' });
+  });
+
+  it("ignores other bots' posts and says 'unknown' when it cannot look", async () => {
+    fake = await startFakeSlack();
+    const { sink, client } = sinkFor(fake);
+    const since = Math.floor(Date.now() / 1000) - 1;
+    await client.chat.postMessage({
+      channel: 'C0CLASS',
+      text: 'x',
+      metadata: { event_type: REMINDER_EVENT_TYPE, event_payload: { keys: 'k' } },
+    });
+    fake.state.messages[0]!.botId = 'B0OTHER';
+    expect(await sink.findPosted('C0CLASS', ['k'], since)).toBeUndefined();
+    fake.failNext('conversations.history', { status: 500 });
+    expect(await sink.findPosted('C0CLASS', ['k'], since)).toBe('unknown');
+    fake.failNext('conversations.history', { error: 'not_in_channel' });
+    expect(await sink.findPosted('C0CLASS', ['k'], since)).toBe('unknown');
+  });
+});
+
+describe('ChannelDirectory.problems', () => {
+  it('gives one line per unusable channel with its fix', async () => {
+    fake = await startFakeSlack({
+      channels: [
+        { id: 'C0CLASS', name: 'cs599', isMember: false },
+        { id: 'C0OLD', name: 'old', isArchived: true },
+        { id: 'C0OK', name: 'ok' },
+      ],
+    });
+    const { directory } = sinkFor(fake);
+    expect(await directory.problems(['#cs599', '#old', '#ok', 'C0OK', '#nowhere', '#cs599'])).toEqual([
+      'channel #cs599: not_in_channel: invite @coursebot to #cs599: /invite @coursebot in the channel',
+      'channel #old: is_archived: #old is archived: unarchive it or point reminders.channels at another channel',
+      expect.stringMatching(/^channel #nowhere: channel_not_found: no channel #nowhere visible/),
+    ]);
+  });
+});
