@@ -6,6 +6,7 @@ import { channelFor } from './channel-for.ts';
 import type { DueReminder } from './due-reminder.ts';
 import { findDue } from './find-due.ts';
 import { daysFrom, indexPlan } from './plan-index.ts';
+import type { LocalDate } from '../plan/local-date.ts';
 import type { Post } from './post.ts';
 import { postContent } from './post-content.ts';
 
@@ -37,7 +38,7 @@ export function derivePosts(plan: Plan, window: Window, options: { defaultChanne
 
   const groups = new Map<string, { at: DateTime; channel: string; due: Map<string, DueReminder> }>();
   for (const day of firstDay <= lastDay ? daysFrom(firstDay, lastDay) : []) {
-    for (const due of findDue(plan, index, day)) {
+    for (const due of dueOn(plan, day)) {
       if (due.at < from || due.at >= to || due.subjectAt <= due.at) continue;
       const channel = channelFor(plan.reminders, due.kind, options.defaultChannel);
       const groupKey = `${due.at.toMillis()}|${channel}`;
@@ -63,6 +64,17 @@ export function derivePosts(plan: Plan, window: Window, options: { defaultChanne
         content: postContent(ordered, plan.course),
       };
     });
+}
+
+// A day's reminders depend only on the plan, so a scheduler asking every few seconds reuses them.
+const dueCache = new WeakMap<Plan, Map<LocalDate, DueReminder[]>>();
+
+function dueOn(plan: Plan, day: LocalDate): DueReminder[] {
+  let byDay = dueCache.get(plan);
+  if (!byDay) dueCache.set(plan, (byDay = new Map()));
+  let due = byDay.get(day);
+  if (!due) byDay.set(day, (due = findDue(plan, indexPlan(plan), day)));
+  return due;
 }
 
 const kindOrder = new Map<string, number>(reminderKinds.map((k, i) => [k, i]));

@@ -8,6 +8,7 @@ import {
   joinInlines,
   presenterInlines,
   readingInline,
+  sessionTopic,
 } from './inlines.ts';
 
 /** The morning of a class: when, what, what to read, who presents, and the class's notes. */
@@ -20,7 +21,7 @@ export function classDaySection(due: DueOf<'class-day'>[], course: Course): Bloc
         strong(`${className(session.number)} today`),
         ', ',
         when,
-        ...(session.topic ? [': ', session.topic] : []),
+        ...(sessionTopic(session) ? [': ', sessionTopic(session)] : []),
       ],
     ];
     if (session.readings.length > 0) {

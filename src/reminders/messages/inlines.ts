@@ -1,5 +1,5 @@
 import { atLocal, formatDay, formatTime, type LocalDate, type LocalTime } from '../../plan/local-date.ts';
-import type { Course, Reading } from '../../plan/schema.ts';
+import type { Course, Reading, Session } from '../../plan/schema.ts';
 import { link, mention, strong, type Inline } from '../../content/content.ts';
 
 /**
@@ -59,3 +59,7 @@ export function presenterInlines(presenters: string[], course: Course): Inline[]
 
 /** "Class 14" (or "Class" for a class without a number, which a plan may hold for an extra session). */
 export const className = (number: number | null): string => (number === null ? 'Class' : `Class ${number}`);
+
+/** What a class is about: its topic, else the part of the course it belongs to ("Paper presentations"). */
+export const sessionTopic = (session: Pick<Session, 'topic' | 'section'>): string =>
+  session.topic.trim() || session.section?.trim() || '';

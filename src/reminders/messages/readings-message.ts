@@ -1,7 +1,7 @@
 import { strong, type Block, type Line } from '../../content/content.ts';
 import type { Course } from '../../plan/schema.ts';
 import type { DueOf } from '../due-reminder.ts';
-import { className, readingInline, whenInlines } from './inlines.ts';
+import { className, readingInline, whenInlines, sessionTopic } from './inlines.ts';
 
 /** A heads-up to read before a class: the class, when it is, and each reading on its own line. */
 export function readingsSection(due: DueOf<'readings'>[], course: Course): Block {
@@ -11,7 +11,7 @@ export function readingsSection(due: DueOf<'readings'>[], course: Course): Block
       strong(className(session.number)),
       ' ',
       ...whenInlines(day, course.meeting?.start, daysBefore, course.timezone, true),
-      ...(session.topic ? [': ', session.topic] : []),
+      ...(sessionTopic(session) ? [': ', sessionTopic(session)] : []),
     ],
     ...session.readings.map((r): Line => ['• ', readingInline(r)]),
   ]);

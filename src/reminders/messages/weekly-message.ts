@@ -4,7 +4,7 @@ import type { Course, PlanEvent } from '../../plan/schema.ts';
 import type { DueOf } from '../due-reminder.ts';
 import { deadlineName } from './deadline-message.ts';
 import { homeworkName } from './homework-message.ts';
-import { className, dayInline, titled } from './inlines.ts';
+import { className, dayInline, sessionTopic, titled } from './inlines.ts';
 
 /**
  * The week ahead, one line per class, day off and event. Presenters are named by their initials, not
@@ -21,7 +21,7 @@ export function weeklySection(due: DueOf<'weekly'>[], course: Course): Block {
           const presenters = s.presentations.flatMap((p) => p.presenters);
           return on([
             strong(className(s.number)),
-            ...(s.topic ? [', ', s.topic] : []),
+            ...(sessionTopic(s) ? [', ', sessionTopic(s)] : []),
             ...(presenters.length > 0 ? [` (presentations by ${presenters.join(', ')})`] : []),
           ]);
         }),
