@@ -1,0 +1,87 @@
+import type { Content, Line } from '../content/content.ts';
+import { formatDay, type LocalDate } from '../plan/local-date.ts';
+import type { EventKind } from '../plan/schema.ts';
+import { classLabel, eventName, presentationsText, readingsText, when } from './describe.ts';
+import type { PlanDiff } from './diff-plans.ts';
+
+/** One sentence of an announcement, with the day it is about (sentences are told in date order). */
+export interface DiffLine {
+  date: LocalDate;
+  text: string;
+}
+
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+const NEW_EVENT: Record<EventKind, string> = {
+  deadline: 'New deadline',
+  'homework-release': 'New homework',
+  exam: 'New exam',
+  other: 'New',
+};
+
+/** Plain-word sentences for every difference, before → after, in date order. */
+export function diffLines(diff: PlanDiff): DiffLine[] {
+  const lines: DiffLine[] = [];
+  const add = (date: LocalDate, text: string) => lines.push({ date, text: sentence(text) });
+  const c = diff.classes;
+  for (const x of c.added) add(x.date, `New: ${classLabel(x)} on ${formatDay(x.date)}`);
+  for (const x of c.removed)
+    add(x.date, `${classLabel(x)} on ${formatDay(x.date)} is removed from the schedule`);
+  for (const { before, after } of c.moved) {
+    add(after.date, `${classLabel(after)} moved from ${formatDay(before.date)} to ${formatDay(after.date)}`);
+  }
+  for (const { before, after } of c.retitled) {
+    const was = before.topic.trim() ? ` (was: ${before.topic.trim()})` : '';
+    const day = `Class ${after.number} on ${formatDay(after.date)}`;
+    add(
+      after.date,
+      after.topic.trim()
+        ? `${day} is now about ${after.topic.trim()}${was}`
+        : `${day} no longer has a topic${was}`,
+    );
+  }
+  for (const { class: x, reason } of c.cancelled)
+    add(x.date, `${classLabel(x)} is cancelled on ${formatDay(x.date)}: ${reason}`);
+  for (const x of c.restored)
+    add(x.date, `${classLabel(x)} is no longer cancelled: it meets on ${formatDay(x.date)}`);
+  for (const { class: x, before, after } of c.readings) {
+    add(
+      x.date,
+      `Readings for Class ${x.number} on ${formatDay(x.date)}: ${readingsText(after)} (were: ${readingsText(before)})`,
+    );
+  }
+  for (const { class: x, before, after } of c.presentations) {
+    add(
+      x.date,
+      `Presentations in Class ${x.number} on ${formatDay(x.date)}: ${presentationsText(after)} (were: ${presentationsText(before)})`,
+    );
+  }
+  for (const d of diff.noClassDays.added) add(d.date, `No class on ${formatDay(d.date)}: ${d.reason}`);
+  for (const d of diff.noClassDays.removed)
+    add(d.date, `The day without class on ${formatDay(d.date)} (${d.reason}) is removed`);
+  for (const e of diff.events.added)
+    add(e.date, `${NEW_EVENT[e.kind]}: ${e.title} on ${when(e.date, e.time)}`);
+  for (const e of diff.events.removed)
+    add(e.date, `${eventName(e)} on ${when(e.date, e.time)} is removed from the schedule`);
+  for (const { event: e, from } of diff.events.moved) {
+    // Times are shown only when they changed, or when only they changed.
+    const showTime = from.time !== e.time || from.date === e.date;
+    const before = showTime ? when(from.date, from.time) : formatDay(from.date);
+    const after = showTime ? when(e.date, e.time) : formatDay(e.date);
+    add(e.date, `${eventName(e)} moved from ${before} to ${after}`);
+  }
+  for (const { before, after } of diff.events.retitled) {
+    add(after.date, `"${before.title}" on ${formatDay(after.date)} is now called "${after.title}"`);
+  }
+  return lines.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** The announcement of a diff, or undefined when nothing a student would notice changed. */
+export function announceDiff(diff: PlanDiff): Content | undefined {
+  const lines = diffLines(diff);
+  return lines.length === 0 ? undefined : announcement(lines.map((l) => l.text));
+}
+
+/** An announcement is one section of plain sentences: the preview shows exactly this. */
+export function announcement(sentences: string[]): Content {
+  return { blocks: [{ kind: 'section', lines: sentences.map((s): Line => [s]) }] };
+}

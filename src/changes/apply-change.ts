@@ -1,0 +1,147 @@
+import type { Content } from '../content/content.ts';
+import { formatDay } from '../plan/local-date.ts';
+import type { Plan, Session } from '../plan/schema.ts';
+import { UserError } from '../util/user-error.ts';
+import { announceDiff, announcement, diffLines } from './announce-diff.ts';
+import type { PlanChange } from './change.ts';
+import { classLabel, when } from './describe.ts';
+import { diffPlans } from './diff-plans.ts';
+import { shiftCascade } from './shift-cascade.ts';
+
+export interface AppliedChange {
+  plan: Plan;
+  /** What the class channel is told; the preview shows exactly this. */
+  announcement: Content;
+  /** One line for the history: what was done. */
+  summary: string;
+  /** For the staff member only (never announced): things left for them to decide. */
+  notes: string[];
+}
+
+/**
+ * Applies a change to a plan. Pure and idempotent where it can be (re-applying a cancellation or a move
+ * changes nothing), because revisions are re-applied over every reloaded file. A change whose target is gone
+ * (the class or event was removed from the file) throws a UserError naming it.
+ */
+export function applyChange(plan: Plan, change: PlanChange): AppliedChange {
+  switch (change.kind) {
+    case 'cancel':
+      return change.shift
+        ? applyShift(plan, change)
+        : simple(
+            plan,
+            mapClass(plan, change.number, (s) => ({ ...s, noClass: change.reason })),
+            `cancelled Class ${change.number} (${formatDay(change.date)}): ${change.reason}`,
+          );
+    case 'move': {
+      const next = mapClass(plan, change.number, (s) => ({ ...s, date: change.to }));
+      next.sessions = [...next.sessions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      const result = simple(
+        plan,
+        next,
+        `moved Class ${change.number} from ${formatDay(change.from)} to ${formatDay(change.to)}`,
+      );
+      result.notes = plan.events
+        .filter((e) => e.session === change.number && e.date === change.from)
+        .map(
+          (e) =>
+            `${e.title} (${when(e.date, e.time)}) belongs to Class ${change.number}: to move it too, \`/schedule extend ${e.id} ${change.to}\`.`,
+        );
+      return result;
+    }
+    case 'extend': {
+      const event = plan.events.find((e) => e.id === change.eventId);
+      if (!event) throw new UserError(`There is no event "${change.eventId}" in the plan any more.`);
+      const moved = { ...event, date: change.to, ...(change.time ? { time: change.time } : {}) };
+      const next = { ...plan, events: plan.events.map((e) => (e === event ? moved : e)) };
+      return simple(
+        plan,
+        next,
+        `moved ${event.id} from ${when(event.date, event.time)} to ${when(moved.date, moved.time)}`,
+      );
+    }
+    case 'edit-topic':
+      return simple(
+        plan,
+        mapClass(plan, change.number, (s) => ({ ...s, topic: change.topic })),
+        `changed the topic of Class ${change.number}`,
+      );
+    case 'edit-readings':
+      return simple(
+        plan,
+        mapClass(plan, change.number, (s) => ({ ...s, readings: change.readings })),
+        `changed the readings of Class ${change.number}`,
+      );
+    case 'edit-presenters':
+      return simple(
+        plan,
+        mapClass(plan, change.number, (s) => ({ ...s, presentations: change.presentations })),
+        `changed the presentations of Class ${change.number}`,
+      );
+    case 'add': {
+      const others = plan.events.filter((e) => e.id !== change.event.id);
+      const at = others.findIndex((e) => e.date > change.event.date);
+      const events =
+        at < 0 ? [...others, change.event] : [...others.slice(0, at), change.event, ...others.slice(at)];
+      return simple(
+        plan,
+        { ...plan, events },
+        `added ${change.event.kind} ${change.event.id} on ${when(change.event.date, change.event.time)}`,
+      );
+    }
+    case 'announce':
+      return {
+        plan,
+        announcement: announcement([change.text]),
+        summary: `announced: ${change.text}`,
+        notes: [],
+      };
+  }
+}
+
+function simple(before: Plan, after: Plan, summary: string): AppliedChange {
+  const content = announceDiff(diffPlans(before, after)) ?? announcement(['No change to the schedule.']);
+  return { plan: after, announcement: content, summary, notes: [] };
+}
+
+/** The plan with class `number` (its first session) replaced; throws when the class is gone. */
+function mapClass(plan: Plan, number: number, update: (s: Session) => Session): Plan {
+  const index = plan.sessions.findIndex((s) => s.number === number);
+  if (index < 0) throw new UserError(`There is no Class ${number} in the plan any more.`);
+  return { ...plan, sessions: plan.sessions.map((s, i) => (i === index ? update(s) : s)) };
+}
+
+function applyShift(plan: Plan, change: Extract<PlanChange, { kind: 'cancel' }>): AppliedChange {
+  const summary = `cancelled Class ${change.number} (${formatDay(change.date)}): ${change.reason}; later classes shifted`;
+  const day = plan.sessions.find((s) => s.date === change.date);
+  const cancelled = plan.sessions.find((s) => s.number === change.number && s.date === change.date);
+  if (!cancelled && day && day.number === null && day.noClass) {
+    // Already applied (e.g. the file was replaced by an export): a second shift would move everything twice.
+    return { plan, announcement: announcement(['No change to the schedule.']), summary, notes: [] };
+  }
+  const result = cancelled && shiftCascade(plan.sessions, plan.events, change.date, change.reason);
+  if (!result)
+    throw new UserError(
+      `There is no Class ${change.number} on ${formatDay(change.date)} in the plan any more.`,
+    );
+  const next = { ...plan, sessions: result.sessions };
+  const diff = diffPlans(plan, next);
+  diff.noClassDays.added = diff.noClassDays.added.filter((d) => d.date !== change.date);
+  diff.classes.removed = [];
+  const lines = [
+    `No class on ${formatDay(change.date)}: ${change.reason}.`,
+    `${classLabel(cancelled)} and the classes after it move to the next meeting:`,
+    ...diffLines(diff).map((l) => l.text),
+  ];
+  if (result.overflow) lines.push(`${classLabel(result.overflow)} no longer has a meeting this term.`);
+  const notes = result.tied.map(({ event, to }) =>
+    to
+      ? `${event.title} (${when(event.date, event.time)}) belongs to Class ${event.session}, which moves to ${formatDay(to)}: it stays where it is unless you \`/schedule extend ${event.id} ${to}\`.`
+      : `${event.title} (${when(event.date, event.time)}) belongs to Class ${event.session}, which no longer has a meeting: decide its new date with \`/schedule extend ${event.id} DATE\`.`,
+  );
+  if (result.overflow)
+    notes.push(
+      `${classLabel(result.overflow)} drops off the end of the term: add a meeting or merge it into another class.`,
+    );
+  return { plan: next, announcement: announcement(lines), summary, notes };
+}

@@ -1,0 +1,170 @@
+import type { DateTime } from 'luxon';
+import {
+  addDays,
+  daysBetween,
+  formatDay,
+  isValidLocalDate,
+  localDateOf,
+  weekdayOf,
+  type LocalDate,
+  type LocalTime,
+} from '../plan/local-date.ts';
+
+/**
+ * Reads the date phrases staff type: `2025-10-23`, `Oct 23`, `Thu Oct 23`, `October 23 2025`, `today`,
+ * `tomorrow`, `thursday`, `next thursday`, each optionally followed by a time (`23:59`, `5pm`, `at 11:59pm`).
+ * A small grammar instead of a general parser: every phrase it accepts has exactly one reading, and anything
+ * doubtful is refused with the reason rather than guessed.
+ */
+export type DatePhrase =
+  | { ok: true; date: LocalDate; time?: LocalTime }
+  /** `recognised`: the words are a date, but not one we accept (past, ambiguous, impossible). */
+  | { ok: false; recognised: boolean; message: string };
+
+export interface DateContext {
+  now: DateTime;
+  zone: string;
+  /** The window a year-less date must fall in (the term with some margin); without it, ±6 months. */
+  window?: { start: LocalDate; end: LocalDate };
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** 1-based index of the name a word abbreviates (at least three letters: "oct", "sept", "thurs"). */
+function nameIndex(names: string[], word: string): number | undefined {
+  const w = word.replace(/[.,]$/, '');
+  if (w.length < 3) return undefined;
+  const i = names.findIndex((name) => name.startsWith(w));
+  return i < 0 ? undefined : i + 1;
+}
+const monthOf = (word: string) => nameIndex(MONTHS, word);
+const weekdayIn = (word: string) => nameIndex(WEEKDAYS, word);
+const capital = (word: string) => `${word[0]!.toUpperCase()}${word.slice(1)}`;
+
+export function parseDatePhrase(text: string, context: DateContext): DatePhrase {
+  const words = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const { time, rest, bad } = takeTime(words);
+  if (bad) return { ok: false, recognised: true, message: bad };
+  const dated = readDate(rest, context);
+  if (!dated.ok) return dated;
+  const today = localDateOf(context.now, context.zone);
+  if (dated.date < today) {
+    return {
+      ok: false,
+      recognised: true,
+      message: `${formatDay(dated.date)}, ${dated.date.slice(0, 4)} is in the past (today is ${formatDay(today)}).`,
+    };
+  }
+  return time ? { ok: true, date: dated.date, time } : { ok: true, date: dated.date };
+}
+
+/** A trailing time: `23:59`, `5pm`, `11:30 am`, optionally after `at`. */
+function takeTime(words: string[]): { time?: LocalTime; rest: string[]; bad?: string } {
+  let rest = [...words];
+  let phrase = '';
+  const last2 = rest.slice(-2).join(' ');
+  if (/^\d{1,2}(:\d{2})? ?(am|pm)$/.test(last2) && rest.length >= 2 && /^(am|pm)$/.test(rest.at(-1)!)) {
+    phrase = last2;
+    rest = rest.slice(0, -2);
+  } else if (rest.length > 0 && /^\d{1,2}(:\d{2})?(am|pm)$|^\d{1,2}:\d{2}$/.test(rest.at(-1)!)) {
+    phrase = rest.at(-1)!;
+    rest = rest.slice(0, -1);
+  } else return { rest };
+  if (rest.at(-1) === 'at') rest = rest.slice(0, -1);
+  const m = /^(\d{1,2})(?::(\d{2}))? ?(am|pm)?$/.exec(phrase)!;
+  let hour = Number(m[1]);
+  const minute = Number(m[2] ?? '0');
+  if (m[3]) {
+    if (hour < 1 || hour > 12) return { rest, bad: `"${phrase}" is not a time: write 5pm or 17:00.` };
+    hour = (hour % 12) + (m[3] === 'pm' ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59) return { rest, bad: `"${phrase}" is not a time: write 23:59 or 11:59pm.` };
+  return { time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`, rest };
+}
+
+type DateOnly = { ok: true; date: LocalDate } | { ok: false; recognised: boolean; message: string };
+
+function readDate(words: string[], context: DateContext): DateOnly {
+  const today = localDateOf(context.now, context.zone);
+  const refuse = (message: string): DateOnly => ({ ok: false, recognised: true, message });
+  const phrase = words.join(' ');
+  if (words.length === 0) return { ok: false, recognised: false, message: 'a date is missing' };
+  if (phrase === 'today') return { ok: true, date: today };
+  if (phrase === 'tomorrow') return { ok: true, date: addDays(today, 1) };
+  if (phrase === 'yesterday') return { ok: true, date: addDays(today, -1) };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(phrase)) {
+    return isValidLocalDate(phrase)
+      ? { ok: true, date: phrase }
+      : refuse(`${phrase} is not a calendar date.`);
+  }
+  if (/^\d{1,2}\/\d{1,2}(\/\d{2,4})?$/.test(phrase)) {
+    return refuse(`"${phrase}" can be read as month/day or day/month: write Oct 23 or 2025-10-23.`);
+  }
+  // [this|next] <weekday>: the first such day after today.
+  const relative = /^(?:(this|next) )?([a-z]+)$/.exec(phrase);
+  if (relative && weekdayIn(relative[2]!) !== undefined) {
+    const wanted = weekdayIn(relative[2]!)!;
+    const ahead = (wanted - weekdayOf(today) + 7) % 7 || 7;
+    return { ok: true, date: addDays(today, ahead) };
+  }
+  // [weekday[,]] month day[,] [year]   or   [weekday] day month [year]
+  let rest = [...words];
+  const weekday = rest.length > 2 ? weekdayIn(rest[0]!) : undefined;
+  if (weekday !== undefined) rest = rest.slice(1);
+  let month: number | undefined;
+  let day: number | undefined;
+  const dayOf = (w: string) => (/^\d{1,2}(st|nd|rd|th)?,?$/.test(w) ? parseInt(w, 10) : undefined);
+  if (rest[0] && monthOf(rest[0]) && rest[1] && dayOf(rest[1]))
+    [month, day] = [monthOf(rest[0]), dayOf(rest[1])];
+  else if (rest[0] && dayOf(rest[0]) && rest[1] && monthOf(rest[1]))
+    [day, month] = [dayOf(rest[0]), monthOf(rest[1])];
+  if (month === undefined || day === undefined)
+    return { ok: false, recognised: false, message: `"${phrase}" is not a date` };
+  rest = rest.slice(2);
+  if (rest.length > 1 || (rest.length === 1 && !/^\d{4}$/.test(rest[0]!))) {
+    return { ok: false, recognised: false, message: `"${phrase}" is not a date` };
+  }
+  const md = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const named = `${capital(MONTHS[month - 1]!.slice(0, 3))} ${day}`;
+  let date: LocalDate;
+  if (rest.length === 1) {
+    date = `${rest[0]}-${md}`;
+    if (!isValidLocalDate(date)) return refuse(`${named} ${rest[0]} is not a calendar date.`);
+  } else {
+    const window = context.window ?? { start: addDays(today, -183), end: addDays(today, 183) };
+    const year = Number(today.slice(0, 4));
+    const fits = [year - 1, year, year + 1]
+      .map((y) => `${y}-${md}`)
+      .filter((d) => isValidLocalDate(d) && d >= window.start && d <= window.end);
+    if (fits.length > 1) {
+      return refuse(`${named} could be ${fits.join(' or ')}: write the year, e.g. ${fits[fits.length - 1]}.`);
+    }
+    if (fits.length === 0) {
+      const nearest = `${daysBetween(today, `${year}-${md}`) < 0 ? year + 1 : year}-${md}`;
+      return refuse(
+        `${named} is not within the course (${formatDay(window.start)} to ${formatDay(window.end)}): write the full date, e.g. ${nearest}.`,
+      );
+    }
+    date = fits[0]!;
+  }
+  if (weekday !== undefined && weekdayOf(date) !== weekday) {
+    return refuse(
+      `${named}, ${date.slice(0, 4)} is a ${capital(WEEKDAYS[weekdayOf(date) - 1]!)}, not a ${capital(WEEKDAYS[weekday - 1]!)}: check the date.`,
+    );
+  }
+  return { ok: true, date };
+}

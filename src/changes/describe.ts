@@ -1,0 +1,44 @@
+import { formatDay, formatTime, type LocalDate, type LocalTime } from '../plan/local-date.ts';
+import type { PlanEvent, Presentation, Reading, Session } from '../plan/schema.ts';
+
+/** What a class is about, in a few words: its topic, else its papers, else its section. */
+export function classSubject(session: Pick<Session, 'topic' | 'presentations' | 'section'>): string {
+  if (session.topic.trim()) return session.topic.trim();
+  if (session.presentations.length > 0) return session.presentations.map((p) => p.title).join(', ');
+  return session.section ?? '';
+}
+
+/** "Class 14 (Sparse approximation of attention)", or "Class 14" when it has no subject. */
+export function classLabel(session: Pick<Session, 'number' | 'topic' | 'presentations' | 'section'>): string {
+  const subject = classSubject(session);
+  const name = session.number === null ? 'The meeting' : `Class ${session.number}`;
+  return subject ? `${name} (${subject})` : name;
+}
+
+/**
+ * How an event is named in a sentence: "Project proposal due" becomes "Project proposal deadline", "HW1
+ * posted" becomes "HW1 release"; other titles stay as they are.
+ */
+export function eventName(event: Pick<PlanEvent, 'kind' | 'title'>): string {
+  const title = event.title.trim();
+  if (event.kind === 'deadline' && /\s+(is\s+)?due$/i.test(title)) {
+    return `${title.replace(/\s+(is\s+)?due$/i, '')} deadline`;
+  }
+  if (event.kind === 'homework-release' && /\s+(is\s+)?(posted|released|out)$/i.test(title)) {
+    return `${title.replace(/\s+(is\s+)?(posted|released|out)$/i, '')} release`;
+  }
+  return title;
+}
+
+/** "Thu Oct 30", or "Thu Oct 30 at 11:59 PM" when the time matters. */
+export function when(date: LocalDate, time?: LocalTime): string {
+  return time ? `${formatDay(date)} at ${formatTime(time)}` : formatDay(date);
+}
+
+export const readingsText = (readings: Reading[]): string =>
+  readings.length === 0 ? 'none' : readings.map((r) => r.title).join(', ');
+
+export const presentationsText = (presentations: Presentation[]): string =>
+  presentations.length === 0
+    ? 'none'
+    : presentations.map((p) => `${p.presenters.join(', ')}: ${p.title}`).join('; ');

@@ -1,0 +1,237 @@
+import type { DateTime } from 'luxon';
+import { addDays, formatDay, localDateOf, type LocalDate } from '../plan/local-date.ts';
+import type { EventKind, Plan, Session } from '../plan/schema.ts';
+import { termOf } from '../plan/term.ts';
+import type { PlanChange } from './change.ts';
+import { parseDatePhrase, type DateContext, type DatePhrase } from './date-phrase.ts';
+import { classLabel, when } from './describe.ts';
+import { findEvent } from './find-event.ts';
+import { parsePresentations, parseReadings } from './parse-items.ts';
+
+export type ParsedChange = { ok: true; change: PlanChange } | { ok: false; message: string };
+
+export const CHANGE_USAGE = [
+  '`cancel <class N | date> [shift] [reason]`',
+  '`move <class N> <date>`',
+  '`extend <deadline> <date> [time]`',
+  '`edit <class N> topic|readings|presenters <text>`',
+  '`add deadline|homework|exam <date> [time] <title>`',
+  '`announce <text>`',
+];
+
+const refuse = (message: string): ParsedChange => ({ ok: false, message });
+const ADD_KINDS: Record<string, EventKind> = {
+  deadline: 'deadline',
+  homework: 'homework-release',
+  exam: 'exam',
+};
+
+/**
+ * Reads a staff command (the text after `/schedule`) against the current plan. Everything a user can get
+ * wrong is caught here, with the reason: an unknown class, a past or ambiguous date, a taken day.
+ */
+export function parseChange(text: string, plan: Plan, now: DateTime): ParsedChange {
+  const [word = '', ...rest] = text.trim().split(/\s+/);
+  const args = rest.join(' ');
+  const term = termOf(plan);
+  const context: DateContext = {
+    now,
+    zone: plan.course.timezone,
+    window: term && { start: addDays(term.start, -60), end: addDays(term.end, 60) },
+  };
+  const today = localDateOf(now, plan.course.timezone);
+  const env = { plan, context, today };
+  switch (word.toLowerCase()) {
+    case 'cancel':
+      return parseCancel(args, env);
+    case 'move':
+      return parseMove(args, env);
+    case 'extend':
+      return parseExtend(args, env);
+    case 'edit':
+      return parseEdit(args, env);
+    case 'add':
+      return parseAdd(args, env);
+    case 'announce':
+      return args.trim()
+        ? { ok: true, change: { kind: 'announce', text: args.trim() } }
+        : refuse('Write the text to announce: `announce <text>`.');
+    default:
+      return refuse(
+        `Unknown change "${word}". Staff commands: ${CHANGE_USAGE.join(', ')}, \`undo\`, \`history\`.`,
+      );
+  }
+}
+
+interface Env {
+  plan: Plan;
+  context: DateContext;
+  today: LocalDate;
+}
+
+/** `class 14`, `14` or `#14` at the start of the text. */
+function classRef(text: string): { number: number; rest: string } | undefined {
+  const m = /^(?:class\s*)?#?(\d{1,3})(?![\d-])[:,.]?\s*(.*)$/is.exec(text.trim());
+  return m ? { number: Number(m[1]), rest: m[2]!.trim() } : undefined;
+}
+
+/** The longest leading run of words that reads as a date phrase, and what follows it. */
+function leadingDate(text: string, context: DateContext): { phrase: DatePhrase; rest: string } | undefined {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  for (let n = Math.min(words.length, 6); n >= 1; n--) {
+    const phrase = parseDatePhrase(words.slice(0, n).join(' '), context);
+    if (phrase.ok || phrase.recognised) return { phrase, rest: words.slice(n).join(' ') };
+  }
+  return undefined;
+}
+
+/** The longest trailing run of words that reads as a date phrase, and what precedes it. */
+function trailingDate(text: string, context: DateContext): { phrase: DatePhrase; rest: string } | undefined {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  for (let n = Math.min(words.length - 1, 6); n >= 1; n--) {
+    const phrase = parseDatePhrase(words.slice(-n).join(' '), context);
+    if (phrase.ok || phrase.recognised) return { phrase, rest: words.slice(0, -n).join(' ') };
+  }
+  return undefined;
+}
+
+function heldClass(plan: Plan, number: number, today: LocalDate): { session: Session } | { message: string } {
+  const session = plan.sessions.find((s) => s.number === number);
+  if (!session) return { message: `There is no Class ${number} in the plan.` };
+  if (session.date < today)
+    return { message: `${classLabel(session)} was on ${formatDay(session.date)}: it is past.` };
+  if (session.noClass) {
+    return {
+      message: `${classLabel(session)} on ${formatDay(session.date)} is already cancelled (${session.noClass}).`,
+    };
+  }
+  return { session };
+}
+
+function parseCancel(args: string, { plan, context, today }: Env): ParsedChange {
+  let number: number;
+  let rest: string;
+  const ref = classRef(args);
+  if (ref) ({ number, rest } = ref);
+  else {
+    const dated = leadingDate(args, context);
+    if (!dated) return refuse('Name the class to cancel: `cancel 14 snow day` or `cancel Oct 21 snow day`.');
+    if (!dated.phrase.ok) return refuse(dated.phrase.message);
+    const date = dated.phrase.date;
+    const session = plan.sessions.find((s) => s.date === date && s.number !== null);
+    if (!session) {
+      const day = plan.sessions.find((s) => s.date === date);
+      return refuse(`There is no class on ${formatDay(date)}${day?.noClass ? ` (${day.noClass})` : ''}.`);
+    }
+    number = session.number!;
+    rest = dated.rest;
+  }
+  const found = heldClass(plan, number, today);
+  if ('message' in found) return refuse(found.message);
+  const shift = /^shift\b/i.test(rest);
+  const reason =
+    rest
+      .replace(/^shift\b/i, '')
+      .trim()
+      .replace(/^[:,;–—-]\s*/, '') || 'cancelled';
+  return { ok: true, change: { kind: 'cancel', number, date: found.session.date, reason, shift } };
+}
+
+function parseMove(args: string, { plan, context, today }: Env): ParsedChange {
+  const ref = classRef(args);
+  if (!ref) return refuse('Name the class and the new day: `move 14 Oct 22`.');
+  const found = heldClass(plan, ref.number, today);
+  if ('message' in found) return refuse(found.message);
+  const phrase = parseDatePhrase(ref.rest.replace(/^to\s+/i, ''), context);
+  if (!phrase.ok)
+    return refuse(
+      phrase.recognised
+        ? phrase.message
+        : `Write the new day after the class: \`move ${ref.number} Oct 22\`.`,
+    );
+  if (phrase.time)
+    return refuse('A class moves to another day at the course meeting time: leave the time out.');
+  const { session } = found;
+  if (phrase.date === session.date)
+    return refuse(`${classLabel(session)} is already on ${formatDay(session.date)}.`);
+  const taken = plan.sessions.find((s) => s.date === phrase.date);
+  if (taken) {
+    return refuse(
+      taken.noClass
+        ? `${formatDay(phrase.date)} is a day without class (${taken.noClass}): pick another day.`
+        : `${classLabel(taken)} is already on ${formatDay(phrase.date)}: move or cancel it first.`,
+    );
+  }
+  return { ok: true, change: { kind: 'move', number: ref.number, from: session.date, to: phrase.date } };
+}
+
+function parseExtend(args: string, { plan, context }: Env): ParsedChange {
+  const dated = trailingDate(args, context);
+  if (!dated) return refuse('Name the deadline and its new date: `extend proposal Nov 4` (or Nov 4 17:00).');
+  if (!dated.phrase.ok) return refuse(dated.phrase.message);
+  const found = findEvent(plan, dated.rest.replace(/\s+(to|until)$/i, ''));
+  if (!found.ok) return refuse(found.message);
+  const { event } = found;
+  const { date, time } = dated.phrase;
+  if (date === event.date && (time ?? event.time) === event.time) {
+    return refuse(`${event.title} is already on ${when(event.date, event.time)}.`);
+  }
+  const change: PlanChange = { kind: 'extend', eventId: event.id, from: event.date, to: date };
+  return { ok: true, change: time ? { ...change, time } : change };
+}
+
+function parseEdit(args: string, { plan }: Env): ParsedChange {
+  const ref = classRef(args);
+  const m = ref && /^(topic|readings?|presenters?|presentations?)\b\s*(.*)$/is.exec(ref.rest);
+  if (!ref || !m)
+    return refuse(
+      'Write `edit <class N> topic|readings|presenters <text>`, e.g. `edit 15 topic Mixture of experts`.',
+    );
+  if (!plan.sessions.some((s) => s.number === ref.number))
+    return refuse(`There is no Class ${ref.number} in the plan.`);
+  const field = m[1]!.toLowerCase();
+  const text = m[2]!.trim();
+  if (!text) return refuse(`Write the new ${field} after the word "${field}".`);
+  if (field === 'topic') return { ok: true, change: { kind: 'edit-topic', number: ref.number, topic: text } };
+  if (field.startsWith('reading')) {
+    const readings = parseReadings(text);
+    return readings.ok
+      ? { ok: true, change: { kind: 'edit-readings', number: ref.number, readings: readings.value } }
+      : readings;
+  }
+  const presentations = parsePresentations(text);
+  return presentations.ok
+    ? {
+        ok: true,
+        change: { kind: 'edit-presenters', number: ref.number, presentations: presentations.value },
+      }
+    : presentations;
+}
+
+function parseAdd(args: string, { plan, context }: Env): ParsedChange {
+  const [kindWord = '', ...rest] = args.trim().split(/\s+/);
+  const kind = ADD_KINDS[kindWord.toLowerCase()];
+  if (!kind)
+    return refuse(
+      'Write `add deadline|homework|exam <date> <title>`, e.g. `add deadline Nov 11 23:59 Project draft due`.',
+    );
+  const dated = leadingDate(rest.join(' '), context);
+  if (!dated) return refuse(`Write the date after "${kindWord}": \`add ${kindWord} Nov 11 <title>\`.`);
+  if (!dated.phrase.ok) return refuse(dated.phrase.message);
+  const title = dated.rest.trim();
+  if (!title)
+    return refuse(
+      `Write a title after the date: \`add ${kindWord} ${formatDay(dated.phrase.date)} <title>\`.`,
+    );
+  const base =
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || kind;
+  let id = base;
+  for (let n = 2; plan.events.some((e) => e.id === id); n++) id = `${base}-${n}`;
+  const { date, time } = dated.phrase;
+  return { ok: true, change: { kind: 'add', event: { id, kind, date, title, ...(time ? { time } : {}) } } };
+}
