@@ -15,8 +15,8 @@ export function helpContent(entries: readonly HelpEntry[], options: HelpOptions 
   const prefix = options.prefix ?? DEFAULT_PREFIX;
   const lines: Line[] = entries.map((e) => {
     const usage = [e.name, e.args].filter(Boolean).join(' ');
-    const example = e.example !== usage ? [' e.g. ', code(`${prefix} ${e.example}`)] : [];
-    return [code(`${prefix} ${usage}`), ` — ${e.description}.`, ...example];
+    const example = e.example !== usage ? [' (e.g. ', code(`${prefix} ${e.example}`), ')'] : [];
+    return [code(`${prefix} ${usage}`), ` — ${e.description}`, ...example, '.'];
   });
   return {
     blocks: [

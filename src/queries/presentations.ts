@@ -46,8 +46,13 @@ export function presentations(plan: Plan, now: DateTime, initials?: string): Pre
     kind: 'presentations',
     today,
     phase: termPhase(plan, today),
-    ...(initials ? { initials } : {}),
+    // Shown as the plan writes them ("CG"), whatever the case typed.
+    ...(initials ? { initials: canonical(items, wanted) ?? initials } : {}),
     items,
     presenters,
   };
+}
+
+function canonical(items: PresentationItem[], wanted: string | undefined): string | undefined {
+  return items.flatMap((i) => i.presentation.presenters).find((p) => p.toLowerCase() === wanted);
 }
