@@ -55,8 +55,9 @@ export function previewCommand(): Command {
       );
       const out = options.json
         ? posts.map(formatPostJson)
-        : posts.map((post) => `${formatPostText(post, plan.course.timezone)}\n`);
-      if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
+        : posts.map((post) => formatPostText(post, plan.course.timezone));
+      // Text posts are separated by a blank line; JSON is one object per line.
+      if (out.length > 0) process.stdout.write(`${out.join(options.json ? '\n' : '\n\n')}\n`);
     });
 }
 
