@@ -1,19 +1,14 @@
 import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { DateTime } from 'luxon';
-import { code, type Content } from '../content/content.ts';
+import { code } from '../content/content.ts';
 import { renderSlack } from '../content/render-slack.ts';
 import type { PlanSource } from '../plan/plan-source.ts';
-import type { Plan } from '../plan/schema.ts';
+import type { ask } from '../queries/ask.ts';
 import type { Clock } from '../util/clock.ts';
 import type { ScheduleCommandTable, ScheduleReply } from './schedule-commands.ts';
 import { plainSlashText } from './slash-text.ts';
 
 /** The read-only answers (`next`, `week`, `search …`, help): pure, from the plan in memory. */
-export type AskFn = (
-  plan: Plan,
-  text: string,
-  now: DateTime,
-) => { content: Content; share: boolean; ok: boolean };
+export type AskFn = typeof ask;
 
 export interface ScheduleCallbackDeps {
   plans: PlanSource;
@@ -84,7 +79,7 @@ function route(
   const [first = '', ...rest] = text.split(' ');
   const handler = deps.commands.handlerFor(first);
   if (!handler) {
-    const { content, share, ok } = deps.ask(plan, text, now);
+    const { content, share, ok } = deps.ask(plan, text, now, { extraHelp: deps.commands.helpEntries() });
     return { content, share: share && ok };
   }
   return handler({

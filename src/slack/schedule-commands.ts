@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Content } from '../content/content.ts';
 import type { Plan } from '../plan/schema.ts';
+import type { HelpEntry } from '../queries/query-table.ts';
 
 /** One `/schedule` request routed to a registered word (e.g. the staff words `cancel`, `move`). */
 export interface ScheduleRequest {
@@ -36,19 +37,26 @@ export type ScheduleHandler = (request: ScheduleRequest) => ScheduleReply | Prom
  */
 export class ScheduleCommandTable {
   private readonly handlers = new Map<string, ScheduleHandler>();
+  private readonly help: HelpEntry[] = [];
 
-  register(words: string | string[], handler: ScheduleHandler): this {
+  /** `help` lines are listed after the queries in `/schedule help` (and with every "did you mean"). */
+  register(words: string | string[], handler: ScheduleHandler, help: readonly HelpEntry[] = []): this {
     for (const raw of Array.isArray(words) ? words : [words]) {
       const word = raw.trim().toLowerCase();
       if (!/^[a-z][a-z0-9-]*$/.test(word)) throw new Error(`invalid /schedule word "${raw}"`);
       if (this.handlers.has(word)) throw new Error(`/schedule ${word} is already registered`);
       this.handlers.set(word, handler);
     }
+    this.help.push(...help);
     return this;
   }
 
   handlerFor(word: string): ScheduleHandler | undefined {
     return this.handlers.get(word.toLowerCase());
+  }
+
+  helpEntries(): readonly HelpEntry[] {
+    return this.help;
   }
 
   words(): string[] {

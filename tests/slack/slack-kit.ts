@@ -2,13 +2,25 @@
  * Shared set-up for the Slack tests: a posting client, directory and sink pointed at the fake, and a
  * logger that keeps its lines for assertions.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { webApi } from '@slack/bolt';
+import { DateTime } from 'luxon';
+import type { SlackSettings } from '../../src/config/env.ts';
+import { parsePlanText } from '../../src/plan/parse-plan.ts';
+import { staticPlanSource } from '../../src/plan/plan-source.ts';
+import type { Plan } from '../../src/plan/schema.ts';
+import { ask } from '../../src/queries/ask.ts';
+import { createSlackApp, type SlackApp, type SlackAppOptions } from '../../src/slack/create-slack-app.ts';
+import { ManualClock } from '../../src/util/clock.ts';
 import type { Content } from '../../src/content/content.ts';
 import type { Logger } from '../../src/util/logger.ts';
 import { ChannelDirectory } from '../../src/slack/channel-directory.ts';
 import { ChannelPacer } from '../../src/slack/channel-pacer.ts';
 import { SlackSink } from '../../src/slack/slack-sink.ts';
 import type { FakeSlack } from '../fakes/fake-slack.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
 export const BOT_TOKEN = 'xoxb-test-token';
 export const APP_TOKEN = 'xapp-test-token';
@@ -49,3 +61,49 @@ export function recordingLogger(): RecordingLogger {
 export const textContent = (text: string): Content => ({
   blocks: [{ kind: 'section', lines: [[text]] }],
 });
+
+const NOW = '2025-10-13T18:00:00-04:00';
+
+/** The imported CS 599 plan, as the running bot holds it in memory. */
+export function fixturePlan(): Plan {
+  const parsed = parsePlanText(readFileSync(join(FIXTURES, 'plans/cs599-fall-2025.json'), 'utf8'));
+  if (!parsed.ok) throw new Error('the CS 599 fixture plan does not parse');
+  return parsed.plan;
+}
+
+export interface StartedApp {
+  slack: SlackApp;
+  log: RecordingLogger;
+  /** HTTP mode: `http://127.0.0.1:PORT`. */
+  url: string;
+  askCalls: string[];
+}
+
+/** A real Bolt app (HTTP or Socket Mode) against the fake, at Mon Oct 13 2025, 6 pm in New York. */
+export async function startApp(
+  fake: FakeSlack,
+  mode: 'http' | 'socket',
+  extra: Partial<SlackAppOptions> = {},
+): Promise<StartedApp> {
+  const log = recordingLogger();
+  const askCalls: string[] = [];
+  const settings: SlackSettings =
+    mode === 'http'
+      ? { mode, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port: 0, apiUrl: fake.apiUrl }
+      : { mode, botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl };
+  const slack = createSlackApp({
+    settings,
+    plans: staticPlanSource(fixturePlan()),
+    clock: new ManualClock(DateTime.fromISO(NOW, { setZone: true })),
+    ask: (...args) => {
+      askCalls.push(args[1]);
+      return ask(...args);
+    },
+    log,
+    host: '127.0.0.1',
+    requestTimeoutMs: 2000,
+    ...extra,
+  });
+  const { port } = await slack.start();
+  return { slack, log, url: `http://127.0.0.1:${port ?? 0}`, askCalls };
+}
