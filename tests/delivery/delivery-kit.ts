@@ -1,0 +1,129 @@
+// Small fakes for the delivery tests: a plan, a derivation over a fixed list of posts, a recording sink.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { Dispatcher, type DispatcherOptions, type DerivePosts } from '../../src/delivery/dispatcher.ts';
+import { Ledger } from '../../src/delivery/ledger.ts';
+import type { Outgoing, SendResult, Sink } from '../../src/delivery/sink.ts';
+import { staticPlanSource } from '../../src/plan/plan-source.ts';
+import { planSchema, type Plan } from '../../src/plan/schema.ts';
+import type { Post } from '../../src/reminders/post.ts';
+import { openDatabase, type Database } from '../../src/storage/database.ts';
+import { ManualClock } from '../../src/util/clock.ts';
+import type { Logger } from '../../src/util/logger.ts';
+
+export const ZONE = 'America/New_York';
+export const local = (text: string): DateTime => DateTime.fromISO(text, { zone: ZONE });
+
+export function smallPlan(sameDayOnly = true): Plan {
+  return planSchema.parse({
+    course: { code: 'CS 1', title: 'Test course', timezone: ZONE, term: 'Fall 2025' },
+    sessions: [],
+    reminders: { catchUp: { sameDayOnly } },
+  });
+}
+
+/** A post of one or more reminders; each subject is a day after the post unless told. */
+export function post(at: string, channel: string, keys: string[], subjectAt?: string): Post {
+  const due = local(at);
+  const subject = subjectAt ? local(subjectAt) : due.plus({ days: 1 });
+  return {
+    at: due.toISO()!,
+    channel,
+    reminders: keys.map((key) => ({ key, kind: 'deadline', subjectAt: subject.toISO()! })),
+    content: { blocks: [{ kind: 'section', lines: keys.map((k) => [k]) }] },
+  };
+}
+
+/** Derives from a fixed (mutable) list of posts, honouring the half-open window like the real one. */
+export function listDerive(posts: Post[]): DerivePosts {
+  return (_plan, { from, to }) =>
+    posts.filter((p) => {
+      const at = DateTime.fromISO(p.at);
+      return at >= from && at < to;
+    });
+}
+
+type SendBehaviour = (message: Outgoing) => SendResult | Promise<SendResult>;
+
+/** Records every send; its answers to send and findPosted are set by the test. */
+export class RecordingSink implements Sink {
+  readonly name = 'recording';
+  readonly sent: Outgoing[] = [];
+  readonly searched: { channel: string; keys: string[]; since: number }[] = [];
+  constructor(
+    public behaviour: SendBehaviour = () => ({ ok: true, ts: 'ts-1' }),
+    public found: string | undefined | 'unknown' = undefined,
+  ) {}
+  async send(message: Outgoing): Promise<SendResult> {
+    this.sent.push(message);
+    return this.behaviour(message);
+  }
+  async findPosted(channel: string, keys: string[], since: number) {
+    this.searched.push({ channel, keys, since });
+    return this.found;
+  }
+  keysSent(): string[] {
+    return this.sent.flatMap((m) => m.keys);
+  }
+}
+
+export class MemoryLogger implements Logger {
+  readonly lines: string[] = [];
+  debug(m: string) {
+    this.lines.push(`debug ${m}`);
+  }
+  info(m: string) {
+    this.lines.push(`info ${m}`);
+  }
+  warn(m: string) {
+    this.lines.push(`warn ${m}`);
+  }
+  error(m: string) {
+    this.lines.push(`error ${m}`);
+  }
+}
+
+/** A database file in a fresh temp folder; `cleanup` removes it. */
+export function tempDatabase(): { path: string; open: () => Database; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'coursebot-delivery-'));
+  const path = join(dir, 'data', 'coursebot.db');
+  return {
+    path,
+    open: () => openDatabase(path),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export interface Rig {
+  dispatcher: Dispatcher;
+  ledger: Ledger;
+  clock: ManualClock;
+  sink: RecordingSink;
+  logger: MemoryLogger;
+}
+
+/** A dispatcher over a database, as one run of the bot would build it. */
+export function rig(
+  db: Database,
+  clock: ManualClock,
+  posts: Post[],
+  options: Partial<DispatcherOptions> & { sink?: RecordingSink; plan?: Plan } = {},
+): Rig {
+  const ledger = new Ledger(db);
+  const sink = options.sink ?? new RecordingSink();
+  const logger = new MemoryLogger();
+  const dispatcher = new Dispatcher({
+    ledger,
+    sink,
+    clock,
+    logger,
+    plans: staticPlanSource(options.plan ?? smallPlan()),
+    derive: listDerive(posts),
+    defaultChannel: '#general',
+    catchUpSpacingMs: 0,
+    ...options,
+  });
+  return { dispatcher, ledger, clock, sink, logger };
+}
