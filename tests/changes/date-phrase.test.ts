@@ -1,0 +1,75 @@
+// Date phrases staff type, read in the course timezone: accepted forms, and every refusal with its reason.
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { parseDatePhrase, type DateContext } from '../../src/changes/date-phrase.ts';
+import { MONDAY } from './plan-fixture.ts';
+
+const context: DateContext = {
+  now: MONDAY,
+  zone: 'America/New_York',
+  window: { start: '2025-07-04', end: '2026-02-07' },
+};
+const read = (text: string, ctx = context) => parseDatePhrase(text, ctx);
+
+describe('parseDatePhrase', () => {
+  it.each([
+    ['2025-10-23', '2025-10-23'],
+    ['Oct 23', '2025-10-23'],
+    ['oct 23', '2025-10-23'],
+    ['Thu Oct 23', '2025-10-23'],
+    ['Thursday, October 23', '2025-10-23'],
+    ['Oct 23rd', '2025-10-23'],
+    ['23 Oct', '2025-10-23'],
+    ['Oct 23 2025', '2025-10-23'],
+    ['today', '2025-10-20'],
+    ['tomorrow', '2025-10-21'],
+    ['thursday', '2025-10-23'],
+    ['next thursday', '2025-10-23'],
+    ['next monday', '2025-10-27'],
+    ['Jan 5', '2026-01-05'],
+  ])('reads %s as %s', (text, date) => {
+    expect(read(text)).toEqual({ ok: true, date });
+  });
+
+  it('reads a trailing time', () => {
+    expect(read('Nov 4 23:59')).toEqual({ ok: true, date: '2025-11-04', time: '23:59' });
+    expect(read('Nov 4 at 5pm')).toEqual({ ok: true, date: '2025-11-04', time: '17:00' });
+    expect(read('Nov 4 11:30 am')).toEqual({ ok: true, date: '2025-11-04', time: '11:30' });
+    expect(read('Nov 4 25:00')).toMatchObject({ ok: false, recognised: true });
+  });
+
+  it('uses the course timezone for "today", not UTC', () => {
+    // 01:30 UTC on Oct 21 is still Oct 20 in New York.
+    const late = DateTime.fromISO('2025-10-21T01:30Z');
+    expect(read('today', { ...context, now: late })).toEqual({ ok: true, date: '2025-10-20' });
+  });
+
+  it.each([
+    ['Wed Oct 23', 'Oct 23, 2025 is a Thursday, not a Wednesday: check the date.'],
+    ['Oct 14', 'Tue Oct 14, 2025 is in the past (today is Mon Oct 20).'],
+    ['yesterday', 'Sun Oct 19, 2025 is in the past (today is Mon Oct 20).'],
+    ['2025-02-30', '2025-02-30 is not a calendar date.'],
+    ['10/23', '"10/23" can be read as month/day or day/month: write Oct 23 or 2025-10-23.'],
+    [
+      'Jun 3',
+      'Jun 3 is not within the course (Fri Jul 4 to Sat Feb 7): write the full date, e.g. 2026-06-03.',
+    ],
+  ])('refuses %s', (text, message) => {
+    expect(read(text)).toEqual({ ok: false, recognised: true, message });
+  });
+
+  it('refuses a year-less date that two years fit', () => {
+    const long = { ...context, window: { start: '2025-01-01', end: '2026-12-31' } };
+    expect(read('Nov 4', long)).toEqual({
+      ok: false,
+      recognised: true,
+      message: 'Nov 4 could be 2025-11-04 or 2026-11-04: write the year, e.g. 2026-11-04.',
+    });
+  });
+
+  it('does not recognise words that are not dates', () => {
+    expect(read('snow day')).toMatchObject({ ok: false, recognised: false });
+    expect(read('proposal')).toMatchObject({ ok: false, recognised: false });
+    expect(read('2 Oct 23')).toMatchObject({ ok: false, recognised: false });
+  });
+});
