@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from '../util/user-error.ts';
 import { validateCommand } from './commands/validate.ts';
 import { schemaCommand } from './commands/schema.ts';
+import { importCommand } from './commands/import.ts';
 import { previewCommand } from './commands/preview.ts';
 import { askCommand } from './commands/ask.ts';
 
@@ -17,7 +18,7 @@ const program = new Command('coursebot')
   .showSuggestionAfterError(true)
   .exitOverride();
 
-for (const command of [validateCommand(), schemaCommand(), previewCommand(), askCommand()])
+for (const command of [validateCommand(), schemaCommand(), importCommand(), previewCommand(), askCommand()])
   program.addCommand(command);
 
 try {

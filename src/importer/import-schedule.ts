@@ -1,0 +1,116 @@
+import { isValidZone } from '../plan/local-date.ts';
+import type { PlanInput } from '../plan/schema.ts';
+import { UserError } from '../util/user-error.ts';
+import { buildPlan } from './build-plan.ts';
+import { courseFromHeading, termName } from './course-info.ts';
+import { detectFormat } from './detect-format.ts';
+import { inferYear } from './infer-year.ts';
+import { readDelimited } from './read-delimited.ts';
+import { readHtml } from './read-html.ts';
+import { readMarkdown } from './read-markdown.ts';
+import { readText } from './read-text.ts';
+import type { ReviewItem } from './review.ts';
+import type { ImportFormat, TableRead } from './rows.ts';
+import { understandTableRow, understandTextRow, type RowMeaning } from './understand-row.ts';
+
+export interface ImportOptions {
+  /** Overrides format detection. */
+  format?: ImportFormat;
+  /** Overrides year inference. */
+  year?: number;
+  /** The year to search around when the page does not state one (the CLI passes the current year). */
+  referenceYear: number;
+  timezone?: string;
+  code?: string;
+  title?: string;
+  term?: string;
+}
+
+export interface ImportResult {
+  plan: PlanInput;
+  review: ReviewItem[];
+  year: number;
+  /** Why that year: "given with --year", "Thanksgiving on Nov 27; classes on Tue and Thu". */
+  yearReason: string;
+  format: ImportFormat;
+}
+
+const READERS: Record<ImportFormat, (text: string) => TableRead> = {
+  text: readText,
+  html: readHtml,
+  markdown: readMarkdown,
+  csv: (text) => readDelimited(text, ','),
+  tsv: (text) => readDelimited(text, '\t'),
+};
+
+/**
+ * Imports a course schedule page into a plan. Pure: the caller reads the file and passes the reference
+ * year. Input that cannot be imported throws a UserError; everything imported with doubt is in `review`.
+ */
+export function importSchedule(text: string, options: ImportOptions): ImportResult {
+  if (!text.trim()) throw new UserError('cannot import: the file is empty; pass the saved schedule page');
+  const format = options.format ?? detectFormat(text);
+  const read = READERS[format](text);
+  const review: ReviewItem[] = [];
+  const meanings: (RowMeaning & { section?: string })[] = [];
+  let section: string | undefined;
+  for (const item of read.items) {
+    if (item.kind === 'section') section = item.title;
+    else if (item.kind === 'skipped')
+      review.push({ line: item.line, message: `${item.why}: "${item.text}"` });
+    else {
+      const meaning =
+        format === 'text'
+          ? understandTextRow(item.row, read.hasReadings)
+          : understandTableRow(item.row, section);
+      if (meaning) meanings.push(section ? { ...meaning, section } : meaning);
+      else {
+        const shown = item.row.date || Object.values(item.row).filter((v) => typeof v === 'string')[0] || '';
+        review.push({ line: item.row.line, message: `cannot read a date in "${shown}": row not imported` });
+      }
+    }
+  }
+  if (meanings.length === 0) {
+    throw new UserError(
+      `cannot import: no schedule rows found in this ${format === 'text' ? 'text' : format.toUpperCase()} ` +
+        '(no row starts with a date such as "Sep 2", "Class 1 (Sep 2)", "Tu Jan 25" or "9/2")',
+    );
+  }
+
+  let year = options.year;
+  let yearReason = 'given with --year';
+  if (year === undefined) {
+    const choice = inferYear(
+      meanings.map((m) => ({ date: m.date, isClass: m.noClass === undefined, text: m.text })),
+      options.referenceYear,
+    );
+    if (!choice.ok) throw new UserError(choice.message);
+    year = choice.year;
+    yearReason = choice.reason;
+  }
+
+  const fromHeading = courseFromHeading(read.heading);
+  const code = options.code ?? fromHeading.code;
+  const title = options.title ?? fromHeading.title;
+  if (!code)
+    review.push({ message: 'no course code found on the page: used "COURSE"; pass --code "CS 101"' });
+  if (!title) review.push({ message: 'no course title found on the page: used "Course"; pass --title "…"' });
+  let timezone = options.timezone;
+  if (timezone !== undefined && !isValidZone(timezone)) {
+    throw new UserError(`unknown timezone "${timezone}": pass an IANA name such as America/New_York`);
+  }
+  if (!timezone) {
+    timezone = 'UTC';
+    review.push({
+      message: 'no timezone given: used UTC; pass --timezone America/New_York (your campus zone)',
+    });
+  }
+  const built = buildPlan({
+    course: { code: code ?? 'COURSE', title: title ?? 'Course', timezone, term: options.term ?? 'Term' },
+    meanings,
+    year,
+  });
+  built.plan.course.term = options.term ?? termName(built.plan.sessions.map((s) => s.date)) ?? 'Term';
+  const ordered = [...review, ...built.review].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { plan: built.plan, review: ordered, year, yearReason, format };
+}

@@ -1,0 +1,127 @@
+import { DateTime } from 'luxon';
+import { holidaysIn } from './holidays.ts';
+import { describePageDate, type PageDate } from './parse-date.ts';
+
+export interface DatedRow {
+  date: PageDate;
+  isClass: boolean;
+  text: string;
+}
+
+export type YearChoice = { ok: true; year: number; reason: string } | { ok: false; message: string };
+
+const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * How many years after the first row each row falls: a term that runs from December into January moves
+ * to the next year when the month jumps back by more than half a year.
+ */
+export function yearOffsets(dates: PageDate[]): number[] {
+  let offset = 0;
+  return dates.map((date, i) => {
+    const previous = dates[i - 1];
+    if (previous && date.month < previous.month - 6) offset += 1;
+    return offset;
+  });
+}
+
+function isoIn(year: number, date: PageDate): string | null {
+  const d = DateTime.utc(year, date.month, date.day);
+  return d.isValid && d.month === date.month ? d.toISODate() : null;
+}
+
+interface Scored {
+  year: number;
+  score: number;
+  weekdayHits: number;
+  holidayHits: string[];
+}
+
+/**
+ * Chooses the page's year. Years stated on the page win. Otherwise, within `window` years of the
+ * reference year: stated weekday names ("Tu Jan 25") must match; a row naming a holiday on the holiday's
+ * date scores high (a day of its week, a little); classes on weekends and on many weekdays score low.
+ * A tie is not guessed.
+ */
+export function inferYear(rows: DatedRow[], referenceYear: number, window = 3): YearChoice {
+  const offsets = yearOffsets(rows.map((r) => r.date));
+  const statedAt = rows.findIndex((r) => r.date.year !== undefined);
+  if (statedAt >= 0) {
+    return { ok: true, year: rows[statedAt]!.date.year! - offsets[statedAt]!, reason: 'stated on the page' };
+  }
+  const scored: Scored[] = [];
+  for (let year = referenceYear - window; year <= referenceYear + window; year += 1) {
+    let score = 0;
+    let weekdayHits = 0;
+    const holidayHits: string[] = [];
+    const classDays = new Set<number>();
+    rows.forEach((row, i) => {
+      const iso = isoIn(year + offsets[i]!, row.date);
+      if (!iso) return void (score -= 100);
+      const weekday = DateTime.fromISO(iso, { zone: 'utc' }).weekday;
+      if (row.date.weekday !== undefined && row.date.weekday === weekday) weekdayHits += 1;
+      for (const holiday of holidaysIn(row.text)) {
+        const gap = Math.abs(
+          DateTime.fromISO(holiday.dateIn(year + offsets[i]!)).diff(DateTime.fromISO(iso), 'days').days,
+        );
+        if (gap === 0) holidayHits.push(`${holiday.name} on ${describePageDate(row.date)}`);
+        score += gap === 0 ? 10 : gap <= 3 ? 3 : 0;
+      }
+      if (row.isClass) {
+        classDays.add(weekday);
+        if (weekday >= 6) score -= 1;
+      }
+    });
+    score -= 2 * classDays.size;
+    scored.push({ year, score, weekdayHits, holidayHits });
+  }
+  const mostHits = Math.max(...scored.map((s) => s.weekdayHits));
+  const fitting = scored.filter((s) => s.weekdayHits === mostHits);
+  const best = Math.max(...fitting.map((s) => s.score));
+  const winners = fitting.filter((s) => s.score === best);
+  if (winners.length !== 1) {
+    const guess = winners
+      .map((w) => w.year)
+      .sort((a, b) => Math.abs(a - referenceYear) - Math.abs(b - referenceYear))[0]!;
+    return {
+      ok: false,
+      message:
+        `cannot tell the year of this page: no named holiday or weekday pattern decides it; pass --year ${guess}\n` +
+        `(its dates fit ${winners.map((w) => w.year).join(', ')} equally well)`,
+    };
+  }
+  const { year, holidayHits } = winners[0]!;
+  return { ok: true, year, reason: describeReason(year, rows, offsets, holidayHits, mostHits) };
+}
+
+function describeReason(
+  year: number,
+  rows: DatedRow[],
+  offsets: number[],
+  holidayHits: string[],
+  weekdayHits: number,
+): string {
+  const counts = new Map<number, number>();
+  rows.forEach((row, i) => {
+    const iso = isoIn(year + offsets[i]!, row.date);
+    if (!row.isClass || !iso) return;
+    const weekday = DateTime.fromISO(iso, { zone: 'utc' }).weekday;
+    counts.set(weekday, (counts.get(weekday) ?? 0) + 1);
+  });
+  const classes = [...counts.values()].reduce((a, b) => a + b, 0);
+  const days = [...counts.entries()]
+    .filter(([, n]) => n * 10 >= classes)
+    .map(([d]) => d)
+    .sort()
+    .map((d) => WEEKDAY_NAMES[d - 1]);
+  const parts = [...holidayHits];
+  if (weekdayHits > 0) parts.push(`${weekdayHits} weekday name(s) on the page match`);
+  if (days.length) parts.push(`classes on ${days.join(' and ')}`);
+  return parts.join('; ');
+}
+
+/** The ISO date of a page date, given the page's year and the row's offset from it. */
+export function isoDate(year: number, date: PageDate): string {
+  return `${year}-${pad(date.month)}-${pad(date.day)}`;
+}

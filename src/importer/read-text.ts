@@ -1,0 +1,87 @@
+import { isWeekHeading, parseLead } from './parse-lead.ts';
+import { cleanText, type TableItem, type TableRead } from './rows.ts';
+
+const HEADER_WORDS =
+  /^(?:date|day|class|lecture|#|no\.?|topics?|subject|notes?|readings?|recommended|suggested|required|optional|assigned|released|out|due|deadlines?|presenters?|presentations?|materials?|slides|homework|and|&|\/|-|\|)$/i;
+const SECTION_WORDS =
+  /\b(?:presentations?|part|unit|module|section|review|topics|project|exams?|talks|seminar|guest|lectures)\b/i;
+
+/** "Date Topic Notes Recommended reading": a line made only of column names. */
+function headerColumns(line: string): string[] | null {
+  const words = line.split(' ');
+  if (words.length < 2 || !words.every((w) => HEADER_WORDS.test(w))) return null;
+  return words.map((w) => w.toLowerCase());
+}
+
+/** A short title line such as "Paper presentations" or "Part II: Systems" that heads the rows below it. */
+function isSection(line: string): boolean {
+  return (
+    line.split(' ').length <= 6 && /^[A-Z]/.test(line) && !/[,.;()]/.test(line) && SECTION_WORDS.test(line)
+  );
+}
+
+/**
+ * Reads the flattened text of a web page: one table row per line, cells joined by spaces. Lines before the
+ * first dated row are the page's preamble; later lines without a date are section headings, the rest of a
+ * row broken over two lines, or text that is reported as skipped.
+ */
+export function readText(text: string): TableRead {
+  const lines = text.split(/\r?\n/);
+  const items: TableItem[] = [];
+  let heading: string | undefined;
+  let hasReadings = true;
+  let started = false;
+  let previousWasRow = false;
+  lines.forEach((raw, index) => {
+    const line = cleanText(raw);
+    const number = index + 1;
+    if (!line) {
+      previousWasRow = false;
+      return;
+    }
+    const lead = parseLead(line);
+    if (lead) {
+      started = true;
+      previousWasRow = true;
+      items.push({
+        kind: 'row',
+        row: {
+          line: number,
+          date: line.slice(0, line.length - lead.rest.length),
+          rest: lead.rest,
+          links: [],
+        },
+      });
+      return;
+    }
+    const columns = headerColumns(line);
+    if (columns) {
+      hasReadings = columns.some((c) => /^read|^material/.test(c));
+      previousWasRow = false;
+      return;
+    }
+    if (!started) {
+      heading ??= /^[A-Z]{2,5}\s?\d{2,4}/.test(line) ? line : undefined;
+      return;
+    }
+    if (isWeekHeading(line)) return;
+    if (isSection(line)) {
+      items.push({ kind: 'section', title: line, line: number });
+      previousWasRow = false;
+      return;
+    }
+    const last = items.at(-1);
+    if (previousWasRow && last?.kind === 'row') {
+      last.row.rest = `${last.row.rest} ${line}`;
+      items.push({
+        kind: 'skipped',
+        line: number,
+        text: line,
+        why: `joined to the row on line ${last.row.line}`,
+      });
+      return;
+    }
+    items.push({ kind: 'skipped', line: number, text: line, why: 'not a dated row, skipped' });
+  });
+  return { items, heading, hasReadings };
+}
