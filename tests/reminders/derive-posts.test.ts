@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderSlack } from '../../src/content/render-slack.ts';
 import { renderText } from '../../src/content/render-text.ts';
 import { derivePosts } from '../../src/reminders/derive-posts.ts';
+import { narrowPostContent } from '../../src/reminders/narrow-post.ts';
 import type { Post } from '../../src/reminders/post.ts';
 import { days, fixtureInput, fixturePlan, local, planOf } from './load-plan.ts';
 
@@ -194,5 +195,19 @@ describe('derivePosts', () => {
       derivePosts(plan, { from: local('2030-01-01T00:00'), to: local('2130-01-01T00:00') }, options),
     ).toEqual([]);
     expect(performance.now() - start).toBeLessThan(10_000);
+  });
+});
+
+describe('narrowPostContent', () => {
+  it('rebuilds a post with only the reminders not yet sent', () => {
+    const plan = fixturePlan();
+    const [, nine] = derivePosts(plan, days('2025-10-28', '2025-10-28'), options);
+    const deadline = nine!.reminders.filter((r) => r.kind === 'deadline');
+    const narrowed = narrowPostContent(plan, nine!, deadline);
+    expect(narrowed.blocks.map((b) => (b.kind === 'section' ? b.heading : b.kind))).toEqual(['Deadline']);
+    expect(renderText(narrowed)).toBe('Deadline\n  Project proposal due Thu Oct 30 (in 2 days)');
+    expect(narrowPostContent(plan, nine!, [{ ...deadline[0]!, key: 'deadline:gone@2025-10-30:2d' }])).toBe(
+      nine!.content,
+    );
   });
 });
