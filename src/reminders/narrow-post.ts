@@ -16,6 +16,8 @@ export function narrowPostContent(plan: Plan, post: Post, reminders: Reminder[])
   const keys = new Set(reminders.map((r) => r.key));
   const at = DateTime.fromISO(post.at, { setZone: true });
   const day = localDateOf(at, plan.course.timezone);
-  const due = findDue(plan, indexPlan(plan), day).filter((d) => keys.has(d.key) && d.at.toMillis() === at.toMillis());
+  const due = findDue(plan, indexPlan(plan), day).filter(
+    (d) => keys.has(d.key) && d.at.toMillis() === at.toMillis(),
+  );
   return due.length > 0 ? postContent(due, plan.course) : post.content;
 }
