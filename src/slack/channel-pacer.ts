@@ -1,6 +1,6 @@
 /**
  * Slack accepts about one message per second per channel; bursts may be dropped. The pacer runs posts to
- * one channel one after another, starting each at least `intervalMs` after the previous one, and holds a
+ * one channel one after another, starting each at least `intervalMs` after the previous one ended, and holds a
  * channel back for as long as a 429's Retry-After asks.
  */
 export class ChannelPacer {
@@ -20,8 +20,12 @@ export class ChannelPacer {
     const turn = previous.then(async () => {
       const wait = (this.nextAt.get(channel) ?? -Infinity) - this.nowMs();
       if (wait > 0) await this.sleep(wait);
-      this.nextAt.set(channel, this.nowMs() + this.intervalMs);
-      return task();
+      try {
+        return await task();
+      } finally {
+        // Counted from the answer, so the gap also holds where Slack receives the posts.
+        this.nextAt.set(channel, this.nowMs() + this.intervalMs);
+      }
     });
     // The queue continues after a failure; the caller still sees it through `turn`.
     const tail = turn.catch(() => undefined);

@@ -10,6 +10,8 @@ export const REMINDER_EVENT_TYPE = 'coursebot_reminder';
 
 /** conversations.history pages read when looking for a post (Slack may cap pages at 15 messages). */
 const MAX_HISTORY_PAGES = 10;
+/** Searched before the failed attempt, for clocks that disagree a little. */
+const SEARCH_MARGIN_SECONDS = 120;
 
 export interface SlackSinkOptions {
   /** A client without automatic retries: a retried post whose answer was lost would post twice. */
@@ -24,6 +26,11 @@ export interface SlackSinkOptions {
 export class SlackSink implements Sink {
   readonly name = 'slack';
   private readonly pacer: ChannelPacer;
+  /**
+   * Posts whose attempt failed in a way that may have posted anyway (lost answer, 5xx, timeout), by keys,
+   * with when it was tried (Slack's real time, as its ts are): the retry looks before it posts again.
+   */
+  private readonly uncertain = new Map<string, number>();
 
   constructor(private readonly options: SlackSinkOptions) {
     this.pacer = options.pacer ?? new ChannelPacer();
@@ -34,8 +41,19 @@ export class SlackSink implements Sink {
     if (!target.ok) return target;
     const held = this.pacer.heldMs(target.id);
     if (held > 0) return { ok: false, permanent: false, reason: 'ratelimited', retryAfterMs: held };
+    const id = keys.join(' ');
+    const triedAt = this.uncertain.get(id);
+    if (triedAt !== undefined) {
+      // Found: it did arrive. Not found, or cannot tell: post (a rare repeat beats a silent loss).
+      const found = await this.findPosted(channel, keys, triedAt - SEARCH_MARGIN_SECONDS);
+      if (found !== undefined && found !== 'unknown') {
+        this.uncertain.delete(id);
+        return { ok: true, ts: found };
+      }
+    }
     const { text, blocks } = renderSlack(content);
     return this.pacer.run(target.id, async (): Promise<SendResult> => {
+      const attemptAt = Math.floor(Date.now() / 1000);
       try {
         const answer = await this.options.client.chat.postMessage({
           channel: target.id,
@@ -45,13 +63,17 @@ export class SlackSink implements Sink {
           unfurl_media: false,
           // Payload values must be flat strings, numbers or booleans: the keys travel as one string.
           ...(keys.length
-            ? { metadata: { event_type: REMINDER_EVENT_TYPE, event_payload: { keys: keys.join(' ') } } }
+            ? { metadata: { event_type: REMINDER_EVENT_TYPE, event_payload: { keys: id } } }
             : {}),
         });
+        this.uncertain.delete(id);
         return { ok: true, ts: answer.ts };
       } catch (error) {
         const failure = classifySlackError(error, channel);
         if (failure.retryAfterMs) this.pacer.holdFor(target.id, failure.retryAfterMs);
+        else if (!failure.permanent && keys.length) {
+          this.uncertain.set(id, Math.min(this.uncertain.get(id) ?? attemptAt, attemptAt));
+        }
         return failure;
       }
     });

@@ -109,6 +109,25 @@ describe('SlackSink.send', () => {
     // The lost answer still posted, once: no automatic retry doubled it.
     expect(fake.messages('C0CLASS')).toHaveLength(1);
     expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
+    // The retry looks first, finds the post the lost answer hid, and does not post again.
+    const retried = await sink.send(outgoing);
+    expect(retried).toEqual({ ok: true, ts: fake.messages('C0CLASS')[0]!.ts });
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
+    // It looked before the second attempt too (after the 5xx), and found nothing then.
+    expect(fake.callsTo('conversations.history')).toHaveLength(2);
+  });
+
+  it('posts the retry when the failed attempt did not arrive', async () => {
+    fake = await startFakeSlack();
+    const { sink } = sinkFor(fake, { intervalMs: 0 });
+    fake.failNext('chat.postMessage', { dropConnection: true });
+    const outgoing = { channel: 'C0CLASS', at, content: textContent('x'), keys: ['k'] };
+    expect(await sink.send(outgoing)).toMatchObject({ ok: false, permanent: false });
+    expect(await sink.send(outgoing)).toMatchObject({ ok: true });
+    expect(fake.messages('C0CLASS')).toHaveLength(1);
+    // Once posted, a send of other keys does not look in the history first.
+    await sink.send({ ...outgoing, keys: ['other'] });
+    expect(fake.callsTo('conversations.history')).toHaveLength(1);
   });
 });
 
