@@ -114,6 +114,15 @@ describe('derivePosts', () => {
     expect(line(2)).toContain('Project proposal due Thu Oct 30 at 11:59 PM (in 2 days)');
     expect(line(1)).toContain('Project proposal due tomorrow, Thu Oct 30 at 11:59 PM');
     expect(line(0)).toContain('Project proposal due today, Thu Oct 30 at 11:59 PM');
+    // On Slack, "today"/"tomorrow" come from the date itself, so it is written once, not "tomorrow, tomorrow".
+    const slack = renderSlack(at(posts, 'deadline:project-proposal-due@2025-10-30:1d')!.content);
+    expect(slack.blocks[0]).toMatchObject({
+      text: {
+        text: expect.stringMatching(
+          /^\*Deadline\*\n\*Project proposal\* due <!date\^\d+\^\{date_short_pretty\} at \{time\}\|tomorrow, Thu Oct 30 at 11:59 PM>$/,
+        ),
+      },
+    });
     expect(at(posts, 'deadline:project-proposal-due@2025-10-30:0d')!.reminders[0]!.subjectAt).toBe(
       '2025-10-30T23:59:00-04:00',
     );
@@ -153,7 +162,7 @@ describe('derivePosts', () => {
     const mrkdwn = slack.blocks.map((b) => (b.type === 'section' ? b.text.text : '')).join('\n');
     expect(mrkdwn).toContain('<@U0MS00003>: _Gluon: Making Muon &amp; Scion Great Again!_');
     expect(mrkdwn).toContain('WL: _Decoupled Weight Decay Regularization_'); // not in the roster
-    expect(mrkdwn).toMatch(/<!date\^\d+\^\{date_short_pretty\}\|Tue Dec 2>/);
+    expect(mrkdwn).toMatch(/<!date\^\d+\^\{date_short_pretty\}\|tomorrow, Tue Dec 2>/);
     expect(slack.text).toContain('Gluon: Making Muon &amp; Scion Great Again!');
     expect(renderText(post.content)).toContain('MS: Gluon: Making Muon & Scion Great Again!');
   });

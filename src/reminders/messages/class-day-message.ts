@@ -15,11 +15,14 @@ import {
 export function classDaySection(due: DueOf<'class-day'>[], course: Course): Block {
   const zone = course.timezone;
   const lines: Line[] = due.flatMap(({ session, day }): Line[] => {
-    const when = course.meeting ? dayTimeInline(day, course.meeting.start, zone) : dayInline(day, zone);
+    // "Class 14 today, Tue Oct 21": Slack shows the date inline as "today" (at 11:00 AM) by itself.
+    const when = course.meeting
+      ? dayTimeInline(day, course.meeting.start, zone, 'today, ')
+      : dayInline(day, zone, 'today, ');
     const out: Line[] = [
       [
-        strong(`${className(session.number)} today`),
-        ', ',
+        strong(className(session.number)),
+        ' ',
         when,
         ...(sessionTopic(session) ? [': ', sessionTopic(session)] : []),
       ],

@@ -5,22 +5,25 @@ import { link, mention, strong, type Inline } from '../../content/content.ts';
 /**
  * A day as a Slack date, "Thu Oct 30" in the course's zone as fallback. It points at local noon so that a
  * reader a few timezones away still sees the same calendar day (midnight would show them the day before).
+ * `prefix` goes in front of the fallback only ("tomorrow, Thu Oct 30"): Slack writes "tomorrow" itself.
  */
-export function dayInline(day: LocalDate, zone: string): Inline {
+export function dayInline(day: LocalDate, zone: string, prefix = ''): Inline {
   const epochSeconds = atLocal(day, '12:00', zone).toUnixInteger();
-  return { kind: 'date', epochSeconds, style: 'day', text: formatDay(day) };
+  return { kind: 'date', epochSeconds, style: 'day', text: `${prefix}${formatDay(day)}` };
 }
 
 /** A day and time, "Thu Oct 30 at 11:59 PM" as fallback. */
-export function dayTimeInline(day: LocalDate, time: LocalTime, zone: string): Inline {
+export function dayTimeInline(day: LocalDate, time: LocalTime, zone: string, prefix = ''): Inline {
   const epochSeconds = atLocal(day, time, zone).toUnixInteger();
-  return { kind: 'date', epochSeconds, style: 'day-time', text: `${formatDay(day)} at ${formatTime(time)}` };
+  const text = `${prefix}${formatDay(day)} at ${formatTime(time)}`;
+  return { kind: 'date', epochSeconds, style: 'day-time', text };
 }
 
 /**
  * When something is, relative to the post, always with the day and date (never "in 24 hours"):
  * "today, Thu Oct 30", "tomorrow, Thu Oct 30 at 11:59 PM", "Thu Oct 30 (in 2 days)". With `on`, the last form
- * reads "on Thu Oct 30 (in 2 days)" for sentences like "Midterm is on …".
+ * reads "on Thu Oct 30 (in 2 days)" for sentences like "Midterm is on …". Today and tomorrow are one date
+ * inline, since Slack shows a near date as "today" or "tomorrow" (relative to when it is read) by itself.
  */
 export function whenInlines(
   day: LocalDate,
@@ -29,10 +32,11 @@ export function whenInlines(
   zone: string,
   on = false,
 ): Inline[] {
-  const date = time ? dayTimeInline(day, time, zone) : dayInline(day, zone);
-  if (daysBefore === 0) return ['today, ', date];
-  if (daysBefore === 1) return ['tomorrow, ', date];
-  return [...(on ? ['on '] : []), date, ` (in ${daysBefore} days)`];
+  const date = (prefix = '') =>
+    time ? dayTimeInline(day, time, zone, prefix) : dayInline(day, zone, prefix);
+  if (daysBefore === 0) return [date('today, ')];
+  if (daysBefore === 1) return [date('tomorrow, ')];
+  return [...(on ? ['on '] : []), date(), ` (in ${daysBefore} days)`];
 }
 
 /** A title, linked when there is a URL, bold otherwise. */
