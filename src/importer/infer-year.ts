@@ -62,9 +62,8 @@ export function inferYear(rows: DatedRow[], referenceYear: number, window = 3): 
       const weekday = DateTime.fromISO(iso, { zone: 'utc' }).weekday;
       if (row.date.weekday !== undefined && row.date.weekday === weekday) weekdayHits += 1;
       for (const holiday of holidaysIn(row.text)) {
-        const gap = Math.abs(
-          DateTime.fromISO(holiday.dateIn(year + offsets[i]!)).diff(DateTime.fromISO(iso), 'days').days,
-        );
+        const holidayDate = DateTime.fromISO(holiday.dateIn(year + offsets[i]!), { zone: 'utc' });
+        const gap = Math.abs(holidayDate.diff(DateTime.fromISO(iso, { zone: 'utc' }), 'days').days);
         if (gap === 0) holidayHits.push(`${holiday.name} on ${describePageDate(row.date)}`);
         score += gap === 0 ? 10 : gap <= 3 ? 3 : 0;
       }

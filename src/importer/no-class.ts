@@ -13,14 +13,20 @@ const BREAK = /\b(?:break|recess|holiday|vacation|thanksgiving|reading\s+(?:day|
 export function noClassReason(text: string, hasNumber: boolean): string | undefined {
   const lead = LEADING.exec(text);
   if (lead) {
-    const reason = text.slice(lead[0].length).trim();
+    const reason = unwrap(text.slice(lead[0].length));
     return reason ? reason : capitalize(lead[0].replace(/[\s,.:;—–-]+$/, ''));
   }
   const inside = ANYWHERE.exec(text);
   if (inside) {
-    const reason = (text.slice(0, inside.index) + ' ' + text.slice(inside.index + inside[0].length)).trim();
+    const reason = unwrap(text.slice(0, inside.index) + ' ' + text.slice(inside.index + inside[0].length));
     return reason || capitalize(inside[0].replace(/^[\s(,;:—–-]+|[\s).,;:—–-]+$/g, ''));
   }
   if (!hasNumber && BREAK.test(text) && text.split(' ').length <= 6) return text.trim();
   return undefined;
+}
+
+/** "(Labor Day)" → "Labor Day". */
+function unwrap(text: string): string {
+  const trimmed = text.trim();
+  return /^\([^()]*\)$/.test(trimmed) ? trimmed.slice(1, -1).trim() : trimmed;
 }

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { UserError } from '../util/user-error.ts';
+import { parseLead } from './parse-lead.ts';
 import { requireDateColumn, rowFromCells } from './columns.ts';
 import { cleanText, type TableItem, type TableRead } from './rows.ts';
 
@@ -31,7 +32,7 @@ export function readDelimited(text: string, delimiter: ',' | '\t'): TableRead {
     const filled = texts.filter(Boolean);
     if (filled.length === 0) continue;
     const line = info.lines - (record.join('').match(/\n/g)?.length ?? 0);
-    if (filled.length === 1 && !texts[columns.indexOf('date')]) {
+    if (filled.length === 1 && !parseLead(filled[0]!)) {
       if (!/^week\s*\d+$/i.test(filled[0]!)) items.push({ kind: 'section', title: filled[0]!, line });
       continue;
     }

@@ -1,5 +1,6 @@
 import { parse, type HTMLElement } from 'node-html-parser';
 import { UserError } from '../util/user-error.ts';
+import { parseLead } from './parse-lead.ts';
 import { hasDateColumn, requireDateColumn, rowFromCells } from './columns.ts';
 import { cleanText, type CellLink, type TableItem, type TableRead } from './rows.ts';
 
@@ -32,7 +33,7 @@ export function readHtml(text: string): TableRead {
     const line = lineAt(tr.range[0]);
     const filled = texts.filter(Boolean);
     if (filled.length === 0) continue;
-    if (cells.length === 1 || (filled.length === 1 && !texts[columns.indexOf('date')])) {
+    if (cells.length === 1 || (filled.length === 1 && !parseLead(filled[0]!))) {
       if (/^week\s*\d+$/i.test(filled[0]!)) continue;
       items.push({ kind: 'section', title: filled[0]!, line });
       continue;

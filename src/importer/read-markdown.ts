@@ -1,4 +1,5 @@
 import { UserError } from '../util/user-error.ts';
+import { parseLead } from './parse-lead.ts';
 import { requireDateColumn, rowFromCells } from './columns.ts';
 import { cleanText, type CellLink, type TableItem, type TableRead } from './rows.ts';
 
@@ -35,7 +36,7 @@ export function readMarkdown(text: string): TableRead {
     );
     const filled = texts.filter(Boolean);
     if (filled.length === 0) continue;
-    if (filled.length === 1 && !texts[columns.indexOf('date')]) {
+    if (filled.length === 1 && !parseLead(filled[0]!)) {
       if (!/^week\s*\d+$/i.test(filled[0]!)) items.push({ kind: 'section', title: filled[0]!, line: i + 1 });
       continue;
     }
