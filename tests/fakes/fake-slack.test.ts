@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebClient, WebAPIPlatformError, WebAPIRequestError, LogLevel as WebLogLevel } from '@slack/web-api';
-import { App, LogLevel } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import { startFakeSlack, type FakeSlack } from './fake-slack.ts';
 import { signedSlashCommand, signedInteraction } from './signed-request.ts';
 
@@ -45,11 +45,22 @@ describe('fake Slack Web API', () => {
   it('answers a 429 with Retry-After, then succeeds', async () => {
     const f = await start();
     f.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
-    const web = new WebClient('xoxb-test', { slackApiUrl: f.apiUrl, rejectRateLimitedCalls: true });
-    const first = web.chat.postMessage({ channel: 'C0CLASS', text: 'hi' });
-    await expect(first).rejects.toMatchObject({ code: 'slack_webapi_rate_limited_error', retryAfter: 1 });
-    await web.chat.postMessage({ channel: 'C0CLASS', text: 'hi' });
-    expect(f.callsTo('chat.postMessage')).toHaveLength(2);
+    const strict = new WebClient('xoxb-test', { slackApiUrl: f.apiUrl, rejectRateLimitedCalls: true });
+    const refused = strict.chat.postMessage({ channel: 'C0CLASS', text: 'hi' });
+    await expect(refused).rejects.toMatchObject({ code: 'slack_webapi_rate_limited_error', retryAfter: 1 });
+
+    // A client that honours Retry-After waits the second and then succeeds.
+    f.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
+    const patient = new WebClient('xoxb-test', {
+      slackApiUrl: f.apiUrl,
+      retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 0 },
+      logLevel: WebLogLevel.ERROR,
+    });
+    const posted = await patient.chat.postMessage({ channel: 'C0CLASS', text: 'hi' });
+    expect(posted.ok).toBe(true);
+    const [, limited, retried] = f.callsTo('chat.postMessage');
+    expect(limited?.failure).toEqual({ status: 429, retryAfter: 1 });
+    expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(1000);
     expect(f.messages()).toHaveLength(1);
   });
 
@@ -94,6 +105,7 @@ describe('fake Slack Web API', () => {
     const f = await start({ maxPageSize: 2 });
     f.addChannel({ id: 'C02', name: 'two' });
     f.addChannel({ id: 'C03', name: 'three', isArchived: true });
+    f.addChannel({ id: 'G04', name: 'staff' });
     const web = client(f);
     const names: string[] = [];
     let cursor: string | undefined;
@@ -103,6 +115,9 @@ describe('fake Slack Web API', () => {
       cursor = page.response_metadata?.next_cursor || undefined;
     } while (cursor);
     expect(names).toEqual(['cs599', 'two', 'three']);
+    const all = await web.conversations.list({ types: 'public_channel,private_channel', limit: 10 });
+    expect(all.channels?.map((c) => c.name)).toEqual(['cs599', 'two']);
+    expect(all.response_metadata?.next_cursor).not.toBe('');
     for (const text of ['1', '2', '3']) await web.chat.postMessage({ channel: 'C0CLASS', text });
     const newest = await web.conversations.history({ channel: 'C0CLASS' });
     expect(newest.messages?.map((m) => m.text)).toEqual(['3', '2']);
@@ -122,6 +137,17 @@ describe('fake Slack Web API', () => {
     expect((await fetch(later, { method: 'POST', body: '{}' })).status).toBe(404);
   });
 });
+
+const socketApp = (f: FakeSlack) =>
+  new App({
+    token: 'xoxb-test',
+    appToken: 'xapp-test',
+    socketMode: true,
+    botId: 'B0BOT',
+    botUserId: 'U0BOT',
+    logLevel: LogLevel.ERROR,
+    clientOptions: { slackApiUrl: f.apiUrl, retryConfig: { retries: 0 } },
+  });
 
 describe('fake Slack with Bolt', () => {
   it('drives a Socket Mode app: hello, slash command envelope, ack payload', async () => {
@@ -147,17 +173,45 @@ describe('fake Slack with Bolt', () => {
     expect(f.socketMode.connectionCount).toBe(1);
   });
 
-  it('rejects clearly when a Socket Mode app never acks', async () => {
+  it('delivers events and reconnects a Socket Mode app after a disconnect', async () => {
     const f = await start();
-    const app = new App({
-      token: 'xoxb-test',
+    // The default receiver waits clientPingTimeout (5 s) before reconnecting; only a custom one can shorten it.
+    const receiver = new SocketModeReceiver({
       appToken: 'xapp-test',
-      socketMode: true,
+      clientPingTimeout: 600,
+      logLevel: LogLevel.ERROR,
+      installerOptions: { clientOptions: { slackApiUrl: f.apiUrl, retryConfig: { retries: 0 } } },
+    });
+    const app = new App({
+      receiver,
+      token: 'xoxb-test',
       botId: 'B0BOT',
       botUserId: 'U0BOT',
       logLevel: LogLevel.ERROR,
       clientOptions: { slackApiUrl: f.apiUrl, retryConfig: { retries: 0 } },
     });
+    app.event('app_home_opened', async ({ event, client }) => {
+      await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: [] } });
+    });
+    await app.start();
+    cleanups.push(() => app.stop());
+
+    f.sendDisconnect('refresh_requested');
+    await expect.poll(() => f.socketMode.connectionCount, { timeout: 2500 }).toBe(2);
+    const ack = await f.sendEvent({ type: 'app_home_opened', user: 'U0STUDENT', tab: 'home' });
+    expect(ack.envelope_id).toMatch(/^env-/);
+    await expect
+      .poll(() => f.state.views.get('U0STUDENT')?.view, { timeout: 2000 })
+      .toEqual({
+        type: 'home',
+        blocks: [],
+      });
+    expect(f.callsTo('apps.connections.open')).toHaveLength(2);
+  });
+
+  it('rejects clearly when a Socket Mode app never acks', async () => {
+    const f = await start();
+    const app = socketApp(f);
     app.action('noop', async () => {});
     await app.start();
     cleanups.push(() => app.stop());

@@ -163,8 +163,11 @@ const handlers: Record<string, Handler> = {
   },
 
   'conversations.list': (state, p) => {
+    // Slack lists only public channels unless `types` asks for more.
+    const types = new Set(String(p.types ?? 'public_channel').split(','));
+    const typeOf = (c: FakeChannel) => (c.isIm ? 'im' : c.isPrivate ? 'private_channel' : 'public_channel');
     const all = [...state.channels.values()].filter(
-      (c) => !c.isIm && !(truthy(p.exclude_archived) && c.isArchived),
+      (c) => types.has(typeOf(c)) && !(truthy(p.exclude_archived) && c.isArchived),
     );
     const { items, nextCursor } = page(state, all, p);
     return { ok: true, channels: items.map(channelJson), response_metadata: { next_cursor: nextCursor } };
