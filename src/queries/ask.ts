@@ -1,8 +1,8 @@
 import type { DateTime } from 'luxon';
-import type { Content } from '../content/content.ts';
+import { code, type Content, type Line } from '../content/content.ts';
 import type { Plan } from '../plan/schema.ts';
 import { answerRequest } from './answer.ts';
-import { parseRequest } from './parse-request.ts';
+import { parseRequest, type ParsedRequest } from './parse-request.ts';
 import { help, presentAnswer, type PresentOptions } from './present-answer.ts';
 
 export interface AskResult {
@@ -19,9 +19,24 @@ export interface AskResult {
  */
 export function ask(plan: Plan, text: string, now: DateTime, options: PresentOptions = {}): AskResult {
   const parsed = parseRequest(text);
-  if (!parsed.ok) return { content: help(options, { hint: [[parsed.message]] }), share: false, ok: false };
+  if (!parsed.ok) return { content: help(options, { hint: [hintLine(parsed)] }), share: false, ok: false };
   const answer = answerRequest(plan, parsed.request, now);
   const content = presentAnswer(plan, answer, options);
   const ok = answer.kind !== 'class-missing';
   return { content, share: parsed.share && ok, ok };
+}
+
+/** What was wrong, with the user's own word as code so no markup in it takes effect. */
+function hintLine(parsed: Extract<ParsedRequest, { ok: false }>): Line {
+  const word = code(parsed.word ?? '');
+  switch (parsed.problem) {
+    case 'not-a-query':
+      return [word, ' changes the plan; it is not a question.'];
+    case 'unknown-query':
+      return parsed.suggestion
+        ? [word, ' is not something I can answer: did you mean ', code(parsed.suggestion), '?']
+        : [word, ' is not something I can answer: here is what you can ask.'];
+    case 'bad-arguments':
+      return [parsed.message];
+  }
 }

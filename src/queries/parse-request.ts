@@ -11,6 +11,8 @@ export type ParsedRequest =
       problem: ParseProblem;
       /** One line for the user saying what is wrong. */
       message: string;
+      /** The first word as typed (for not-a-query and unknown-query). */
+      word?: string;
       /** What the user probably meant, ready to type, e.g. "deadlines" or "class 13". */
       suggestion?: string;
       share: boolean;
@@ -34,6 +36,7 @@ export function parseRequest(text: string): ParsedRequest {
       ok: false,
       problem: 'not-a-query',
       message: `\`${name}\` changes the plan; it is not a question.`,
+      word: first,
       share,
     };
   }
@@ -55,6 +58,7 @@ export function parseRequest(text: string): ParsedRequest {
   return {
     ok: false,
     problem: 'unknown-query',
+    word: truncate(first),
     message: suggestion
       ? `\`${truncate(first)}\` is not something I can answer: did you mean \`${suggestion}\`?`
       : `\`${truncate(first)}\` is not something I can answer: here is what you can ask.`,

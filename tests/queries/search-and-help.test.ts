@@ -78,3 +78,13 @@ describe('help', () => {
     expect(renderText(helpContent(extra, { hint: [['oops']] }))).toMatch(/What you can ask\n {2}oops\n/);
   });
 });
+
+describe('hints', () => {
+  it('show the typed word as code, so markup in it does nothing on Slack', () => {
+    const slack = JSON.stringify(renderSlack(ask(plan, '*boom*', at(NOW)).content));
+    expect(slack).toContain('`*boom*` is not something I can answer');
+    expect(askText(plan, 'CANCEL class 14', NOW)).toContain(
+      '`CANCEL` changes the plan; it is not a question.',
+    );
+  });
+});
