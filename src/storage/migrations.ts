@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { revisionsMigration } from './revisions-migration.ts';
 
 export interface Migration {
   name: string;
@@ -32,4 +33,5 @@ export const migrations: Migration[] = [
         );
       `),
   },
+  revisionsMigration,
 ];

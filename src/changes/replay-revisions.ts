@@ -1,0 +1,41 @@
+import type { Plan } from '../plan/schema.ts';
+import { UserError } from '../util/user-error.ts';
+import { applyChange } from './apply-change.ts';
+import type { Revision } from './revision-log.ts';
+
+export interface Replayed {
+  plan: Plan;
+  /** Revisions that no longer apply (their class or event left the file), with the reason. */
+  skipped: { revision: Revision; reason: string }[];
+}
+
+/**
+ * The effective plan: the file's plan with every revision re-applied in order, except undos and the
+ * revisions they revert (`alsoUndone` previews an undo). A revision whose target has left the file is
+ * skipped and reported, never fatal: the rest still apply.
+ */
+export function replayRevisions(base: Plan, revisions: Revision[], alsoUndone?: number): Replayed {
+  const undone = new Set(revisions.flatMap((r) => (r.undoneOf === undefined ? [] : [r.undoneOf])));
+  if (alsoUndone !== undefined) undone.add(alsoUndone);
+  let plan = base;
+  const skipped: Replayed['skipped'] = [];
+  for (const revision of revisions) {
+    const { change } = revision;
+    if (change.kind === 'undo' || change.kind === 'announce' || undone.has(revision.id)) continue;
+    try {
+      plan = applyChange(plan, change).plan;
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      skipped.push({ revision, reason: error.message });
+    }
+  }
+  return { plan, skipped };
+}
+
+/** The revision `undo` would revert: the last change to the plan not already undone. */
+export function lastUndoable(revisions: Revision[]): Revision | undefined {
+  const undone = new Set(revisions.flatMap((r) => (r.undoneOf === undefined ? [] : [r.undoneOf])));
+  return [...revisions]
+    .reverse()
+    .find((r) => r.kind !== 'undo' && r.kind !== 'announce' && !undone.has(r.id));
+}

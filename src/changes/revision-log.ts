@@ -1,0 +1,48 @@
+import type { Plan } from '../plan/schema.ts';
+import type { Change, ChangeKind } from './change.ts';
+
+/** One confirmed change, as recorded. The plans before and after are kept for the record, not re-read. */
+export interface Revision {
+  id: number;
+  /** Slack user ID of the staff member, or a name for changes made outside Slack. */
+  author: string;
+  /** ISO-8601 instant with offset. */
+  createdAt: string;
+  kind: ChangeKind;
+  change: Change;
+  /** The history line: what was done. */
+  summary: string;
+  /** For an undo: the revision it reverts. */
+  undoneOf?: number;
+}
+
+export type NewRevision = Omit<Revision, 'id'> & { before: Plan; after: Plan };
+
+export type Appended = { ok: true; revision: Revision } | { ok: false; since: Revision[] };
+
+/**
+ * Where revisions are kept (SQLite in the bot, memory in tests). `append` is the one place two confirmations
+ * can collide: it adds the revision only if the last one is still `expectedHead`, atomically.
+ */
+export interface RevisionLog {
+  list(): Revision[];
+  /** Id of the last revision, 0 when there is none. */
+  head(): number;
+  append(revision: NewRevision, expectedHead: number): Appended;
+}
+
+/** A RevisionLog in memory: for tests and for running without a database. */
+export function memoryRevisionLog(): RevisionLog {
+  const revisions: Revision[] = [];
+  const head = () => revisions.at(-1)?.id ?? 0;
+  return {
+    list: () => [...revisions],
+    head,
+    append({ before: _before, after: _after, ...entry }, expectedHead) {
+      if (head() !== expectedHead) return { ok: false, since: revisions.filter((r) => r.id > expectedHead) };
+      const revision = { ...entry, id: head() + 1 };
+      revisions.push(revision);
+      return { ok: true, revision };
+    },
+  };
+}

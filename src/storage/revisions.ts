@@ -1,0 +1,81 @@
+import type { Database } from 'better-sqlite3';
+import { changeSchema } from '../changes/change.ts';
+import type { Appended, NewRevision, Revision, RevisionLog } from '../changes/revision-log.ts';
+import type { Plan } from '../plan/schema.ts';
+
+interface Row {
+  id: number;
+  author: string;
+  created_at: string;
+  kind: string;
+  change: string;
+  summary: string;
+  undone_of: number | null;
+}
+
+/**
+ * The revisions in SQLite. `append` checks the head and inserts in one immediate transaction, so two
+ * confirmations racing (two processes, or two handlers) cannot both be based on the same plan.
+ */
+export class SqliteRevisionLog implements RevisionLog {
+  constructor(private readonly db: Database) {}
+
+  list(): Revision[] {
+    const rows = this.db
+      .prepare('SELECT id, author, created_at, kind, change, summary, undone_of FROM revisions ORDER BY id')
+      .all() as Row[];
+    return rows.map(toRevision);
+  }
+
+  head(): number {
+    const row = this.db.prepare('SELECT MAX(id) AS head FROM revisions').get() as { head: number | null };
+    return row.head ?? 0;
+  }
+
+  append(revision: NewRevision, expectedHead: number): Appended {
+    const insert = this.db.transaction((): Appended => {
+      if (this.head() !== expectedHead) {
+        return { ok: false, since: this.list().filter((r) => r.id > expectedHead) };
+      }
+      const result = this.db
+        .prepare(
+          `INSERT INTO revisions (author, created_at, kind, change, summary, before_plan, after_plan, undone_of)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          revision.author,
+          revision.createdAt,
+          revision.kind,
+          JSON.stringify(revision.change),
+          revision.summary,
+          JSON.stringify(revision.before),
+          JSON.stringify(revision.after),
+          revision.undoneOf ?? null,
+        );
+      const { before: _before, after: _after, ...entry } = revision;
+      return { ok: true, revision: { ...entry, id: Number(result.lastInsertRowid) } };
+    });
+    return insert.immediate();
+  }
+
+  /** The plans recorded around a revision (for inspection; the effective plan is replayed, not read). */
+  plans(id: number): { before: Plan; after: Plan } | undefined {
+    const row = this.db.prepare('SELECT before_plan, after_plan FROM revisions WHERE id = ?').get(id) as
+      { before_plan: string; after_plan: string } | undefined;
+    return row && { before: JSON.parse(row.before_plan) as Plan, after: JSON.parse(row.after_plan) as Plan };
+  }
+}
+
+function toRevision(row: Row): Revision {
+  // A change this version cannot read (written by a newer one) fails loudly rather than being misapplied.
+  const change = changeSchema.parse(JSON.parse(row.change));
+  return {
+    id: row.id,
+    author: row.author,
+    createdAt: row.created_at,
+    kind: change.kind,
+    change,
+    summary: row.summary,
+    ...(row.undone_of === null ? {} : { undoneOf: row.undone_of }),
+  };
+}
