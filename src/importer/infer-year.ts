@@ -64,8 +64,10 @@ export function inferYear(rows: DatedRow[], referenceYear: number, window = 3): 
       for (const holiday of holidaysIn(row.text)) {
         const holidayDate = DateTime.fromISO(holiday.dateIn(year + offsets[i]!), { zone: 'utc' });
         const gap = Math.abs(holidayDate.diff(DateTime.fromISO(iso, { zone: 'utc' }), 'days').days);
-        if (gap === 0) holidayHits.push(`${holiday.name} on ${describePageDate(row.date)}`);
-        score += gap === 0 ? 10 : gap <= 3 ? 3 : 0;
+        // "Thanksgiving break" may be any day of that week: a clue, never a pin.
+        const loose = /\b(?:break|recess|vacation|weekend)\b/i.test(row.text);
+        if (gap === 0 && !loose) holidayHits.push(`${holiday.name} on ${describePageDate(row.date)}`);
+        score += gap === 0 && !loose ? 10 : gap <= 3 ? 3 : 0;
       }
       if (row.isClass) {
         classDays.add(weekday);

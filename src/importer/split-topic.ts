@@ -55,12 +55,19 @@ export function splitTopic(text: string): TopicSplit {
       if (!items.every(readingLike)) continue;
       let score = 0;
       if (citation) score += 5;
-      if (/^[a-z(]/.test(prev) || (/[a-z]\)?$/.test(prev) && !capitalised(prev))) score += 2;
+      // A cell ends after a lower-case word or a closing parenthesis: "… models (Bengio+ 2003)".
+      if (/^[a-z(]/.test(prev) || /\)$/.test(prev)) score += 2;
       if (NAME_LIKE.test(word)) score += 2;
       // "… of attention Sparse | FlashAttention": a lone capitalised word ending the topic is more likely the
       // start of a name in the readings.
       const before = tokens[i - 2]?.text ?? '';
-      if (capitalised(prev) && before && !capitalised(before) && !/[,;:]$/.test(before)) score -= 2;
+      if (
+        capitalised(prev) &&
+        before &&
+        (!capitalised(before) || /\)$/.test(before)) &&
+        !/[,;:]$/.test(before)
+      )
+        score -= 2;
       candidates.push({ at: tokens[i]!.at, score, weak: false });
     } else if (
       first.split(' ').length >= 2 &&
