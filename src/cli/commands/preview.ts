@@ -51,7 +51,11 @@ export function previewCommand(): Command {
       });
       console.error(
         `${plan.course.code} reminders from ${formatDay(from)} ${from.slice(0, 4)} to ${formatDay(to)} ${to.slice(0, 4)}` +
-          ` (${plan.course.timezone}), default channel ${channel.name} (${channel.source}): ${posts.length} post(s)`,
+          ` (${plan.course.timezone}), default channel ${channel.name} (${channel.source})` +
+          (plan.reminders.channels.default
+            ? `, overridden by the plan's ${plan.reminders.channels.default}`
+            : '') +
+          `: ${posts.length} post(s)`,
       );
       const out = options.json
         ? posts.map(formatPostJson)

@@ -22,7 +22,7 @@ export function weeklySection(due: DueOf<'weekly'>[], course: Course): Block {
           return on([
             strong(className(s.number)),
             ...(sessionTopic(s) ? [', ', sessionTopic(s)] : []),
-            ...(presenters.length > 0 ? [` (presentations by ${presenters.join(', ')})`] : []),
+            ...(presenters.length > 0 ? [` (presenters: ${presenters.join(', ')})`] : []),
           ]);
         }),
         ...noClass.map((s) => on([strong('No class'), ...(s.noClass ? [`: ${s.noClass}`] : [])])),
