@@ -78,9 +78,10 @@ describe('/schedule over HTTP', () => {
   });
 
   it('answers an unknown word with help and a suggestion, privately', async () => {
-    const { body } = await command('nxt share');
+    const { body, all } = await command('nxt share');
     expect(body.response_type).toBe('ephemeral');
-    expect(body.text).toContain('did you mean `next`');
+    expect(body.text).toMatch(/did you mean `?next`?/);
+    expect(all).toContain('did you mean `next`');
     expect(body.text).toContain('What you can ask');
   });
 

@@ -34,7 +34,7 @@ describe('Socket Mode', () => {
     const shared = (await fake.sendSlashCommand({ text: 'week share' })).payload as AckPayload;
     expect(shared.response_type).toBe('in_channel');
     const unknown = (await fake.sendSlashCommand({ text: 'dedlines' })).payload as AckPayload;
-    expect(unknown.text).toContain('did you mean `deadlines`');
+    expect(unknown.text).toMatch(/did you mean `?deadlines`?/);
     expect(started.log.lines.some((l) => l.includes(BOT_TOKEN) || l.includes(APP_TOKEN))).toBe(false);
   });
 
