@@ -1,0 +1,179 @@
+import type { DateTime } from 'luxon';
+import type { Content, Line } from '../content/content.ts';
+import type { Logger } from '../util/logger.ts';
+import type { Change } from './change.ts';
+import { historyLines } from './history-lines.ts';
+import { parseChange } from './parse-change.ts';
+import type { Revision } from './revision-log.ts';
+import type { RevisedPlanSource } from './revised-plan-source.ts';
+
+/** What the desk answers; the Slack layer turns it into an ephemeral reply (plus a channel post when applied). */
+export type DeskReply =
+  /** Only to the staff member: a refusal, an error, the history. */
+  | { kind: 'message'; content: Content }
+  /** The announcement as it would be posted, awaiting Confirm or Cancel. */
+  | { kind: 'preview'; previewId: string; content: Content; announcement: Content; expiresAt: DateTime }
+  /** Confirmed and recorded: `announcement` goes to the class channel, `content` back to the staff member. */
+  | { kind: 'applied'; content: Content; announcement: Content; revision: Revision };
+
+interface Pending {
+  change: Change;
+  userId: string;
+  version: number;
+  announcement: Content;
+  expiresAt: DateTime;
+}
+
+export interface StaffDeskOptions {
+  source: RevisedPlanSource;
+  instructors: readonly string[];
+  log: Pick<Logger, 'info' | 'warn'>;
+  /** How long a preview can be confirmed. */
+  previewMinutes?: number;
+}
+
+const say = (...lines: Line[]): DeskReply => ({
+  kind: 'message',
+  content: { blocks: [{ kind: 'section', lines }] },
+});
+
+/**
+ * The staff side of `/schedule`: every change is previewed first (exactly the announcement, plus notes for
+ * the staff member), then applied only by Confirm, within the preview's lifetime, if the plan has not moved.
+ */
+export class StaffDesk {
+  private readonly pending = new Map<string, Pending>();
+  private nextId = 1;
+
+  constructor(private readonly options: StaffDeskOptions) {}
+
+  isStaff(userId: string): boolean {
+    return this.options.instructors.includes(userId);
+  }
+
+  /** `text` is the whole command after `/schedule`, e.g. "cancel 14 snow day", "undo", "history". */
+  request(text: string, userId: string, now: DateTime): DeskReply {
+    const { source, log } = this.options;
+    const word = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+    if (!this.isStaff(userId)) {
+      log.warn(`staff: refused "${text}" from ${userId}: not in COURSEBOT_INSTRUCTORS`);
+      return say([
+        `Sorry, only the course staff can change the schedule. Try \`/schedule help\` for what you can ask.`,
+      ]);
+    }
+    if (word === 'history') {
+      const revisions = source.history();
+      if (revisions.length === 0) return say(['No changes have been made from Slack yet.']);
+      return {
+        kind: 'message',
+        content: {
+          blocks: [
+            {
+              kind: 'section',
+              heading: 'Changes to the schedule',
+              lines: historyLines(revisions.slice(-20), source.current().course.timezone),
+            },
+          ],
+        },
+      };
+    }
+    let change: Change;
+    if (word === 'undo') {
+      const undo = source.undoChange();
+      if (!undo.ok) return say([undo.message]);
+      change = undo.change;
+    } else {
+      const parsed = parseChange(text, source.current(), now);
+      if (!parsed.ok) return say([parsed.message]);
+      change = parsed.change;
+    }
+    return this.preview(change, userId, now);
+  }
+
+  confirm(previewId: string, userId: string, now: DateTime): DeskReply {
+    const pending = this.take(previewId, userId, now);
+    if ('kind' in pending) return pending;
+    const committed = this.options.source.commit(pending.change, userId, now, pending.version);
+    if (!committed.ok) {
+      this.options.log.info(`staff: ${userId} confirmed a change that was refused: ${committed.message}`);
+      return say([`Not applied: ${committed.message}. Run the command again for a fresh preview.`]);
+    }
+    const { revision } = committed;
+    this.options.log.info(`staff: #${revision.id} by ${userId}: ${revision.summary}`);
+    return {
+      kind: 'applied',
+      content: say([`Done (#${revision.id}): ${revision.summary}. Announced in the class channel.`]).content,
+      announcement: pending.announcement,
+      revision,
+    };
+  }
+
+  dismiss(previewId: string, userId: string, now: DateTime): DeskReply {
+    const pending = this.take(previewId, userId, now);
+    return 'kind' in pending ? pending : say(['Cancelled: nothing was changed.']);
+  }
+
+  private preview(change: Change, userId: string, now: DateTime): DeskReply {
+    const { source } = this.options;
+    let applied;
+    try {
+      applied = source.preview(change);
+    } catch (error) {
+      return say([error instanceof Error ? error.message : String(error)]);
+    }
+    this.sweep(now);
+    // The time in the id keeps a button left over from before a restart from matching a new preview.
+    const previewId = `${now.toMillis().toString(36)}-${this.nextId++}`;
+    const expiresAt = now.plus({ minutes: this.options.previewMinutes ?? 15 });
+    this.pending.set(previewId, {
+      change,
+      userId,
+      version: source.version,
+      announcement: applied.announcement,
+      expiresAt,
+    });
+    const zone = source.current().course.timezone;
+    const notes: Line[] = applied.notes.map((n) => [n]);
+    return {
+      kind: 'preview',
+      previewId,
+      announcement: applied.announcement,
+      expiresAt,
+      content: {
+        blocks: [
+          ...applied.announcement.blocks,
+          ...(notes.length
+            ? [{ kind: 'section' as const, heading: 'Only you see this:', lines: notes }]
+            : []),
+          {
+            kind: 'context',
+            lines: [
+              [
+                `Confirm to apply this and post it in the class channel. The preview expires at ${expiresAt.setZone(zone).toFormat('h:mm a')}.`,
+              ],
+            ],
+          },
+        ],
+      },
+    };
+  }
+
+  /** The pending preview, removed (a preview is used once), or the reply saying why it cannot be used. */
+  private take(previewId: string, userId: string, now: DateTime): Pending | DeskReply {
+    const pending = this.pending.get(previewId);
+    if (!pending)
+      return say([
+        'This preview is no longer available (already used, or the bot restarted): run the command again.',
+      ]);
+    if (pending.userId !== userId)
+      return say(['Only the staff member who asked for this preview can confirm it.']);
+    this.pending.delete(previewId);
+    if (now > pending.expiresAt)
+      return say(['This preview has expired and did nothing: run the command again.']);
+    return pending;
+  }
+
+  private sweep(now: DateTime): void {
+    for (const [id, p] of this.pending) if (now > p.expiresAt) this.pending.delete(id);
+  }
+}

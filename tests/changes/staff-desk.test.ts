@@ -1,0 +1,120 @@
+// The staff desk: refusal for non-staff, preview then Confirm, Cancel, expiry, undo, history, conflicts.
+import { describe, expect, it } from 'vitest';
+import { memoryRevisionLog } from '../../src/changes/revision-log.ts';
+import { RevisedPlanSource } from '../../src/changes/revised-plan-source.ts';
+import { StaffDesk, type DeskReply } from '../../src/changes/staff-desk.ts';
+import { renderText } from '../../src/content/render-text.ts';
+import { cs599, MONDAY } from './plan-fixture.ts';
+
+const PROF = 'U0PROF0001';
+const TA = 'U0TA000001';
+function setup() {
+  const lines: string[] = [];
+  const source = new RevisedPlanSource(cs599(), memoryRevisionLog());
+  const log = { info: (l: string) => lines.push(`info ${l}`), warn: (l: string) => lines.push(`warn ${l}`) };
+  const desk = new StaffDesk({ source, instructors: [PROF, TA], log });
+  return { source, desk, lines };
+}
+const text = (reply: DeskReply) => renderText(reply.content);
+function previewOf(reply: DeskReply) {
+  if (reply.kind !== 'preview') throw new Error(`expected a preview, got: ${text(reply)}`);
+  return reply;
+}
+
+describe('StaffDesk', () => {
+  it('refuses non-staff politely, changes nothing and logs the attempt', () => {
+    const { desk, source, lines } = setup();
+    const reply = desk.request('cancel 14 snow day', 'U0STUDENT1', MONDAY);
+    expect(text(reply)).toBe(
+      '  Sorry, only the course staff can change the schedule. Try `/schedule help` for what you can ask.',
+    );
+    expect(source.history()).toEqual([]);
+    expect(lines).toEqual([
+      'warn staff: refused "cancel 14 snow day" from U0STUDENT1: not in COURSEBOT_INSTRUCTORS',
+    ]);
+  });
+
+  it('previews exactly the announcement, and applies only on Confirm', () => {
+    const { desk, source } = setup();
+    const preview = previewOf(desk.request('cancel 14 snow day', PROF, MONDAY));
+    expect(renderText(preview.announcement)).toBe(
+      '  Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21: snow day.',
+    );
+    expect(text(preview)).toBe(
+      '  Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21: snow day.\n' +
+        '  Confirm to apply this and post it in the class channel. The preview expires at 10:15 AM.',
+    );
+    expect(source.current().sessions.find((s) => s.number === 14)!.noClass).toBeUndefined();
+    const applied = desk.confirm(preview.previewId, PROF, MONDAY.plus({ minutes: 1 }));
+    expect(applied).toMatchObject({
+      kind: 'applied',
+      announcement: preview.announcement,
+      revision: { id: 1 },
+    });
+    expect(text(applied)).toBe(
+      '  Done (#1): cancelled Class 14 (Tue Oct 21): snow day. Announced in the class channel.',
+    );
+    expect(source.current().sessions.find((s) => s.number === 14)!.noClass).toBe('snow day');
+    // A preview is used once.
+    expect(text(desk.confirm(preview.previewId, PROF, MONDAY))).toMatch(/no longer available/);
+  });
+
+  it('shows the staff-only notes of a shift in the preview, not in the announcement', () => {
+    const { desk } = setup();
+    const preview = previewOf(desk.request('cancel 16 shift flooding', PROF, MONDAY));
+    expect(renderText(preview.announcement)).not.toMatch(/extend/);
+    expect(text(preview)).toMatch(
+      /Only you see this:\n {2}Project proposal due \(Thu Oct 30\) belongs to Class 17/,
+    );
+  });
+
+  it('does nothing on Cancel, after expiry, or for another user', () => {
+    const { desk, source } = setup();
+    const a = previewOf(desk.request('cancel 14', PROF, MONDAY));
+    expect(text(desk.dismiss(a.previewId, PROF, MONDAY))).toBe('  Cancelled: nothing was changed.');
+    const b = previewOf(desk.request('cancel 14', PROF, MONDAY));
+    expect(text(desk.confirm(b.previewId, PROF, MONDAY.plus({ minutes: 16 })))).toBe(
+      '  This preview has expired and did nothing: run the command again.',
+    );
+    const c = previewOf(desk.request('cancel 14', PROF, MONDAY));
+    expect(text(desk.confirm(c.previewId, TA, MONDAY))).toBe(
+      '  Only the staff member who asked for this preview can confirm it.',
+    );
+    expect(source.history()).toEqual([]);
+  });
+
+  it('refuses the second of two previews confirmed from the same plan', () => {
+    const { desk, source } = setup();
+    const first = previewOf(desk.request('move 15 Oct 24', PROF, MONDAY));
+    const second = previewOf(desk.request('cancel 15 conference', TA, MONDAY));
+    expect(desk.confirm(first.previewId, PROF, MONDAY).kind).toBe('applied');
+    expect(text(desk.confirm(second.previewId, TA, MONDAY))).toBe(
+      '  Not applied: the schedule changed since this preview (#1 moved Class 15 from Thu Oct 23 to Fri Oct 24). Run the command again for a fresh preview.',
+    );
+    expect(source.current().sessions.find((s) => s.number === 15)).toMatchObject({ date: '2025-10-24' });
+    expect(source.current().sessions.find((s) => s.number === 15)!.noClass).toBeUndefined();
+  });
+
+  it('previews and applies undo, and lists the history', () => {
+    const { desk } = setup();
+    desk.confirm(previewOf(desk.request('extend proposal Nov 4', PROF, MONDAY)).previewId, PROF, MONDAY);
+    const undo = previewOf(desk.request('undo', TA, MONDAY));
+    expect(renderText(undo.announcement)).toBe(
+      '  Project proposal deadline moved from Tue Nov 4 to Thu Oct 30.',
+    );
+    expect(desk.confirm(undo.previewId, TA, MONDAY).kind).toBe('applied');
+    expect(text(desk.request('undo', TA, MONDAY))).toBe('  There is no change to undo.');
+    expect(text(desk.request('history', TA, MONDAY))).toBe(
+      'Changes to the schedule\n' +
+        '  #1 Mon Oct 20 10:00 AM  U0PROF0001  moved project-proposal-due from Thu Oct 30 to Tue Nov 4  (undone by #2)\n' +
+        '  #2 Mon Oct 20 10:00 AM  U0TA000001  undid #1 (moved project-proposal-due from Thu Oct 30 to Tue Nov 4)',
+    );
+  });
+
+  it('answers a bad command with the reason', () => {
+    const { desk } = setup();
+    expect(text(desk.request('cancel 3', PROF, MONDAY))).toBe(
+      '  Class 3 (Intro to GPUs, flash attention) was on Tue Sep 9: it is past.',
+    );
+  });
+});
