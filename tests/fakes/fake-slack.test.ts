@@ -98,7 +98,30 @@ describe('fake Slack Web API', () => {
     await expect(web.chat.postMessage({ channel: 'C0CLASS', text: 'b' })).rejects.toBeInstanceOf(
       WebAPIRequestError,
     );
+    f.failNext('chat.postMessage', { status: 500 });
+    await expect(web.chat.postMessage({ channel: 'C0CLASS', text: 'c' })).rejects.toMatchObject({
+      code: 'slack_webapi_http_error',
+      statusCode: 500,
+    });
+    // A call the client gave up on still lands when the server gets to it, as with real Slack.
+    f.failNext('chat.postMessage', { delayMs: 300 });
+    const impatient = new WebClient('xoxb-test', {
+      slackApiUrl: f.apiUrl,
+      retryConfig: { retries: 0 },
+      timeout: 100,
+      logLevel: WebLogLevel.ERROR,
+    });
+    await expect(impatient.chat.postMessage({ channel: 'C0CLASS', text: 'd' })).rejects.toBeInstanceOf(
+      WebAPIRequestError,
+    );
     expect(f.messages().map((m) => m.text)).toEqual(['a']);
+    await expect.poll(() => f.messages().map((m) => m.text), { timeout: 2000 }).toEqual(['a', 'd']);
+    f.failNext('chat.postMessage', { error: 'msg_too_long' });
+    await expect(web.chat.postMessage({ channel: 'C0CLASS', text: 'e' })).rejects.toMatchObject({
+      data: { error: 'msg_too_long' },
+    });
+    await web.chat.postMessage({ channel: 'C0CLASS', text: 'f' });
+    expect(f.messages().map((m) => m.text)).toEqual(['a', 'd', 'f']);
   });
 
   it('paginates conversations.list and history with cursors', async () => {
@@ -167,8 +190,11 @@ describe('fake Slack with Bolt', () => {
     await app.start();
     cleanups.push(() => app.stop());
 
+    app.action('confirm', async ({ ack }) => ack());
     const ack = await f.sendSlashCommand({ text: 'next' });
     expect(ack.payload).toMatchObject({ text: 'you asked: next' });
+    const click = await f.sendInteractive({ actions: [{ action_id: 'confirm', value: 'yes' }] });
+    expect(click.payload).toEqual({});
     expect(f.callsTo('apps.connections.open')[0]?.token).toBe('xapp-test');
     expect(f.socketMode.connectionCount).toBe(1);
   });
@@ -244,6 +270,8 @@ describe('fake Slack with Bolt', () => {
     expect(await ok.text()).toBe('pong');
     const forged = await signedSlashCommand({ url, secret, fake: f, signature: 'v0=00' });
     expect(forged.status).toBe(401);
+    const stale = await signedSlashCommand({ url, secret, timestamp: Math.floor(Date.now() / 1000) - 600 });
+    expect(stale.status).toBe(401);
 
     const click = await signedInteraction({ url, secret, fake: f, actions: [{ action_id: 'confirm' }] });
     expect(click.status).toBe(200);
