@@ -1,0 +1,85 @@
+import { watch } from 'chokidar';
+import { announceDiff } from '../changes/announce-diff.ts';
+import { diffPlans } from '../changes/diff-plans.ts';
+import type { RevisedPlanSource } from '../changes/revised-plan-source.ts';
+import type { Content } from '../content/content.ts';
+import { formatProblem } from '../plan/problems.ts';
+import type { Logger } from '../util/logger.ts';
+import { readPlanFile } from './plan-file.ts';
+
+export interface WatchPlanOptions {
+  path: string;
+  source: RevisedPlanSource;
+  /** Posts the announcement of what a valid edit changed (to the changes channel). */
+  announce: (content: Content) => void | Promise<void>;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** Quiet time after the last write before reading: an editor saving in bursts causes one reload. */
+  debounceMs?: number;
+}
+
+export interface PlanWatcher {
+  close(): Promise<void>;
+  /** Resolves when no reload is pending or running (for tests and shutdown). */
+  settled(): Promise<void>;
+}
+
+/**
+ * Reloads schedule.json when it changes on disk. A broken file is refused with the same lines as
+ * `coursebot validate` and the bot keeps its last good plan; a valid one replaces the base of the effective
+ * plan (revisions are re-applied over it) and its differences are announced once.
+ */
+export async function watchPlan(options: WatchPlanOptions): Promise<PlanWatcher> {
+  const { path, source, log } = options;
+  const debounceMs = options.debounceMs ?? 500;
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  let lastText: string | undefined;
+
+  const reload = async () => {
+    const result = readPlanFile(path);
+    if (!result.ok) {
+      log.warn(
+        `${path} changed but is not a valid plan; keeping the last good plan. Fix these and save again:`,
+      );
+      for (const problem of [...result.errors, ...result.warnings]) log.warn(formatProblem(problem, path));
+      lastText = undefined;
+      return;
+    }
+    // Saving without changes (or a touch) is not an edit.
+    if (result.text === lastText) return;
+    lastText = result.text;
+    for (const warning of result.warnings) log.warn(formatProblem(warning, path));
+    const { before, after } = source.replaceBase(result.plan);
+    const content = announceDiff(diffPlans(before, after));
+    log.info(`${path} reloaded: ${content ? 'the changes are announced' : 'nothing students see changed'}`);
+    if (content) await options.announce(content);
+  };
+
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      running = running.then(reload).catch((error: unknown) => {
+        log.error(`reloading ${path} failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }, debounceMs);
+  };
+
+  const initial = readPlanFile(path);
+  if (initial.ok) lastText = initial.text;
+  const watcher = watch(path, { ignoreInitial: true, atomic: true });
+  watcher.on('all', schedule);
+  watcher.on('error', (error) => log.error(`watching ${path} failed: ${String(error)}`));
+  await new Promise<void>((resolve) => watcher.once('ready', resolve));
+  return {
+    async close() {
+      clearTimeout(timer);
+      await watcher.close();
+      await running;
+    },
+    async settled() {
+      while (timer) await new Promise((resolve) => setTimeout(resolve, debounceMs / 4));
+      await running;
+    },
+  };
+}
