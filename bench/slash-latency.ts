@@ -5,6 +5,8 @@
  * to spread noise evenly.
  *
  *   npm run bench -- --n 3000 --rounds 6 --warmup 300 --schedule ./schedule.json --now 2025-10-14T09:00-04:00
+ *
+ * Options default to the values shown; `--strict` exits 1 when a target is missed (for CI).
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
