@@ -39,7 +39,7 @@ export function shiftCascade(
   for (let i = 1; i <= last; i++) {
     const from = slots[i - 1]!;
     const to = slots[i]!;
-    replaced.set(to, { ...contentOf(from), date: to.date });
+    replaced.set(to, { date: to.date, ...contentOf(from) });
     moves.push({ number: from.number!, from: from.date, to: to.date });
   }
   replaced.set(slots[0]!, {

@@ -1,0 +1,66 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { loadPlanOrThrow, schedulePath } from '../../files/plan-file.ts';
+import { parsePlanText } from '../../plan/parse-plan.ts';
+import type { Plan, Session } from '../../plan/schema.ts';
+import { databasePath, readRevisedPlan } from '../../storage/revisions-plan.ts';
+import { createLogger } from '../../util/logger.ts';
+
+interface ExportOptions {
+  output?: string;
+  schedule?: string;
+  db?: string;
+}
+
+export function exportCommand(): Command {
+  return new Command('export')
+    .description(
+      'write the effective plan (schedule.json with every change made from Slack) as a new schedule.json',
+    )
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--schedule <file>', 'the plan (COURSEBOT_SCHEDULE, default ./schedule.json)')
+    .option('--db <file>', 'the database (COURSEBOT_DB, default ./data/coursebot.db)')
+    .addHelpText(
+      'after',
+      '\nExample:\n  coursebot export -o schedule.json   # then commit it; the changes stay recorded',
+    )
+    .action((options: ExportOptions) => {
+      const path = schedulePath(options.schedule);
+      const { plan } = loadPlanOrThrow(path);
+      const log = createLogger();
+      const revised = readRevisedPlan(plan, databasePath(options.db), log);
+      try {
+        const text = exportText(readFileSync(path, 'utf8'), revised.source.current());
+        if (options.output) {
+          writeFileSync(options.output, text);
+          log.info(
+            `wrote ${options.output}: ${path} with ${revised.source.history().length} recorded change(s)`,
+          );
+        } else process.stdout.write(text);
+      } finally {
+        revised.close();
+      }
+    });
+}
+
+/**
+ * The file as written by its author (its "$schema", its reminders section as typed), with the effective
+ * sessions and events. Defaults are left out again, so the export reads like the original.
+ */
+export function exportText(original: string, plan: Plan): string {
+  const raw = JSON.parse(original) as Record<string, unknown>;
+  const sessions = plan.sessions.map((s: Session) => {
+    const { readings, presentations, ...rest } = s;
+    return {
+      ...rest,
+      ...(readings.length > 0 ? { readings } : {}),
+      ...(presentations.length > 0 ? { presentations } : {}),
+    };
+  });
+  const text = `${JSON.stringify({ ...raw, sessions, events: plan.events }, null, 2)}\n`;
+  // The export must load as it is: check it rather than trust the assembly.
+  const check = parsePlanText(text);
+  if (!check.ok)
+    throw new Error(`the exported plan is invalid: ${check.errors.map((e) => e.message).join('; ')}`);
+  return text;
+}

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { RevisedPlanSource } from '../changes/revised-plan-source.ts';
+import { memoryRevisionLog } from '../changes/revision-log.ts';
+import type { Plan } from '../plan/schema.ts';
+import type { Logger } from '../util/logger.ts';
+import { openDatabase, type Database } from './database.ts';
+import { SqliteRevisionLog } from './revisions.ts';
+
+/** The database path: `--db`, else COURSEBOT_DB, else ./data/coursebot.db (as `coursebot start` uses). */
+export function databasePath(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return option ?? (env.COURSEBOT_DB?.trim() || './data/coursebot.db');
+}
+
+/** Revisions that no longer apply to the file are logged once per replay, with the reason. */
+export function logSkipped(log: Pick<Logger, 'warn'>) {
+  return (skipped: { revision: { id: number; summary: string }; reason: string }[]) => {
+    for (const { revision, reason } of skipped) {
+      log.warn(`change #${revision.id} (${revision.summary}) no longer applies to schedule.json: ${reason}`);
+    }
+  };
+}
+
+/**
+ * The effective plan for a command that only reads (export, history): a missing database means no changes
+ * yet, and is not created.
+ */
+export function readRevisedPlan(
+  plan: Plan,
+  path: string,
+  log: Pick<Logger, 'warn'>,
+): { source: RevisedPlanSource; close(): void } {
+  if (path !== ':memory:' && !existsSync(path)) {
+    return { source: new RevisedPlanSource(plan, memoryRevisionLog()), close() {} };
+  }
+  const db: Database = openDatabase(path);
+  return {
+    source: new RevisedPlanSource(plan, new SqliteRevisionLog(db), logSkipped(log)),
+    close: () => db.close(),
+  };
+}
