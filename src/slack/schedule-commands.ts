@@ -23,6 +23,15 @@ export interface ScheduleReply {
   content: Content;
   /** Posted in the channel for everyone (`in_channel`) instead of only to the user. */
   share?: boolean;
+  /** Buttons under the reply, e.g. Confirm / Cancel under a staff preview. */
+  buttons?: ReplyButton[];
+}
+
+export interface ReplyButton {
+  actionId: string;
+  text: string;
+  value: string;
+  style?: 'primary' | 'danger';
 }
 
 /**
