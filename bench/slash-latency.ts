@@ -6,7 +6,8 @@
  *
  *   npm run bench -- --n 3000 --rounds 6 --warmup 300 --schedule ./schedule.json --now 2025-10-14T09:00-04:00
  *
- * Options default to the values shown; `--strict` exits 1 when a target is missed (for CI).
+ * Options default to the values shown; `--strict` exits 1 when a target is missed (for CI); `--profile DIR`
+ * writes each app's CPU profiles under DIR/bare and DIR/coursebot (open the largest in Chrome DevTools).
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     schedule: { type: 'string', default: './schedule.json' },
     now: { type: 'string', default: '2025-10-14T09:00:00-04:00' },
     strict: { type: 'boolean', default: false },
+    profile: { type: 'string' },
   },
 });
 const positive = (name: string, raw: string) => {
@@ -55,12 +57,12 @@ const body = slashCommandBody({ text: 'next', channel_id: 'C0CLASS' }, fake);
 const children: Child[] = [];
 let exitCode = 0;
 try {
-  const bare = await startChild('bare', base);
+  const bare = await startChild('bare', base, values.profile);
   children.push(bare);
   let ours: Child | undefined;
   let oursMissing: string | undefined;
   try {
-    ours = await startChild('coursebot', base);
+    ours = await startChild('coursebot', base, values.profile);
     children.push(ours);
   } catch (error) {
     oursMissing = error instanceof Error ? error.message : String(error);

@@ -4,6 +4,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChildMessage, ParentMessage } from './server-child.ts';
 import { settingsToEnv, type ServerSettings } from './server-settings.ts';
@@ -30,10 +31,21 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-export async function startChild(kind: AppKind, base: Omit<ServerSettings, 'port'>): Promise<Child> {
+/** `profileDir`: write a V8 CPU profile of the app there when it exits (open it in Chrome DevTools). */
+export async function startChild(
+  kind: AppKind,
+  base: Omit<ServerSettings, 'port'>,
+  profileDir?: string,
+): Promise<Child> {
   const port = await freePort();
   const proc = fork(CHILD, [kind], {
-    execArgv: ['--expose-gc', '--import', 'tsx'],
+    execArgv: [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      // One directory per app: the loader's worker thread writes a profile of its own beside the main one.
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, kind)}`] : []),
+    ],
     env: { ...process.env, ...settingsToEnv({ ...base, port }) },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
