@@ -102,7 +102,7 @@ export class StaffDesk {
     this.options.log.info(`staff: #${revision.id} by ${userId}: ${revision.summary}`);
     return {
       kind: 'applied',
-      content: say([`Done (#${revision.id}): ${revision.summary}. Announced in the class channel.`]).content,
+      content: say([`Done (#${revision.id}): ${revision.summary}.`]).content,
       announcement: pending.announcement,
       revision,
     };

@@ -20,6 +20,11 @@ export function logSkipped(log: Pick<Logger, 'warn'>) {
   };
 }
 
+/** The running bot's effective plan: the file's plan with the revisions stored in `db`. */
+export function revisedPlanSource(db: Database, plan: Plan, log: Pick<Logger, 'warn'>): RevisedPlanSource {
+  return new RevisedPlanSource(plan, new SqliteRevisionLog(db), logSkipped(log));
+}
+
 /**
  * The effective plan for a command that only reads (export, history): a missing database means no changes
  * yet, and is not created.

@@ -51,9 +51,7 @@ describe('StaffDesk', () => {
       announcement: preview.announcement,
       revision: { id: 1 },
     });
-    expect(text(applied)).toBe(
-      '  Done (#1): cancelled Class 14 (Tue Oct 21): snow day. Announced in the class channel.',
-    );
+    expect(text(applied)).toBe('  Done (#1): cancelled Class 14 (Tue Oct 21): snow day.');
     expect(source.current().sessions.find((s) => s.number === 14)!.noClass).toBe('snow day');
     // A preview is used once.
     expect(text(desk.confirm(preview.previewId, PROF, MONDAY))).toMatch(/no longer available/);

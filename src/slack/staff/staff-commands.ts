@@ -1,0 +1,111 @@
+import type { App, BlockButtonAction } from '@slack/bolt';
+import type { Content } from '../../content/content.ts';
+import type { StaffDesk } from '../../changes/staff-desk.ts';
+import type { HelpEntry } from '../../queries/query-table.ts';
+import type { Clock } from '../../util/clock.ts';
+import type { Logger } from '../../util/logger.ts';
+import { replyBody } from '../schedule-callback.ts';
+import type { ScheduleCommandTable, ScheduleReply } from '../schedule-commands.ts';
+
+export const CONFIRM_ACTION = 'staff_change_confirm';
+export const CANCEL_ACTION = 'staff_change_cancel';
+
+export interface StaffSlackDeps {
+  desk: StaffDesk;
+  clock: Clock;
+  /** Posts an applied change's announcement in the changes channel; resolves to a failure reason, if any. */
+  announce(
+    content: Content,
+    key: string,
+  ): Promise<{ ok: true; channel: string } | { ok: false; reason: string }>;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
+}
+
+const WORDS = ['cancel', 'move', 'extend', 'edit', 'add', 'announce', 'undo', 'history'];
+const HELP: HelpEntry[] = [
+  {
+    name: 'cancel',
+    args: 'N|DATE [shift] [REASON]',
+    description: 'staff: cancel a class (shift: later classes move up)',
+    example: 'cancel 14 snow day',
+  },
+  {
+    name: 'move',
+    args: 'N DATE',
+    description: 'staff: move a class to another day',
+    example: 'move 14 Oct 22',
+  },
+  {
+    name: 'extend',
+    args: 'DEADLINE DATE [TIME]',
+    description: 'staff: move a deadline',
+    example: 'extend proposal Nov 4',
+  },
+  {
+    name: 'edit',
+    args: 'N topic|readings|presenters TEXT',
+    description: 'staff: change a class',
+    example: 'edit 15 topic Mixture of experts',
+  },
+  {
+    name: 'add',
+    args: 'deadline|homework|exam DATE TITLE',
+    description: 'staff: add an event',
+    example: 'add deadline Nov 11 23:59 Project draft due',
+  },
+  {
+    name: 'announce',
+    args: 'TEXT',
+    description: 'staff: post a message in the class channel',
+    example: 'announce No office hours today',
+  },
+  { name: 'undo', args: '', description: 'staff: revert the last change', example: 'undo' },
+  { name: 'history', args: '', description: 'staff: list the changes made', example: 'history' },
+];
+
+const message = (content: Content): ScheduleReply => ({ content });
+
+/**
+ * The staff words of `/schedule`. Each answers only the person who typed it: a refusal, the history, or a
+ * preview of the announcement with Confirm and Cancel buttons (handled by `registerStaffActions`).
+ */
+export function registerStaffCommands(table: ScheduleCommandTable, deps: StaffSlackDeps): void {
+  table.register(
+    WORDS,
+    (request) => {
+      const reply = deps.desk.request(`${request.word} ${request.args}`, request.userId, request.now);
+      if (reply.kind !== 'preview') return message(reply.content);
+      return {
+        content: reply.content,
+        buttons: [
+          { actionId: CONFIRM_ACTION, text: 'Confirm', value: reply.previewId, style: 'primary' },
+          { actionId: CANCEL_ACTION, text: 'Cancel', value: reply.previewId },
+        ],
+      };
+    },
+    HELP,
+  );
+}
+
+/** Confirm applies the previewed change and announces it; Cancel drops it. Both replace the preview. */
+export function registerStaffActions(app: App, deps: StaffSlackDeps): void {
+  app.action<BlockButtonAction>(CONFIRM_ACTION, async ({ ack, body, action, respond }) => {
+    await ack();
+    const reply = deps.desk.confirm(action.value ?? '', body.user.id, deps.clock.now());
+    let content = reply.content;
+    if (reply.kind === 'applied') {
+      const posted = await deps.announce(reply.announcement, `change:${reply.revision.id}`);
+      const outcome = posted.ok
+        ? `Announced in ${posted.channel}.`
+        : `The change is applied, but the announcement could not be posted: ${posted.reason}`;
+      if (!posted.ok) deps.log.error(`staff: announcing #${reply.revision.id} failed: ${posted.reason}`);
+      content = { blocks: [...content.blocks, { kind: 'context', lines: [[outcome]] }] };
+    }
+    await respond({ ...replyBody({ content }), replace_original: true });
+  });
+  app.action<BlockButtonAction>(CANCEL_ACTION, async ({ ack, body, action, respond }) => {
+    await ack();
+    const reply = deps.desk.dismiss(action.value ?? '', body.user.id, deps.clock.now());
+    await respond({ ...replyBody({ content: reply.content }), replace_original: true });
+  });
+}

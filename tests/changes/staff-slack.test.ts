@@ -1,0 +1,283 @@
+// Staff changes end to end against the fake Slack (Socket Mode): each command previewed and confirmed with the
+// button, refusals, undo, expiry, conflicts, a restart, and schedule.json edited while running. Each asserts
+// the announcement in the class channel and the effect on the reminders derived from the effective plan.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RevisedPlanSource } from '../../src/changes/revised-plan-source.ts';
+import { ask } from '../../src/queries/ask.ts';
+import { derivePosts } from '../../src/reminders/derive-posts.ts';
+import { createSlackApp, type SlackApp } from '../../src/slack/create-slack-app.ts';
+import { installStaffChanges } from '../../src/slack/staff/install-staff-changes.ts';
+import { CANCEL_ACTION, CONFIRM_ACTION } from '../../src/slack/staff/staff-commands.ts';
+import { openDatabase, type Database } from '../../src/storage/database.ts';
+import { revisedPlanSource } from '../../src/storage/revisions-plan.ts';
+import { ManualClock } from '../../src/util/clock.ts';
+import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
+import { APP_TOKEN, BOT_TOKEN, recordingLogger, type RecordingLogger } from '../slack/slack-kit.ts';
+import { cs599, FIXTURE_PATH, MONDAY } from './plan-fixture.ts';
+
+const PROF = 'U0PROF';
+const STUDENT = 'U0STUDENT';
+type Payload = {
+  text?: string;
+  blocks?: { type: string; elements?: { action_id: string; value: string }[] }[];
+};
+
+interface Bot {
+  slack: SlackApp;
+  plans: RevisedPlanSource;
+  db: Database;
+  stop(): Promise<void>;
+}
+
+let dir: string;
+let schedule: string;
+let fake: FakeSlack;
+let clock: ManualClock;
+let log: RecordingLogger;
+let bot: Bot | undefined;
+
+async function startBot(): Promise<Bot> {
+  const db = openDatabase(join(dir, 'bot.db'));
+  const plans = revisedPlanSource(db, cs599(), log);
+  const slack = createSlackApp({
+    settings: { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl },
+    plans,
+    clock,
+    ask,
+    log,
+    instructors: [PROF],
+    requestTimeoutMs: 2000,
+  });
+  const staff = await installStaffChanges({
+    plans,
+    schedulePath: schedule,
+    instructors: [PROF],
+    clock,
+    logger: log,
+    sink: slack.sink,
+    defaultChannel: 'C0CLASS',
+    slack,
+    debounceMs: 150,
+  });
+  await slack.start();
+  return {
+    slack,
+    plans,
+    db,
+    async stop() {
+      await staff.stop();
+      await slack.stop();
+      db.close();
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until<T>(get: () => T | undefined, ms = 5000): Promise<T> {
+  const end = performance.now() + ms;
+  for (;;) {
+    const value = get();
+    if (value) return value;
+    if (performance.now() > end) throw new Error('timed out');
+    await sleep(20);
+  }
+}
+
+async function command(text: string, user = PROF): Promise<Payload> {
+  return (await fake.sendSlashCommand({ text, user_id: user })).payload as Payload;
+}
+function buttonValue(payload: Payload, actionId: string): string {
+  const button = payload.blocks
+    ?.find((b) => b.type === 'actions')
+    ?.elements?.find((e) => e.action_id === actionId);
+  if (!button) throw new Error(`no ${actionId} button in: ${payload.text}`);
+  return button.value;
+}
+/** Clicks a button of a preview and returns the text that replaced the preview. */
+async function click(payload: Payload, actionId = CONFIRM_ACTION, user = PROF): Promise<string> {
+  const before = fake.responses().length;
+  await fake.sendInteractive({
+    actions: [{ action_id: actionId, value: buttonValue(payload, actionId) }],
+    userId: user,
+  });
+  const response = await until(() => fake.responses()[before]);
+  return (response.body as Payload).text ?? '';
+}
+const channelTexts = () => fake.messages('C0CLASS').map((m) => m.text);
+const reminderKeys = (plans: RevisedPlanSource, from: string, to: string) =>
+  derivePosts(
+    plans.current(),
+    {
+      from: DateTime.fromISO(from, { zone: 'America/New_York' }),
+      to: DateTime.fromISO(to, { zone: 'America/New_York' }),
+    },
+    { defaultChannel: 'C0CLASS' },
+  ).flatMap((p) => p.reminders.map((r) => r.key));
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'coursebot-staff-'));
+  schedule = join(dir, 'schedule.json');
+  writeFileSync(schedule, readFileSync(FIXTURE_PATH, 'utf8'));
+  fake = await startFakeSlack();
+  clock = new ManualClock(MONDAY);
+  log = recordingLogger();
+  bot = await startBot();
+});
+afterEach(async () => {
+  await bot?.stop();
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('staff changes through Slack', () => {
+  it('cancel: preview, Confirm, one announcement, and the reminders and answers follow', async () => {
+    const plans = bot!.plans;
+    expect(reminderKeys(plans, '2025-10-21T00:00', '2025-10-22T00:00')).toContain(
+      'class-day:class-14@2025-10-21',
+    );
+    const preview = await command('cancel 14 snow day');
+    expect(preview.text).toBe(
+      'Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21: snow day.\n' +
+        'Confirm to apply this and post it in the class channel. The preview expires at 10:15 AM.',
+    );
+    expect(channelTexts()).toEqual([]);
+    expect(await click(preview)).toBe(
+      'Done (#1): cancelled Class 14 (Tue Oct 21): snow day.\nAnnounced in C0CLASS.',
+    );
+    expect(channelTexts()).toEqual([
+      'Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21: snow day.',
+    ]);
+    expect(reminderKeys(plans, '2025-10-21T00:00', '2025-10-22T00:00')).not.toContain(
+      'class-day:class-14@2025-10-21',
+    );
+    expect((await command('next', STUDENT)).text).toContain('Class 15');
+    // A second click on the same preview does nothing.
+    expect(await click(preview)).toMatch(/no longer available/);
+    expect(channelTexts()).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      'move 15 Oct 24',
+      'Class 15 (Mixture of experts) moved from Thu Oct 23 to Fri Oct 24.',
+      'class-day:class-15@2025-10-24',
+    ],
+    [
+      'extend proposal Nov 4',
+      'Project proposal deadline moved from Thu Oct 30 to Tue Nov 4.',
+      'deadline:project-proposal-due@2025-11-04:0d',
+    ],
+    [
+      'edit 15 topic Mixtures of experts',
+      'Class 15 on Thu Oct 23 is now about Mixtures of experts (was: Mixture of experts).',
+      undefined,
+    ],
+    [
+      'edit 15 readings Switch Transformer',
+      'Readings for Class 15 on Thu Oct 23: Switch Transformer (were: Switch Transformer, DeepSeek-V3).',
+      undefined,
+    ],
+    [
+      'edit 20 presenters CG: DeepSeek-v3',
+      'Presentations in Class 20 on Tue Nov 11: CG: DeepSeek-v3 (were: CG, OO: DeepSeek-v3).',
+      undefined,
+    ],
+    ['add exam Nov 6 18:00 Midterm', 'New exam: Midterm on Thu Nov 6 at 6:00 PM.', undefined],
+    ['announce No office hours today.', 'No office hours today.', undefined],
+  ])('%s: previewed, confirmed and announced', async (text, announcement, newKey) => {
+    const preview = await command(text);
+    expect(preview.text?.split('\n')[0]).toBe(announcement);
+    expect(await click(preview)).toMatch(/^Done \(#1\)/);
+    expect(channelTexts()).toEqual([announcement]);
+    if (newKey) expect(reminderKeys(bot!.plans, '2025-10-20T00:00', '2025-11-05T00:00')).toContain(newKey);
+  });
+
+  it('refuses a student politely, changes nothing and logs the attempt', async () => {
+    const reply = await command('cancel 14 snow day', STUDENT);
+    expect(reply.text).toBe(
+      'Sorry, only the course staff can change the schedule. Try `/schedule help` for what you can ask.',
+    );
+    expect(reply.blocks?.some((b) => b.type === 'actions')).toBe(false);
+    expect(bot!.plans.history()).toEqual([]);
+    expect(log.lines).toContain(
+      'warn staff: refused "cancel 14 snow day" from U0STUDENT: not in COURSEBOT_INSTRUCTORS',
+    );
+  });
+
+  it('Cancel and an expired preview change nothing', async () => {
+    expect(await click(await command('cancel 14'), CANCEL_ACTION)).toBe('Cancelled: nothing was changed.');
+    const late = await command('cancel 14');
+    clock.advance({ minutes: 16 });
+    expect(await click(late)).toBe('This preview has expired and did nothing: run the command again.');
+    expect(channelTexts()).toEqual([]);
+    expect(bot!.plans.current().sessions.find((s) => s.number === 14)!.noClass).toBeUndefined();
+  });
+
+  it('undo reverts the last change, announced like any other', async () => {
+    await click(await command('cancel 14 snow day'));
+    const undo = await command('undo');
+    expect(undo.text?.split('\n')[0]).toBe(
+      'Class 14 (Sparse approximation of attention) is no longer cancelled: it meets on Tue Oct 21.',
+    );
+    expect(await click(undo)).toMatch(/^Done \(#2\): undid #1/);
+    expect(channelTexts()).toHaveLength(2);
+    expect(reminderKeys(bot!.plans, '2025-10-21T00:00', '2025-10-22T00:00')).toContain(
+      'class-day:class-14@2025-10-21',
+    );
+    expect((await command('history')).text).toMatch(
+      /#1 Mon Oct 20 10:00 AM {2}U0PROF {2}cancelled Class 14.*\(undone by #2\)/,
+    );
+  });
+
+  it('refuses the second of two conflicting confirmations', async () => {
+    const first = await command('move 15 Oct 24');
+    const second = await command('cancel 15 conference');
+    await click(first);
+    expect(await click(second)).toBe(
+      'Not applied: the schedule changed since this preview (#1 moved Class 15 from Thu Oct 23 to Fri Oct 24). Run the command again for a fresh preview.',
+    );
+    expect(channelTexts()).toHaveLength(1);
+    expect(bot!.plans.current().sessions.find((s) => s.number === 15)!.noClass).toBeUndefined();
+  });
+
+  it('keeps the changes across a restart', async () => {
+    await click(await command('cancel 14 snow day'));
+    await bot!.stop();
+    bot = await startBot();
+    expect(bot.plans.current().sessions.find((s) => s.number === 14)!.noClass).toBe('snow day');
+    expect(reminderKeys(bot.plans, '2025-10-21T00:00', '2025-10-22T00:00')).not.toContain(
+      'class-day:class-14@2025-10-21',
+    );
+  });
+
+  it('reloads an edited schedule.json once, keeps the changes, and keeps the last good plan when broken', async () => {
+    await click(await command('cancel 14 snow day'));
+    const edited = readFileSync(FIXTURE_PATH, 'utf8').replace('"2025-10-30"', '"2025-10-31"');
+    writeFileSync(schedule, edited);
+    await until(() => channelTexts()[1]);
+    expect(channelTexts()).toEqual([
+      'Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21: snow day.',
+      'Class 17 (Mamba and hybrid models) moved from Thu Oct 30 to Fri Oct 31.',
+    ]);
+    expect(bot!.plans.current().sessions.find((s) => s.number === 14)!.noClass).toBe('snow day');
+    expect(reminderKeys(bot!.plans, '2025-10-31T00:00', '2025-11-01T00:00')).toContain(
+      'class-day:class-17@2025-10-31',
+    );
+
+    const good = bot!.plans.current();
+    writeFileSync(schedule, edited.replace('"timezone": "America/New_York"', '"timezone": "Mars/Olympus"'));
+    await until(() => log.lines.find((l) => l.includes('not a valid plan')));
+    await sleep(100);
+    expect(
+      log.lines.some(
+        (l) => l.includes(`${schedule}:`) && l.includes('course.timezone: expected an IANA timezone'),
+      ),
+    ).toBe(true);
+    expect(bot!.plans.current()).toBe(good);
+    expect(channelTexts()).toHaveLength(2);
+  });
+});
