@@ -6,6 +6,8 @@ import { schemaCommand } from './commands/schema.ts';
 import { importCommand } from './commands/import.ts';
 import { previewCommand } from './commands/preview.ts';
 import { askCommand } from './commands/ask.ts';
+import { exportCommand } from './commands/export.ts';
+import { historyCommand } from './commands/history.ts';
 
 // Settings come from the environment, and from ./.env when present (variables already set win).
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -18,7 +20,15 @@ const program = new Command('coursebot')
   .showSuggestionAfterError(true)
   .exitOverride();
 
-for (const command of [validateCommand(), schemaCommand(), importCommand(), previewCommand(), askCommand()])
+for (const command of [
+  validateCommand(),
+  schemaCommand(),
+  importCommand(),
+  previewCommand(),
+  askCommand(),
+  exportCommand(),
+  historyCommand(),
+])
   program.addCommand(command);
 
 try {
