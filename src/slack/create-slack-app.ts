@@ -1,6 +1,6 @@
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, webApi } from '@slack/bolt';
+import { App, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { SlackSettings } from '../config/env.ts';
 import type { PlanSource } from '../plan/plan-source.ts';
 import type { Clock } from '../util/clock.ts';
@@ -31,6 +31,8 @@ export interface SlackAppOptions {
   requestTimeoutMs?: number;
   /** HTTP mode: the interface to listen on (all by default). */
   host?: string;
+  /** Socket Mode: the pong wait, also the delay before a reconnect (the client's default is 5 s). */
+  socketPingTimeoutMs?: number;
 }
 
 export interface SlackApp {
@@ -71,7 +73,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
   const app = new App({
     ...(settings.mode === 'socket'
-      ? { socketMode: true, appToken: settings.appToken }
+      ? {
+          socketMode: true,
+          receiver: socketReceiver(
+            settings.appToken,
+            clientOptions(),
+            logger,
+            log,
+            options.socketPingTimeoutMs,
+          ),
+        }
       : { signingSecret: settings.signingSecret, customRoutes: [healthRoute] }),
     // The identity comes from our own auth.test at start, so no request waits on Slack before its ack.
     authorize: async () => {
@@ -122,6 +133,33 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       await app.stop();
     },
   };
+}
+
+/**
+ * Socket Mode with its connection's life in the log: Slack recycles connections every few hours, and a
+ * bot that silently stopped reconnecting is otherwise found only when /schedule stops answering. Built
+ * here because a receiver given to App does not inherit App's clientOptions (API URL, no retries).
+ */
+function socketReceiver(
+  appToken: string,
+  clientOptions: webApi.WebClientOptions,
+  logger: BoltLogger,
+  log: Logger,
+  clientPingTimeout: number | undefined,
+): SocketModeReceiver {
+  const receiver = new SocketModeReceiver({
+    appToken,
+    logger,
+    installerOptions: { clientOptions },
+    ...(clientPingTimeout ? { clientPingTimeout } : {}),
+  });
+  let connectedBefore = false;
+  receiver.client.on('connected', () => {
+    if (connectedBefore) log.info('slack: Socket Mode reconnected');
+    connectedBefore = true;
+  });
+  receiver.client.on('reconnecting', () => log.warn('slack: Socket Mode connection lost, reconnecting'));
+  return receiver;
 }
 
 /** Liveness for load balancers and container probes (HTTP mode). */

@@ -38,6 +38,22 @@ describe('Socket Mode', () => {
     expect(started.log.lines.some((l) => l.includes(BOT_TOKEN) || l.includes(APP_TOKEN))).toBe(false);
   });
 
+  it('logs a recycled connection, reconnects and keeps answering', async () => {
+    fake = await startFakeSlack();
+    started = await startApp(fake, 'socket', { socketPingTimeoutMs: 300 });
+    fake.sendDisconnect('refresh_requested');
+    const deadline = Date.now() + 5000;
+    while (fake.socketMode.connectionCount < 2 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(fake.socketMode.connectionCount).toBe(2);
+    const ack = await fake.sendSlashCommand({ text: 'next' });
+    expect((ack.payload as AckPayload).text).toContain('Class 13');
+    expect(started.log.lines).toContain('warn slack: Socket Mode connection lost, reconnecting');
+    expect(started.log.lines).toContain('info slack: Socket Mode reconnected');
+    expect(fake.callsTo('apps.connections.open')).toHaveLength(2);
+  });
+
   it('checks the reminder channels once at the start and logs each problem with its fix', async () => {
     fake = await startFakeSlack({ channels: [{ id: 'C0CLASS', name: 'cs599', isMember: false }] });
     started = await startApp(fake, 'socket', { channels: () => ['#cs599', '#missing'] });
