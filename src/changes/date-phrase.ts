@@ -114,11 +114,11 @@ function readDate(words: string[], context: DateContext): DateOnly {
   if (/^\d{1,2}\/\d{1,2}(\/\d{2,4})?$/.test(phrase)) {
     return refuse(`"${phrase}" can be read as month/day or day/month: write Oct 23 or 2025-10-23.`);
   }
-  // [this|next] <weekday>: the first such day after today.
+  // <weekday> and "next <weekday>": the first such day after today; "this <weekday>" may be today.
   const relative = /^(?:(this|next) )?([a-z]+)$/.exec(phrase);
   if (relative && weekdayIn(relative[2]!) !== undefined) {
     const wanted = weekdayIn(relative[2]!)!;
-    const ahead = (wanted - weekdayOf(today) + 7) % 7 || 7;
+    const ahead = (wanted - weekdayOf(today) + 7) % 7 || (relative[1] === 'this' ? 0 : 7);
     return { ok: true, date: addDays(today, ahead) };
   }
   // [weekday[,]] month day[,] [year]   or   [weekday] day month [year]

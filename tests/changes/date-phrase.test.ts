@@ -26,6 +26,8 @@ describe('parseDatePhrase', () => {
     ['thursday', '2025-10-23'],
     ['next thursday', '2025-10-23'],
     ['next monday', '2025-10-27'],
+    ['monday', '2025-10-27'],
+    ['this monday', '2025-10-20'],
     ['Jan 5', '2026-01-05'],
   ])('reads %s as %s', (text, date) => {
     expect(read(text)).toEqual({ ok: true, date });
