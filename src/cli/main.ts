@@ -6,6 +6,7 @@ import { schemaCommand } from './commands/schema.ts';
 import { importCommand } from './commands/import.ts';
 import { previewCommand } from './commands/preview.ts';
 import { askCommand } from './commands/ask.ts';
+import { startCommand } from './commands/start.ts';
 import { exportCommand } from './commands/export.ts';
 import { historyCommand } from './commands/history.ts';
 
@@ -26,6 +27,7 @@ for (const command of [
   importCommand(),
   previewCommand(),
   askCommand(),
+  startCommand(),
   exportCommand(),
   historyCommand(),
 ])

@@ -9,6 +9,8 @@ export interface Scheduler {
 export interface SchedulerOptions {
   /** node-cron expression with seconds; every 15 seconds by default. */
   expression?: string;
+  /** Also tick once right away, not at the next slot: a start catches up without waiting. */
+  tickNow?: boolean;
   logger?: Logger;
 }
 
@@ -20,10 +22,12 @@ export const EVERY_15_SECONDS = '*/15 * * * * *';
  */
 export function startScheduler(
   tick: () => Promise<unknown>,
-  { expression = EVERY_15_SECONDS, logger = silentLogger }: SchedulerOptions = {},
+  { expression = EVERY_15_SECONDS, tickNow = false, logger = silentLogger }: SchedulerOptions = {},
 ): Scheduler {
   let inFlight: Promise<void> | undefined;
   const run = async () => {
+    // node-cron's noOverlap does not know about the tick started by `tickNow`.
+    if (inFlight) return;
     const current = (async () => {
       try {
         await tick();
@@ -47,6 +51,7 @@ export function startScheduler(
       error: (m) => logger.warn(`cron: ${String(m)}`),
     },
   });
+  if (tickNow) void run();
   return {
     async stop() {
       await task.stop();

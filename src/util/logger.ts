@@ -27,7 +27,7 @@ export function createLogger({
 }: LoggerOptions = {}): Logger {
   const at = (wanted: LogLevel) => (message: string) => {
     if (RANK[wanted] < RANK[level]) return;
-    const stamp = clock ? `${clock.now().toISO({ suppressMilliseconds: true })} ` : '';
+    const stamp = clock ? `${clock.now().toFormat("yyyy-MM-dd'T'HH:mm:ssZZ")} ` : '';
     // Newlines would split one event over several lines and break log parsing.
     write(`${stamp}${wanted} ${message.replace(/\s*\n\s*/g, ' ')}`);
   };

@@ -61,3 +61,25 @@ describe('startScheduler', () => {
     ]);
   });
 });
+
+describe('startScheduler with tickNow', () => {
+  it('ticks at once, and a slot during that first tick does not start a second one', async () => {
+    let running = 0;
+    const starts: string[] = [];
+    const scheduler = startScheduler(
+      async () => {
+        running++;
+        starts.push(new Date().toISOString().slice(11, 19));
+        expect(running).toBe(1);
+        await new Promise((resolve) => setTimeout(resolve, 12_000));
+        running--;
+      },
+      { tickNow: true },
+    );
+    await vi.advanceTimersByTimeAsync(31_000); // 12:00:21: the 12:00:00 slot found the first tick busy
+    const stopping = scheduler.stop();
+    await vi.advanceTimersByTimeAsync(6_000); // the 12:00:15 tick ends at 12:00:27
+    await stopping;
+    expect(starts).toEqual(['11:59:50', '12:00:15']);
+  });
+});

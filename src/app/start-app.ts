@@ -1,0 +1,76 @@
+import { writeSync } from 'node:fs';
+import type { Config } from '../config/env.ts';
+import { Dispatcher } from '../delivery/dispatcher.ts';
+import { Ledger } from '../delivery/ledger.ts';
+import { startScheduler } from '../delivery/scheduler.ts';
+import { loadPlanOrThrow } from '../files/plan-file.ts';
+import { staticPlanSource } from '../plan/plan-source.ts';
+import { derivePosts } from '../reminders/derive-posts.ts';
+import { openDatabase } from '../storage/database.ts';
+import type { Clock } from '../util/clock.ts';
+import type { Logger } from '../util/logger.ts';
+import { createSink, describeMode } from './create-sink.ts';
+import { defaultChannelOf } from './default-channel.ts';
+import { startupSummary } from './startup-summary.ts';
+
+export interface AppOptions {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  /** stdout by default: the summary and, in console mode, the posts. */
+  write?: (text: string) => void;
+}
+
+export interface RunningApp {
+  /** Finishes the post in flight, stops the schedule, closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root of `coursebot start`: plan → database → sink → dispatcher → scheduler. A bad plan,
+ * setting or database stops it here with a UserError, before anything is posted.
+ */
+export async function startApp({ config, clock, logger, write = stdout }: AppOptions): Promise<RunningApp> {
+  const { plan, warnings } = loadPlanOrThrow(config.schedulePath);
+  for (const warning of warnings) logger.warn(warning);
+  const defaultChannel = defaultChannelOf(config, plan);
+  const sink = createSink(config, { logger, write });
+  const db = openDatabase(config.databasePath);
+  const dispatcher = new Dispatcher({
+    ledger: new Ledger(db),
+    sink,
+    plans: staticPlanSource(plan),
+    clock,
+    derive: derivePosts,
+    defaultChannel,
+    logger,
+  });
+  try {
+    await dispatcher.start();
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const summary = startupSummary({
+    plan,
+    now: clock.now(),
+    mode: describeMode(config),
+    databasePath: config.databasePath,
+    derive: derivePosts,
+    defaultChannel,
+  });
+  write(`${summary.join('\n')}\n\n`);
+  const scheduler = startScheduler(() => dispatcher.tick(), { tickNow: true, logger });
+  return {
+    async stop() {
+      dispatcher.interrupt();
+      await scheduler.stop();
+      db.close();
+    },
+  };
+}
+
+const stdout = (text: string): void => {
+  // Synchronous, so a post is on the terminal before the ledger records it (see ConsoleSink).
+  writeSync(1, text);
+};

@@ -1,0 +1,68 @@
+import { DateTime } from 'luxon';
+import { localDateOf } from '../plan/local-date.ts';
+import type { Plan } from '../plan/schema.ts';
+import { termOf } from '../plan/term.ts';
+import type { DerivePosts } from '../delivery/dispatcher.ts';
+
+export interface SummaryInput {
+  plan: Plan;
+  now: DateTime;
+  mode: string;
+  databasePath: string;
+  derive: DerivePosts;
+  defaultChannel: string;
+}
+
+const day = (date: string): string => DateTime.fromISO(date).setLocale('en-US').toFormat('ccc LLL d yyyy');
+
+/** What `coursebot start` says before it starts waiting: the course, the mode, and what comes next. */
+export function startupSummary(input: SummaryInput): string[] {
+  const { plan, now, databasePath } = input;
+  const { code, title, term: termName, timezone } = plan.course;
+  const term = termOf(plan);
+  const lines = [
+    `coursebot: ${code} ${title}, ${termName}${term ? ` (${day(term.start)} – ${day(term.end)})` : ''}`,
+    input.mode,
+    `Database: ${databasePath}`,
+  ];
+  if (!term) return [...lines, 'The plan has no sessions or events: nothing to post.'];
+  if (localDateOf(now, timezone) > term.end) {
+    const demo = demoInstant(input);
+    return [
+      ...lines,
+      `The term ended on ${day(term.end)}.`,
+      `Nothing more will be posted. To see the reminders, try \`coursebot preview\`${demo ? ` or COURSEBOT_NOW=${demo} npm start` : ''}`,
+    ];
+  }
+  const next = nextPost(input);
+  return [...lines, next ?? 'No more posts this term.'];
+}
+
+/** Half a minute before the first post on the day of the middle session: a demo that posts at once. */
+function demoInstant({ plan, derive, defaultChannel }: SummaryInput): string | undefined {
+  const middle = [...plan.sessions].sort((a, b) => (a.date < b.date ? -1 : 1))[
+    Math.floor(plan.sessions.length / 2)
+  ];
+  if (!middle) return undefined;
+  const from = DateTime.fromISO(middle.date, { zone: plan.course.timezone });
+  const first = derive(plan, { from, to: from.plus({ days: 1 }) }, { defaultChannel })[0];
+  if (!first) return undefined;
+  return DateTime.fromISO(first.at, { setZone: true })
+    .minus({ seconds: 30 })
+    .toISO({ suppressMilliseconds: true })!;
+}
+
+/** Looks ahead week by week, so a mid-term start does not derive the whole term. */
+function nextPost({ plan, now, derive, defaultChannel }: SummaryInput): string | undefined {
+  const end = DateTime.fromISO(termOf(plan)!.end, { zone: plan.course.timezone }).plus({ days: 2 });
+  for (let from = now; from < end; from = from.plus({ weeks: 1 })) {
+    const to = DateTime.min(from.plus({ weeks: 1 }), end);
+    const post = derive(plan, { from, to }, { defaultChannel }).find((p) => DateTime.fromISO(p.at) > now);
+    if (post) {
+      const at = DateTime.fromISO(post.at, { setZone: true }).setLocale('en-US');
+      const kinds = [...new Set(post.reminders.map((r) => r.kind))].join(' + ');
+      return `Next post: ${at.toFormat('ccc LLL d h:mm a')} to ${post.channel} (${kinds})`;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,50 @@
+import { Command } from 'commander';
+import { startApp } from '../../app/start-app.ts';
+import { parseConfig } from '../../config/env.ts';
+import { shiftedClock, systemClock } from '../../util/clock.ts';
+import { createLogger } from '../../util/logger.ts';
+
+interface StartOptions {
+  now?: string;
+  schedule?: string;
+  db?: string;
+}
+
+export function startCommand(): Command {
+  return new Command('start')
+    .description('run the bot: post each reminder at its time (printed here when no Slack tokens are set)')
+    .option('--now <instant>', 'start the clock at this ISO-8601 instant and let it run on (COURSEBOT_NOW)')
+    .option('--schedule <file>', 'the plan (COURSEBOT_SCHEDULE, default ./schedule.json)')
+    .option('--db <file>', 'the database (COURSEBOT_DB, default ./data/coursebot.db)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  coursebot start\n  coursebot start --now 2025-10-21T07:59:30-04:00 --schedule schedule.json',
+    )
+    .action(async (options: StartOptions) => {
+      // Options win over the environment; both go through the same validation.
+      const config = parseConfig({
+        ...process.env,
+        ...(options.now !== undefined && { COURSEBOT_NOW: options.now }),
+        ...(options.schedule !== undefined && { COURSEBOT_SCHEDULE: options.schedule }),
+        ...(options.db !== undefined && { COURSEBOT_DB: options.db }),
+      });
+      const clock = config.now ? shiftedClock(config.now) : systemClock;
+      const logger = createLogger({ level: config.logLevel, clock });
+      const app = await startApp({ config, clock, logger });
+      let stopping = false;
+      const shutdown = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        logger.info(`${signal}: finishing the post in flight, then stopping`);
+        app.stop().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error(`stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGINT', () => shutdown('SIGINT'));
+      process.once('SIGTERM', () => shutdown('SIGTERM'));
+    });
+}
