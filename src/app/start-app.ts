@@ -4,9 +4,10 @@ import { Dispatcher } from '../delivery/dispatcher.ts';
 import { Ledger } from '../delivery/ledger.ts';
 import { startScheduler } from '../delivery/scheduler.ts';
 import { loadPlanOrThrow } from '../files/plan-file.ts';
-import { staticPlanSource } from '../plan/plan-source.ts';
 import { derivePosts } from '../reminders/derive-posts.ts';
+import { installStaffChanges } from '../slack/staff/install-staff-changes.ts';
 import { openDatabase } from '../storage/database.ts';
+import { revisedPlanSource } from '../storage/revisions-plan.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
 import { createSink, describeMode } from './create-sink.ts';
@@ -36,10 +37,21 @@ export async function startApp({ config, clock, logger, write = stdout }: AppOpt
   const defaultChannel = defaultChannelOf(config, plan);
   const sink = createSink(config, { logger, write });
   const db = openDatabase(config.databasePath);
+  // The effective plan: the file with the staff's recorded changes; reloaded when the file is edited.
+  const plans = revisedPlanSource(db, plan, logger);
+  const staff = await installStaffChanges({
+    plans,
+    schedulePath: config.schedulePath,
+    instructors: config.instructors,
+    clock,
+    logger,
+    sink,
+    defaultChannel,
+  });
   const dispatcher = new Dispatcher({
     ledger: new Ledger(db),
     sink,
-    plans: staticPlanSource(plan),
+    plans,
     clock,
     derive: derivePosts,
     defaultChannel,
@@ -48,11 +60,12 @@ export async function startApp({ config, clock, logger, write = stdout }: AppOpt
   try {
     await dispatcher.start();
   } catch (error) {
+    await staff.stop();
     db.close();
     throw error;
   }
   const summary = startupSummary({
-    plan,
+    plan: plans.current(),
     now: clock.now(),
     mode: describeMode(config),
     databasePath: config.databasePath,
@@ -65,6 +78,7 @@ export async function startApp({ config, clock, logger, write = stdout }: AppOpt
     async stop() {
       dispatcher.interrupt();
       await scheduler.stop();
+      await staff.stop();
       db.close();
     },
   };
