@@ -35,9 +35,14 @@ export function changesChannel(plan: Plan, defaultChannel: string): string {
  * Everything staff changes need in the running bot: the `/schedule` staff words and their buttons, and the
  * reload of schedule.json on edit, both announcing through the sink. Call before the Slack app starts.
  */
-export async function installStaffChanges(
-  options: StaffChangesOptions,
-): Promise<{ desk: StaffDesk; stop(): Promise<void> }> {
+export interface StaffChanges {
+  desk: StaffDesk;
+  /** Adds the staff words and buttons to a Slack app created later (before it starts). */
+  attachSlack(slack: Pick<SlackApp, 'app' | 'commands'>): void;
+  stop(): Promise<void>;
+}
+
+export async function installStaffChanges(options: StaffChangesOptions): Promise<StaffChanges> {
   const { plans, logger, sink } = options;
   const announce: StaffSlackDeps['announce'] = async (content: Content, key: string) => {
     const channel = changesChannel(plans.current(), options.defaultChannel);
@@ -52,11 +57,12 @@ export async function installStaffChanges(
     log: logger,
     previewMinutes: options.previewMinutes,
   });
-  if (options.slack) {
+  const attachSlack = (slack: Pick<SlackApp, 'app' | 'commands'>) => {
     const deps: StaffSlackDeps = { desk, clock: options.clock, announce, log: logger };
-    registerStaffCommands(options.slack.commands, deps);
-    registerStaffActions(options.slack.app, deps);
-  }
+    registerStaffCommands(slack.commands, deps);
+    registerStaffActions(slack.app, deps);
+  };
+  if (options.slack) attachSlack(options.slack);
   let watcher: PlanWatcher | undefined;
   if (options.schedulePath) {
     let reloads = 0;
@@ -74,6 +80,7 @@ export async function installStaffChanges(
   }
   return {
     desk,
+    attachSlack,
     async stop() {
       await watcher?.close();
     },
