@@ -31,10 +31,6 @@ export function changesChannel(plan: Plan, defaultChannel: string): string {
   return plan.reminders.channels.changes ?? plan.reminders.channels.default ?? defaultChannel;
 }
 
-/**
- * Everything staff changes need in the running bot: the `/schedule` staff words and their buttons, and the
- * reload of schedule.json on edit, both announcing through the sink. Call before the Slack app starts.
- */
 export interface StaffChanges {
   desk: StaffDesk;
   /** Adds the staff words and buttons to a Slack app created later (before it starts). */
@@ -42,6 +38,10 @@ export interface StaffChanges {
   stop(): Promise<void>;
 }
 
+/**
+ * Everything staff changes need in the running bot: the `/schedule` staff words and their buttons, and the
+ * reload of schedule.json on edit, both announcing through the sink. Call before the Slack app starts.
+ */
 export async function installStaffChanges(options: StaffChangesOptions): Promise<StaffChanges> {
   const { plans, logger, sink } = options;
   const announce: StaffSlackDeps['announce'] = async (content: Content, key: string) => {
