@@ -1,8 +1,8 @@
 import type { Content, Line } from '../content/content.ts';
 import { formatDay, type LocalDate } from '../plan/local-date.ts';
-import type { EventKind } from '../plan/schema.ts';
+import type { EventKind, Plan } from '../plan/schema.ts';
 import { classLabel, eventName, presentationsText, readingsText, when } from './describe.ts';
-import type { PlanDiff } from './diff-plans.ts';
+import { diffPlans, type PlanDiff } from './diff-plans.ts';
 
 /** One sentence of an announcement, with the day it is about (sentences are told in date order). */
 export interface DiffLine {
@@ -72,13 +72,22 @@ export function diffLines(diff: PlanDiff): DiffLine[] {
   for (const { before, after } of diff.events.retitled) {
     add(after.date, `"${before.title}" on ${formatDay(after.date)} is now called "${after.title}"`);
   }
-  return lines.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return lines.sort(byDate);
 }
+
+/** Orders by local date: `YYYY-MM-DD` strings sort as the days do. */
+export const byDate = (a: { date: LocalDate }, b: { date: LocalDate }): number =>
+  a.date.localeCompare(b.date);
 
 /** The announcement of a diff, or undefined when nothing a student would notice changed. */
 export function announceDiff(diff: PlanDiff): Content | undefined {
   const lines = diffLines(diff);
   return lines.length === 0 ? undefined : announcement(lines.map((l) => l.text));
+}
+
+/** The announcement of the difference between two plans, saying so when there is none. */
+export function announceChange(before: Plan, after: Plan): Content {
+  return announceDiff(diffPlans(before, after)) ?? announcement(['No change to the schedule.']);
 }
 
 /** An announcement is one section of plain sentences: the preview shows exactly this. */

@@ -2,7 +2,7 @@ import type { Content } from '../content/content.ts';
 import { formatDay } from '../plan/local-date.ts';
 import type { Plan, Session } from '../plan/schema.ts';
 import { UserError } from '../util/user-error.ts';
-import { announceDiff, announcement, diffLines } from './announce-diff.ts';
+import { announceChange, announcement, byDate, diffLines } from './announce-diff.ts';
 import type { PlanChange } from './change.ts';
 import { classLabel, when } from './describe.ts';
 import { diffPlans } from './diff-plans.ts';
@@ -35,7 +35,7 @@ export function applyChange(plan: Plan, change: PlanChange): AppliedChange {
           );
     case 'move': {
       const next = mapClass(plan, change.number, (s) => ({ ...s, date: change.to }));
-      next.sessions = [...next.sessions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      next.sessions = [...next.sessions].sort(byDate);
       const result = simple(
         plan,
         next,
@@ -100,8 +100,7 @@ export function applyChange(plan: Plan, change: PlanChange): AppliedChange {
 }
 
 function simple(before: Plan, after: Plan, summary: string): AppliedChange {
-  const content = announceDiff(diffPlans(before, after)) ?? announcement(['No change to the schedule.']);
-  return { plan: after, announcement: content, summary, notes: [] };
+  return { plan: after, announcement: announceChange(before, after), summary, notes: [] };
 }
 
 /** The plan with class `number` (its first session) replaced; throws when the class is gone. */
@@ -117,7 +116,7 @@ function applyShift(plan: Plan, change: Extract<PlanChange, { kind: 'cancel' }>)
   const cancelled = plan.sessions.find((s) => s.number === change.number && s.date === change.date);
   if (!cancelled && day && day.number === null && day.noClass) {
     // Already applied (e.g. the file was replaced by an export): a second shift would move everything twice.
-    return { plan, announcement: announcement(['No change to the schedule.']), summary, notes: [] };
+    return { plan, announcement: announceChange(plan, plan), summary, notes: [] };
   }
   const result = cancelled && shiftCascade(plan.sessions, plan.events, change.date, change.reason);
   if (!result)

@@ -15,7 +15,7 @@ export interface Replayed {
  * skipped and reported, never fatal: the rest still apply.
  */
 export function replayRevisions(base: Plan, revisions: Revision[], alsoUndone?: number): Replayed {
-  const undone = new Set(revisions.flatMap((r) => (r.undoneOf === undefined ? [] : [r.undoneOf])));
+  const undone = undoneIds(revisions);
   if (alsoUndone !== undefined) undone.add(alsoUndone);
   let plan = base;
   const skipped: Replayed['skipped'] = [];
@@ -34,8 +34,11 @@ export function replayRevisions(base: Plan, revisions: Revision[], alsoUndone?: 
 
 /** The revision `undo` would revert: the last change to the plan not already undone. */
 export function lastUndoable(revisions: Revision[]): Revision | undefined {
-  const undone = new Set(revisions.flatMap((r) => (r.undoneOf === undefined ? [] : [r.undoneOf])));
+  const undone = undoneIds(revisions);
   return [...revisions]
     .reverse()
     .find((r) => r.kind !== 'undo' && r.kind !== 'announce' && !undone.has(r.id));
 }
+
+const undoneIds = (revisions: Revision[]) =>
+  new Set(revisions.flatMap((r) => (r.undoneOf === undefined ? [] : [r.undoneOf])));

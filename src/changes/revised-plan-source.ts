@@ -2,10 +2,9 @@ import type { DateTime } from 'luxon';
 import type { PlanSource } from '../plan/plan-source.ts';
 import type { Plan } from '../plan/schema.ts';
 import { UserError } from '../util/user-error.ts';
-import { announceDiff, announcement } from './announce-diff.ts';
+import { announceChange } from './announce-diff.ts';
 import { applyChange, type AppliedChange } from './apply-change.ts';
 import type { Change } from './change.ts';
-import { diffPlans } from './diff-plans.ts';
 import { lastUndoable, replayRevisions, type Replayed } from './replay-revisions.ts';
 import type { Revision, RevisionLog } from './revision-log.ts';
 
@@ -64,8 +63,7 @@ export class RevisedPlanSource implements PlanSource {
     const { plan } = replayRevisions(this.base, this.log.list(), change.of);
     return {
       plan,
-      announcement:
-        announceDiff(diffPlans(this.effective, plan)) ?? announcement(['No change to the schedule.']),
+      announcement: announceChange(this.effective, plan),
       summary: `undid #${target.id} (${target.summary})`,
       notes: [],
     };

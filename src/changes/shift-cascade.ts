@@ -1,5 +1,6 @@
 import type { LocalDate } from '../plan/local-date.ts';
 import type { PlanEvent, Session } from '../plan/schema.ts';
+import { byDate } from './announce-diff.ts';
 
 export interface ShiftResult {
   sessions: Session[];
@@ -28,7 +29,7 @@ export function shiftCascade(
   date: LocalDate,
   reason: string,
 ): ShiftResult | undefined {
-  const ordered = [...sessions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const ordered = [...sessions].sort(byDate);
   const slots = ordered.filter((s) => held(s) && s.date >= date);
   if (slots[0]?.date !== date) return undefined;
   const slackIndex = slots.findIndex((s, i) => i > 0 && isEmpty(s));
