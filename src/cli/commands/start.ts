@@ -18,7 +18,16 @@ export function startCommand(): Command {
     .option('--db <file>', 'the database (COURSEBOT_DB, default ./data/coursebot.db)')
     .addHelpText(
       'after',
-      '\nExamples:\n  coursebot start\n  coursebot start --now 2025-10-21T07:59:30-04:00 --schedule schedule.json',
+      [
+        '',
+        'Examples:',
+        '  coursebot start',
+        '  coursebot start --now 2025-10-21T07:59:30-04:00 --schedule schedule.json',
+        '',
+        'Each reminder is posted once, across restarts: the database records what was sent. In console mode',
+        'one limit remains: a process killed in the instant between printing a post and recording it prints',
+        'that post again on the next start, since the terminal cannot be asked what it showed.',
+      ].join('\n'),
     )
     .action(async (options: StartOptions) => {
       // Options win over the environment; both go through the same validation.
