@@ -2,20 +2,20 @@ import type { Config } from '../config/env.ts';
 import { ConsoleSink } from '../delivery/console-sink.ts';
 import type { Sink } from '../delivery/sink.ts';
 import type { Logger } from '../util/logger.ts';
-import { UserError } from '../util/user-error.ts';
 
 export interface SinkDeps {
   logger: Logger;
   /** Where console mode prints posts (stdout by default). */
   write?: (text: string) => void;
+  /** Slack mode: the Slack app, whose sink posts (src/slack/slack-for-config.ts). */
+  slack?: { sink: Sink };
 }
 
 /** Where posts go: the console when no Slack tokens are configured. The one place to add destinations. */
 export function createSink(config: Config, deps: SinkDeps): Sink {
   if (!config.slack) return new ConsoleSink(deps.write);
-  throw new UserError(
-    'Slack tokens are set, but this version of `coursebot start` only runs in console mode: unset SLACK_BOT_TOKEN and SLACK_APP_TOKEN (see .env.example) to print reminders here',
-  );
+  if (deps.slack) return deps.slack.sink;
+  throw new Error('Slack settings without a Slack app: pass slackForConfig(config, …) as deps.slack');
 }
 
 /** The line the start summary shows for the sink's mode. */

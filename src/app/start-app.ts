@@ -5,6 +5,7 @@ import { Ledger } from '../delivery/ledger.ts';
 import { startScheduler } from '../delivery/scheduler.ts';
 import { loadPlanOrThrow } from '../files/plan-file.ts';
 import { derivePosts } from '../reminders/derive-posts.ts';
+import { slackForConfig } from '../slack/slack-for-config.ts';
 import { installStaffChanges } from '../slack/staff/install-staff-changes.ts';
 import { openDatabase } from '../storage/database.ts';
 import { revisedPlanSource } from '../storage/revisions-plan.ts';
@@ -35,10 +36,12 @@ export async function startApp({ config, clock, logger, write = stdout }: AppOpt
   const { plan, warnings } = loadPlanOrThrow(config.schedulePath);
   for (const warning of warnings) logger.warn(warning);
   const defaultChannel = defaultChannelOf(config, plan);
-  const sink = createSink(config, { logger, write });
   const db = openDatabase(config.databasePath);
   // The effective plan: the file with the staff's recorded changes; reloaded when the file is edited.
   const plans = revisedPlanSource(db, plan, logger);
+  // Slack mode: /schedule answers from the same plan and clock, and the sink reminders post with.
+  const slack = slackForConfig(config, { plans, clock, logger, defaultChannel });
+  const sink = createSink(config, { logger, write, slack });
   const staff = await installStaffChanges({
     plans,
     schedulePath: config.schedulePath,
@@ -47,6 +50,7 @@ export async function startApp({ config, clock, logger, write = stdout }: AppOpt
     logger,
     sink,
     defaultChannel,
+    slack,
   });
   const dispatcher = new Dispatcher({
     ledger: new Ledger(db),
@@ -58,8 +62,11 @@ export async function startApp({ config, clock, logger, write = stdout }: AppOpt
     logger,
   });
   try {
+    // Slack first: it checks the token and learns the bot's identity, which finding interrupted posts needs.
+    await slack?.start();
     await dispatcher.start();
   } catch (error) {
+    await slack?.stop();
     await staff.stop();
     db.close();
     throw error;
@@ -77,6 +84,7 @@ export async function startApp({ config, clock, logger, write = stdout }: AppOpt
   return {
     async stop() {
       dispatcher.interrupt();
+      await slack?.stop();
       await scheduler.stop();
       await staff.stop();
       db.close();
