@@ -57,20 +57,11 @@ export function scheduleCallback(deps: ScheduleCallbackDeps) {
     const text = plainSlashText(command.text ?? '');
     const started = performance.now();
     const answer = safely(() => route(deps, text, command.user_id, command.channel_id, respond), deps, text);
-    if (!(answer instanceof Promise)) {
-      await ack(replyBody(answer));
-      logAnswer(deps, command.user_id, text, started);
-      return;
-    }
-    const late = Symbol('late');
-    const first = await Promise.race([answer, sleep(budget).then(() => late)]);
-    if (first !== late) {
-      await ack(replyBody(first as ScheduleReply));
-      logAnswer(deps, command.user_id, text, started);
-      return;
-    }
-    await ack(replyBody(WORKING));
-    await respond({ ...replyBody(await answer), replace_original: true });
+    // A slow handler gets "working on it" in the ack and its answer through response_url.
+    const ready =
+      answer instanceof Promise ? await Promise.race([answer, sleep(budget).then(() => undefined)]) : answer;
+    await ack(replyBody(ready ?? WORKING));
+    if (!ready) await respond({ ...replyBody(await answer), replace_original: true });
     logAnswer(deps, command.user_id, text, started);
   };
 }
