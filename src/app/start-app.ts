@@ -1,10 +1,13 @@
 import { writeSync } from 'node:fs';
+import type { Database } from '../storage/database.ts';
 import type { Config } from '../config/env.ts';
+import type { Plan } from '../plan/schema.ts';
 import { Dispatcher } from '../delivery/dispatcher.ts';
 import { Ledger } from '../delivery/ledger.ts';
 import { startScheduler } from '../delivery/scheduler.ts';
 import { loadPlanOrThrow } from '../files/plan-file.ts';
 import { derivePosts } from '../reminders/derive-posts.ts';
+import { narrowPostContent } from '../reminders/narrow-post.ts';
 import { slackForConfig } from '../slack/slack-for-config.ts';
 import { installStaffChanges } from '../slack/staff/install-staff-changes.ts';
 import { openDatabase } from '../storage/database.ts';
@@ -37,6 +40,20 @@ export async function startApp({ config, clock, logger, write = stdout }: AppOpt
   for (const warning of warnings) logger.warn(warning);
   const defaultChannel = defaultChannelOf(config, plan);
   const db = openDatabase(config.databasePath);
+  try {
+    return await startWithDatabase(db, { config, clock, logger, write }, plan, defaultChannel);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+async function startWithDatabase(
+  db: Database,
+  { config, clock, logger, write = stdout }: AppOptions,
+  plan: Plan,
+  defaultChannel: string,
+): Promise<RunningApp> {
   // The effective plan: the file with the staff's recorded changes; reloaded when the file is edited.
   const plans = revisedPlanSource(db, plan, logger);
   // Slack mode: /schedule answers from the same plan and clock, and the sink reminders post with.
@@ -58,6 +75,8 @@ export async function startApp({ config, clock, logger, write = stdout }: AppOpt
     plans,
     clock,
     derive: derivePosts,
+    // A post whose other reminders already went out carries only the new ones.
+    narrow: (post, reminders) => narrowPostContent(plans.current(), post, reminders),
     defaultChannel,
     logger,
   });
@@ -68,7 +87,6 @@ export async function startApp({ config, clock, logger, write = stdout }: AppOpt
   } catch (error) {
     await slack?.stop();
     await staff.stop();
-    db.close();
     throw error;
   }
   const summary = startupSummary({
