@@ -62,7 +62,7 @@ function schemaProblem(
 ): Problem {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const found = valueAt(raw, path);
-  let message = issue.message.replace(/^Invalid input: /, '');
+  let message = issue.message.replace(/^Invalid (input|option): /, '');
   if (issue.code === 'unrecognized_keys') {
     message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   } else if (found === undefined) {

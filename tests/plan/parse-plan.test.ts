@@ -45,7 +45,7 @@ describe('parsePlanText', () => {
     expect(lines).toEqual([
       'schedule.json:5: course.timezone: expected an IANA timezone name such as America/New_York (found "Eastern")',
       'schedule.json:10: sessions[0].date: expected a real calendar date written YYYY-MM-DD (found "2025-02-30")',
-      'schedule.json:18: events[0].kind: Invalid option: expected one of "homework-release"|"deadline"|"exam"|"other" (found "homework")',
+      'schedule.json:18: events[0].kind: expected one of "homework-release"|"deadline"|"exam"|"other" (found "homework")',
     ]);
   });
 
