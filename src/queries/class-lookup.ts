@@ -1,8 +1,8 @@
 import type { DateTime } from 'luxon';
 import type { LocalDate } from '../plan/local-date.ts';
 import type { Plan, PlanEvent, Session } from '../plan/schema.ts';
-import { byEventTime, classNumberRange, courseDay } from './course-calendar.ts';
 import { findNextClass } from './next-class.ts';
+import { planIndex } from './plan-index.ts';
 import { termPhase, type TermPhase } from './term-phase.ts';
 
 export interface ClassAnswer {
@@ -28,17 +28,20 @@ export interface ReadingsAnswer {
 }
 
 export function classByNumber(plan: Plan, now: DateTime, number: number): ClassAnswer | ClassMissingAnswer {
+  const index = planIndex(plan);
   const session = plan.sessions.find((s) => s.number === number);
   if (!session) {
-    const range = classNumberRange(plan);
-    return { kind: 'class-missing', number, ...(range ? { range } : {}) };
+    const range = index.classRange;
+    return { kind: 'class-missing', number, ...(range ? { range: { ...range } } : {}) };
   }
-  const events = plan.events.filter((e) => e.date === session.date || e.session === number).sort(byEventTime);
-  return { kind: 'class', today: courseDay(plan, now), session, events };
+  const events = index.events
+    .filter(({ event: e }) => e.date === session.date || e.session === number)
+    .map((e) => e.event);
+  return { kind: 'class', today: index.calendar.today(now), session, events };
 }
 
 export function readingsForNextClass(plan: Plan, now: DateTime): ReadingsAnswer {
-  const today = courseDay(plan, now);
+  const today = planIndex(plan).calendar.today(now);
   const session = findNextClass(plan, now);
   return { kind: 'readings', today, phase: termPhase(plan, today), ...(session ? { session } : {}) };
 }

@@ -1,15 +1,10 @@
 import type { DateTime } from 'luxon';
-import { addDays, atLocal, localDateOf, startOfLocalDay, type LocalDate } from '../plan/local-date.ts';
+import { addDays, atLocal, startOfLocalDay } from '../plan/local-date.ts';
 import type { Plan, PlanEvent, Session } from '../plan/schema.ts';
 
 /** A session that is actually taught: it has a number and is not marked as a day without class. */
 export function isHeld(session: Session): boolean {
   return session.number !== null && !session.noClass;
-}
-
-/** The course-local calendar day of an instant. */
-export function courseDay(plan: Plan, now: DateTime): LocalDate {
-  return localDateOf(now, plan.course.timezone);
 }
 
 /** When a class begins: the meeting time, or the start of its day when the plan has none. */

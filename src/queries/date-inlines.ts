@@ -1,24 +1,30 @@
 import type { Inline } from '../content/content.ts';
-import { atLocal, formatDay, formatTime, type LocalDate, type LocalTime } from '../plan/local-date.ts';
+import type { LocalDate, LocalTime } from '../plan/local-date.ts';
 import type { Plan, PlanEvent, Session } from '../plan/schema.ts';
+import { planIndex } from './plan-index.ts';
 
 /**
  * A whole day. Slack shows it in the reader's timezone, so it points at local noon: the same calendar day
  * for readers anywhere from Hawaii to central Europe, where midnight would show the day before in the west.
  */
 export function dayInline(plan: Plan, date: LocalDate): Inline {
-  const noon = atLocal(date, '12:00', plan.course.timezone);
-  return { kind: 'date', epochSeconds: noon.toSeconds(), style: 'day', text: formatDay(date) };
+  const { calendar } = planIndex(plan);
+  return {
+    kind: 'date',
+    epochSeconds: calendar.epochSeconds(date, '12:00'),
+    style: 'day',
+    text: calendar.formatDay(date),
+  };
 }
 
 /** A day and a wall-clock time in the course timezone: "Thu Oct 16 at 3:30 PM" as the fallback. */
 export function dayTimeInline(plan: Plan, date: LocalDate, time: LocalTime): Inline {
-  const at = atLocal(date, time, plan.course.timezone);
+  const { calendar } = planIndex(plan);
   return {
     kind: 'date',
-    epochSeconds: at.toSeconds(),
+    epochSeconds: calendar.epochSeconds(date, time),
     style: 'day-time',
-    text: `${formatDay(date)} at ${formatTime(time)}`,
+    text: `${calendar.formatDay(date)} at ${calendar.formatTime(time)}`,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
-import { addDays, type LocalDate } from '../plan/local-date.ts';
+import type { LocalDate } from '../plan/local-date.ts';
 import type { Plan, PlanEvent, Session } from '../plan/schema.ts';
-import { byEventTime, courseDay, sessionsByDate } from './course-calendar.ts';
+import { planIndex } from './plan-index.ts';
 import { termPhase, type TermPhase } from './term-phase.ts';
 
 /** What happens on a run of days: classes, days without class, events. */
@@ -25,25 +25,32 @@ export interface WeekAnswer extends Agenda {
 
 /** Everything from `from` to `to`, both included, in order. */
 export function agenda(plan: Plan, now: DateTime, from: LocalDate, to: LocalDate): Agenda {
-  const today = courseDay(plan, now);
+  return agendaOn(plan, planIndex(plan).calendar.today(now), from, to);
+}
+
+function agendaOn(plan: Plan, today: LocalDate, from: LocalDate, to: LocalDate): Agenda {
+  const index = planIndex(plan);
   const within = (date: LocalDate) => date >= from && date <= to;
   return {
     from,
     to,
     today,
     phase: termPhase(plan, today),
-    sessions: sessionsByDate(plan).filter((s) => within(s.date)),
-    events: plan.events.filter((e) => within(e.date)).sort(byEventTime),
+    sessions: index.sessions.filter((s) => within(s.session.date)).map((s) => s.session),
+    events: index.events.filter((e) => within(e.event.date)).map((e) => e.event),
   };
 }
 
 export function dayAgenda(plan: Plan, now: DateTime, which: 'today' | 'tomorrow'): DayAnswer {
-  const date = addDays(courseDay(plan, now), which === 'today' ? 0 : 1);
-  return { kind: 'day', which, ...agenda(plan, now, date, date) };
+  const { calendar } = planIndex(plan);
+  const today = calendar.today(now);
+  const date = calendar.addDays(today, which === 'today' ? 0 : 1);
+  return { kind: 'day', which, ...agendaOn(plan, today, date, date) };
 }
 
 /** The next 7 days, today included. */
 export function weekAgenda(plan: Plan, now: DateTime): WeekAnswer {
-  const today = courseDay(plan, now);
-  return { kind: 'week', ...agenda(plan, now, today, addDays(today, 6)) };
+  const { calendar } = planIndex(plan);
+  const today = calendar.today(now);
+  return { kind: 'week', ...agendaOn(plan, today, today, calendar.addDays(today, 6)) };
 }

@@ -1,7 +1,8 @@
 import type { DateTime } from 'luxon';
-import { daysBetween, type LocalDate } from '../plan/local-date.ts';
+import type { LocalDate } from '../plan/local-date.ts';
 import type { Plan, PlanEvent } from '../plan/schema.ts';
-import { byEventTime, courseDay, eventDue } from './course-calendar.ts';
+import type { CalendarMemo } from './calendar-memo.ts';
+import { planIndex } from './plan-index.ts';
 import { termPhase, type TermPhase } from './term-phase.ts';
 
 /** An event with the calendar days from today to it (negative when past): "in 2 days", not "in 48 hours". */
@@ -36,27 +37,30 @@ export function isHomework(event: PlanEvent): boolean {
   return event.kind === 'deadline' && (HOMEWORK_WORDS.test(event.title) || HOMEWORK_WORDS.test(event.id));
 }
 
-function due(today: LocalDate, event: PlanEvent): Due {
-  return { event, daysLeft: daysBetween(today, event.date) };
+function due(calendar: CalendarMemo, today: LocalDate, event: PlanEvent): Due {
+  return { event, daysLeft: calendar.daysBetween(today, event.date) };
 }
 
 /** Deadlines and exams that are not over yet, soonest first. */
 export function deadlines(plan: Plan, now: DateTime): DeadlinesAnswer {
-  const today = courseDay(plan, now);
-  const upcoming = plan.events
-    .filter((e) => (e.kind === 'deadline' || e.kind === 'exam') && eventDue(plan, e) > now)
-    .sort(byEventTime)
-    .map((e) => due(today, e));
+  const { calendar, events } = planIndex(plan);
+  const today = calendar.today(now);
+  const nowMs = now.toMillis();
+  const upcoming = events
+    .filter(({ event: e, dueMs }) => (e.kind === 'deadline' || e.kind === 'exam') && dueMs > nowMs)
+    .map((e) => due(calendar, today, e.event));
   return { kind: 'deadlines', today, phase: termPhase(plan, today), upcoming };
 }
 
 /** Homework releases and deadlines: what is coming, and what happened in the last two weeks. */
 export function homework(plan: Plan, now: DateTime): HomeworkAnswer {
-  const today = courseDay(plan, now);
-  const events = plan.events.filter(isHomework).sort(byEventTime);
-  const upcoming = events.filter((e) => eventDue(plan, e) > now).map((e) => due(today, e));
-  const recent = events
-    .filter((e) => eventDue(plan, e) <= now && daysBetween(e.date, today) <= RECENT_DAYS)
-    .map((e) => due(today, e));
+  const { calendar, events } = planIndex(plan);
+  const today = calendar.today(now);
+  const nowMs = now.toMillis();
+  const work = events.filter((e) => isHomework(e.event));
+  const upcoming = work.filter((e) => e.dueMs > nowMs).map((e) => due(calendar, today, e.event));
+  const recent = work
+    .filter((e) => e.dueMs <= nowMs && calendar.daysBetween(e.event.date, today) <= RECENT_DAYS)
+    .map((e) => due(calendar, today, e.event));
   return { kind: 'homework', today, phase: termPhase(plan, today), upcoming, recent };
 }

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { LocalDate } from '../plan/local-date.ts';
 import type { Plan, PlanEvent, Session } from '../plan/schema.ts';
-import { classEnd, courseDay, isHeld, sessionsByDate } from './course-calendar.ts';
+import { planIndex } from './plan-index.ts';
 import { termPhase, type TermPhase } from './term-phase.ts';
 
 export interface NextClassAnswer {
@@ -20,18 +20,23 @@ export interface NextClassAnswer {
 
 /** The next class that has not ended: a class later today still counts. */
 export function findNextClass(plan: Plan, now: DateTime): Session | undefined {
-  return sessionsByDate(plan).find((s) => isHeld(s) && classEnd(plan, s) > now);
+  const nowMs = now.toMillis();
+  return planIndex(plan).sessions.find((s) => s.held && s.endMs > nowMs)?.session;
 }
 
 export function nextClass(plan: Plan, now: DateTime): NextClassAnswer {
-  const today = courseDay(plan, now);
+  const index = planIndex(plan);
+  const today = index.calendar.today(now);
   const phase = termPhase(plan, today);
   const session = findNextClass(plan, now);
   if (!session) {
-    const last = sessionsByDate(plan).filter(isHeld).at(-1);
+    const last = index.sessions.filter((s) => s.held).at(-1)?.session;
     return { kind: 'next', today, phase, skipped: [], events: [], ...(last ? { last } : {}) };
   }
-  const skipped = sessionsByDate(plan).filter((s) => !isHeld(s) && s.date >= today && s.date < session.date);
+  const skipped = index.sessions
+    .filter((s) => !s.held && s.session.date >= today && s.session.date < session.date)
+    .map((s) => s.session);
+  // In the plan's order, as the plan lists them.
   const events = plan.events.filter((e) => e.date === session.date);
   return { kind: 'next', today, phase, session, skipped, events };
 }

@@ -1,15 +1,16 @@
 import { emphasis, link, mention, strong, type Inline, type Line } from '../content/content.ts';
-import { daysBetween, type LocalDate } from '../plan/local-date.ts';
+import type { LocalDate } from '../plan/local-date.ts';
 import type { Plan, PlanEvent, Reading, Session } from '../plan/schema.ts';
 import { classSubject, noClassReason } from './course-calendar.ts';
 import { classWhen, dayInline, eventWhen, relativeDays } from './date-inlines.ts';
+import { planIndex } from './plan-index.ts';
 import type { TermPhase } from './term-phase.ts';
 
 /** Presenters as Slack mentions when the roster knows their initials (any case), else as written. */
 export function presenterInlines(plan: Plan, presenters: string[]): Inline[] {
-  const roster = Object.entries(plan.course.roster ?? {});
+  const { roster } = planIndex(plan);
   return presenters.flatMap((initials, i) => {
-    const userId = roster.find(([key]) => key.toLowerCase() === initials.toLowerCase())?.[1];
+    const userId = roster.get(initials.toLowerCase());
     const who = userId ? mention(userId, initials) : initials;
     return i === 0 ? [who] : [', ', who];
   });
@@ -64,7 +65,8 @@ export function noClassLine(plan: Plan, session: Session): Line {
 export function eventLine(plan: Plan, event: PlanEvent, today?: LocalDate): Line {
   const title = event.url ? link(event.url, event.title) : strong(event.title);
   const verb = event.kind === 'deadline' ? ' — due ' : event.kind === 'homework-release' ? ' — out ' : ' — ';
-  const when = today === undefined ? [] : [` (${relativeDays(daysBetween(today, event.date))})`];
+  const days = today === undefined ? undefined : planIndex(plan).calendar.daysBetween(today, event.date);
+  const when = days === undefined ? [] : [` (${relativeDays(days)})`];
   return [title, verb, eventWhen(plan, event), ...when];
 }
 

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { LocalDate } from '../plan/local-date.ts';
 import type { Plan, Presentation, Session } from '../plan/schema.ts';
-import { classEnd, courseDay, isHeld, sessionsByDate } from './course-calendar.ts';
+import { planIndex } from './plan-index.ts';
 import { termPhase, type TermPhase } from './term-phase.ts';
 
 export interface PresentationItem {
@@ -27,15 +27,13 @@ export interface PresentationsAnswer {
  * student can check what they presented), matched without regard to case.
  */
 export function presentations(plan: Plan, now: DateTime, initials?: string): PresentationsAnswer {
-  const today = courseDay(plan, now);
-  const all = sessionsByDate(plan)
-    .filter(isHeld)
-    .flatMap((session) =>
-      session.presentations.map((presentation) => ({
-        session,
-        presentation,
-        past: classEnd(plan, session) <= now,
-      })),
+  const index = planIndex(plan);
+  const today = index.calendar.today(now);
+  const nowMs = now.toMillis();
+  const all = index.sessions
+    .filter((s) => s.held)
+    .flatMap(({ session, endMs }) =>
+      session.presentations.map((presentation) => ({ session, presentation, past: endMs <= nowMs })),
     );
   const wanted = initials?.toLowerCase();
   const items = wanted

@@ -1,5 +1,5 @@
 import type { Plan, PlanEvent, Session } from '../plan/schema.ts';
-import { byEventTime, sessionsByDate } from './course-calendar.ts';
+import { planIndex } from './plan-index.ts';
 
 export interface SearchAnswer {
   kind: 'search';
@@ -26,6 +26,7 @@ function sessionText(session: Session): string {
  * looked for literally (escaping for Slack happens when the answer is rendered).
  */
 export function searchPlan(plan: Plan, words: string[]): SearchAnswer {
+  const index = planIndex(plan);
   const needles = words.map((w) => w.toLowerCase());
   const matches = (text: string) => {
     const haystack = text.toLowerCase();
@@ -34,7 +35,7 @@ export function searchPlan(plan: Plan, words: string[]): SearchAnswer {
   return {
     kind: 'search',
     words,
-    sessions: sessionsByDate(plan).filter((s) => matches(sessionText(s))),
-    events: plan.events.filter((e) => matches(`${e.title}\n${e.id}\n${e.kind}`)).sort(byEventTime),
+    sessions: index.sessions.map((s) => s.session).filter((s) => matches(sessionText(s))),
+    events: index.events.map((e) => e.event).filter((e) => matches(`${e.title}\n${e.id}\n${e.kind}`)),
   };
 }
