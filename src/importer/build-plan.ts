@@ -1,4 +1,5 @@
 import type { EventKind, PlanInput } from '../plan/schema.ts';
+import { eventDate } from './event-date.ts';
 import { yearOffsets, isoDate } from './infer-year.ts';
 import { describePageDate } from './parse-date.ts';
 import type { ReviewItem } from './review.ts';
@@ -13,11 +14,15 @@ export interface PlanParts {
 type SessionInput = PlanInput['sessions'][number];
 type EventInput = NonNullable<PlanInput['events']>[number];
 
-/** Turns understood rows into sessions and events: dates get their year, classes their numbers, ids made unique. */
+/**
+ * Turns understood rows into sessions and events: dates get their year, classes their numbers, ids made
+ * unique. An event on its row's day belongs to the row's class; one with a date of its own ("due Oct 3")
+ * to the class held that day, if any.
+ */
 export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanInput; review: ReviewItem[] } {
   const offsets = yearOffsets(meanings.map((m) => m.date));
   const sessions: SessionInput[] = [];
-  const events: EventInput[] = [];
+  const pending: { event: EventInput; stated: boolean }[] = [];
   const review: ReviewItem[] = [];
   const ids = new Set<string>();
   let lastNumber = 0;
@@ -30,15 +35,11 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
       number !== null
         ? `Class ${number} (${describePageDate(meaning.date)})`
         : describePageDate(meaning.date);
-    for (const doubt of meaning.doubts)
-      review.push({ line: meaning.line, date, message: `${label}: ${doubt}` });
-    if (!isClass && meaning.number !== undefined) {
-      review.push({
-        line: meaning.line,
-        date,
-        message: `${label}: labelled class ${meaning.number} but has no class; imported as a day off`,
-      });
-    }
+    const report = (message: string) =>
+      review.push({ line: meaning.line, date, message: `${label}: ${message}` });
+    meaning.doubts.forEach(report);
+    if (!isClass && meaning.number !== undefined)
+      report(`labelled class ${meaning.number} but has no class; imported as a day off`);
     const topic =
       meaning.topic || (meaning.presentations.length ? (meaning.section ?? 'Paper presentations') : '');
     const session: SessionInput = { date, number, topic };
@@ -49,12 +50,25 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
     if (meaning.notes) session.notes = meaning.notes;
     sessions.push(session);
     for (const draft of meaning.events) {
+      const placed = eventDate(date, draft);
+      if (!placed.ok) {
+        report(placed.problem);
+        continue;
+      }
+      if (placed.doubt) report(placed.doubt);
       const id = uniqueId(draft.idBase || kindSlug(draft.kind), ids);
-      const event: EventInput = { id, kind: draft.kind, date, title: draft.title };
+      const event: EventInput = { id, kind: draft.kind, date: placed.date, title: draft.title };
       if (draft.time) event.time = draft.time;
-      if (number !== null) event.session = number;
-      events.push(event);
+      if (number !== null && !placed.stated) event.session = number;
+      pending.push({ event, stated: placed.stated });
     }
+  });
+  const classOn = new Map(
+    sessions.filter((s) => s.number !== null && !s.noClass).map((s) => [s.date, s.number!] as const),
+  );
+  const events = pending.map(({ event, stated }) => {
+    const held = stated ? classOn.get(event.date) : undefined;
+    return held === undefined ? event : { ...event, session: held };
   });
   return { plan: { $schema: './schedule.schema.json', course, sessions, events }, review };
 }

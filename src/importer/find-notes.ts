@@ -1,6 +1,7 @@
 import type { LocalTime } from '../plan/local-date.ts';
 import type { EventKind } from '../plan/schema.ts';
-import { parseTimeAt } from './parse-time.ts';
+import { readWhen } from './note-when.ts';
+import type { PageDate } from './parse-date.ts';
 import { capitalize, slugify } from './slug.ts';
 
 /** An event read from a note, before it gets its date, class number and a unique id. */
@@ -9,6 +10,10 @@ export interface EventDraft {
   title: string;
   idBase: string;
   time?: LocalTime;
+  /** The date the note states ("due Oct 3"); without it the event is on the row's date. */
+  date?: PageDate;
+  /** A weekday the note names without a date ("due Friday"). */
+  weekday?: number;
 }
 
 /** Where in a text a note was found, and what it means. */
@@ -16,8 +21,16 @@ export interface NoteSpan {
   start: number;
   end: number;
   text: string;
+  /** The note without the date and time read after it: "HW1 due" of "HW1 due Oct 3 5pm". */
+  label: string;
   event: EventDraft;
+  /** The piece of work the note is about ("HW3"), so that "HW3 out, due Oct 3" can name its deadline. */
+  work?: string;
+  /** Words naming a date that cannot be read ("next week"): such a note is reported, not made an event. */
+  unreadableDate?: string;
 }
+
+type EventBase = Pick<EventDraft, 'kind' | 'title' | 'idBase'>;
 
 const WORK = String.raw`(?:HW|Homework|Assignment|Problem\s+set|PS|Pset|Lab|Project|Quiz|Exercise)\s*#?\s*\d+[a-z]?`;
 const RELEASE = new RegExp(
@@ -32,18 +45,9 @@ const DUE = /\bdue\b(?!\s+to\b)/gi;
 const WORK_NAME = new RegExp(`^${WORK}$`, 'i');
 
 /** A short name for a piece of work: "HW 1" → "HW1", "homework 2" → "Homework 2". */
-function workName(text: string): string {
+export function workName(text: string): string {
   const compact = text.replace(/\s+/g, ' ').trim();
   return /^(hw|ps|pset)\s/i.test(compact) ? compact.replace(/\s+#?\s*/, '') : capitalize(compact);
-}
-
-function afterTime(text: string, from: number): { time?: LocalTime; end: number } {
-  const m = /^[\s,]*(?:\(\s*)?/.exec(text.slice(from))!;
-  const found = parseTimeAt(text.slice(from + m[0].length));
-  if (!found) return { end: from };
-  let end = from + m[0].length + found.length;
-  if (m[0].includes('(') && text[end] === ')') end += 1;
-  return { time: found.time, end };
 }
 
 /** "title of paper you intend to present" → "Paper title"; other work keeps its own words. */
@@ -55,77 +59,113 @@ function deadlineSubject(object: string): string {
   return m ? `${capitalize(m[2]!.toLowerCase())} ${m[1]!.toLowerCase()}` : workName(object);
 }
 
+/** A label keeps its "(" only with the ")" that closed it: "(due" of "(due Oct 3)" → "(due)". */
+function balanced(label: string): string {
+  const opened = (label.match(/\(/g) ?? []).length - (label.match(/\)/g) ?? []).length;
+  return opened > 0 ? `${label})` : label;
+}
+
 /**
- * Finds notes in a cell or a flattened row: "HW1 posted", "Project proposal due 11:59pm", "Send title of
- * paper you intend to present", "Midterm exam". In flattened text a note's words run into the next cell, so
- * a note ends at the next capitalised word, and a "… due" note starts at the nearest capitalised word before
- * "due" (cells start with a capital letter).
+ * Finds notes in a cell or a flattened row: "HW1 posted", "Project proposal due 11:59pm", "HW3 out, due
+ * Oct 3", "Send title of paper you intend to present", "Midterm exam". A date or time stated right after a
+ * note is the event's. In flattened text a note's words run into the next cell, so a note ends at the next
+ * capitalised word, and a "… due" note starts at the nearest capitalised word before "due" (cells start
+ * with a capital letter), or names the work of the note just before it ("HW3 out, due Oct 3").
  */
 export function findNotes(text: string): NoteSpan[] {
   const spans: NoteSpan[] = [];
   const free = (start: number, end: number) => spans.every((s) => end <= s.start || start >= s.end);
-  const add = (start: number, end: number, event: EventDraft) => {
-    if (free(start, end)) spans.push({ start, end, text: text.slice(start, end), event });
+  const add = (start: number, labelEnd: number, base: EventBase, work?: string) => {
+    const when = readWhen(text, labelEnd);
+    let end = Math.max(labelEnd, when.end);
+    // "HW2 out (due Oct 3)": the ")" closes a "(" opened inside the note.
+    const close =
+      balanced(text.slice(start, end)) !== text.slice(start, end) && /^\s*\)/.exec(text.slice(end));
+    if (close) end += close[0].length;
+    if (!free(start, end)) return;
+    const event: EventDraft = { ...base };
+    if (when.time) event.time = when.time;
+    if (when.date) event.date = when.date;
+    if (when.weekday) event.weekday = when.weekday;
+    spans.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      label: balanced(text.slice(start, labelEnd).trim()),
+      event,
+      ...(work ? { work } : {}),
+      ...(when.unreadable ? { unreadableDate: when.unreadable } : {}),
+    });
   };
 
   for (const m of text.matchAll(RELEASE)) {
     const name = workName(m[1]!);
-    add(m.index, m.index + m[0].length, {
+    const base: EventBase = {
       kind: 'homework-release',
       title: `${name} released`,
       idBase: `${slugify(name)}-released`,
-    });
+    };
+    add(m.index, m.index + m[0].length, base, name);
   }
   for (const m of text.matchAll(IMPERATIVE)) {
     const start = m.index;
-    const words = [...text.slice(start + m[0].length).matchAll(/\S+/g)];
-    let end = start + m[0].length;
+    const from = start + m[0].length;
+    const words = [...text.slice(from).matchAll(/\S+/g)];
+    let end = from;
     for (const [i, w] of words.entries()) {
       const plain = w[0].replace(/[,.;:]$/, '');
       const workLike = i === 0 && WORK_NAME.test(plain);
-      if (parseTimeAt(text.slice(start + m[0].length + w.index))) break;
+      const at = from + w.index;
+      if (readWhen(text, at).end > at) break;
       if (!workLike && !/^[a-z0-9&]/.test(w[0])) break;
-      end = start + m[0].length + w.index + w[0].replace(/[,;:]$/, '').length;
+      end = at + w[0].replace(/[,;:]$/, '').length;
       if (w[0].endsWith(',') || w[0].endsWith(';') || i >= 11) break;
     }
-    const object = text.slice(start + m[0].length, end).trim();
+    const object = text.slice(from, end).trim();
     if (!object) continue;
     const subject = deadlineSubject(object);
-    const timed = afterTime(text, end);
-    add(start, timed.end, {
-      kind: 'deadline',
-      title: `${subject} due`,
-      idBase: `${slugify(subject)}-due`,
-      ...(timed.time ? { time: timed.time } : {}),
-    });
+    add(
+      start,
+      end,
+      { kind: 'deadline', title: `${subject} due`, idBase: `${slugify(subject)}-due` },
+      subject,
+    );
   }
   for (const m of text.matchAll(EXAM)) {
     const name = capitalize(m[1]!.replace(/\s+/g, ' '));
-    const timed = afterTime(text, m.index + m[0].length);
-    add(m.index, timed.end, {
-      kind: 'exam',
-      title: name,
-      idBase: slugify(name),
-      ...(timed.time ? { time: timed.time } : {}),
-    });
+    add(m.index, m.index + m[0].length, { kind: 'exam', title: name, idBase: slugify(name) });
   }
   for (const m of text.matchAll(DUE)) {
-    const start = subjectStart(text, m.index, spans);
-    const subject = text
-      .slice(start, m.index)
-      .trim()
-      .replace(/[,:;]$/, '');
-    if (!subject) continue;
-    const timed = afterTime(text, m.index + m[0].length);
+    let start = subjectStart(text, m.index, spans);
+    let subject = cleanSubject(text.slice(start, m.index));
+    if (!subject) {
+      const previous = workBefore(text, m.index, spans);
+      if (!previous) continue;
+      subject = previous.work!;
+      start = previous.end;
+    }
     const name = workName(subject);
-    add(start, timed.end, {
-      kind: 'deadline',
-      title: `${name} due`,
-      idBase: `${slugify(name)}-due`,
-      ...(timed.time ? { time: timed.time } : {}),
-    });
+    const base: EventBase = { kind: 'deadline', title: `${name} due`, idBase: `${slugify(name)}-due` };
+    add(start, m.index + m[0].length, base, name);
   }
   return spans.sort((a, b) => a.start - b.start);
+}
+
+/** "(HW3 " → "HW3"; "and " → "". */
+function cleanSubject(text: string): string {
+  return text
+    .trim()
+    .replace(/[\s,:;(]+$/, '')
+    .replace(/^\(+\s*/, '')
+    .replace(/^(?:and|&)(?:\s+|$)/i, '')
+    .trim();
+}
+
+/** The note just before `at` when only a separator stands between them: "HW3 out, due", "HW2 out (due". */
+function workBefore(text: string, at: number, taken: NoteSpan[]): NoteSpan | undefined {
+  const previous = taken.filter((s) => s.end <= at && s.work).sort((a, b) => b.end - a.end)[0];
+  if (!previous) return undefined;
+  return /^[\s,;(]*(?:(?:and|&)\s+)?\(?\s*$/i.test(text.slice(previous.end, at)) ? previous : undefined;
 }
 
 /** Walks back from "due" over lower-case words to the capitalised word that starts the note. */
@@ -134,6 +174,7 @@ function subjectStart(text: string, dueAt: number, taken: NoteSpan[]): number {
   const words = [...text.slice(floor, dueAt).matchAll(/\S+/g)].reverse();
   let start = dueAt;
   for (const [i, w] of words.entries()) {
+    if (w[0] === '(') continue;
     if (/[,;:)]$/.test(w[0]) || i >= 6) break;
     start = floor + w.index;
     if (!/^[a-z0-9&#]/.test(w[0])) break;

@@ -11,7 +11,8 @@ import { readMarkdown } from './read-markdown.ts';
 import { readText } from './read-text.ts';
 import type { ReviewItem } from './review.ts';
 import type { ImportFormat, TableRead } from './rows.ts';
-import { understandTableRow, understandTextRow, type RowMeaning } from './understand-row.ts';
+import { understandTextRow, type RowMeaning } from './understand-row.ts';
+import { understandTableRow } from './understand-table-row.ts';
 
 export interface ImportOptions {
   /** Overrides format detection. */

@@ -5,10 +5,9 @@ import { parseLead } from './parse-lead.ts';
 import type { PageDate } from './parse-date.ts';
 import { parsePresentations, startsWithPresenters } from './parse-presentations.ts';
 import { cleanText, type RawRow } from './rows.ts';
-import { capitalize, slugify } from './slug.ts';
-import { splitList, splitReadings } from './split-readings.ts';
+import { splitReadings } from './split-readings.ts';
 import { splitTopic } from './split-topic.ts';
-import { parseTimeAt } from './parse-time.ts';
+import { takeNotes, type TakenNotes } from './take-notes.ts';
 
 /** A row understood: what the plan needs from it, and what the instructor should check. */
 export interface RowMeaning {
@@ -27,15 +26,15 @@ export interface RowMeaning {
 }
 
 /** Reads the date cell ("Class 5 (Sep 16)", "Tu Jan 25") and the label column, if any. */
-function lead(row: RawRow): { number?: number; date: PageDate } | null {
+export function rowLead(row: RawRow): { number?: number; date: PageDate } | null {
   const found = parseLead(cleanText(row.date));
   if (!found) return null;
   const label = row.label ? /\d{1,3}/.exec(row.label) : null;
   return { date: found.date, number: label ? Number(label[0]) : found.number };
 }
 
-/** Everything outside the notes found in a text, joined: the parts that are not events. */
-function outside(text: string, spans: NoteSpan[]): string[] {
+/** Everything outside the notes found in a text, in pieces: the parts that are not events. */
+export function outside(text: string, spans: NoteSpan[]): string[] {
   const parts: string[] = [];
   let at = 0;
   for (const span of spans) {
@@ -46,9 +45,26 @@ function outside(text: string, spans: NoteSpan[]): string[] {
   return parts.map((p) => cleanText(p).replace(/^[,;.]\s*|[,;]$/g, ''));
 }
 
+/**
+ * Why a day has no class, and the notes it still carries: "No class, Monday schedule; HW2 due 11:59pm"
+ * keeps HW2's deadline. Exams are left in the reason: a day without class holds none.
+ */
+export function dayOff(text: string, hasNumber: boolean): { noClass: string; taken: TakenNotes } | undefined {
+  const reason = noClassReason(text, hasNumber);
+  if (reason === undefined) return undefined;
+  const spans = findNotes(text).filter((s) => s.event.kind !== 'exam');
+  const rest = outside(text, spans).filter(Boolean).join('; ');
+  return { noClass: noClassReason(rest, hasNumber) ?? reason, taken: takeNotes(spans) };
+}
+
+/** `notes` when there are any. */
+export function joinedNotes(notes: string[]): { notes?: string } {
+  return notes.length ? { notes: notes.join('; ') } : {};
+}
+
 /** A flattened text row: cells must be told apart by their words (see splitTopic and findNotes). */
 export function understandTextRow(row: RawRow, hasReadings: boolean): RowMeaning | null {
-  const head = lead(row);
+  const head = rowLead(row);
   if (!head) return null;
   const rest = cleanText(row.rest ?? '');
   const base = {
@@ -60,16 +76,19 @@ export function understandTextRow(row: RawRow, hasReadings: boolean): RowMeaning
     doubts: [],
     text: rest,
   };
-  const noClass = noClassReason(rest, head.number !== undefined);
-  if (noClass !== undefined) return { ...base, noClass, topic: '' };
+  const off = dayOff(rest, head.number !== undefined);
+  if (off) {
+    const { events, kept, doubts } = off.taken;
+    return { ...base, noClass: off.noClass, topic: '', events, doubts, ...joinedNotes(kept) };
+  }
 
   const spans = findNotes(rest);
-  const events = spans.map((s) => s.event);
+  const taken = takeNotes(spans);
   const parts = outside(rest, spans);
   const before = parts[0]!;
   const after = parts.length > 1 ? parts.at(-1)! : '';
   const between = parts.slice(1, -1).filter(Boolean);
-  const doubts: string[] = [];
+  const doubts = [...taken.doubts];
   if (between.length) doubts.push(`kept "${between.join('; ')}" (between notes) as a note`);
 
   let topic = before;
@@ -87,7 +106,7 @@ export function understandTextRow(row: RawRow, hasReadings: boolean): RowMeaning
       doubts.push(`no readings found: kept "${topic}" as the topic`);
   }
   if (!topic && presentations.length === 0) {
-    const exam = events.find((e) => e.kind === 'exam');
+    const exam = taken.events.find((e) => e.kind === 'exam');
     if (exam) topic = exam.title;
     else doubts.push('no topic found');
   }
@@ -96,78 +115,8 @@ export function understandTextRow(row: RawRow, hasReadings: boolean): RowMeaning
     topic,
     readings: splitReadings(readingsText, row.links),
     presentations,
-    events,
-    notes: between.length ? between.join('; ') : undefined,
-    doubts,
-  };
-}
-
-/** Events from an "assigned" or "due" column: each item is a piece of work ("HW1", "Project report 5pm"). */
-function workEvents(cell: string | undefined, kind: 'homework-release' | 'deadline'): EventDraft[] {
-  if (!cell) return [];
-  return splitList(cell).flatMap((item): EventDraft[] => {
-    const found = findNotes(item);
-    if (found.length) return found.map((s) => s.event);
-    const words = item.split(' ');
-    const timeAt = words.findIndex((_, i) => parseTimeAt(words.slice(i).join(' ')));
-    const name = capitalize(timeAt >= 0 ? words.slice(0, timeAt).join(' ') : item).replace(/[\s(]+$/, '');
-    const time = timeAt >= 0 ? parseTimeAt(words.slice(timeAt).join(' '))?.time : undefined;
-    if (!name) return [];
-    const compact = /^(hw|ps)\s+\d/i.test(name) ? name.replace(/\s+/, '') : name;
-    const suffix = kind === 'deadline' ? 'due' : 'released';
-    return [
-      {
-        kind,
-        title: `${compact} ${suffix}`,
-        idBase: slugify(`${compact} ${suffix}`),
-        ...(time ? { time } : {}),
-      },
-    ];
-  });
-}
-
-/** A row from a table with named columns: each cell already says what it is. */
-export function understandTableRow(row: RawRow, section: string | undefined): RowMeaning | null {
-  const head = lead(row);
-  if (!head) return null;
-  const topicCell = cleanText(row.topic ?? '');
-  const notesCell = cleanText(row.notes ?? '');
-  const text = [topicCell, notesCell, row.readings ?? '', row.assigned ?? '', row.due ?? ''].join(' ');
-  const base = { line: row.line, ...head, readings: [], presentations: [], events: [], doubts: [], text };
-  const noClass =
-    noClassReason(topicCell, head.number !== undefined) ??
-    (topicCell ? undefined : noClassReason(notesCell, head.number !== undefined));
-  if (noClass !== undefined) return { ...base, noClass, topic: '' };
-
-  const noteSpans = findNotes(notesCell);
-  const leftover = outside(notesCell, noteSpans).filter(Boolean).join('; ');
-  const events = [
-    ...findNotes(topicCell).map((s) => s.event),
-    ...noteSpans.map((s) => s.event),
-    ...workEvents(row.assigned, 'homework-release'),
-    ...workEvents(row.due, 'deadline'),
-  ];
-  const doubts: string[] = [];
-  let topic = topicCell;
-  let presentations: Presentation[] = [];
-  const presentationCell = cleanText(row.presentations ?? '');
-  if (presentationCell) {
-    presentations = parsePresentations(presentationCell);
-    if (!presentations.length)
-      doubts.push(`could not read presenters in "${presentationCell}" (expected "AB: Title")`);
-  } else if (startsWithPresenters(topicCell)) {
-    presentations = parsePresentations(topicCell);
-    topic = section ?? 'Paper presentations';
-  }
-  if (!topic && presentations.length) topic = section ?? 'Paper presentations';
-  if (!topic) doubts.push('no topic found');
-  return {
-    ...base,
-    topic,
-    readings: splitReadings(row.readings ?? '', row.links),
-    presentations,
-    events,
-    notes: leftover || undefined,
+    events: taken.events,
+    ...joinedNotes([...between, ...taken.kept]),
     doubts,
   };
 }

@@ -148,7 +148,7 @@ describe('CSV and TSV', () => {
     expect(result.plan.sessions.map((s) => [s.date, s.number, s.topic])).toEqual([
       ['2025-09-02', 1, 'Intro, logistics'],
       ['2025-09-04', 2, 'Data structures'],
-      ['2025-12-16', 3, 'Final exam 9am'],
+      ['2025-12-16', 3, 'Final exam'],
     ]);
     expect(result.plan.events!.map((e) => [e.id, e.time])).toEqual([
       ['hw1-due', '23:59'],

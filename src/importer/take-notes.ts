@@ -1,0 +1,59 @@
+import type { EventDraft, NoteSpan } from './find-notes.ts';
+import { cleanText } from './rows.ts';
+
+/** What the notes found in a text give the plan: events, and the notes whose date could not be read. */
+export interface TakenNotes {
+  events: EventDraft[];
+  /** Notes kept as text because they could not become events ("HW1 due next week"). */
+  kept: string[];
+  doubts: string[];
+}
+
+const KIND_NAME: Record<EventDraft['kind'], string> = {
+  'homework-release': 'release',
+  deadline: 'deadline',
+  exam: 'exam',
+  other: 'event',
+};
+
+/** The words of a note as a reader would write them: ", due Oct 32" of "HW1 out, due Oct 32" → "HW1 due Oct 32". */
+export function noteText(span: NoteSpan): string {
+  const text = cleanText(span.text)
+    .replace(/^[,;(]\s*|\)$/g, '')
+    .replace(/^(?:and|&)\s+/i, '');
+  return /^\(?due\b/i.test(text) && span.work ? `${span.work} ${text.replace(/^\(/, '')}` : text;
+}
+
+/**
+ * Turns found notes into events. A note naming a date the importer cannot read ("due next week") becomes
+ * no event, since a wrong date would remind students on the wrong day: its words stay in the class notes
+ * and the instructor is told.
+ */
+export function takeNotes(spans: NoteSpan[]): TakenNotes {
+  const taken: TakenNotes = { events: [], kept: [], doubts: [] };
+  for (const span of spans) {
+    if (span.unreadableDate === undefined) {
+      taken.events.push(span.event);
+      continue;
+    }
+    const note = noteText(span);
+    taken.kept.push(note);
+    taken.doubts.push(
+      `cannot read the date "${span.unreadableDate}" in "${note}": no ${KIND_NAME[span.event.kind]} imported; ` +
+        'the note is kept in the class notes, add the event by hand',
+    );
+  }
+  return taken;
+}
+
+/** The text with each note replaced by its words without the date and time that became the event's. */
+export function withoutWhen(text: string, spans: NoteSpan[]): string {
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    const lead = /^\s*/.exec(span.text)![0];
+    out += text.slice(at, span.start) + (span.unreadableDate === undefined ? lead + span.label : span.text);
+    at = span.end;
+  }
+  return cleanText(out + text.slice(at));
+}

@@ -1,0 +1,66 @@
+import type { Presentation } from '../plan/schema.ts';
+import { findNotes } from './find-notes.ts';
+import { parsePresentations, startsWithPresenters } from './parse-presentations.ts';
+import { cleanText, type RawRow } from './rows.ts';
+import { splitReadings } from './split-readings.ts';
+import { takeNotes, withoutWhen } from './take-notes.ts';
+import { dayOff, joinedNotes, outside, rowLead, type RowMeaning } from './understand-row.ts';
+import { workEvents } from './work-events.ts';
+
+/**
+ * A row from a table with named columns: each cell already says what it is. Notes in the topic cell
+ * ("Final exam 9am") become events and leave the topic their words without the time; notes in the notes
+ * cell become events, and its other words stay notes.
+ */
+export function understandTableRow(row: RawRow, section: string | undefined): RowMeaning | null {
+  const head = rowLead(row);
+  if (!head) return null;
+  const hasNumber = head.number !== undefined;
+  const topicCell = cleanText(row.topic ?? '');
+  const notesCell = cleanText(row.notes ?? '');
+  const text = [topicCell, notesCell, row.readings ?? '', row.assigned ?? '', row.due ?? ''].join(' ');
+  const base = { line: row.line, ...head, readings: [], presentations: [], events: [], doubts: [], text };
+
+  const work = [workEvents(row.assigned, 'homework-release'), workEvents(row.due, 'deadline')];
+  const off = topicCell ? dayOff(topicCell, hasNumber) : dayOff(notesCell, hasNumber);
+  if (off) {
+    const noteSpans = topicCell ? findNotes(notesCell) : [];
+    const parts = [off.taken, takeNotes(noteSpans), ...work];
+    return {
+      ...base,
+      noClass: off.noClass,
+      topic: '',
+      events: parts.flatMap((p) => p.events),
+      doubts: parts.flatMap((p) => p.doubts),
+      ...joinedNotes([...outside(notesCell, noteSpans).filter(Boolean), ...parts.flatMap((p) => p.kept)]),
+    };
+  }
+
+  const topicSpans = findNotes(topicCell);
+  const noteSpans = findNotes(notesCell);
+  const parts = [takeNotes(topicSpans), takeNotes(noteSpans), ...work];
+  const notes = [...outside(notesCell, noteSpans).filter(Boolean), ...parts.slice(1).flatMap((p) => p.kept)];
+  const doubts = parts.flatMap((p) => p.doubts);
+  let topic = withoutWhen(topicCell, topicSpans);
+  let presentations: Presentation[] = [];
+  const presentationCell = cleanText(row.presentations ?? '');
+  if (presentationCell) {
+    presentations = parsePresentations(presentationCell);
+    if (!presentations.length)
+      doubts.push(`could not read presenters in "${presentationCell}" (expected "AB: Title")`);
+  } else if (startsWithPresenters(topicCell)) {
+    presentations = parsePresentations(topicCell);
+    topic = section ?? 'Paper presentations';
+  }
+  if (!topic && presentations.length) topic = section ?? 'Paper presentations';
+  if (!topic) doubts.push('no topic found');
+  return {
+    ...base,
+    topic,
+    readings: splitReadings(row.readings ?? '', row.links),
+    presentations,
+    events: parts.flatMap((p) => p.events),
+    ...joinedNotes(notes),
+    doubts,
+  };
+}
