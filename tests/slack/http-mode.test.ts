@@ -91,18 +91,22 @@ describe('/schedule over HTTP', () => {
     expect(body.text).toContain('There is no Class 99');
   });
 
-  it('escapes whatever a student typed, so nothing pings or breaks the message', async () => {
-    // Entity-encoded as Slack sends typed brackets, and as mention tokens.
-    for (const text of [
-      'search &lt;!channel&gt; &amp; &lt;@U0PROF&gt; *x*',
-      'search <!channel> <@U0PROF|prof> <!here>',
-    ]) {
-      const { all } = await command(text);
-      expect(all).not.toMatch(/<!channel>|<!here>|<@U0PROF/);
-      expect(all).toContain('results for');
-    }
-    const { body } = await command('search &lt;!channel&gt; &amp; x');
-    expect(body.text).toContain('&lt;!channel&gt; &amp; x');
+  it.each([
+    // Typed brackets arrive entity-encoded: they come back escaped, as typed.
+    ['search &lt;!channel&gt; &amp; &lt;@U0PROF&gt; *x*', '“&lt;!channel&gt; &amp; &lt;@U0PROF&gt; *x*”'],
+    // Mention tokens arrive as <…>: they come back as plain words that ping no one.
+    ['search <!channel> <@U0PROF|prof> <!here>', '“@channel @prof @here”'],
+  ])('escapes what a student typed (%s), so nothing pings or breaks the message', async (text, echoed) => {
+    const { body, all } = await command(text);
+    expect(body.text).toContain(`0 results for ${echoed}`);
+    const blockTexts = (body.blocks as { text?: { text: string }; elements?: { text: string }[] }[]).flatMap(
+      (b) => [...(b.text ? [b.text.text] : []), ...(b.elements ?? []).map((e) => e.text)],
+    );
+    expect(blockTexts).toContain(`0 results for ${echoed}`);
+    expect(blockTexts.some((t) => t.startsWith(`Nothing matches ${echoed}.`))).toBe(true);
+    // Nowhere in the body (fallback text or any block) is there a raw special mention or user token.
+    expect(all).not.toMatch(/<!channel>|<!here>|<@U/);
+    expect(all).not.toMatch(/<[!@#]/);
   });
 
   it('routes a registered staff word to its handler instead of answering "unknown"', async () => {
