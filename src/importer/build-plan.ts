@@ -1,4 +1,5 @@
 import type { EventKind, PlanInput } from '../plan/schema.ts';
+import { dayNames, daysInRange, meetingDays } from './day-range.ts';
 import { eventDate } from './event-date.ts';
 import { yearOffsets, isoDate } from './infer-year.ts';
 import { describePageDate } from './parse-date.ts';
@@ -26,8 +27,10 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
   const review: ReviewItem[] = [];
   const ids = new Set<string>();
   let lastNumber = 0;
+  const dates = meanings.map((meaning, i) => isoDate(year + offsets[i]!, meaning.date));
+  const meets = meetingDays(dates.filter((_, i) => meanings[i]!.noClass === undefined));
   meanings.forEach((meaning, i) => {
-    const date = isoDate(year + offsets[i]!, meaning.date);
+    const date = dates[i]!;
     const isClass = meaning.noClass === undefined;
     const number = isClass ? (meaning.number ?? lastNumber + 1) : null;
     if (number !== null) lastNumber = number;
@@ -49,6 +52,21 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
     if (meaning.section) session.section = meaning.section;
     if (meaning.notes) session.notes = meaning.notes;
     sessions.push(session);
+    if (meaning.until) {
+      const days = daysInRange(date, meaning.until, meets);
+      const span = `${describePageDate(meaning.date)}–${describePageDate(meaning.until)}`;
+      if (!days) report(`cannot read the range ${span}: imported on ${date} only`);
+      else if (isClass) report(`covers ${span}: imported as one class on ${date}`);
+      else {
+        // A break on days the course never meets still shows as one day off, on its first day.
+        const kept = days.length ? days : [date];
+        sessions.splice(-1, 1, ...kept.map((d) => ({ ...session, date: d })));
+        report(
+          `covers ${span}: imported as a day off on each day the course meets in it (${dayNames(meets)}): ` +
+            kept.join(', '),
+        );
+      }
+    }
     for (const draft of meaning.events) {
       const placed = eventDate(date, draft);
       if (!placed.ok) {

@@ -1,10 +1,17 @@
 import { UserError } from '../util/user-error.ts';
-import type { RawRow } from './rows.ts';
+import type { CellLink, RawRow } from './rows.ts';
 
 export type Column = 'date' | 'label' | 'topic' | 'notes' | 'readings' | 'assigned' | 'due' | 'presentations';
 
-const NAMES: [RegExp, Column][] = [
-  [/^(?:date|day|when|dates)$/, 'date'],
+/** What a column holds: one of the cells a row is made of, the week (page structure), or something else. */
+export interface ColumnInfo {
+  column: Column | 'week' | 'other';
+  header: string;
+}
+
+const NAMES: [RegExp, Column | 'week'][] = [
+  [/^(?:date|day|when|dates|weekday)$/, 'date'],
+  [/^(?:week|wk|week #|week no)$/, 'week'],
   [/^(?:class|lecture|lec|session|meeting|#|no|number|class #|lecture #)$/, 'label'],
   [/^(?:topics?|subject|title|lecture topic|content)$/, 'topic'],
   [/^(?:notes?|remarks?|comments?|announcements?|events?)$/, 'notes'],
@@ -14,26 +21,37 @@ const NAMES: [RegExp, Column][] = [
   [/^(?:presentations?|presenters?|presenter|speakers?)$/, 'presentations'],
 ];
 
-/** Which column of a table holds what, from its header names ("Date", "Lecture", "Recommended reading"…). */
-export function mapColumns(headers: string[]): (Column | undefined)[] {
-  const seen = new Set<Column>();
+/** How the cells of two columns of the same kind are joined: "Tue" + "Sep 2", two lists, two texts. */
+const JOIN: Record<Column, string> = {
+  date: ' ',
+  label: ' ',
+  topic: '; ',
+  notes: '; ',
+  readings: ', ',
+  assigned: ', ',
+  due: ', ',
+  presentations: ', ',
+};
+
+/**
+ * Which column of a table holds what, from its header names ("Date", "Lecture", "Recommended reading"…).
+ * Two columns of one kind ("Day" and "Date", "Required reading" and "Optional reading") are both read.
+ */
+export function mapColumns(headers: string[]): ColumnInfo[] {
   return headers.map((header) => {
     const name = header.toLowerCase().replace(/[.:*]/g, '').replace(/\s+/g, ' ').trim();
-    const column = NAMES.find(([re]) => re.test(name))?.[1];
-    if (!column || seen.has(column)) return undefined;
-    seen.add(column);
-    return column;
+    return { column: NAMES.find(([re]) => re.test(name))?.[1] ?? 'other', header };
   });
 }
 
 /** True when the headers name a date column: how a table is told apart from other tables on a page. */
 export function hasDateColumn(headers: string[]): boolean {
-  return mapColumns(headers).includes('date');
+  return mapColumns(headers).some((c) => c.column === 'date');
 }
 
-export function requireDateColumn(headers: string[], where: string): (Column | undefined)[] {
+export function requireDateColumn(headers: string[], where: string): ColumnInfo[] {
   const columns = mapColumns(headers);
-  if (!columns.includes('date')) {
+  if (!columns.some((c) => c.column === 'date')) {
     const shown = headers.map((h) => `"${h}"`).join(', ');
     throw new UserError(
       `cannot import ${where}: no date column among its headers (${shown}); name the column of dates "Date"`,
@@ -42,17 +60,33 @@ export function requireDateColumn(headers: string[], where: string): (Column | u
   return columns;
 }
 
-/** Puts each cell of a table row under its column's name. */
+/** Review remarks about columns the importer does not know: their cells go to the class notes. */
+export function columnRemarks(columns: ColumnInfo[], line: number): { line: number; message: string }[] {
+  return columns
+    .filter((c) => c.column === 'other' && c.header)
+    .map((c) => ({
+      line,
+      message: `column "${c.header}" is not one the importer knows: its cells are kept in the class notes`,
+    }));
+}
+
+/** Puts each cell of a table row under its column's name; a week column is page structure, not kept. */
 export function rowFromCells(
   cells: string[],
-  columns: (Column | undefined)[],
+  columns: ColumnInfo[],
   line: number,
-  links: RawRow['links'] = [],
+  links: CellLink[] = [],
 ): RawRow {
   const row: RawRow = { line, date: '', links };
-  columns.forEach((column, i) => {
+  const others: string[] = [];
+  columns.forEach(({ column, header }, i) => {
     const cell = cells[i]?.trim();
-    if (column && cell) row[column] = cell;
+    if (!cell || column === 'week') return;
+    if (column === 'other') others.push(header ? `${header}: ${cell}` : cell);
+    else row[column] = row[column] ? `${row[column]}${JOIN[column]}${cell}` : cell;
   });
+  // Cells beyond the header's columns are kept too.
+  for (const cell of cells.slice(columns.length)) if (cell.trim()) others.push(cell.trim());
+  if (others.length) row.other = others.join('; ');
   return row;
 }

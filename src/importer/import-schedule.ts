@@ -10,7 +10,7 @@ import { readHtml } from './read-html.ts';
 import { readMarkdown } from './read-markdown.ts';
 import { readText } from './read-text.ts';
 import type { ReviewItem } from './review.ts';
-import type { ImportFormat, TableRead } from './rows.ts';
+import type { ImportFormat, RawRow, TableRead } from './rows.ts';
 import { understandTextRow, type RowMeaning } from './understand-row.ts';
 import { understandTableRow } from './understand-table-row.ts';
 
@@ -44,6 +44,11 @@ const READERS: Record<ImportFormat, (text: string) => TableRead> = {
   tsv: (text) => readDelimited(text, '\t'),
 };
 
+/** Reads a page into table items with the reader of its format. */
+export function readPage(text: string, format: ImportFormat): TableRead {
+  return READERS[format](text);
+}
+
 /**
  * Imports a course schedule page into a plan. Pure: the caller reads the file and passes the reference
  * year. Input that cannot be imported throws a UserError; everything imported with doubt is in `review`.
@@ -51,8 +56,8 @@ const READERS: Record<ImportFormat, (text: string) => TableRead> = {
 export function importSchedule(text: string, options: ImportOptions): ImportResult {
   if (!text.trim()) throw new UserError('cannot import: the file is empty; pass the saved schedule page');
   const format = options.format ?? detectFormat(text);
-  const read = READERS[format](text);
-  const review: ReviewItem[] = [];
+  const read = readPage(text, format);
+  const review: ReviewItem[] = [...(read.remarks ?? [])];
   const meanings: (RowMeaning & { section?: string })[] = [];
   let section: string | undefined;
   for (const item of read.items) {
@@ -66,8 +71,7 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
           : understandTableRow(item.row, section);
       if (meaning) meanings.push(section ? { ...meaning, section } : meaning);
       else {
-        const shown = item.row.date || Object.values(item.row).filter((v) => typeof v === 'string')[0] || '';
-        review.push({ line: item.row.line, message: `cannot read a date in "${shown}": row not imported` });
+        review.push({ line: item.row.line, message: undatedRow(item.row) });
       }
     }
   }
@@ -114,4 +118,12 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
   built.plan.course.term = options.term ?? termName(built.plan.sessions.map((s) => s.date)) ?? 'Term';
   const ordered = [...review, ...built.review].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { plan: built.plan, review: ordered, year, yearReason, format };
+}
+
+/** The message for a row without a readable date: the whole row is quoted, so none of it is lost. */
+function undatedRow(row: RawRow): string {
+  const { line: _line, links: _links, ...cells } = row;
+  const all = Object.values(cells).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+  const shown = row.date.trim() ? `a date in "${row.date.trim()}"` : 'a date';
+  return `cannot read ${shown}: row not imported: "${all.map((v) => v.trim()).join(' | ')}"`;
 }

@@ -36,7 +36,8 @@ const WEEKDAY =
 const MONTH =
   '(?<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DAY = '(?<day>\\d{1,2})(?:st|nd|rd|th)?';
-const END = '(?![\\w/-])';
+// A date ends at a word boundary; a dash may follow only to start a range ("Mar 9-13", "9/2-9/6").
+const END = '(?![\\w/]|-(?![\\da-z]))';
 
 const FORMS: RegExp[] = [
   new RegExp(`^(?<y>\\d{4})-(?<m>\\d{1,2})-(?<day>\\d{1,2})${END}`, 'i'),

@@ -4,6 +4,8 @@ import { parseDateAt, type PageDate } from './parse-date.ts';
 export interface RowLead {
   number?: number;
   date: PageDate;
+  /** The last day of a row that covers several ("Mar 9–13 Spring break"). */
+  until?: PageDate;
   rest: string;
 }
 
@@ -28,6 +30,8 @@ export function parseLead(text: string): RowLead | null {
   const found = parseDateAt(rest);
   if (!found) return null;
   rest = rest.slice(found.length);
+  const range = rangeEnd(rest, found.date);
+  if (range) rest = rest.slice(range.length);
   if (opened) rest = rest.replace(/^\s*[)\]]/, '');
   rest = rest.replace(SEPARATOR, '');
   if (number === undefined) {
@@ -39,10 +43,34 @@ export function parseLead(text: string): RowLead | null {
       rest = rest.slice(after[0].length).replace(SEPARATOR, '');
     }
   }
-  return { number, date: found.date, rest: rest.trim() };
+  return { number, date: found.date, ...(range ? { until: range.until } : {}), rest: rest.trim() };
 }
 
-/** A "Week 3" line with nothing else on it: a heading of the table, not a row. */
+/**
+ * The end of a range after its first day: "–13", "-Mar 13", " to 3/13", " through Mar 13". A bare day
+ * must follow the dash at once, since "Sep 2 – 10 tips" is a topic, not a range.
+ */
+function rangeEnd(text: string, start: PageDate): { until: PageDate; length: number } | null {
+  const sep = /^\s*(?:[-–—]|to\b|through\b|thru\b|until\b)\s*/i.exec(text);
+  if (!sep) return null;
+  const after = text.slice(sep[0].length);
+  const full = parseDateAt(after);
+  if (full) return { until: full.date, length: sep[0].length + full.length };
+  const day = /^(\d{1,2})(?:st|nd|rd|th)?(?![\w/])/.exec(after);
+  if (!day || /\s/.test(sep[0]) || Number(day[1]) <= start.day) return null;
+  return { until: { month: start.month, day: Number(day[1]) }, length: sep[0].length + day[0].length };
+}
+
+/**
+ * A "Week 3" line with nothing else on it but maybe its days ("Week 3 (Sep 15–19)", "Week of Sep 15"): a
+ * heading of the table, not a row.
+ */
 export function isWeekHeading(text: string): boolean {
-  return /^week\s*\d{1,2}\s*[:.]?$/i.test(text.trim());
+  const label = /^week\s*(?:\d{1,2}(?!\w)|of\b)\s*[:.,]?\s*/i.exec(text.trim());
+  if (!label) return false;
+  const rest = text.trim().slice(label[0].length);
+  if (!rest) return true;
+  const inner = rest.replace(/^\((.*)\)$/, '$1');
+  const dated = parseLead(inner);
+  return dated !== null && dated.number === undefined && dated.rest === '';
 }

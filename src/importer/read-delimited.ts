@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { UserError } from '../util/user-error.ts';
-import { parseLead } from './parse-lead.ts';
-import { requireDateColumn, rowFromCells } from './columns.ts';
-import { cleanText, type TableItem, type TableRead } from './rows.ts';
+import { columnRemarks, requireDateColumn } from './columns.ts';
+import { cleanText, type TableRead } from './rows.ts';
+import { tableItems } from './table-items.ts';
 
 /** Reads CSV or TSV with a header row naming the columns (Date, Topic, Readings, …). */
 export function readDelimited(text: string, delimiter: ',' | '\t'): TableRead {
@@ -20,23 +20,19 @@ export function readDelimited(text: string, delimiter: ',' | '\t'): TableRead {
   } catch (error) {
     throw new UserError(`cannot read this ${name}: ${(error as Error).message}`);
   }
-  const headerAt = records.findIndex((r) => r.record.some((c) => /^\s*dates?\s*$/i.test(c)));
-  if (headerAt < 0) {
-    const first = records[0]?.record.map(cleanText) ?? [];
-    requireDateColumn(first, `this ${name}`);
-  }
-  const columns = requireDateColumn(records[headerAt]!.record.map(cleanText), `this ${name}`);
-  const items: TableItem[] = [];
-  for (const { record, info } of records.slice(headerAt + 1)) {
-    const texts = record.map(cleanText);
-    const filled = texts.filter(Boolean);
-    if (filled.length === 0) continue;
-    const line = info.lines - (record.join('').match(/\n/g)?.length ?? 0);
-    if (filled.length === 1 && !parseLead(filled[0]!)) {
-      if (!/^week\s*\d+$/i.test(filled[0]!)) items.push({ kind: 'section', title: filled[0]!, line });
-      continue;
-    }
-    items.push({ kind: 'row', row: rowFromCells(texts, columns, line) });
-  }
-  return { items, hasReadings: columns.includes('readings') };
+  // The first line of a record, counted from its last line and the line breaks inside its cells.
+  const lineOf = (r: (typeof records)[number]) =>
+    r.info.lines - (r.record.join('').match(/\n/g)?.length ?? 0);
+  const headerAt = Math.max(
+    0,
+    records.findIndex((r) => r.record.some((c) => /^\s*dates?\s*$/i.test(c))),
+  );
+  const header = records[headerAt];
+  const columns = requireDateColumn(header?.record.map(cleanText) ?? [], `this ${name}`);
+  const rows = records.slice(headerAt + 1).map((r) => ({ line: lineOf(r), cells: r.record, links: [] }));
+  return {
+    items: tableItems(rows, columns),
+    hasReadings: columns.some((c) => c.column === 'readings'),
+    remarks: columnRemarks(columns, lineOf(header!)),
+  };
 }

@@ -1,51 +1,61 @@
 import { parse, type HTMLElement } from 'node-html-parser';
 import { UserError } from '../util/user-error.ts';
-import { parseLead } from './parse-lead.ts';
-import { hasDateColumn, requireDateColumn, rowFromCells } from './columns.ts';
-import { cleanText, type CellLink, type TableItem, type TableRead } from './rows.ts';
-
-const cellsOf = (tr: HTMLElement) => tr.querySelectorAll('th, td');
+import { columnRemarks, hasDateColumn, requireDateColumn } from './columns.ts';
+import { tableGrid } from './html-grid.ts';
+import { cleanText, type TableRead } from './rows.ts';
+import { tableItems, type SourceRow } from './table-items.ts';
 
 /**
- * Reads the schedule table of an HTML page: the first table whose header names a date column. Links in
- * the cells become reading urls; a row with a single non-date cell (a colspan row) heads a section.
+ * Line breaks and list items inside a cell separate words: "<br>" becomes a space and "</li>" a comma.
+ * Each is replaced by as many characters, so offsets (and the line numbers in the review) stay the same.
+ */
+function separateWords(html: string): string {
+  return html
+    .replace(/<br\s*\/?>|<\/(?:p|div)>/gi, (tag) => ' '.repeat(tag.length))
+    .replace(/<\/li>/gi, (tag) => `,${' '.repeat(tag.length - 1)}`);
+}
+
+/**
+ * Reads the schedule table of an HTML page: the first table with a row of headers naming a date column.
+ * Rows and columns spanned by a cell are laid out first; links in the cells become reading urls; a row of
+ * one cell heads a section.
  */
 export function readHtml(text: string): TableRead {
-  const root = parse(text, { comment: false, blockTextElements: { script: false, style: false } });
+  const html = separateWords(text);
+  const root = parse(html, { comment: false, blockTextElements: { script: false, style: false } });
   const tables = root.querySelectorAll('table');
   if (tables.length === 0) {
     throw new UserError(
       'cannot import this HTML page: it has no <table>; save the page that shows the schedule',
     );
   }
-  const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
-  const headerOf = (table: HTMLElement) => {
-    const first = table.querySelector('tr');
-    return first ? cellsOf(first).map((c) => cleanText(c.textContent)) : [];
-  };
-  const table = tables.find((t) => hasDateColumn(headerOf(t))) ?? tables[0]!;
-  const headers = headerOf(table);
-  const columns = requireDateColumn(headers, 'this HTML table');
-  const items: TableItem[] = [];
-  for (const tr of table.querySelectorAll('tr').slice(1)) {
-    const cells = cellsOf(tr);
-    const texts = cells.map((c) => cleanText(c.textContent));
-    const line = lineAt(tr.range[0]);
-    const filled = texts.filter(Boolean);
-    if (filled.length === 0) continue;
-    if (cells.length === 1 || (filled.length === 1 && !parseLead(filled[0]!))) {
-      if (/^week\s*\d+$/i.test(filled[0]!)) continue;
-      items.push({ kind: 'section', title: filled[0]!, line });
-      continue;
-    }
-    const links: CellLink[] = tr
-      .querySelectorAll('a[href]')
-      .map((a) => ({ text: cleanText(a.textContent), url: a.getAttribute('href') ?? '' }))
-      .filter((l) => /^https?:\/\//.test(l.url));
-    items.push({ kind: 'row', row: rowFromCells(texts, columns, line, links) });
-  }
+  const lineAt = (offset: number) => html.slice(0, offset).split('\n').length;
+  const rowsOf = (table: HTMLElement) =>
+    table.querySelectorAll('tr').filter((tr) => tr.closest('table') === table);
+  const headersOf = (tr: HTMLElement) => tr.querySelectorAll('th, td').map((c) => cleanText(c.textContent));
+  // The header row is the first one naming a date column: a caption-like row may come before it.
+  const found = tables
+    .map((table) => ({ table, at: rowsOf(table).findIndex((tr) => hasDateColumn(headersOf(tr))) }))
+    .find((t) => t.at >= 0);
+  const table = found?.table ?? tables[0]!;
+  const rows = rowsOf(table);
+  const headerAt = Math.max(0, found?.at ?? 0);
+  const columns = requireDateColumn(rows[headerAt] ? headersOf(rows[headerAt]) : [], 'this HTML table');
+  const dateColumns = columns.flatMap((c, i) => (c.column === 'date' ? [i] : []));
+  const sourceRows: SourceRow[] = tableGrid(rows.slice(headerAt + 1)).map((row) => ({
+    line: lineAt(row.tr.range[0]),
+    cells: row.cells,
+    links: row.links,
+    single: row.own === 1 && row.cells.filter(Boolean).length <= 1 && columns.length > 1,
+    sameDate: dateColumns.length > 0 && dateColumns.every((i) => row.carried.has(i)),
+  }));
   const title = cleanText(
     root.querySelector('h1')?.textContent ?? root.querySelector('title')?.textContent ?? '',
   );
-  return { items, heading: title || undefined, hasReadings: columns.includes('readings') };
+  return {
+    items: tableItems(sourceRows, columns),
+    heading: title || undefined,
+    hasReadings: columns.some((c) => c.column === 'readings'),
+    remarks: columnRemarks(columns, lineAt(rows[headerAt]?.range[0] ?? 0)),
+  };
 }

@@ -1,7 +1,7 @@
 import { UserError } from '../util/user-error.ts';
-import { parseLead } from './parse-lead.ts';
-import { requireDateColumn, rowFromCells } from './columns.ts';
-import { cleanText, type CellLink, type TableItem, type TableRead } from './rows.ts';
+import { columnRemarks, requireDateColumn } from './columns.ts';
+import { cleanText, type CellLink, type TableRead } from './rows.ts';
+import { tableItems, type SourceRow } from './table-items.ts';
 
 const SEPARATOR = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$/;
 const LINK = /\[([^\]]+)\]\(([^)\s]+)\)/g;
@@ -21,12 +21,11 @@ export function readMarkdown(text: string): TableRead {
   if (start < 0)
     throw new UserError('cannot import this Markdown: it has no table (a header row, then |---|---|)');
   const columns = requireDateColumn(cells(lines[start]!).map(cleanText), 'this Markdown table');
-  const items: TableItem[] = [];
   const heading = lines.slice(0, start).find((l) => /^#\s/.test(l));
+  const rows: SourceRow[] = [];
   for (let i = start + 2; i < lines.length && lines[i]!.includes('|'); i += 1) {
-    const raw = cells(lines[i]!);
     const links: CellLink[] = [];
-    const texts = raw.map((cell) =>
+    const texts = cells(lines[i]!).map((cell) =>
       cleanText(
         cell.replace(LINK, (_, label: string, url: string) => {
           links.push({ text: cleanText(label), url });
@@ -34,13 +33,12 @@ export function readMarkdown(text: string): TableRead {
         }),
       ).replace(/\*\*|__|`/g, ''),
     );
-    const filled = texts.filter(Boolean);
-    if (filled.length === 0) continue;
-    if (filled.length === 1 && !parseLead(filled[0]!)) {
-      if (!/^week\s*\d+$/i.test(filled[0]!)) items.push({ kind: 'section', title: filled[0]!, line: i + 1 });
-      continue;
-    }
-    items.push({ kind: 'row', row: rowFromCells(texts, columns, i + 1, links) });
+    rows.push({ line: i + 1, cells: texts, links });
   }
-  return { items, heading: heading?.replace(/^#\s+/, '').trim(), hasReadings: columns.includes('readings') };
+  return {
+    items: tableItems(rows, columns),
+    heading: heading?.replace(/^#\s+/, '').trim(),
+    hasReadings: columns.some((c) => c.column === 'readings'),
+    remarks: columnRemarks(columns, start + 1),
+  };
 }

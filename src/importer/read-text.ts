@@ -39,6 +39,10 @@ export function readText(text: string): TableRead {
       previousWasRow = false;
       return;
     }
+    if (isWeekHeading(line)) {
+      previousWasRow = false;
+      return;
+    }
     const lead = parseLead(line);
     if (lead) {
       started = true;
@@ -64,7 +68,6 @@ export function readText(text: string): TableRead {
       heading ??= /^[A-Z]{2,5}\s?\d{2,4}/.test(line) ? line : undefined;
       return;
     }
-    if (isWeekHeading(line)) return;
     if (isSection(line)) {
       items.push({ kind: 'section', title: line, line: number });
       previousWasRow = false;

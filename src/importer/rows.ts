@@ -24,6 +24,8 @@ export interface RawRow {
   assigned?: string;
   due?: string;
   presentations?: string;
+  /** Cells of columns the importer does not know, as "Room: B12": kept in the class notes. */
+  other?: string;
   /** Flattened text only: the row after its date, cells joined by spaces. */
   rest?: string;
   links: CellLink[];
@@ -41,6 +43,8 @@ export interface TableRead {
   heading?: string;
   /** False when a header row is known and has no readings column (so nothing is split off as readings). */
   hasReadings: boolean;
+  /** What the reader noticed about the page as a whole, for the review (a column it does not know). */
+  remarks?: { line?: number; message: string }[];
 }
 
 /** Collapses every kind of white space (including non-breaking spaces) into single spaces. */

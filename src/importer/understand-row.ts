@@ -13,6 +13,8 @@ import { takeNotes, type TakenNotes } from './take-notes.ts';
 export interface RowMeaning {
   line: number;
   date: PageDate;
+  /** The last day of a row that covers several ("Mar 9–13 Spring break"). */
+  until?: PageDate;
   number?: number;
   noClass?: string;
   topic: string;
@@ -25,12 +27,28 @@ export interface RowMeaning {
   text: string;
 }
 
-/** Reads the date cell ("Class 5 (Sep 16)", "Tu Jan 25") and the label column, if any. */
-export function rowLead(row: RawRow): { number?: number; date: PageDate } | null {
+/**
+ * Reads the date cell ("Class 5 (Sep 16)", "Tu Jan 25") and the label column, if any. `extra` is what
+ * else they say ("Sep 1 (Labor Day)", a label "Guest lecture"), so that it can be kept.
+ */
+export function rowLead(
+  row: RawRow,
+): { number?: number; date: PageDate; until?: PageDate; extra?: string } | null {
   const found = parseLead(cleanText(row.date));
   if (!found) return null;
-  const label = row.label ? /\d{1,3}/.exec(row.label) : null;
-  return { date: found.date, number: label ? Number(label[0]) : found.number };
+  const label = cleanText(row.label ?? '');
+  const digits = /\d{1,3}/.exec(label);
+  const labelWords = label
+    .replace(/\d{1,3}/, '')
+    .replace(/^(?:class|lecture|lec\.?|session|meeting|no\.?)?\s*#?\s*[.:)]?\s*$/i, '')
+    .trim();
+  const extra = [found.rest.replace(/^\((.*)\)$/, '$1'), labelWords].filter(Boolean).join('; ');
+  return {
+    date: found.date,
+    ...(found.until ? { until: found.until } : {}),
+    number: digits ? Number(digits[0]) : found.number,
+    ...(extra ? { extra } : {}),
+  };
 }
 
 /** Everything outside the notes found in a text, in pieces: the parts that are not events. */

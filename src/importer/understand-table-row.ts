@@ -15,11 +15,15 @@ import { workEvents } from './work-events.ts';
 export function understandTableRow(row: RawRow, section: string | undefined): RowMeaning | null {
   const head = rowLead(row);
   if (!head) return null;
-  const hasNumber = head.number !== undefined;
-  const topicCell = cleanText(row.topic ?? '');
-  const notesCell = cleanText(row.notes ?? '');
+  const { extra, ...lead } = head;
+  const hasNumber = lead.number !== undefined;
+  // What the date and label cells say besides the date is the topic when there is none, else a note.
+  const topicCell = cleanText(row.topic ?? '') || (extra ?? '');
+  const notesCell = cleanText(
+    [topicCell === extra ? '' : extra, row.notes, row.other].filter(Boolean).join('; '),
+  );
   const text = [topicCell, notesCell, row.readings ?? '', row.assigned ?? '', row.due ?? ''].join(' ');
-  const base = { line: row.line, ...head, readings: [], presentations: [], events: [], doubts: [], text };
+  const base = { line: row.line, ...lead, readings: [], presentations: [], events: [], doubts: [], text };
 
   const work = [workEvents(row.assigned, 'homework-release'), workEvents(row.due, 'deadline')];
   const off = topicCell ? dayOff(topicCell, hasNumber) : dayOff(notesCell, hasNumber);

@@ -68,7 +68,7 @@ describe('rows that cannot be placed are reported, never dropped silently', () =
     });
     expect(result.plan.sessions).toHaveLength(2);
     expect(result.review).toEqual([
-      { line: 3, message: 'cannot read a date in "sometime": row not imported' },
+      { line: 3, message: 'cannot read a date in "sometime": row not imported: "sometime | Mystery topic"' },
     ]);
   });
 });
