@@ -92,8 +92,11 @@ const HINT = 'see .env.example';
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message} (${HINT})`);
-    throw new UserError(`Configuration error:\n${lines.join('\n')}`);
+    // One line per variable, even when several of its items are wrong (a list of user IDs).
+    const lines = [...new Set(parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message} (${HINT})`))];
+    throw new UserError(
+      lines.length === 1 ? `Configuration error: ${lines[0]}` : `Configuration errors:\n${lines.join('\n')}`,
+    );
   }
   const e = parsed.data;
   const base: Config = {

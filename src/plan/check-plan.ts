@@ -23,12 +23,11 @@ export function checkPlan(plan: Plan): { errors: Located[]; warnings: Located[] 
   });
 
   const numbers = new Map<number, number>();
+  // The meeting pattern counts every dated session, held or not: a Thursday lost to snow is still a Thursday
+  // the course meets.
   const weekdays = new Map<number, number>();
-  for (const s of plan.sessions) {
-    if (s.number === null || s.noClass) continue;
-    weekdays.set(weekdayOf(s.date), (weekdays.get(weekdayOf(s.date)) ?? 0) + 1);
-  }
-  const held = plan.sessions.filter((s) => s.number !== null && !s.noClass).length;
+  for (const s of plan.sessions) weekdays.set(weekdayOf(s.date), (weekdays.get(weekdayOf(s.date)) ?? 0) + 1);
+  const dated = plan.sessions.length;
   plan.sessions.forEach((session, i) => {
     const at = ['sessions', i];
     const path = `sessions[${i}]`;
@@ -46,8 +45,8 @@ export function checkPlan(plan: Plan): { errors: Located[]; warnings: Located[] 
         );
       } else numbers.set(session.number, i);
       const sameDay = weekdays.get(weekdayOf(session.date)) ?? 0;
-      // A weekday used by at most one class in ten (and at least once) is probably a typo in the date.
-      if (!session.noClass && held >= 6 && sameDay <= Math.max(1, held / 10)) {
+      // A weekday used by at most one session in ten is probably a typo in the date.
+      if (!session.noClass && dated >= 6 && sameDay <= Math.max(1, dated / 10)) {
         warn(
           [...at, 'date'],
           `${path}.date`,

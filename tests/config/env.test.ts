@@ -40,13 +40,18 @@ describe('parseConfig', () => {
 
   it('names a malformed variable and the fix', () => {
     expect(errorOf({ SLACK_BOT_TOKEN: 'xoxp-1', SLACK_APP_TOKEN: 'xapp-1' })).toBe(
-      'Configuration error:\nSLACK_BOT_TOKEN must be a bot token starting with xoxb- (see .env.example)',
+      'Configuration error: SLACK_BOT_TOKEN must be a bot token starting with xoxb- (see .env.example)',
     );
     expect(errorOf({ COURSEBOT_NOW: 'yesterday' })).toContain('COURSEBOT_NOW must be an ISO-8601 instant');
     expect(errorOf({ COURSEBOT_CHANNEL: 'cs 599' })).toContain('COURSEBOT_CHANNEL must be a channel ID');
-    expect(errorOf({ COURSEBOT_INSTRUCTORS: 'U123ABC,alice' })).toContain(
-      'COURSEBOT_INSTRUCTORS must list Slack user IDs',
+    expect(errorOf({ COURSEBOT_INSTRUCTORS: 'bob,alice' })).toBe(
+      'Configuration error: COURSEBOT_INSTRUCTORS must list Slack user IDs such as U012ABCDEF, comma-separated (see .env.example)',
     );
+    expect(errorOf({ PORT: 'x', LOG_LEVEL: 'loud' }).split('\n')).toEqual([
+      'Configuration errors:',
+      'PORT must be a port number such as 3000 (see .env.example)',
+      'LOG_LEVEL must be debug, info, warn or error (see .env.example)',
+    ]);
     expect(errorOf({ PORT: 'eighty' })).toContain('PORT must be a port number');
   });
 

@@ -93,4 +93,29 @@ describe('parsePlanText', () => {
       'events[0].date: "Late thing" on 2026-03-01 is outside the term (2025-09-02 to 2025-09-27)',
     ]);
   });
+
+  it('counts days without class toward the meeting pattern', () => {
+    // A Tue/Thu course whose Thursdays were mostly lost to snow and a break: a held Thursday is not odd.
+    const off = (date: string, reason: string) => ({ date, number: null, topic: '', noClass: reason });
+    const result = parsePlanText(
+      JSON.stringify({
+        course,
+        sessions: [
+          session('2026-01-20', 1),
+          off('2026-01-22', 'snow day'),
+          session('2026-01-27', 2),
+          off('2026-01-29', 'snow day'),
+          session('2026-02-03', 3),
+          session('2026-02-05', 4),
+          session('2026-02-10', 5),
+          off('2026-02-12', 'break'),
+          session('2026-02-17', 6),
+          session('2026-02-21', 7), // a Saturday
+        ],
+      }),
+    );
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      'class 7 is on Sat Feb 21, a weekday the course does not usually meet',
+    ]);
+  });
 });

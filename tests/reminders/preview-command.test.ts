@@ -21,7 +21,7 @@ describe('coursebot preview', () => {
   it('prints one JSON object per post with local times, channel, kinds, keys and text', () => {
     const { code, stdout, stderr } = preview(['--from', '2025-10-28', '--to', '2025-10-29', '--json']);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/default channel #general \(fallback\): 3 post\(s\)/);
+    expect(stderr).toMatch(/default channel #cs599e1 \(from the course code\): 3 post\(s\)/);
     const posts = stdout
       .trim()
       .split('\n')
@@ -29,21 +29,21 @@ describe('coursebot preview', () => {
     expect(posts).toEqual([
       {
         at: '2025-10-28T08:00:00-04:00',
-        channel: '#general',
+        channel: '#cs599e1',
         kinds: ['class-day'],
         keys: ['class-day:class-16@2025-10-28'],
         text: expect.stringContaining('Class 16 today, Tue Oct 28: Structured state space models'),
       },
       {
         at: '2025-10-28T09:00:00-04:00',
-        channel: '#general',
+        channel: '#cs599e1',
         kinds: ['readings', 'deadline'],
         keys: ['readings:class-17@2025-10-30:2d', 'deadline:project-proposal-due@2025-10-30:2d'],
         text: expect.stringContaining('Project proposal due Thu Oct 30 (in 2 days)'),
       },
       {
         at: '2025-10-29T09:00:00-04:00',
-        channel: '#general',
+        channel: '#cs599e1',
         kinds: ['deadline'],
         keys: ['deadline:project-proposal-due@2025-10-30:1d'],
         text: 'Deadline\n  Project proposal due tomorrow, Thu Oct 30',
@@ -53,7 +53,7 @@ describe('coursebot preview', () => {
 
   it('prints readable posts, taking the channel from --channel before COURSEBOT_CHANNEL', () => {
     const fromEnv = preview(['--from', '2025-11-26', '--to', '2025-11-26'], { COURSEBOT_CHANNEL: '#cs599' });
-    expect(fromEnv.stderr).toContain('default channel #cs599 (COURSEBOT_CHANNEL)');
+    expect(fromEnv.stderr).toContain('default channel #cs599 (from COURSEBOT_CHANNEL)');
     expect(fromEnv.stdout).toBe(
       'Wed Nov 26, 09:00 EST  #cs599  no-class\n    No class\n      No class tomorrow, Thu Nov 27: Thanksgiving\n',
     );
@@ -61,7 +61,7 @@ describe('coursebot preview', () => {
       COURSEBOT_CHANNEL: '#cs599',
     });
     expect(fromOption.stdout).toContain('09:00 EST  C0CS599  no-class');
-    expect(fromOption.stderr).toContain('default channel C0CS599 (--channel)');
+    expect(fromOption.stderr).toContain('default channel C0CS599 (from --channel)');
   });
 
   it('explains a bad date or channel in one line, without a stack trace', () => {

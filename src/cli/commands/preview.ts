@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { loadPlanOrThrow, schedulePath } from '../../files/plan-file.ts';
 import { formatDay, isValidLocalDate, type LocalDate } from '../../plan/local-date.ts';
 import { channelNameSchema } from '../../plan/policy-schema.ts';
+import { defaultChannelFor } from '../../reminders/channel-for.ts';
 import { derivePosts } from '../../reminders/derive-posts.ts';
 import { formatPostJson, formatPostText } from '../../reminders/format-preview.ts';
 import { termPreviewRange, windowOfDays } from '../../reminders/preview-range.ts';
@@ -15,8 +16,6 @@ interface PreviewOptions {
   channel?: string;
 }
 
-const FALLBACK_CHANNEL = '#general';
-
 export function previewCommand(): Command {
   return new Command('preview')
     .description('print every reminder post the plan produces, in order, without posting anything')
@@ -29,7 +28,7 @@ export function previewCommand(): Command {
     .option('--schedule <file>', 'the plan (default: COURSEBOT_SCHEDULE or ./schedule.json)')
     .option(
       '--channel <channel>',
-      'channel for kinds the plan assigns none (default: COURSEBOT_CHANNEL or #general)',
+      'channel for kinds the plan assigns none (default: COURSEBOT_CHANNEL, else #COURSECODE)',
     )
     .addHelpText(
       'after',
@@ -39,7 +38,9 @@ export function previewCommand(): Command {
       const path = schedulePath(options.schedule);
       const { plan, warnings } = loadPlanOrThrow(path);
       for (const warning of warnings) console.error(warning);
-      const channel = defaultChannel(options.channel);
+      const given = channelOption(options.channel);
+      const channel = defaultChannelFor(plan, given?.name);
+      const source = channel.source === 'deployment' ? given!.source : `the ${channel.source}`;
       const term = termPreviewRange(plan);
       const from = dayOption('--from', options.from) ?? term?.from;
       const to = dayOption('--to', options.to) ?? term?.to;
@@ -51,10 +52,7 @@ export function previewCommand(): Command {
       });
       console.error(
         `${plan.course.code} reminders from ${formatDay(from)} ${from.slice(0, 4)} to ${formatDay(to)} ${to.slice(0, 4)}` +
-          ` (${plan.course.timezone}), default channel ${channel.name} (${channel.source})` +
-          (plan.reminders.channels.default
-            ? `, overridden by the plan's ${plan.reminders.channels.default}`
-            : '') +
+          ` (${plan.course.timezone}), default channel ${channel.name} (from ${source})` +
           `: ${posts.length} post(s)`,
       );
       const out = options.json
@@ -75,17 +73,15 @@ function dayOption(name: string, value: string | undefined): LocalDate | undefin
   return value;
 }
 
-function defaultChannel(option: string | undefined): { name: string; source: string } {
+/** --channel, else COURSEBOT_CHANNEL: the deployment's channel, used when the plan names none. */
+function channelOption(option: string | undefined): { name: string; source: string } | undefined {
   const env = process.env.COURSEBOT_CHANNEL?.trim();
-  const [name, source] = option
-    ? [option, '--channel']
-    : env
-      ? [env, 'COURSEBOT_CHANNEL']
-      : [FALLBACK_CHANNEL, 'fallback'];
+  const [name, source] = option ? [option, '--channel'] : env ? [env, 'COURSEBOT_CHANNEL'] : [];
+  if (name === undefined) return undefined;
   if (!channelNameSchema.safeParse(name).success) {
     throw new UserError(
       `${source} "${name}" is not a channel: use an ID such as C012ABCDEF or a name such as #cs599.`,
     );
   }
-  return { name, source };
+  return { name, source: source! };
 }
