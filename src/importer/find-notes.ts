@@ -26,6 +26,8 @@ export interface NoteSpan {
   event: EventDraft;
   /** The piece of work the note is about ("HW3"), so that "HW3 out, due Oct 3" can name its deadline. */
   work?: string;
+  /** A time range the event cannot hold ("6–8pm"): kept in words where the note is kept. */
+  timeRange?: string;
   /** Words naming a date that cannot be read ("next week"): such a note is reported, not made an event. */
   unreadableDate?: string;
 }
@@ -95,6 +97,7 @@ export function findNotes(text: string): NoteSpan[] {
       event,
       ...(work ? { work } : {}),
       ...(when.unreadable ? { unreadableDate: when.unreadable } : {}),
+      ...(when.timeRange ? { timeRange: when.timeRange } : {}),
     });
   };
 

@@ -8,8 +8,8 @@ export interface GridRow {
   links: CellLink[];
   /** How many cells the row itself has (a colspan row has one). */
   own: number;
-  /** Columns whose cell is carried down from a row above by its rowspan. */
-  carried: Set<number>;
+  /** Columns whose cell is carried down from a row above by its rowspan, with that cell's text. */
+  carried: Map<number, string>;
 }
 
 const span = (cell: HTMLElement, name: string) =>
@@ -20,15 +20,15 @@ const span = (cell: HTMLElement, name: string) =>
  * cell spanning rows gives its text to its first row only; the later rows know the column was carried.
  */
 export function tableGrid(rows: HTMLElement[]): GridRow[] {
-  const pending = new Map<number, number>();
+  const pending = new Map<number, { left: number; text: string }>();
   return rows.map((tr) => {
     const cells: string[] = [];
-    const carried = new Set<number>();
+    const carried = new Map<number, string>();
     const own = tr.childNodes.filter((n): n is HTMLElement => isCell(n));
     let column = 0;
     const skipCarried = () => {
-      while ((pending.get(column) ?? 0) > 0) {
-        carried.add(column);
+      while ((pending.get(column)?.left ?? 0) > 0) {
+        carried.set(column, pending.get(column)!.text);
         cells[column] = '';
         column += 1;
       }
@@ -40,12 +40,12 @@ export function tableGrid(rows: HTMLElement[]): GridRow[] {
       cells[column] = cleanText(cell.textContent);
       for (let i = 0; i < colspan; i += 1) {
         if (i > 0) cells[column + i] = '';
-        if (rowspan > 1) pending.set(column + i, rowspan);
+        if (rowspan > 1) pending.set(column + i, { left: rowspan, text: i === 0 ? cells[column]! : '' });
       }
       column += colspan;
     }
     skipCarried();
-    for (const [at, left] of pending) pending.set(at, left - 1);
+    for (const [at, cell] of pending) pending.set(at, { ...cell, left: cell.left - 1 });
     const links = tr
       .querySelectorAll('a[href]')
       .map((a) => ({ text: cleanText(a.textContent), url: a.getAttribute('href') ?? '' }))

@@ -8,6 +8,8 @@ export interface NoteWhen {
   /** A weekday named without a date ("due Friday"): the first such day after the row's date. */
   weekday?: number;
   time?: LocalTime;
+  /** A time range as written ("6–8pm"): an event holds only its start, so the words are kept. */
+  timeRange?: string;
   /** Words that name a date the importer cannot read ("next week", "Oct 32"): reported, never guessed. */
   unreadable?: string;
   /** Where the note ends: just after what was read, or `from` when nothing was. */
@@ -49,6 +51,7 @@ export function readWhen(text: string, from: number): NoteWhen {
       at += gap.length + weekday.length;
     } else if (time) {
       when.time = time.time;
+      if (time.range) when.timeRange = here.slice(0, time.length).trim();
       at += gap.length + time.length;
     } else break;
     read = true;

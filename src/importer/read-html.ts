@@ -5,6 +5,8 @@ import { tableGrid } from './html-grid.ts';
 import { cleanText, type TableRead } from './rows.ts';
 import { tableItems, type SourceRow } from './table-items.ts';
 
+const SHARED = new Set(['topic', 'readings', 'other']);
+
 /**
  * Line breaks and list items inside a cell separate words: "<br>" becomes a space and "</li>" a comma.
  * Each is replaced by as many characters, so offsets (and the line numbers in the review) stay the same.
@@ -42,13 +44,21 @@ export function readHtml(text: string): TableRead {
   const headerAt = Math.max(0, found?.at ?? 0);
   const columns = requireDateColumn(rows[headerAt] ? headersOf(rows[headerAt]) : [], 'this HTML table');
   const dateColumns = columns.flatMap((c, i) => (c.column === 'date' ? [i] : []));
-  const sourceRows: SourceRow[] = tableGrid(rows.slice(headerAt + 1)).map((row) => ({
-    line: lineAt(row.tr.range[0]),
-    cells: row.cells,
-    links: row.links,
-    single: row.own === 1 && row.cells.filter(Boolean).length <= 1 && columns.length > 1,
-    sameDate: dateColumns.length > 0 && dateColumns.every((i) => row.carried.has(i)),
-  }));
+  const sourceRows: SourceRow[] = tableGrid(rows.slice(headerAt + 1)).map((row) => {
+    const sameDate = dateColumns.length > 0 && dateColumns.every((i) => row.carried.has(i));
+    // A topic, reading or room spanning several classes is each one's; a note spanning them is one
+    // event, kept on the first.
+    const cells = row.cells.map((cell, i) =>
+      !sameDate && SHARED.has(columns[i]?.column ?? '') ? (row.carried.get(i) ?? cell) : cell,
+    );
+    return {
+      line: lineAt(row.tr.range[0]),
+      cells,
+      links: row.links,
+      single: row.own === 1 && row.cells.filter(Boolean).length <= 1 && columns.length > 1,
+      sameDate,
+    };
+  });
   const title = cleanText(
     root.querySelector('h1')?.textContent ?? root.querySelector('title')?.textContent ?? '',
   );

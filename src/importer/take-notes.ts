@@ -4,7 +4,7 @@ import { cleanText } from './rows.ts';
 /** What the notes found in a text give the plan: events, and the notes whose date could not be read. */
 export interface TakenNotes {
   events: EventDraft[];
-  /** Notes kept as text because they could not become events ("HW1 due next week"). */
+  /** Words kept as text: notes that could not become events ("HW1 due next week"), time ranges ("6–8pm"). */
   kept: string[];
   doubts: string[];
 }
@@ -34,6 +34,7 @@ export function takeNotes(spans: NoteSpan[]): TakenNotes {
   for (const span of spans) {
     if (span.unreadableDate === undefined) {
       taken.events.push(span.event);
+      if (span.timeRange) taken.kept.push(`${span.event.title} ${span.timeRange}`);
       continue;
     }
     const note = noteText(span);
@@ -46,13 +47,26 @@ export function takeNotes(spans: NoteSpan[]): TakenNotes {
   return taken;
 }
 
+/** Everything outside the notes found in a text, in pieces: the parts that are not events. */
+export function outside(text: string, spans: NoteSpan[]): string[] {
+  const parts: string[] = [];
+  let at = 0;
+  for (const span of spans) {
+    parts.push(text.slice(at, span.start));
+    at = span.end;
+  }
+  parts.push(text.slice(at));
+  return parts.map((p) => cleanText(p).replace(/^[,;.]\s*|[,;]$/g, ''));
+}
+
 /** The text with each note replaced by its words without the date and time that became the event's. */
 export function withoutWhen(text: string, spans: NoteSpan[]): string {
   let out = '';
   let at = 0;
   for (const span of spans) {
     const lead = /^\s*/.exec(span.text)![0];
-    out += text.slice(at, span.start) + (span.unreadableDate === undefined ? lead + span.label : span.text);
+    const whole = span.unreadableDate !== undefined || span.timeRange !== undefined;
+    out += text.slice(at, span.start) + (whole ? span.text : lead + span.label);
     at = span.end;
   }
   return cleanText(out + text.slice(at));

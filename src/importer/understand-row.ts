@@ -7,7 +7,7 @@ import { parsePresentations, startsWithPresenters } from './parse-presentations.
 import { cleanText, type RawRow } from './rows.ts';
 import { splitReadings } from './split-readings.ts';
 import { splitTopic } from './split-topic.ts';
-import { takeNotes, type TakenNotes } from './take-notes.ts';
+import { outside, takeNotes, type TakenNotes } from './take-notes.ts';
 
 /** A row understood: what the plan needs from it, and what the instructor should check. */
 export interface RowMeaning {
@@ -51,17 +51,8 @@ export function rowLead(
   };
 }
 
-/** Everything outside the notes found in a text, in pieces: the parts that are not events. */
-export function outside(text: string, spans: NoteSpan[]): string[] {
-  const parts: string[] = [];
-  let at = 0;
-  for (const span of spans) {
-    parts.push(text.slice(at, span.start));
-    at = span.end;
-  }
-  parts.push(text.slice(at));
-  return parts.map((p) => cleanText(p).replace(/^[,;.]\s*|[,;]$/g, ''));
-}
+const LEADING_NO_CLASS =
+  /^\s*(?:no\s+(?:class|lecture|meeting)|(?:class(?:es)?\s+(?:is\s+|are\s+)?)?cancell?ed)/i;
 
 /**
  * Why a day has no class, and the notes it still carries: "No class, Monday schedule; HW2 due 11:59pm"
@@ -70,7 +61,10 @@ export function outside(text: string, spans: NoteSpan[]): string[] {
 export function dayOff(text: string, hasNumber: boolean): { noClass: string; taken: TakenNotes } | undefined {
   const reason = noClassReason(text, hasNumber);
   if (reason === undefined) return undefined;
-  const spans = findNotes(text).filter((s) => s.event.kind !== 'exam');
+  const found = findNotes(text);
+  // "Midterm exam 7pm (no lecture that morning)": the exam is the day's meeting, so the day is not off.
+  if (found.some((s) => s.event.kind === 'exam') && !LEADING_NO_CLASS.test(text)) return undefined;
+  const spans = found.filter((s) => s.event.kind !== 'exam');
   const rest = outside(text, spans).filter(Boolean).join('; ');
   return { noClass: noClassReason(rest, hasNumber) ?? reason, taken: takeNotes(spans) };
 }

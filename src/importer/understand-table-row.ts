@@ -3,8 +3,8 @@ import { findNotes } from './find-notes.ts';
 import { parsePresentations, startsWithPresenters } from './parse-presentations.ts';
 import { cleanText, type RawRow } from './rows.ts';
 import { splitReadings } from './split-readings.ts';
-import { takeNotes, withoutWhen } from './take-notes.ts';
-import { dayOff, joinedNotes, outside, rowLead, type RowMeaning } from './understand-row.ts';
+import { outside, takeNotes, withoutWhen } from './take-notes.ts';
+import { dayOff, joinedNotes, rowLead, type RowMeaning } from './understand-row.ts';
 import { workEvents } from './work-events.ts';
 
 /**

@@ -3,35 +3,35 @@ import { readWhen } from './note-when.ts';
 import { cleanText } from './rows.ts';
 import { slugify } from './slug.ts';
 import { splitList } from './split-readings.ts';
-import { takeNotes, type TakenNotes } from './take-notes.ts';
+import { outside, takeNotes, type TakenNotes } from './take-notes.ts';
 
 type WorkKind = 'homework-release' | 'deadline';
 
 /**
- * Events from an "assigned" or "due" column. Each item names a piece of work, maybe with its own note,
- * date or time: "HW1", "HW1 (11:59pm)", "Project report 5pm", "HW3 (due Oct 3)", "Project proposal due".
- * The column says what happens to the work on the row's date unless the item says otherwise.
+ * Events from an "assigned" or "due" column. Notes in the cell are read first ("HW1 out, due Sep 16",
+ * "HW3 (due Oct 3)", "Project proposal due"); every other item names a piece of work, maybe with its date
+ * or time ("HW1", "HW1 (11:59pm)", "Project report 5pm"), that the column says is out or due on the row's
+ * date unless the item says otherwise.
  */
 export function workEvents(cell: string | undefined, kind: WorkKind): TakenNotes {
-  const all: TakenNotes = { events: [], kept: [], doubts: [] };
-  for (const item of splitList(cleanText(cell ?? ''))) {
-    const spans = findNotes(item);
-    const taken = takeNotes(spans);
+  const text = cleanText(cell ?? '');
+  const spans = findNotes(text);
+  const all = takeNotes(spans);
+  for (const item of outside(text, spans).flatMap(splitList)) {
+    const own = namedWork(item, kind);
+    if (!own) continue;
+    const taken = takeNotes([own.span]);
     all.events.push(...taken.events);
-    all.kept.push(...taken.kept);
+    all.kept.push(...taken.kept, ...(own.rest ? [own.rest] : []));
     all.doubts.push(...taken.doubts);
-    if (spans.some((s) => s.event.kind === kind)) continue;
-    const outside = cleanText(spans.reduceRight((t, s) => t.slice(0, s.start) + t.slice(s.end), item));
-    const own = outside ? namedWork(outside, kind) : null;
-    if (own) {
-      const taken = takeNotes([own.span]);
-      all.events.push(...taken.events);
-      all.kept.push(...taken.kept, ...(own.rest ? [own.rest] : []));
-      all.doubts.push(...taken.doubts);
-    } else if (kind === 'homework-release') {
-      // "HW3 (due Oct 3)" in an "assigned" column: HW3 is released on the row's date and due later.
-      const work = spans.find((s) => s.event.kind === 'deadline' && s.work)?.work;
-      if (work) all.events.push(draft(work, kind));
+  }
+  if (kind === 'homework-release') {
+    // "HW3 (due Oct 3)" in an "assigned" column: HW3 is also released on the row's date.
+    const released = new Set(spans.filter((s) => s.event.kind === kind).map((s) => s.work));
+    for (const span of spans) {
+      if (span.event.kind !== 'deadline' || !span.work || released.has(span.work)) continue;
+      released.add(span.work);
+      all.events.push(draft(span.work, kind));
     }
   }
   return all;

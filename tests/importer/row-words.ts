@@ -1,5 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseHtml } from 'node-html-parser';
+import { tableGrid } from '../../src/importer/html-grid.ts';
 import { readPage, type ImportResult } from '../../src/importer/import-schedule.ts';
 import { parseLead } from '../../src/importer/parse-lead.ts';
 import { parseTimeAt } from '../../src/importer/parse-time.ts';
@@ -97,7 +98,7 @@ export function tokens(text: string): string[] {
   return timed
     .toLowerCase()
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .split(/[\s/|,;()[\]"*`!?&+-]+|\.(?=\s|$)/)
+    .split(/[\s/|,;()[\]"*`!?&+\-–—]+|\.(?=\s|$)/)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter(Boolean)
     .map((w) => {
@@ -111,8 +112,13 @@ function placedWords(plan: PlanInput, dateCell: string, rowWords: string[]): str
   const lead = parseLead(dateCell);
   if (!lead) return [];
   const monthDay = (iso: string) => iso.slice(5);
-  const key = `${String(lead.date.month).padStart(2, '0')}-${String(lead.date.day).padStart(2, '0')}`;
-  const sessions = plan.sessions.filter((s) => monthDay(s.date) === key);
+  const key = (d: { month: number; day: number }) =>
+    `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  const first = key(lead.date);
+  const last = lead.until ? key(lead.until) : first;
+  // A range across New Year ("Dec 22 – Jan 2") wraps around the year.
+  const inRange = (md: string) => (first <= last ? md >= first && md <= last : md >= first || md <= last);
+  const sessions = plan.sessions.filter((s) => inRange(monthDay(s.date)));
   const numbers = new Set(sessions.map((s) => s.number).filter((n) => n !== null));
   const named = (iso: string) => {
     const [, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -124,7 +130,8 @@ function placedWords(plan: PlanInput, dateCell: string, rowWords: string[]): str
     (e) =>
       (e.session !== undefined && numbers.has(e.session)) ||
       sessions.some((s) => s.date === e.date) ||
-      named(e.date),
+      named(e.date) ||
+      tokens(e.title).every((w) => rowWords.includes(w)),
   );
   const words: string[] = [];
   for (const s of sessions) {
@@ -145,15 +152,20 @@ function dateWords(iso: string): string[] {
   return [String(y), String(y % 100), String(m), String(d), MONTHS[m - 1]!, WEEKDAYS[(weekday + 6) % 7]!];
 }
 
-/** The text of each source row by its first line, read without the importer's readers. */
+// A week number is page structure: the dates say it again, so the plan has no place for it.
+const isWeek = (header: string) => /^\s*(?:week|wk)\b/i.test(header);
+const withoutWeeks = (cells: string[], headers: string[]) =>
+  cells.filter((_, i) => !isWeek(headers[i] ?? ''));
+
+/** The text of each source row by its first line, read without the importer's column mapping. */
 function sourceRows(text: string, format: ImportResult['format']): Map<number, string> {
   const rows = new Map<number, string>();
   if (format === 'html') {
     const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
-    for (const tr of parseHtml(text).querySelectorAll('tr')) {
-      const cells = tr.querySelectorAll('th, td').map((c) => c.textContent.replace(/&nbsp;/g, ' '));
-      rows.set(lineAt(tr.range[0]), cells.join(' | '));
-    }
+    const trs = parseHtml(text.replace(/<br\s*\/?>/gi, (t) => ' '.repeat(t.length))).querySelectorAll('tr');
+    const grid = tableGrid(trs);
+    const header = grid.find((r) => r.cells.some((c) => /^(?:date|day)s?$/i.test(c.trim())))?.cells ?? [];
+    for (const row of grid) rows.set(lineAt(row.tr.range[0]), withoutWeeks(row.cells, header).join(' | '));
   } else if (format === 'csv' || format === 'tsv') {
     const records = parseCsv(text, {
       delimiter: format === 'csv' ? ',' : '\t',
@@ -162,9 +174,16 @@ function sourceRows(text: string, format: ImportResult['format']): Map<number, s
       relax_quotes: true,
       bom: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
+    const header = records[0]?.record ?? [];
     for (const { record, info } of records) {
-      rows.set(info.lines - (record.join('').match(/\n/g)?.length ?? 0), record.join(' | '));
+      const line = info.lines - (record.join('').match(/\n/g)?.length ?? 0);
+      rows.set(line, withoutWeeks(record, header).join(' | '));
     }
+  } else if (format === 'markdown') {
+    const lines = text.split(/\r?\n/);
+    const cells = (line: string) => line.replace(/^\s*\||\|\s*$/g, '').split('|');
+    const header = cells(lines.find((l) => l.includes('|')) ?? '');
+    lines.forEach((line, i) => rows.set(i + 1, withoutWeeks(cells(line), header).join(' | ')));
   } else {
     text.split(/\r?\n/).forEach((line, i) => rows.set(i + 1, line));
   }
