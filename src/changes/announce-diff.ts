@@ -1,7 +1,15 @@
 import type { Content, Line } from '../content/content.ts';
 import { formatDay, type LocalDate } from '../plan/local-date.ts';
 import type { EventKind, Plan } from '../plan/schema.ts';
-import { classLabel, eventName, presentationsText, readingsText, when } from './describe.ts';
+import {
+  classLabel,
+  eventName,
+  parenthesised,
+  presentationsText,
+  readingsText,
+  when,
+  withReason,
+} from './describe.ts';
 import { diffPlans, type PlanDiff } from './diff-plans.ts';
 
 /** One sentence of an announcement, with the day it is about (sentences are told in date order). */
@@ -10,13 +18,22 @@ export interface DiffLine {
   text: string;
 }
 
-const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+/** Ends a sentence once: a reason or a title may bring its own full stop. */
+export const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
 const NEW_EVENT: Record<EventKind, string> = {
   deadline: 'New deadline',
   'homework-release': 'New homework',
   exam: 'New exam',
   other: 'New',
 };
+
+/** "New exam: Midterm", but "New: Exam 2" rather than "New exam: Exam 2". */
+function newEvent(e: { kind: EventKind; title: string }): string {
+  const label = NEW_EVENT[e.kind];
+  const kindWord = label.split(' ')[1]?.toLowerCase();
+  const first = e.title.trim().split(/\s+/)[0]!.toLowerCase();
+  return kindWord && first === kindWord ? `New: ${e.title.trim()}` : `${label}: ${e.title.trim()}`;
+}
 
 /** Plain-word sentences for every difference, before → after, in date order. */
 export function diffLines(diff: PlanDiff): DiffLine[] {
@@ -40,7 +57,7 @@ export function diffLines(diff: PlanDiff): DiffLine[] {
     );
   }
   for (const { class: x, reason } of c.cancelled)
-    add(x.date, `${classLabel(x)} is cancelled on ${formatDay(x.date)}: ${reason}`);
+    add(x.date, withReason(`${classLabel(x)} is cancelled on ${formatDay(x.date)}`, reason));
   for (const x of c.restored)
     add(x.date, `${classLabel(x)} is no longer cancelled: it meets on ${formatDay(x.date)}`);
   for (const { class: x, before, after } of c.readings) {
@@ -55,11 +72,11 @@ export function diffLines(diff: PlanDiff): DiffLine[] {
       `Presentations in Class ${x.number} on ${formatDay(x.date)}: ${presentationsText(after)} (were: ${presentationsText(before)})`,
     );
   }
-  for (const d of diff.noClassDays.added) add(d.date, `No class on ${formatDay(d.date)}: ${d.reason}`);
+  for (const d of diff.noClassDays.added)
+    add(d.date, withReason(`No class on ${formatDay(d.date)}`, d.reason));
   for (const d of diff.noClassDays.removed)
-    add(d.date, `The day without class on ${formatDay(d.date)} (${d.reason}) is removed`);
-  for (const e of diff.events.added)
-    add(e.date, `${NEW_EVENT[e.kind]}: ${e.title} on ${when(e.date, e.time)}`);
+    add(d.date, `The day without class on ${formatDay(d.date)}${parenthesised(d.reason)} is removed`);
+  for (const e of diff.events.added) add(e.date, `${newEvent(e)} on ${when(e.date, e.time)}`);
   for (const e of diff.events.removed)
     add(e.date, `${eventName(e)} on ${when(e.date, e.time)} is removed from the schedule`);
   for (const { event: e, from } of diff.events.moved) {

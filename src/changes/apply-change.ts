@@ -1,10 +1,10 @@
-import type { Content } from '../content/content.ts';
+import { mention, type Content } from '../content/content.ts';
 import { formatDay } from '../plan/local-date.ts';
 import type { Plan, Session } from '../plan/schema.ts';
 import { UserError } from '../util/user-error.ts';
-import { announceChange, announcement, byDate, diffLines } from './announce-diff.ts';
+import { announceChange, announcement, byDate, diffLines, sentence } from './announce-diff.ts';
 import type { PlanChange } from './change.ts';
-import { classLabel, when } from './describe.ts';
+import { classLabel, when, withReason } from './describe.ts';
 import { diffPlans } from './diff-plans.ts';
 import { shiftCascade } from './shift-cascade.ts';
 
@@ -31,7 +31,7 @@ export function applyChange(plan: Plan, change: PlanChange): AppliedChange {
         : simple(
             plan,
             mapClass(plan, change.number, (s) => ({ ...s, noClass: change.reason })),
-            `cancelled Class ${change.number} (${formatDay(change.date)}): ${change.reason}`,
+            withReason(`cancelled Class ${change.number} (${formatDay(change.date)})`, change.reason),
           );
     case 'move': {
       const next = mapClass(plan, change.number, (s) => ({ ...s, date: change.to }));
@@ -92,11 +92,19 @@ export function applyChange(plan: Plan, change: PlanChange): AppliedChange {
     case 'announce':
       return {
         plan,
-        announcement: announcement([change.text]),
-        summary: `announced: ${change.text}`,
+        announcement: freeAnnouncement(change),
+        summary: `announced “${change.text}”`,
         notes: [],
       };
   }
+}
+
+/** The staff member's own words, signed: Slack shows the mention as their name. */
+function freeAnnouncement(change: Extract<PlanChange, { kind: 'announce' }>): Content {
+  const content = announcement([change.text]);
+  if (change.from)
+    content.blocks.push({ kind: 'context', lines: [['— from ', mention(change.from, `@${change.from}`)]] });
+  return content;
 }
 
 function simple(before: Plan, after: Plan, summary: string): AppliedChange {
@@ -111,7 +119,7 @@ function mapClass(plan: Plan, number: number, update: (s: Session) => Session): 
 }
 
 function applyShift(plan: Plan, change: Extract<PlanChange, { kind: 'cancel' }>): AppliedChange {
-  const summary = `cancelled Class ${change.number} (${formatDay(change.date)}): ${change.reason}; later classes shifted`;
+  const summary = `${withReason(`cancelled Class ${change.number} (${formatDay(change.date)})`, change.reason)}; later classes shifted`;
   const day = plan.sessions.find((s) => s.date === change.date);
   const cancelled = plan.sessions.find((s) => s.number === change.number && s.date === change.date);
   if (!cancelled && day && day.number === null && day.noClass) {
@@ -128,7 +136,7 @@ function applyShift(plan: Plan, change: Extract<PlanChange, { kind: 'cancel' }>)
   diff.noClassDays.added = diff.noClassDays.added.filter((d) => d.date !== change.date);
   diff.classes.removed = [];
   const lines = [
-    `No class on ${formatDay(change.date)}: ${change.reason}.`,
+    sentence(withReason(`No class on ${formatDay(change.date)}`, change.reason)),
     `${classLabel(cancelled)} and the classes after it move to the next meeting:`,
     ...diffLines(diff).map((l) => l.text),
   ];

@@ -46,7 +46,12 @@ export const changeSchema = z.discriminatedUnion('kind', [
     presentations: z.array(presentationSchema),
   }),
   z.strictObject({ kind: z.literal('add'), event: eventSchema }),
-  z.strictObject({ kind: z.literal('announce'), text: z.string().min(1) }),
+  z.strictObject({
+    kind: z.literal('announce'),
+    text: z.string().min(1),
+    /** Slack user ID of the sender, named under the text. */
+    from: z.string().min(1).optional(),
+  }),
   /** Reverts revision `of`: the effective plan is re-computed without it. */
   z.strictObject({ kind: z.literal('undo'), of: z.int().positive() }),
 ]);

@@ -1,7 +1,7 @@
 import { formatDay, type LocalDate } from '../plan/local-date.ts';
 import type { Plan, Session } from '../plan/schema.ts';
 import { parseDatePhrase, type DateContext, type DatePhrase } from './date-phrase.ts';
-import { classLabel } from './describe.ts';
+import { classLabel, parenthesised } from './describe.ts';
 
 /** `class 14`, `14` or `#14` at the start of the text, and what follows. */
 export function classRef(text: string): { number: number; rest: string } | undefined {
@@ -47,7 +47,7 @@ export function heldClass(
     return { message: `${classLabel(session)} was on ${formatDay(session.date)}: it is past.` };
   if (session.noClass) {
     return {
-      message: `${classLabel(session)} on ${formatDay(session.date)} is already cancelled (${session.noClass}).`,
+      message: `${classLabel(session)} on ${formatDay(session.date)} is already cancelled${parenthesised(session.noClass)}.`,
     };
   }
   return { session };

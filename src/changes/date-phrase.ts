@@ -1,14 +1,14 @@
 import type { DateTime } from 'luxon';
 import {
   addDays,
-  daysBetween,
   formatDay,
-  isValidLocalDate,
   localDateOf,
   weekdayOf,
   type LocalDate,
   type LocalTime,
 } from '../plan/local-date.ts';
+import type { Term } from '../plan/term.ts';
+import { impossibleDate, impossibleIsoDate, monthDay, yearFor } from './year-less-date.ts';
 
 /**
  * Reads the date phrases staff type: `2025-10-23`, `Oct 23`, `Thu Oct 23`, `October 23 2025`, `today`,
@@ -24,8 +24,8 @@ export type DatePhrase =
 export interface DateContext {
   now: DateTime;
   zone: string;
-  /** The window a year-less date must fall in (the term with some margin); without it, ±6 months. */
-  window?: { start: LocalDate; end: LocalDate };
+  /** The course's term: a year-less date is read as the one near it (without it, within six months). */
+  term?: Term;
 }
 
 const MONTHS = [
@@ -107,9 +107,8 @@ function readDate(words: string[], context: DateContext): DateOnly {
   if (phrase === 'tomorrow') return { ok: true, date: addDays(today, 1) };
   if (phrase === 'yesterday') return { ok: true, date: addDays(today, -1) };
   if (/^\d{4}-\d{2}-\d{2}$/.test(phrase)) {
-    return isValidLocalDate(phrase)
-      ? { ok: true, date: phrase }
-      : refuse(`${phrase} is not a calendar date.`);
+    const bad = impossibleIsoDate(phrase);
+    return bad ? refuse(bad) : { ok: true, date: phrase };
   }
   if (/^\d{1,2}\/\d{1,2}(\/\d{2,4})?$/.test(phrase)) {
     return refuse(`"${phrase}" can be read as month/day or day/month: write Oct 23 or 2025-10-23.`);
@@ -138,28 +137,16 @@ function readDate(words: string[], context: DateContext): DateOnly {
   if (rest.length > 1 || (rest.length === 1 && !/^\d{4}$/.test(rest[0]!))) {
     return { ok: false, recognised: false, message: `"${phrase}" is not a date` };
   }
-  const md = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const named = `${capital(MONTHS[month - 1]!.slice(0, 3))} ${day}`;
+  const named = monthDay(month, day);
   let date: LocalDate;
   if (rest.length === 1) {
-    date = `${rest[0]}-${md}`;
-    if (!isValidLocalDate(date)) return refuse(`${named} ${rest[0]} is not a calendar date.`);
+    const bad = impossibleDate(month, day, Number(rest[0]));
+    if (bad) return refuse(bad);
+    date = `${rest[0]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   } else {
-    const window = context.window ?? { start: addDays(today, -183), end: addDays(today, 183) };
-    const year = Number(today.slice(0, 4));
-    const fits = [year - 1, year, year + 1]
-      .map((y) => `${y}-${md}`)
-      .filter((d) => isValidLocalDate(d) && d >= window.start && d <= window.end);
-    if (fits.length > 1) {
-      return refuse(`${named} could be ${fits.join(' or ')}: write the year, e.g. ${fits[fits.length - 1]}.`);
-    }
-    if (fits.length === 0) {
-      const nearest = `${daysBetween(today, `${year}-${md}`) < 0 ? year + 1 : year}-${md}`;
-      return refuse(
-        `${named} is not within the course (${formatDay(window.start)} to ${formatDay(window.end)}): write the full date, e.g. ${nearest}.`,
-      );
-    }
-    date = fits[0]!;
+    const found = yearFor(month, day, today, context.term);
+    if (!found.ok) return refuse(found.message);
+    date = found.date;
   }
   if (weekday !== undefined && weekdayOf(date) !== weekday) {
     return refuse(

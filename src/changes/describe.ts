@@ -38,7 +38,36 @@ export function when(date: LocalDate, time?: LocalTime): string {
 export const readingsText = (readings: Reading[]): string =>
   readings.length === 0 ? 'none' : readings.map((r) => r.title).join(', ');
 
+/** "DeepSeek-v3 by CG and OO; Mamba by YK" */
 export const presentationsText = (presentations: Presentation[]): string =>
   presentations.length === 0
     ? 'none'
-    : presentations.map((p) => `${p.presenters.join(', ')}: ${p.title}`).join('; ');
+    : presentations
+        .map((p) => (p.presenters.length > 0 ? `${p.title} by ${namesText(p.presenters)}` : p.title))
+        .join('; ');
+
+/** "A", "A and B", "A, B and C" */
+export function namesText(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/**
+ * The reason a class is off, when it says more than that: the default "cancelled" (or "No class") would only
+ * repeat the sentence it sits in ("is cancelled on Tue Oct 21: cancelled"), so it is left out.
+ */
+export function reasonOf(noClass: string): string | undefined {
+  const text = noClass.trim();
+  return /^((the )?class(es)? )?(cancell?ed|no class(es)?|none)?[.!]?$/i.test(text) ? undefined : text;
+}
+
+/** " (snow day)" after a sentence's subject, or nothing when the reason says nothing more. */
+export const parenthesised = (noClass: string | undefined): string => {
+  const reason = noClass === undefined ? undefined : reasonOf(noClass);
+  return reason ? ` (${reason})` : '';
+};
+
+/** `text: reason`, or just `text` when the reason says nothing more. */
+export const withReason = (text: string, noClass: string): string => {
+  const reason = reasonOf(noClass);
+  return reason ? `${text}: ${reason}` : text;
+};

@@ -1,11 +1,11 @@
 import type { DateTime } from 'luxon';
-import { addDays, formatDay, localDateOf, type LocalDate } from '../plan/local-date.ts';
+import { formatDay, localDateOf, type LocalDate } from '../plan/local-date.ts';
 import type { EventKind, Plan } from '../plan/schema.ts';
 import { termOf } from '../plan/term.ts';
 import type { PlanChange } from './change.ts';
 import { classRef, heldClass, leadingDate, trailingDate } from './command-parts.ts';
 import { parseDatePhrase, type DateContext } from './date-phrase.ts';
-import { classLabel, when } from './describe.ts';
+import { classLabel, parenthesised, when } from './describe.ts';
 import { findEvent } from './find-event.ts';
 import { parsePresentations, parseReadings } from './parse-items.ts';
 
@@ -34,12 +34,7 @@ const ADD_KINDS: Record<string, EventKind> = {
 export function parseChange(text: string, plan: Plan, now: DateTime): ParsedChange {
   const [word = '', ...rest] = text.trim().split(/\s+/);
   const args = rest.join(' ');
-  const term = termOf(plan);
-  const context: DateContext = {
-    now,
-    zone: plan.course.timezone,
-    window: term && { start: addDays(term.start, -60), end: addDays(term.end, 60) },
-  };
+  const context: DateContext = { now, zone: plan.course.timezone, term: termOf(plan) };
   const today = localDateOf(now, plan.course.timezone);
   const env = { plan, context, today };
   switch (word.toLowerCase()) {
@@ -83,7 +78,7 @@ function parseCancel(args: string, { plan, context, today }: Env): ParsedChange 
     const session = plan.sessions.find((s) => s.date === date && s.number !== null);
     if (!session) {
       const day = plan.sessions.find((s) => s.date === date);
-      return refuse(`There is no class on ${formatDay(date)}${day?.noClass ? ` (${day.noClass})` : ''}.`);
+      return refuse(`There is no class on ${formatDay(date)}${parenthesised(day?.noClass)}.`);
     }
     number = session.number!;
     rest = dated.rest;
@@ -120,7 +115,7 @@ function parseMove(args: string, { plan, context, today }: Env): ParsedChange {
   if (taken) {
     return refuse(
       taken.noClass
-        ? `${formatDay(phrase.date)} is a day without class (${taken.noClass}): pick another day.`
+        ? `${formatDay(phrase.date)} is a day without class${parenthesised(taken.noClass)}: pick another day.`
         : `${classLabel(taken)} is already on ${formatDay(phrase.date)}: move or cancel it first.`,
     );
   }

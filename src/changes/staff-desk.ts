@@ -32,6 +32,11 @@ export interface StaffDeskOptions {
   previewMinutes?: number;
 }
 
+/** A message without its full stop, to go on inside a sentence. */
+const clause = (text: string) => text.replace(/\.$/, '');
+/** Ends a summary with one full stop; a quoted text (“…”) brings its own. */
+const finished = (text: string) => (/[.!?”"]$/.test(text) ? text : `${text}.`);
+
 const say = (...lines: Line[]): DeskReply => ({
   kind: 'message',
   content: { blocks: [{ kind: 'section', lines }] },
@@ -85,7 +90,8 @@ export class StaffDesk {
     } else {
       const parsed = parseChange(text, source.current(), now);
       if (!parsed.ok) return say([parsed.message]);
-      change = parsed.change;
+      // A free announcement names who sent it.
+      change = parsed.change.kind === 'announce' ? { ...parsed.change, from: userId } : parsed.change;
     }
     return this.preview(change, userId, now);
   }
@@ -96,13 +102,13 @@ export class StaffDesk {
     const committed = this.options.source.commit(pending.change, userId, now, pending.version);
     if (!committed.ok) {
       this.options.log.info(`staff: ${userId} confirmed a change that was refused: ${committed.message}`);
-      return say([`Not applied: ${committed.message}. Run the command again for a fresh preview.`]);
+      return say([`Not applied: ${clause(committed.message)}. Run the command again for a fresh preview.`]);
     }
     const { revision } = committed;
     this.options.log.info(`staff: #${revision.id} by ${userId}: ${revision.summary}`);
     return {
       kind: 'applied',
-      content: say([`Done (#${revision.id}): ${revision.summary}.`]).content,
+      content: say([`Done (#${revision.id}): ${finished(revision.summary)}`]).content,
       announcement: pending.announcement,
       revision,
     };

@@ -4,7 +4,7 @@ import { applyChange } from '../../src/changes/apply-change.ts';
 import type { PlanChange } from '../../src/changes/change.ts';
 import { parseChange } from '../../src/changes/parse-change.ts';
 import { renderText } from '../../src/content/render-text.ts';
-import { lineText, type Content } from '../../src/content/content.ts';
+import { lineText, mention, type Content } from '../../src/content/content.ts';
 import { parsePlanValue } from '../../src/plan/parse-plan.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 import { cs599, MONDAY } from './plan-fixture.ts';
@@ -73,7 +73,7 @@ describe('applyChange', () => {
       { presenters: ['CG'], title: 'DeepSeek-v3' },
     ]);
     expect(presenters.sentences).toEqual([
-      'Presentations in Class 20 on Tue Nov 11: CG: DeepSeek-v3 (were: CG, OO: DeepSeek-v3).',
+      'Presentations in Class 20 on Tue Nov 11: DeepSeek-v3 by CG (were: DeepSeek-v3 by CG and OO).',
     ]);
   });
 
@@ -84,11 +84,44 @@ describe('applyChange', () => {
     expect(result.sentences).toEqual(['New deadline: Project draft due on Tue Nov 11 at 11:59 PM.']);
   });
 
-  it('announces without changing the plan', () => {
+  it('announces without changing the plan, naming who sent it', () => {
     const plan = cs599();
-    const result = run('announce Office hours are in room 204 this week.', plan);
+    const change: PlanChange = {
+      kind: 'announce',
+      text: 'Office hours are in room 204 this week.',
+      from: 'U0PROF',
+    };
+    const result = applyChange(plan, change);
     expect(result.plan).toBe(plan);
-    expect(result.sentences).toEqual(['Office hours are in room 204 this week.']);
+    expect(result.announcement).toEqual({
+      blocks: [
+        { kind: 'section', lines: [['Office hours are in room 204 this week.']] },
+        { kind: 'context', lines: [['— from ', mention('U0PROF', '@U0PROF')]] },
+      ],
+    });
+    expect(renderText(result.announcement)).toBe(
+      '  Office hours are in room 204 this week.\n  — from @U0PROF',
+    );
+    expect(result.summary).toBe('announced “Office hours are in room 204 this week.”');
+  });
+
+  it('cancels without a reason in plain words', () => {
+    const result = run('cancel 2025-10-21');
+    expect(session(result.plan, 14).noClass).toBe('cancelled');
+    expect(result.sentences).toEqual([
+      'Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21.',
+    ]);
+    expect(result.summary).toBe('cancelled Class 14 (Tue Oct 21)');
+    const shifted = run('cancel 14 shift');
+    expect(shifted.sentences[0]).toBe('No class on Tue Oct 21.');
+    expect(shifted.summary).toBe('cancelled Class 14 (Tue Oct 21); later classes shifted');
+  });
+
+  it('ends a sentence once when the reason has its own full stop', () => {
+    expect(run('cancel 14 snow day.').sentences).toEqual([
+      'Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21: snow day.',
+    ]);
+    expect(run('cancel 14 shift snow day!').sentences[0]).toBe('No class on Tue Oct 21: snow day!');
   });
 
   it('is idempotent, so re-applying over a reloaded file changes nothing', () => {

@@ -7,7 +7,7 @@ import { MONDAY } from './plan-fixture.ts';
 const context: DateContext = {
   now: MONDAY,
   zone: 'America/New_York',
-  window: { start: '2025-07-04', end: '2026-02-07' },
+  term: { start: '2025-09-02', end: '2025-12-09' },
 };
 const read = (text: string, ctx = context) => parseDatePhrase(text, ctx);
 
@@ -50,22 +50,57 @@ describe('parseDatePhrase', () => {
     ['Wed Oct 23', 'Oct 23, 2025 is a Thursday, not a Wednesday: check the date.'],
     ['Oct 14', 'Tue Oct 14, 2025 is in the past (today is Mon Oct 20).'],
     ['yesterday', 'Sun Oct 19, 2025 is in the past (today is Mon Oct 20).'],
-    ['2025-02-30', '2025-02-30 is not a calendar date.'],
+    ['2025-02-30', '2025-02-30 is not a date.'],
+    ['2026-02-29', '2026-02-29 is not a date: 2026 is not a leap year.'],
+    ['Feb 30', 'Feb 30 is not a date.'],
+    ['Apr 31', 'Apr 31 is not a date.'],
+    ['Oct 32', 'Oct 32 is not a date.'],
+    ['Feb 30 2026', 'Feb 30 is not a date.'],
+    ['Feb 29 2026', 'Feb 29, 2026 is not a date: 2026 is not a leap year.'],
     ['10/23', '"10/23" can be read as month/day or day/month: write Oct 23 or 2025-10-23.'],
     [
       'Jun 3',
-      'Jun 3 is not within the course (Fri Jul 4 to Sat Feb 7): write the full date, e.g. 2026-06-03.',
+      'Jun 3 is outside the term (Tue Sep 2 to Tue Dec 9, 2025): pick a day in it, e.g. Oct 20, or write the year: Jun 3 2026.',
+    ],
+    [
+      'Feb 29',
+      'Feb 29 is outside the term (Tue Sep 2 to Tue Dec 9, 2025): pick a day in it, e.g. Oct 20, or write the year: Feb 29 2028.',
     ],
   ])('refuses %s', (text, message) => {
     expect(read(text)).toEqual({ ok: false, recognised: true, message });
   });
 
   it('refuses a year-less date that two years fit', () => {
-    const long = { ...context, window: { start: '2025-01-01', end: '2026-12-31' } };
+    const long = { ...context, term: { start: '2025-03-01', end: '2026-10-31' } };
     expect(read('Nov 4', long)).toEqual({
       ok: false,
       recognised: true,
       message: 'Nov 4 could be 2025-11-04 or 2026-11-04: write the year, e.g. 2026-11-04.',
+    });
+  });
+
+  it('names the term and a real day in it, whatever the year of the term', () => {
+    const spring = { ...context, term: { start: '2026-01-12', end: '2026-05-01' } };
+    expect(read('Feb 29', spring)).toEqual({
+      ok: false,
+      recognised: true,
+      message: 'Feb 29, 2026 is not a date: 2026 is not a leap year.',
+    });
+    expect(read('Aug 3', spring)).toEqual({
+      ok: false,
+      recognised: true,
+      message:
+        'Aug 3 is outside the term (Mon Jan 12 to Fri May 1, 2026): pick a day in it, e.g. Jan 12, or write the year: Aug 3 2026.',
+    });
+    const spanning = { ...context, term: { start: '2025-09-02', end: '2026-01-16' } };
+    expect(read('Jun 3', spanning)).toMatchObject({
+      message:
+        'Jun 3 is outside the term (Tue Sep 2, 2025 to Fri Jan 16, 2026): pick a day in it, e.g. Oct 20, or write the year: Jun 3 2026.',
+    });
+    const over = { ...context, term: { start: '2025-01-13', end: '2025-05-02' } };
+    expect(read('Aug 3', over)).toMatchObject({
+      message:
+        'Aug 3 is outside the term (Mon Jan 13 to Fri May 2, 2025), which is over: write the year: Aug 3 2026.',
     });
   });
 

@@ -54,4 +54,28 @@ describe('diffPlans', () => {
       '"Project progress report due" on Thu Nov 13 is now called "Progress report due".',
     ]);
   });
+
+  it('says a cancellation plainly when its reason only repeats it, and never repeats a word', () => {
+    const after = cs599();
+    after.sessions.find((s) => s.number === 14)!.noClass = 'Cancelled';
+    after.sessions.push({
+      date: '2025-10-22',
+      number: null,
+      topic: '',
+      readings: [],
+      presentations: [],
+      noClass: 'No class',
+    });
+    after.events.push({ id: 'exam-2', kind: 'exam', date: '2025-11-06', title: 'Exam 2' });
+    after.sessions.find((s) => s.number === 20)!.presentations = [
+      { presenters: ['CG', 'OO', 'YK'], title: 'DeepSeek-v3' },
+    ];
+    expect(announced(cs599(), after)).toEqual([
+      'Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21.',
+      'No class on Wed Oct 22.',
+      'New: Exam 2 on Thu Nov 6.',
+      'Presentations in Class 20 on Tue Nov 11: DeepSeek-v3 by CG, OO and YK (were: DeepSeek-v3 by CG and OO).',
+    ]);
+    expect(announced(after, cs599())).toContain('The day without class on Wed Oct 22 is removed.');
+  });
 });

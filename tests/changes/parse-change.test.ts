@@ -56,6 +56,11 @@ describe('parseChange: cancel', () => {
       ok: false,
       message: 'Class 14 (Sparse approximation of attention) on Tue Oct 21 is already cancelled (snow day).',
     });
+    plan.sessions.find((s) => s.number === 14)!.noClass = 'cancelled';
+    expect(parseChange('cancel 14', plan, MONDAY)).toEqual({
+      ok: false,
+      message: 'Class 14 (Sparse approximation of attention) on Tue Oct 21 is already cancelled.',
+    });
   });
 });
 
@@ -191,6 +196,18 @@ describe('parseChange: edit, add, announce', () => {
     expect(refusal('add deadline Nov 11')).toBe(
       'Write a title after the date: `add deadline Tue Nov 11 <title>`.',
     );
+  });
+
+  it('refuses a day that does not exist, and a day outside the term naming the term', () => {
+    expect(refusal('add deadline Feb 30 Project draft')).toBe('Feb 30 is not a date.');
+    expect(refusal('extend proposal Nov 31')).toBe('Nov 31 is not a date.');
+    expect(refusal('add deadline Jun 3 Project draft')).toBe(
+      'Jun 3 is outside the term (Tue Sep 2 to Tue Dec 9, 2025): pick a day in it, e.g. Oct 20, or write the year: Jun 3 2026.',
+    );
+    expect(parse('add deadline Jun 3 2026 Project draft')).toMatchObject({
+      ok: true,
+      change: { event: { date: '2026-06-03', title: 'Project draft' } },
+    });
   });
 
   it('announces text as typed, and refuses unknown words', () => {

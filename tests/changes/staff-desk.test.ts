@@ -109,6 +109,17 @@ describe('StaffDesk', () => {
     );
   });
 
+  it('signs a free announcement with its sender, in the preview and the post alike', () => {
+    const { desk, source } = setup();
+    const preview = previewOf(desk.request('announce Room 204 today!', TA, MONDAY));
+    expect(renderText(preview.announcement)).toBe('  Room 204 today!\n  — from @U0TA000001');
+    expect(text(preview).startsWith(renderText(preview.announcement))).toBe(true);
+    const applied = desk.confirm(preview.previewId, TA, MONDAY);
+    expect(applied).toMatchObject({ kind: 'applied', announcement: preview.announcement });
+    expect(text(applied)).toBe('  Done (#1): announced “Room 204 today!”');
+    expect(source.history()[0]!.change).toEqual({ kind: 'announce', text: 'Room 204 today!', from: TA });
+  });
+
   it('answers a bad command with the reason', () => {
     const { desk } = setup();
     expect(text(desk.request('cancel 3', PROF, MONDAY))).toBe(
