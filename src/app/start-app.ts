@@ -96,6 +96,7 @@ async function startWithDatabase(
     databasePath: config.databasePath,
     derive: derivePosts,
     defaultChannel,
+    due: dispatcher.due(),
   });
   write(`${summary.join('\n')}\n\n`);
   const scheduler = startScheduler(() => dispatcher.tick(), { tickNow: true, logger });

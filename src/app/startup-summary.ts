@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { localDateOf } from '../plan/local-date.ts';
 import type { Plan } from '../plan/schema.ts';
 import { termOf } from '../plan/term.ts';
-import type { DerivePosts } from '../delivery/dispatcher.ts';
+import type { DerivePosts, DuePost } from '../delivery/due-posts.ts';
+import { catchUpSummary } from './catch-up-summary.ts';
 
 export interface SummaryInput {
   plan: Plan;
@@ -11,11 +12,16 @@ export interface SummaryInput {
   databasePath: string;
   derive: DerivePosts;
   defaultChannel: string;
+  /** The posts already due, as the dispatcher will handle them (Dispatcher.due()). */
+  due: DuePost[];
 }
 
 const day = (date: string): string => DateTime.fromISO(date).setLocale('en-US').toFormat('ccc LLL d yyyy');
 
-/** What `coursebot start` says before it starts waiting: the course, the mode, and what comes next. */
+/**
+ * What `coursebot start` says before it starts waiting: the course, the mode, what it does right away with
+ * posts already due (missed while it was down), and the next post after that.
+ */
 export function startupSummary(input: SummaryInput): string[] {
   const { plan, now, databasePath } = input;
   const { code, title, term: termName, timezone } = plan.course;
@@ -25,6 +31,8 @@ export function startupSummary(input: SummaryInput): string[] {
     input.mode,
     `Database: ${databasePath}`,
   ];
+  const catchUp = catchUpSummary(input.due, now, timezone);
+  if (catchUp) lines.push(catchUp);
   if (!term) return [...lines, 'The plan has no sessions or events: nothing to post.'];
   if (localDateOf(now, timezone) > term.end) {
     const demo = demoInstant(input);

@@ -1,16 +1,18 @@
 import { writeSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { renderText } from '../content/render-text.ts';
-import type { Outgoing, SendResult, Sink } from './sink.ts';
+import type { Lookup, Outgoing, SendResult, Sink } from './sink.ts';
 
 /**
  * Console mode: each post is printed with its channel and time. The write is synchronous and the
  * dispatcher records the result right after it, in the same turn of the event loop, so a kill lands
  * between the two only by a matter of microseconds. The console keeps no history, though: a post
- * interrupted in exactly that instant cannot be looked up afterwards ('unknown') and is printed again.
+ * interrupted in exactly that instant cannot be looked up afterwards and is printed again (the one
+ * documented limit of console mode, in `coursebot start --help`).
  */
 export class ConsoleSink implements Sink {
   readonly name = 'console';
+  readonly canConfirm = false;
 
   constructor(private readonly write: (text: string) => void = (text) => writeSync(1, text)) {}
 
@@ -19,8 +21,8 @@ export class ConsoleSink implements Sink {
     return { ok: true };
   }
 
-  async findPosted(): Promise<'unknown'> {
-    return 'unknown';
+  async findPosted(): Promise<Lookup> {
+    return { found: 'unknown', reason: 'the console keeps no record of what it printed' };
   }
 }
 

@@ -11,8 +11,10 @@ export interface DecideRules extends CatchUpRules {
 /** What one tick does with one derived post, given the ledger. */
 export type Decision =
   | { do: 'nothing' }
-  /** Some of its keys wait for a retry that is not due yet. */
-  | { do: 'wait' }
+  /** Some of its keys wait for a retry, or for a lookup (whether an earlier send arrived), not due yet. */
+  | { do: 'wait'; for: 'retry' | 'lookup' }
+  /** Some of its keys were sent without knowing whether they arrived: the destination is asked first. */
+  | { do: 'confirm'; rows: LedgerRow[] }
   | { do: 'send'; reminders: Reminder[]; late: boolean }
   | { do: 'skip'; reminders: Reminder[]; reason: string };
 
@@ -29,16 +31,21 @@ export function decidePost(
   rules: DecideRules,
 ): Decision {
   const open: Reminder[] = [];
+  const unconfirmed: LedgerRow[] = [];
   for (const reminder of post.reminders) {
     const row = rows.get(reminder.key);
     if (!row) {
       open.push(reminder);
-    } else if (row.state === 'failed' && row.nextAttemptAt !== null) {
-      if (instant(row.nextAttemptAt) > now) return { do: 'wait' };
-      open.push(reminder);
+    } else if (row.nextAttemptAt !== null && (row.state === 'failed' || row.state === 'sending')) {
+      if (instant(row.nextAttemptAt) > now) {
+        return { do: 'wait', for: row.state === 'failed' ? 'retry' : 'lookup' };
+      }
+      if (row.state === 'failed') open.push(reminder);
+      else unconfirmed.push(row);
     }
     // posted, skipped, failed for good, or being sent: recorded, never sent again.
   }
+  if (unconfirmed.length > 0) return { do: 'confirm', rows: unconfirmed };
   if (open.length === 0) return { do: 'nothing' };
   const late = now.toMillis() - instant(post.at).toMillis() > rules.lateAfterMs;
   if (!late) return { do: 'send', reminders: open, late };

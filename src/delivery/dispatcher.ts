@@ -1,24 +1,20 @@
 import { DateTime } from 'luxon';
 import type { Content } from '../content/content.ts';
 import type { PlanSource } from '../plan/plan-source.ts';
-import type { Plan } from '../plan/schema.ts';
 import type { Post, Reminder } from '../reminders/post.ts';
 import type { Clock } from '../util/clock.ts';
 import { silentLogger, type Logger } from '../util/logger.ts';
-import { withLateNote } from './catch-up.ts';
-import { decidePost } from './decide-post.ts';
-import type { Ledger } from './ledger.ts';
+import { whyNotUseful, withLateNote } from './catch-up.ts';
+import { confirmPosted, groupBySend } from './confirm-posted.ts';
+import { decidePost, type Decision, type DecideRules } from './decide-post.ts';
+import { surveyDue, type DerivePosts, type DuePost } from './due-posts.ts';
+import type { Ledger, LedgerRow } from './ledger.ts';
 import { resolveInterrupted, type ResolveReport } from './resolve-interrupted.ts';
 import { describe, sendThroughOutbox, type OutboxDeps } from './send-post.ts';
 import type { Sink } from './sink.ts';
 import { abortableSleep } from './sleep.ts';
 
-/** The pure derivation of the posts due in a window (src/reminders/derive-posts.ts). */
-export type DerivePosts = (
-  plan: Plan,
-  window: { from: DateTime; to: DateTime },
-  options: { defaultChannel: string },
-) => Post[];
+export type { DerivePosts } from './due-posts.ts';
 
 /**
  * The content of a post narrowed to some of its reminders, when the others are already recorded (a plan
@@ -49,8 +45,10 @@ export interface TickReport {
   retrying: number;
   failed: number;
   skipped: number;
-  /** Posts held back: behind a failed post of the same channel, or by a stop. */
+  /** Posts held back: behind a waiting post of the same channel, or by a stop. */
   deferred: number;
+  /** Keys whose send may have arrived, held until the destination can tell. */
+  unconfirmed: number;
 }
 
 /**
@@ -61,11 +59,14 @@ export interface TickReport {
 export class Dispatcher {
   private readonly outbox: OutboxDeps;
   private readonly logger: Logger;
+  /** The injected clock in the course's timezone: the ledger and the log show course-local times. */
+  private readonly clock: Clock;
   private readonly stopping = new AbortController();
 
   constructor(private readonly options: DispatcherOptions) {
     this.logger = options.logger ?? silentLogger;
-    this.outbox = { ledger: options.ledger, sink: options.sink, clock: options.clock, logger: this.logger };
+    this.clock = { now: () => options.clock.now().setZone(options.plans.current().course.timezone) };
+    this.outbox = { ledger: options.ledger, sink: options.sink, clock: this.clock, logger: this.logger };
   }
 
   /**
@@ -73,8 +74,13 @@ export class Dispatcher {
    * watermark to now, so a bot started mid-term posts no backlog.
    */
   async start(): Promise<ResolveReport> {
-    if (!this.options.ledger.watermark()) this.options.ledger.setWatermark(this.options.clock.now());
+    if (!this.options.ledger.watermark()) this.options.ledger.setWatermark(this.clock.now());
     return resolveInterrupted(this.outbox);
+  }
+
+  /** What the next tick would do with each due post, without doing it: the start summary tells this. */
+  due(): DuePost[] {
+    return this.survey(this.clock.now()).posts;
   }
 
   /** Lets a tick in flight finish the post it is sending, then return without starting another. */
@@ -83,55 +89,32 @@ export class Dispatcher {
   }
 
   async tick(): Promise<TickReport> {
-    const { ledger, clock, plans } = this.options;
-    const report: TickReport = { posted: 0, retrying: 0, failed: 0, skipped: 0, deferred: 0 };
-    const now = clock.now();
-    const plan = plans.current();
-    const watermark = ledger.watermark() ?? now;
-    const pending = ledger.pendingRetries();
-    // Posts waiting for a retry lie before the watermark: derive far enough back to find them again.
-    const from = DateTime.min(watermark, ...pending.map((r) => DateTime.fromISO(r.dueAt, { setZone: true })));
-    // The derivation's window is half-open: one millisecond more takes in a post due exactly now.
-    const window = { from, to: now.plus({ milliseconds: 1 }) };
-    const posts = this.options
-      .derive(plan, window, { defaultChannel: this.options.defaultChannel })
-      .filter((p) => instant(p.at) >= from && instant(p.at) <= now)
-      .sort((a, b) => instant(a.at).toMillis() - instant(b.at).toMillis());
-
-    const rules = {
-      zone: plan.course.timezone,
-      sameDayOnly: plan.reminders.catchUp.sameDayOnly,
-      lateAfterMs: this.options.lateAfterMs ?? 2 * 60_000,
-    };
-    // A channel with a post waiting for a retry gets nothing newer until it is resolved: order is kept.
+    const report: TickReport = { posted: 0, retrying: 0, failed: 0, skipped: 0, deferred: 0, unconfirmed: 0 };
+    const { now, watermark, pending, rules, posts } = this.survey(this.clock.now());
+    // A channel with a post waiting (retry, lookup) gets nothing newer until it is resolved: order is kept.
     const held = new Set<string>();
     let firstDeferred: DateTime | undefined;
     let sentLate = false;
-    for (const post of posts) {
-      const defer = () => {
-        report.deferred++;
-        firstDeferred ??= instant(post.at);
-      };
-      const rows = ledger.rows(post.reminders.map((r) => r.key));
-      const decision = decidePost(post, rows, now, rules);
-      if (decision.do === 'nothing') continue;
-      if (decision.do === 'wait') {
+    for (const { post, step } of posts) {
+      if (step.do === 'nothing') continue;
+      if (step.do === 'wait') {
         held.add(post.channel);
         continue;
       }
-      if (held.has(post.channel) || this.stopping.signal.aborted) {
-        defer();
+      if (step.do === 'hold' || held.has(post.channel) || this.stopping.signal.aborted) {
+        report.deferred++;
+        firstDeferred ??= instant(post.at);
         continue;
+      }
+      let decision: Decision = step;
+      if (decision.do === 'confirm') {
+        decision = await this.confirm(post, decision.rows, now, rules, report);
+        if (decision.do === 'wait') held.add(post.channel);
+        if (decision.do !== 'send' && decision.do !== 'skip') continue;
       }
       const keys = decision.reminders.map((r) => r.key);
       if (decision.do === 'skip') {
-        const lastFailure = keys.map((k) => rows.get(k)?.reason).find(Boolean);
-        const reason = lastFailure ? `${decision.reason}; gave up after: ${lastFailure}` : decision.reason;
-        ledger.markSkipped(post, keys, reason, clock.now());
-        report.skipped += keys.length;
-        const line = `skipped ${describe(post, keys)}: ${reason}`;
-        if (lastFailure) this.logger.warn(line);
-        else this.logger.info(line);
+        this.skip(post, keys, decision.reason, report);
         continue;
       }
       if (decision.late && sentLate) {
@@ -140,14 +123,15 @@ export class Dispatcher {
           this.stopping.signal,
         );
         if (this.stopping.signal.aborted) {
-          defer();
+          report.deferred++;
+          firstDeferred ??= instant(post.at);
           continue;
         }
       }
       const whole = decision.reminders.length === post.reminders.length;
       let content =
         whole || !this.options.narrow ? post.content : this.options.narrow(post, decision.reminders);
-      if (decision.late) content = withLateNote(content, post.at, clock.now(), rules.zone);
+      if (decision.late) content = withLateNote(content, post.at, this.clock.now(), rules.zone);
       const outcome = await sendThroughOutbox(this.outbox, post, keys, content);
       sentLate ||= decision.late;
       if (outcome === 'posted') report.posted += keys.length;
@@ -159,21 +143,81 @@ export class Dispatcher {
     }
     this.dropOrphans(posts, pending);
     const handledUpTo = firstDeferred ? DateTime.min(now, firstDeferred.minus({ milliseconds: 1 })) : now;
-    if (handledUpTo > watermark) ledger.setWatermark(handledUpTo);
+    if (handledUpTo > watermark) this.options.ledger.setWatermark(handledUpTo);
     return report;
   }
 
-  /** A retry whose reminder the plan no longer derives (moved, cancelled) would otherwise wait forever. */
-  private dropOrphans(posts: Post[], pending: { key: string; channel: string; dueAt: string }[]): void {
-    const derived = new Set(posts.flatMap((p) => p.reminders.map((r) => r.key)));
+  private survey(now: DateTime) {
+    return surveyDue({
+      ledger: this.options.ledger,
+      plan: this.options.plans.current(),
+      now,
+      derive: this.options.derive,
+      defaultChannel: this.options.defaultChannel,
+      lateAfterMs: this.options.lateAfterMs ?? 2 * 60_000,
+    });
+  }
+
+  /**
+   * Keys sent without knowing whether they arrived: the destination is asked before anything is sent
+   * again. Then the post is decided afresh; if the destination still cannot tell, it stays held while it
+   * is useful, and is recorded skipped once it is not.
+   */
+  private async confirm(
+    post: Post,
+    rows: LedgerRow[],
+    now: DateTime,
+    rules: DecideRules,
+    report: TickReport,
+  ): Promise<Decision> {
+    for (const send of groupBySend(rows)) {
+      await confirmPosted(this.outbox, send, 'earlier attempt unconfirmed');
+    }
+    const ledger = this.options.ledger;
+    const decideAgain = () => decidePost(post, ledger.rows(post.reminders.map((r) => r.key)), now, rules);
+    const fresh = ledger.rows(rows.map((r) => r.key));
+    const held = rows.map((r) => fresh.get(r.key)!).filter((r) => r.state === 'sending');
+    if (held.length === 0) return decideAgain();
+    const reminders = post.reminders.filter((r) => held.some((h) => h.key === r.key));
+    const late = now.toMillis() - instant(post.at).toMillis() > rules.lateAfterMs;
+    const useless = late ? whyNotUseful({ at: post.at, reminders }, now, rules) : undefined;
+    const keys = held.map((r) => r.key);
+    if (!useless) {
+      report.unconfirmed += keys.length;
+      return { do: 'wait', for: 'lookup' };
+    }
+    const reason = held[0]!.reason ?? 'could not confirm whether it was posted';
+    ledger.markSkipped(post, keys, reason, this.clock.now());
+    report.skipped += keys.length;
+    this.logger.warn(`skipped ${describe(post, keys)}: ${reason}; no longer worth sending (${useless})`);
+    return decideAgain();
+  }
+
+  private skip(post: Post, keys: string[], why: string, report: TickReport): void {
+    const rows = this.options.ledger.rows(keys);
+    const lastFailure = keys.map((k) => rows.get(k)?.reason).find(Boolean);
+    const reason = lastFailure ? `${why}; gave up after: ${lastFailure}` : why;
+    this.options.ledger.markSkipped(post, keys, reason, this.clock.now());
+    report.skipped += keys.length;
+    const line = `skipped ${describe(post, keys)}: ${reason}`;
+    if (lastFailure) this.logger.warn(line);
+    else this.logger.info(line);
+  }
+
+  /** A retry or lookup whose reminder the plan no longer derives (moved, cancelled) would wait forever. */
+  private dropOrphans(posts: DuePost[], pending: LedgerRow[]): void {
+    const derived = new Set(posts.flatMap((p) => p.post.reminders.map((r) => r.key)));
     for (const row of pending) {
       if (derived.has(row.key)) continue;
-      const reason = 'no longer in the plan';
+      const reason =
+        row.state === 'sending'
+          ? `no longer in the plan; ${row.reason ?? 'not confirmed'}`
+          : 'no longer in the plan';
       this.options.ledger.markSkipped(
         { channel: row.channel, at: row.dueAt },
         [row.key],
         reason,
-        this.options.clock.now(),
+        this.clock.now(),
       );
       this.logger.info(`skipped the retry of ${row.key} to ${row.channel}: ${reason}`);
     }

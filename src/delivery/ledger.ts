@@ -11,9 +11,14 @@ export interface LedgerRow {
   state: LedgerState;
   ts: string | null;
   reason: string | null;
+  /** Sends tried, plus lookups that could not tell whether a send arrived: the backoff grows with both. */
   attempts: number;
-  /** Set on a transient failure: when to try again. Null for everything final. */
+  /**
+   * 'failed': when to send again. 'sending': when to ask the destination again whether the post arrived
+   * (it could not tell). Null for everything final, and for a send in progress or interrupted by a crash.
+   */
   nextAttemptAt: string | null;
+  /** When the row last changed state: for a 'sending' row, when its send began. */
   updatedAt: string;
 }
 
@@ -75,11 +80,21 @@ export class Ledger {
       .map(fromRaw);
   }
 
-  /** Transient failures still waiting for another attempt. */
+  /** Transient failures waiting for another attempt, and unconfirmed sends waiting for another lookup. */
   pendingRetries(): LedgerRow[] {
     return this.db
       .prepare<[], RawRow>(
-        "SELECT * FROM ledger WHERE state = 'failed' AND next_attempt_at IS NOT NULL ORDER BY due_at, key",
+        "SELECT * FROM ledger WHERE state IN ('failed', 'sending') AND next_attempt_at IS NOT NULL ORDER BY due_at, key",
+      )
+      .all()
+      .map(fromRaw);
+  }
+
+  /** Sends cut off by the end of the process: 'sending', and no lookup scheduled yet. */
+  interrupted(): LedgerRow[] {
+    return this.db
+      .prepare<[], RawRow>(
+        "SELECT * FROM ledger WHERE state = 'sending' AND next_attempt_at IS NULL ORDER BY due_at, key",
       )
       .all()
       .map(fromRaw);
@@ -106,6 +121,20 @@ export class Ledger {
   markFailed(keys: string[], reason: string, now: DateTime, nextAttemptAt?: DateTime): void {
     const next = nextAttemptAt ? iso(nextAttemptAt) : null;
     this.update(keys, { state: 'failed', ts: null, reason, next }, now);
+  }
+
+  /**
+   * A send that may or may not have arrived, and the destination could not tell: the keys stay 'sending'
+   * (so nothing sends them again) until the lookup is repeated at `nextCheckAt`. `updated_at` keeps the
+   * time the send began, from which the destination is searched. A failed lookup counts as an attempt.
+   */
+  markUnconfirmed(keys: string[], reason: string, nextCheckAt: DateTime, lookupFailed: boolean): void {
+    const stmt = this.db.prepare(
+      "UPDATE ledger SET reason = @reason, next_attempt_at = @next, attempts = attempts + @more WHERE key = @key AND state = 'sending'",
+    );
+    this.db.transaction(() => {
+      for (const key of keys) stmt.run({ key, reason, next: iso(nextCheckAt), more: lookupFailed ? 1 : 0 });
+    })();
   }
 
   /** Not sent on purpose (too late to be useful, gone from the plan); creates the rows when needed. */

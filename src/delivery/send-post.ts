@@ -51,12 +51,20 @@ export async function sendThroughOutbox(
   if (result.permanent) {
     ledger.markFailed(keys, result.reason, now);
     logger.error(
-      `could not post ${describe(post, keys)}: ${result.reason}${result.fix ? `. Fix: ${result.fix}` : ''}`,
+      `could not post ${describe(post, keys)}: ${result.reason}${result.fix ? ` — ${result.fix}` : ''}`,
     );
     return 'failed';
   }
   const attempts = Math.max(...[...ledger.rows(keys).values()].map((r) => r.attempts), 1);
   const next = now.plus({ milliseconds: retryDelayMs(attempts, result.retryAfterMs) });
+  if (result.mayHaveArrived && sink.canConfirm) {
+    // Not sent again on a guess: the keys stay 'sending' until a lookup at `next` tells (confirmPosted).
+    ledger.markUnconfirmed(keys, `${result.reason}; it may have arrived`, next, false);
+    logger.warn(
+      `posting ${describe(post, keys)} failed (${result.reason}) but may have arrived; attempt ${attempts}, looking it up at ${timeOf(next)} before any retry`,
+    );
+    return 'retry';
+  }
   ledger.markFailed(keys, result.reason, now, next);
   logger.warn(
     `posting ${describe(post, keys)} failed (${result.reason}); attempt ${attempts}, retrying at ${timeOf(next)}`,
@@ -68,4 +76,4 @@ export function describe(post: LedgerPost, keys: string[]): string {
   return `${keys.length} reminder(s) due ${post.at} to ${post.channel}`;
 }
 
-const timeOf = (t: DateTime): string => t.toISO({ suppressMilliseconds: true })!;
+export const timeOf = (t: DateTime): string => t.toISO({ suppressMilliseconds: true })!;

@@ -12,20 +12,38 @@ export interface Outgoing {
 
 export type SendResult =
   | { ok: true; ts?: string }
-  /** `permanent` failures are not retried (unknown channel, no permission); `fix` tells the user what to do. */
-  | { ok: false; permanent: boolean; reason: string; fix?: string; retryAfterMs?: number };
+  /**
+   * `permanent` failures are not retried (unknown channel, no permission); `fix` tells the user what to do.
+   * `mayHaveArrived`: the attempt may have posted anyway (lost answer, timeout, 5xx), so it is looked up
+   * with findPosted before any new attempt.
+   */
+  | {
+      ok: false;
+      permanent: boolean;
+      reason: string;
+      fix?: string;
+      retryAfterMs?: number;
+      mayHaveArrived?: boolean;
+    };
+
+/** What the destination says about an earlier post. */
+export type Lookup =
+  | { found: true; ts: string }
+  | { found: false }
+  /** It could not tell: why, and when a destination asks for it, how long to wait before asking again. */
+  | { found: 'unknown'; reason: string; retryAfterMs?: number };
 
 export interface Sink {
   readonly name: string;
+  /**
+   * Whether findPosted can ever answer. False for a destination that keeps no history (the console): an
+   * interrupted post is sent again there. True (Slack): an unanswered lookup is asked again later.
+   */
+  readonly canConfirm: boolean;
   send(message: Outgoing): Promise<SendResult>;
   /**
-   * After a crash between sending and recording, asks the destination whether a post carrying these keys
-   * already arrived since `sinceEpochSeconds`. Returns its id (Slack ts) when found; `undefined` when not; a
-   * sink that cannot tell returns 'unknown'.
+   * After a crash between sending and recording, or an attempt that may have arrived, asks the destination
+   * whether a post carrying all these keys arrived since `sinceEpochSeconds`.
    */
-  findPosted(
-    channel: string,
-    keys: string[],
-    sinceEpochSeconds: number,
-  ): Promise<string | undefined | 'unknown'>;
+  findPosted(channel: string, keys: string[], sinceEpochSeconds: number): Promise<Lookup>;
 }

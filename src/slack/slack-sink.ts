@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { renderSlack } from '../content/render-slack.ts';
-import type { Outgoing, SendResult, Sink } from '../delivery/sink.ts';
+import type { Lookup, Outgoing, SendResult, Sink } from '../delivery/sink.ts';
 import type { ChannelDirectory } from './channel-directory.ts';
 import { ChannelPacer } from './channel-pacer.ts';
 import { classifySlackError } from './classify-slack-error.ts';
@@ -25,6 +25,7 @@ export interface SlackSinkOptions {
 /** Posts reminders and announcements with chat.postMessage; tells a restarted dispatcher what it posted. */
 export class SlackSink implements Sink {
   readonly name = 'slack';
+  readonly canConfirm = true;
   private readonly pacer: ChannelPacer;
   /**
    * Posts whose attempt failed in a way that may have posted anyway (lost answer, 5xx, timeout), by keys,
@@ -44,11 +45,17 @@ export class SlackSink implements Sink {
     const id = keys.join(' ');
     const triedAt = this.uncertain.get(id);
     if (triedAt !== undefined) {
-      // Found: it did arrive. Not found, or cannot tell: post (a rare repeat beats a silent loss).
-      const found = await this.findPosted(channel, keys, triedAt - SEARCH_MARGIN_SECONDS);
-      if (found !== undefined && found !== 'unknown') {
-        this.uncertain.delete(id);
-        return { ok: true, ts: found };
+      // Found: it did arrive. Not found: post. Cannot tell: never post on a guess; the caller asks later.
+      const lookup = await this.findPosted(channel, keys, triedAt - SEARCH_MARGIN_SECONDS);
+      if (lookup.found === true) return { ok: true, ts: lookup.ts };
+      if (lookup.found === 'unknown') {
+        return {
+          ok: false,
+          permanent: false,
+          reason: `could not confirm whether it was posted: ${lookup.reason}`,
+          mayHaveArrived: true,
+          ...(lookup.retryAfterMs ? { retryAfterMs: lookup.retryAfterMs } : {}),
+        };
       }
     }
     const { text, blocks } = renderSlack(content);
@@ -72,21 +79,30 @@ export class SlackSink implements Sink {
         const failure = classifySlackError(error, channel);
         if (failure.retryAfterMs) this.pacer.holdFor(target.id, failure.retryAfterMs);
         else if (!failure.permanent && keys.length) {
+          // A lost answer, a timeout or a 5xx may still have posted: look before posting again.
           this.uncertain.set(id, Math.min(this.uncertain.get(id) ?? attemptAt, attemptAt));
+          return { ...failure, mayHaveArrived: true };
         }
         return failure;
       }
     });
   }
 
-  async findPosted(
-    channel: string,
-    keys: string[],
-    sinceEpochSeconds: number,
-  ): Promise<string | undefined | 'unknown'> {
+  /**
+   * Looks for the bot's own post carrying the keys in the channel's history. A definite answer also
+   * settles what this sink remembered about an uncertain attempt with these keys.
+   */
+  async findPosted(channel: string, keys: string[], sinceEpochSeconds: number): Promise<Lookup> {
+    const lookup = await this.lookUp(channel, keys, sinceEpochSeconds);
+    if (lookup.found !== 'unknown') this.uncertain.delete(keys.join(' '));
+    return lookup;
+  }
+
+  private async lookUp(channel: string, keys: string[], sinceEpochSeconds: number): Promise<Lookup> {
     const target = await this.options.directory.idOf(channel);
+    if (!target.ok) return { found: 'unknown', reason: target.reason, retryAfterMs: target.retryAfterMs };
     const botId = this.options.botId();
-    if (!target.ok || !botId) return 'unknown';
+    if (!botId) return { found: 'unknown', reason: "the bot's identity is not known yet (auth.test)" };
     try {
       let cursor: string | undefined;
       for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
@@ -101,13 +117,14 @@ export class SlackSink implements Sink {
         const found = (answer.messages ?? []).find(
           (m) => m.bot_id === botId && carriesKeys(m.metadata, keys),
         );
-        if (found?.ts) return found.ts;
+        if (found?.ts) return { found: true, ts: found.ts };
         cursor = answer.has_more ? answer.response_metadata?.next_cursor || undefined : undefined;
-        if (!cursor) return undefined;
+        if (!cursor) return { found: false };
       }
-      return 'unknown';
-    } catch {
-      return 'unknown';
+      return { found: 'unknown', reason: `not in the ${MAX_HISTORY_PAGES} pages of history searched` };
+    } catch (error) {
+      const failure = classifySlackError(error, channel);
+      return { found: 'unknown', reason: failure.reason, retryAfterMs: failure.retryAfterMs };
     }
   }
 }

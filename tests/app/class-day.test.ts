@@ -59,6 +59,7 @@ describe('startupSummary', () => {
       databasePath: './data/coursebot.db',
       derive: derivePosts,
       defaultChannel: defaultChannelOf(config, plan),
+      due: [],
     };
   };
 

@@ -14,7 +14,9 @@ describe('ConsoleSink', () => {
     });
     expect(result).toEqual({ ok: true });
     expect(out.join('')).toBe('── #cs599 · Tue Oct 21 8:00 AM ──\nClass 14 today\n\n');
-    expect(await sink.findPosted()).toBe('unknown');
+    // It keeps no history, and says it never can: an interrupted post is printed again.
+    expect(await sink.findPosted()).toMatchObject({ found: 'unknown' });
+    expect(sink.canConfirm).toBe(false);
   });
 
   it('shows the course-local time the post carries, whatever the machine zone', () => {

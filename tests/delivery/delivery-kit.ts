@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { Dispatcher, type DispatcherOptions, type DerivePosts } from '../../src/delivery/dispatcher.ts';
 import { Ledger } from '../../src/delivery/ledger.ts';
-import type { Outgoing, SendResult, Sink } from '../../src/delivery/sink.ts';
+import type { Lookup, Outgoing, SendResult, Sink } from '../../src/delivery/sink.ts';
 import { staticPlanSource } from '../../src/plan/plan-source.ts';
 import { planSchema, type Plan } from '../../src/plan/schema.ts';
 import type { Post } from '../../src/reminders/post.ts';
@@ -47,20 +47,24 @@ export function listDerive(posts: Post[]): DerivePosts {
 
 type SendBehaviour = (message: Outgoing) => SendResult | Promise<SendResult>;
 
-/** Records every send; its answers to send and findPosted are set by the test. */
+/**
+ * Records every send; its answers to send and findPosted are set by the test. It can confirm (like Slack)
+ * unless told otherwise (like the console).
+ */
 export class RecordingSink implements Sink {
   readonly name = 'recording';
   readonly sent: Outgoing[] = [];
   readonly searched: { channel: string; keys: string[]; since: number }[] = [];
   constructor(
     public behaviour: SendBehaviour = () => ({ ok: true, ts: 'ts-1' }),
-    public found: string | undefined | 'unknown' = undefined,
+    public found: Lookup = { found: false },
+    readonly canConfirm = true,
   ) {}
   async send(message: Outgoing): Promise<SendResult> {
     this.sent.push(message);
     return this.behaviour(message);
   }
-  async findPosted(channel: string, keys: string[], since: number) {
+  async findPosted(channel: string, keys: string[], since: number): Promise<Lookup> {
     this.searched.push({ channel, keys, since });
     return this.found;
   }

@@ -55,8 +55,14 @@ describe('the outbox', () => {
 
     it('found at the destination: recorded as posted, not sent again', async () => {
       const clock = await crashMidSend();
-      const restarted = rig(temp.open(), clock, posts, { sink: new RecordingSink(undefined, 'ts-found') });
-      expect(await restarted.dispatcher.start()).toEqual({ foundPosted: 1, toResend: 0, unknown: 0 });
+      const found = new RecordingSink(undefined, { found: true, ts: 'ts-found' });
+      const restarted = rig(temp.open(), clock, posts, { sink: found });
+      expect(await restarted.dispatcher.start()).toEqual({
+        foundPosted: 1,
+        toResend: 0,
+        unknown: 0,
+        unconfirmed: 0,
+      });
       expect(restarted.sink.searched).toEqual([
         { channel: '#cs599', keys: ['class-day:a'], since: expect.any(Number) },
       ]);
@@ -72,8 +78,13 @@ describe('the outbox', () => {
 
     it('not found: sent again, once', async () => {
       const clock = await crashMidSend();
-      const restarted = rig(temp.open(), clock, posts, { sink: new RecordingSink(undefined, undefined) });
-      expect(await restarted.dispatcher.start()).toEqual({ foundPosted: 0, toResend: 1, unknown: 0 });
+      const restarted = rig(temp.open(), clock, posts, { sink: new RecordingSink() });
+      expect(await restarted.dispatcher.start()).toEqual({
+        foundPosted: 0,
+        toResend: 1,
+        unknown: 0,
+        unconfirmed: 0,
+      });
       await restarted.dispatcher.tick();
       await restarted.dispatcher.tick();
       expect(restarted.sink.keysSent()).toEqual(['class-day:a']);
@@ -85,10 +96,16 @@ describe('the outbox', () => {
       });
     });
 
-    it('a sink that cannot tell: sent again, with a warning that it may repeat', async () => {
+    it('a sink that can never tell (the console): sent again, with a warning that it may repeat', async () => {
       const clock = await crashMidSend();
-      const restarted = rig(temp.open(), clock, posts, { sink: new RecordingSink(undefined, 'unknown') });
-      expect(await restarted.dispatcher.start()).toEqual({ foundPosted: 0, toResend: 0, unknown: 1 });
+      const console = new RecordingSink(undefined, { found: 'unknown', reason: 'no history' }, false);
+      const restarted = rig(temp.open(), clock, posts, { sink: console });
+      expect(await restarted.dispatcher.start()).toEqual({
+        foundPosted: 0,
+        toResend: 0,
+        unknown: 1,
+        unconfirmed: 0,
+      });
       await restarted.dispatcher.tick();
       expect(restarted.sink.keysSent()).toEqual(['class-day:a']);
       expect(restarted.logger.lines.filter((l) => l.startsWith('warn'))).toEqual([

@@ -120,6 +120,7 @@ describe('reminders to Slack', () => {
     f.failNext('chat.postMessage', { loseResponse: true });
     const crashing = bot(f, database, clock, (sink) => ({
       name: sink.name,
+      canConfirm: sink.canConfirm,
       findPosted: (...args) => sink.findPosted(...args),
       send: async (message) => {
         await sink.send(message);
@@ -143,6 +144,85 @@ describe('reminders to Slack', () => {
       ts: f.messages('C0CLASS')[0]!.ts,
     });
     expect(f.callsTo('conversations.history')[0]?.params).toMatchObject({ include_all_metadata: 'true' });
+  });
+});
+
+describe('reminders to Slack when the history cannot be read', () => {
+  /** The post reaches Slack, its answer is lost, and the process dies before recording anything. */
+  async function crashAfterPosting() {
+    const { f, database, clock } = await setUp();
+    f.failNext('chat.postMessage', { loseResponse: true });
+    const crashing = bot(f, database, clock, (sink) => ({
+      name: sink.name,
+      canConfirm: sink.canConfirm,
+      findPosted: (...args) => sink.findPosted(...args),
+      send: async (message) => {
+        await sink.send(message);
+        return new Promise(() => {});
+      },
+    }));
+    await crashing.dispatcher.start();
+    clock.set(at('2025-10-14T09:00:05'));
+    void crashing.dispatcher.tick();
+    await waitFor(() => f.messages('C0CLASS').length === 1);
+    clock.advance({ minutes: 1 });
+    return { f, database, clock };
+  }
+
+  it('after a crash, holds the post while the history fails, then finds it: posted once', async () => {
+    const { f, database, clock } = await crashAfterPosting();
+    f.failNext('conversations.history', { status: 500 });
+    const restarted = bot(f, database, clock);
+    expect(await restarted.dispatcher.start()).toMatchObject({ foundPosted: 0, unconfirmed: 1 });
+    expect(await restarted.dispatcher.tick()).toMatchObject({ posted: 0 });
+    expect(restarted.ledger.rows([READINGS_KEY]).get(READINGS_KEY)).toMatchObject({
+      state: 'sending',
+      reason: 'could not confirm whether it was posted: http_500',
+    });
+    expect(restarted.log.lines).toContainEqual(
+      expect.stringMatching(/^warn could not confirm whether 1 reminder\(s\) due .* was posted/),
+    );
+    clock.advance({ minutes: 1 });
+    await restarted.dispatcher.tick();
+    expect(f.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(restarted.ledger.rows([READINGS_KEY]).get(READINGS_KEY)).toMatchObject({
+      state: 'posted',
+      ts: f.messages('C0CLASS')[0]!.ts,
+    });
+  });
+
+  it('a lost answer is looked up before any retry; a failed lookup is not a reason to post again', async () => {
+    const { f, database, clock } = await setUp();
+    const { dispatcher, ledger } = bot(f, database, clock);
+    await dispatcher.start();
+    f.failNext('chat.postMessage', { loseResponse: true });
+    clock.set(at('2025-10-14T09:00:05'));
+    expect(await dispatcher.tick()).toMatchObject({ retrying: 1 });
+    f.failNext('conversations.history', { status: 500 });
+    for (let i = 0; i < 4 * 10; i++) {
+      clock.advance({ seconds: 15 });
+      await dispatcher.tick();
+    }
+    expect(f.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(f.messages('C0CLASS')).toHaveLength(1);
+    expect(ledger.rows([READINGS_KEY]).get(READINGS_KEY)).toMatchObject({ state: 'posted' });
+  });
+
+  it('a post that did not arrive is sent once, when the history answers', async () => {
+    const { f, database, clock } = await setUp();
+    const { dispatcher, ledger } = bot(f, database, clock);
+    await dispatcher.start();
+    f.failNext('chat.postMessage', { dropConnection: true });
+    clock.set(at('2025-10-14T09:00:05'));
+    await dispatcher.tick();
+    f.failNext('conversations.history', { status: 500 }, 2);
+    for (let i = 0; i < 4 * 10; i++) {
+      clock.advance({ seconds: 15 });
+      await dispatcher.tick();
+    }
+    expect(f.callsTo('conversations.history')).toHaveLength(3);
+    expect(f.messages('C0CLASS')).toHaveLength(1);
+    expect(ledger.rows([READINGS_KEY]).get(READINGS_KEY)).toMatchObject({ state: 'posted' });
   });
 });
 

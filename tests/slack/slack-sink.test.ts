@@ -104,8 +104,13 @@ describe('SlackSink.send', () => {
     fake.failNext('chat.postMessage', { status: 503 });
     fake.failNext('chat.postMessage', { loseResponse: true });
     const outgoing = { channel: 'C0CLASS', at, content: textContent('x'), keys: ['k'] };
-    expect(await sink.send(outgoing)).toMatchObject({ ok: false, permanent: false, reason: 'http_503' });
-    expect(await sink.send(outgoing)).toMatchObject({ ok: false, permanent: false });
+    expect(await sink.send(outgoing)).toMatchObject({
+      ok: false,
+      permanent: false,
+      reason: 'http_503',
+      mayHaveArrived: true,
+    });
+    expect(await sink.send(outgoing)).toMatchObject({ ok: false, permanent: false, mayHaveArrived: true });
     // The lost answer still posted, once: no automatic retry doubled it.
     expect(fake.messages('C0CLASS')).toHaveLength(1);
     expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
@@ -131,6 +136,56 @@ describe('SlackSink.send', () => {
   });
 });
 
+describe('SlackSink.send after an answer was lost, when the history cannot be read', () => {
+  const outgoing = { channel: 'C0CLASS', at, content: textContent('x'), keys: ['k'] };
+
+  it('does not post again, reports a transient failure that may have arrived, then finds the post', async () => {
+    fake = await startFakeSlack();
+    const { sink } = sinkFor(fake, { intervalMs: 0 });
+    fake.failNext('chat.postMessage', { loseResponse: true });
+    expect(await sink.send(outgoing)).toMatchObject({ ok: false, mayHaveArrived: true });
+    fake.failNext('conversations.history', { status: 500 });
+    expect(await sink.send(outgoing)).toEqual({
+      ok: false,
+      permanent: false,
+      reason: 'could not confirm whether it was posted: http_500',
+      mayHaveArrived: true,
+    });
+    fake.failNext('conversations.history', { status: 429, retryAfter: 60 });
+    expect(await sink.send(outgoing)).toMatchObject({ ok: false, retryAfterMs: 60_000 });
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    // The history answers at last: the lost answer's post is there.
+    expect(await sink.send(outgoing)).toEqual({ ok: true, ts: fake.messages('C0CLASS')[0]!.ts });
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(fake.messages('C0CLASS')).toHaveLength(1);
+  });
+
+  it('posts once when the history, answering at last, shows the post did not arrive', async () => {
+    fake = await startFakeSlack();
+    const { sink } = sinkFor(fake, { intervalMs: 0 });
+    fake.failNext('chat.postMessage', { dropConnection: true });
+    expect(await sink.send(outgoing)).toMatchObject({ ok: false, mayHaveArrived: true });
+    fake.failNext('conversations.history', { status: 500 });
+    expect(await sink.send(outgoing)).toMatchObject({ ok: false, mayHaveArrived: true });
+    expect(fake.messages('C0CLASS')).toHaveLength(0);
+    expect(await sink.send(outgoing)).toMatchObject({ ok: true });
+    expect(await sink.send({ ...outgoing, keys: ['other'] })).toMatchObject({ ok: true });
+    expect(fake.messages('C0CLASS')).toHaveLength(2);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(3);
+  });
+
+  it("forgets the doubt once the dispatcher's own lookup has settled it", async () => {
+    fake = await startFakeSlack();
+    const { sink } = sinkFor(fake, { intervalMs: 0 });
+    fake.failNext('chat.postMessage', { dropConnection: true });
+    await sink.send(outgoing);
+    expect(await sink.findPosted('C0CLASS', ['k'], 0)).toEqual({ found: false });
+    expect(await sink.send(outgoing)).toMatchObject({ ok: true });
+    // One lookup, not a second one inside the send.
+    expect(fake.callsTo('conversations.history')).toHaveLength(1);
+  });
+});
+
 describe('SlackSink.findPosted', () => {
   it('finds its own post by the metadata keys, across pages', async () => {
     fake = await startFakeSlack({ maxPageSize: 1 });
@@ -140,11 +195,13 @@ describe('SlackSink.findPosted', () => {
     await sink.send({ channel: '#cs599', at, content: textContent('x'), keys: KEYS });
     // Later messages, including another one's post with the same keys typed in its text.
     await client.chat.postMessage({ channel: 'C0CLASS', text: KEYS.join(' ') });
-    const posted = fake.messages('C0CLASS')[0]!.ts;
-    expect(await sink.findPosted('#cs599', KEYS, since)).toBe(posted);
-    expect(await sink.findPosted('C0CLASS', [KEYS[0]!], since)).toBe(posted);
-    expect(await sink.findPosted('C0CLASS', ['other-key'], since)).toBeUndefined();
-    expect(await sink.findPosted('C0CLASS', KEYS, Math.floor(Date.now() / 1000) + 60)).toBeUndefined();
+    const posted = { found: true, ts: fake.messages('C0CLASS')[0]!.ts };
+    expect(await sink.findPosted('#cs599', KEYS, since)).toEqual(posted);
+    expect(await sink.findPosted('C0CLASS', [KEYS[0]!], since)).toEqual(posted);
+    expect(await sink.findPosted('C0CLASS', ['other-key'], since)).toEqual({ found: false });
+    expect(await sink.findPosted('C0CLASS', KEYS, Math.floor(Date.now() / 1000) + 60)).toEqual({
+      found: false,
+    });
     expect(fake.callsTo('conversations.history')[0]?.params).toMatchObject({ include_all_metadata: 'true' });
   });
 
@@ -158,11 +215,21 @@ describe('SlackSink.findPosted', () => {
       metadata: { event_type: REMINDER_EVENT_TYPE, event_payload: { keys: 'k' } },
     });
     fake.state.messages[0]!.botId = 'B0OTHER';
-    expect(await sink.findPosted('C0CLASS', ['k'], since)).toBeUndefined();
+    expect(await sink.findPosted('C0CLASS', ['k'], since)).toEqual({ found: false });
+    expect(sink.canConfirm).toBe(true);
     fake.failNext('conversations.history', { status: 500 });
-    expect(await sink.findPosted('C0CLASS', ['k'], since)).toBe('unknown');
+    expect(await sink.findPosted('C0CLASS', ['k'], since)).toEqual({ found: 'unknown', reason: 'http_500' });
     fake.failNext('conversations.history', { error: 'not_in_channel' });
-    expect(await sink.findPosted('C0CLASS', ['k'], since)).toBe('unknown');
+    expect(await sink.findPosted('C0CLASS', ['k'], since)).toMatchObject({
+      found: 'unknown',
+      reason: 'not_in_channel',
+    });
+    fake.failNext('conversations.history', { status: 429, retryAfter: 60 });
+    expect(await sink.findPosted('C0CLASS', ['k'], since)).toEqual({
+      found: 'unknown',
+      reason: 'ratelimited',
+      retryAfterMs: 60_000,
+    });
   });
 });
 
