@@ -34,6 +34,7 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
     const isClass = meaning.noClass === undefined;
     const number = isClass ? (meaning.number ?? lastNumber + 1) : null;
     if (number !== null) lastNumber = number;
+    const labelledLater = meanings.slice(i + 1).find((m) => m.number === number && m.noClass === undefined);
     const label =
       number !== null
         ? `Class ${number} (${describePageDate(meaning.date)})`
@@ -41,6 +42,12 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
     const report = (message: string) =>
       review.push({ line: meaning.line, date, message: `${label}: ${message}` });
     meaning.doubts.forEach(report);
+    if (isClass && meaning.number === undefined && labelledLater) {
+      report(
+        `has no class number on the page: numbered ${number}, which the page also gives to the class on ` +
+          `${describePageDate(labelledLater.date)}; renumber one of them`,
+      );
+    }
     if (!isClass && meaning.number !== undefined)
       report(`labelled class ${meaning.number} but has no class; imported as a day off`);
     const topic =

@@ -12,6 +12,9 @@ export function termName(dates: LocalDate[]): string | undefined {
   if (dates.length === 0) return undefined;
   const months = dates.map((d) => Number(d.slice(5, 7)));
   const middle = [...months].sort((a, b) => a - b)[Math.floor(months.length / 2)]!;
+  // A term that runs from December into January is a winter term, named by the year it ends in.
+  if (dates[0]!.slice(0, 4) !== dates.at(-1)!.slice(0, 4) && (middle === 12 || middle === 1))
+    return `Winter ${dates.at(-1)!.slice(0, 4)}`;
   const season = middle <= 5 ? 'Spring' : middle <= 8 ? 'Summer' : 'Fall';
   const year = season === 'Spring' ? dates.at(-1)!.slice(0, 4) : dates[0]!.slice(0, 4);
   return `${season} ${year}`;

@@ -23,12 +23,13 @@ const WEEKDAY_NUMBER: Record<string, number> = { mo: 1, tu: 2, we: 3, th: 4, fr:
 const DATE_LIKE =
   /^(?:(?:next|this|following|coming)\s+[a-z]+|tomorrow|end\s+of\s+(?:the\s+)?[a-z]+|in\s+(?:\d+|a|one|two|three)\s+(?:days?|weeks?)|tb[ad]\b|week\s+\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d+[a-z]*|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?)/i;
 const TODAY = /^(?:today|tonight)\b/i;
-const GAP = /^[\s,]*(?:(?:on|by|before|at)\s+(?=\S))?/i;
+// "due on Oct 3", "due by Friday", "due date: Oct 3".
+const GAP = /^[\s,]*(?:date\b\s*:?\s*)?(?:(?:on|by|before|at)\s+(?=\S))?/i;
 
 /**
  * Reads the date and time stated from `from` on: an optional "(", then dates, weekdays and times in either
  * order ("Oct 3 at 5pm", "5pm Fri Oct 3"), then the ")" that closes the "(". A weekday alone counts only
- * when nothing but punctuation or a time follows it, so a reading such as "Sun et al." stays a reading.
+ * before punctuation, a time or a capitalised word, so a reading such as "Sun et al." stays a reading.
  */
 export function readWhen(text: string, from: number): NoteWhen {
   const open = /^[\s,]*(\(\s*)?/.exec(text.slice(from))!;
@@ -74,6 +75,7 @@ function bareWeekday(text: string): { weekday: number; length: number } | null {
   const after = text.slice(m[0].length);
   if (/^\w/.test(after)) return null;
   const rest = after.trimStart();
-  if (rest && !/^[,;.)]/.test(rest) && !parseTimeAt(rest)) return null;
+  // In flattened text the next cell starts with a capital: "due Fri Dragon ch6".
+  if (rest && !/^[,;.)]/.test(rest) && !parseTimeAt(rest) && !/^[A-Z]/.test(rest)) return null;
   return { weekday: WEEKDAY_NUMBER[m[1]!.slice(0, 2).toLowerCase()]!, length: m[0].length };
 }

@@ -18,9 +18,10 @@ const KIND_NAME: Record<EventDraft['kind'], string> = {
 
 /** The words of a note as a reader would write them: ", due Oct 32" of "HW1 out, due Oct 32" → "HW1 due Oct 32". */
 export function noteText(span: NoteSpan): string {
-  const text = cleanText(span.text)
-    .replace(/^[,;(]\s*|\)$/g, '')
+  let text = cleanText(span.text)
+    .replace(/^[,;(]\s*/, '')
     .replace(/^(?:and|&)\s+/i, '');
+  if ((text.match(/\)/g) ?? []).length > (text.match(/\(/g) ?? []).length) text = text.replace(/\)$/, '');
   return /^\(?due\b/i.test(text) && span.work ? `${span.work} ${text.replace(/^\(/, '')}` : text;
 }
 

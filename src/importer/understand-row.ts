@@ -1,5 +1,5 @@
 import type { Presentation, Reading } from '../plan/schema.ts';
-import { findNotes, type EventDraft, type NoteSpan } from './find-notes.ts';
+import { findNotes, type EventDraft } from './find-notes.ts';
 import { noClassReason } from './no-class.ts';
 import { parseLead } from './parse-lead.ts';
 import type { PageDate } from './parse-date.ts';
