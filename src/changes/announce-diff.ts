@@ -74,8 +74,12 @@ export function diffLines(diff: PlanDiff): DiffLine[] {
   }
   for (const d of diff.noClassDays.added)
     add(d.date, withReason(`No class on ${formatDay(d.date)}`, d.reason));
-  for (const d of diff.noClassDays.removed)
+  // A day off that a class now takes is told by that class's sentence ("moved … to Tue Oct 21").
+  const taken = new Set([...c.added.map((x) => x.date), ...c.moved.map((m) => m.after.date)]);
+  for (const d of diff.noClassDays.removed) {
+    if (taken.has(d.date)) continue;
     add(d.date, `The day without class on ${formatDay(d.date)}${parenthesised(d.reason)} is removed`);
+  }
   for (const e of diff.events.added) add(e.date, `${newEvent(e)} on ${when(e.date, e.time)}`);
   for (const e of diff.events.removed)
     add(e.date, `${eventName(e)} on ${when(e.date, e.time)} is removed from the schedule`);

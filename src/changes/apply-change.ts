@@ -1,6 +1,6 @@
 import { mention, type Content } from '../content/content.ts';
 import { formatDay } from '../plan/local-date.ts';
-import type { Plan, Session } from '../plan/schema.ts';
+import type { EventKind, Plan, Session } from '../plan/schema.ts';
 import { UserError } from '../util/user-error.ts';
 import { announceChange, announcement, byDate, diffLines, sentence } from './announce-diff.ts';
 import type { PlanChange } from './change.ts';
@@ -86,7 +86,7 @@ export function applyChange(plan: Plan, change: PlanChange): AppliedChange {
       return simple(
         plan,
         { ...plan, events },
-        `added ${change.event.kind} ${change.event.id} on ${when(change.event.date, change.event.time)}`,
+        `added ${ADDED[change.event.kind]} ${change.event.id} on ${when(change.event.date, change.event.time)}`,
       );
     }
     case 'announce':
@@ -98,6 +98,14 @@ export function applyChange(plan: Plan, change: PlanChange): AppliedChange {
       };
   }
 }
+
+/** Kinds as the `add` command names them. */
+const ADDED: Record<EventKind, string> = {
+  deadline: 'deadline',
+  'homework-release': 'homework',
+  exam: 'exam',
+  other: 'event',
+};
 
 /** The staff member's own words, signed: Slack shows the mention as their name. */
 function freeAnnouncement(change: Extract<PlanChange, { kind: 'announce' }>): Content {
@@ -137,7 +145,7 @@ function applyShift(plan: Plan, change: Extract<PlanChange, { kind: 'cancel' }>)
   diff.classes.removed = [];
   const lines = [
     sentence(withReason(`No class on ${formatDay(change.date)}`, change.reason)),
-    `${classLabel(cancelled)} and the classes after it move to the next meeting:`,
+    `Class ${change.number} and the classes after it move to the next meeting:`,
     ...diffLines(diff).map((l) => l.text),
   ];
   if (result.overflow) lines.push(`${classLabel(result.overflow)} no longer has a meeting this term.`);

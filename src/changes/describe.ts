@@ -56,8 +56,8 @@ export function namesText(names: string[]): string {
  * repeat the sentence it sits in ("is cancelled on Tue Oct 21: cancelled"), so it is left out.
  */
 export function reasonOf(noClass: string): string | undefined {
-  const text = noClass.trim();
-  return /^((the )?class(es)? )?(cancell?ed|no class(es)?|none)?[.!]?$/i.test(text) ? undefined : text;
+  const text = noClass.trim().replace(/\s*\.+$/, '');
+  return /^((the )?class(es)? )?(cancell?ed|no class(es)?|none)?!?$/i.test(text) ? undefined : text;
 }
 
 /** " (snow day)" after a sentence's subject, or nothing when the reason says nothing more. */

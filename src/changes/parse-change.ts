@@ -74,6 +74,10 @@ function parseCancel(args: string, { plan, context, today }: Env): ParsedChange 
     const dated = leadingDate(args, context);
     if (!dated) return refuse('Name the class to cancel: `cancel 14 snow day` or `cancel Oct 21 snow day`.');
     if (!dated.phrase.ok) return refuse(dated.phrase.message);
+    if (dated.phrase.time)
+      return refuse(
+        `A class is cancelled for its whole meeting: leave the time out, e.g. \`cancel ${formatDay(dated.phrase.date)}\`.`,
+      );
     const date = dated.phrase.date;
     const session = plan.sessions.find((s) => s.date === date && s.number !== null);
     if (!session) {
@@ -86,11 +90,13 @@ function parseCancel(args: string, { plan, context, today }: Env): ParsedChange 
   const found = heldClass(plan, number, today);
   if ('message' in found) return refuse(found.message);
   const shift = /^shift\b/i.test(rest);
+  // The reason goes inside sentences ("… is cancelled on Tue Oct 21: snow day."): no full stop of its own.
   const reason =
     rest
       .replace(/^shift\b/i, '')
       .trim()
-      .replace(/^[:,;–—-]\s*/, '') || 'cancelled';
+      .replace(/^[:,;–—-]\s*/, '')
+      .replace(/\s*\.+$/, '') || 'cancelled';
   return { ok: true, change: { kind: 'cancel', number, date: found.session.date, reason, shift } };
 }
 

@@ -16,6 +16,7 @@ describe('parseChange: cancel', () => {
       ok: true,
       change: { kind: 'cancel', number: 14, date: '2025-10-21', reason: 'snow day', shift: false },
     });
+    expect(parse('cancel 14 snow day.')).toMatchObject({ ok: true, change: { reason: 'snow day' } });
     expect(parse('cancel class 14: snow day')).toMatchObject({
       ok: true,
       change: { number: 14, reason: 'snow day' },
@@ -45,6 +46,10 @@ describe('parseChange: cancel', () => {
     ['cancel Oct 9', 'Thu Oct 9, 2025 is in the past (today is Mon Oct 20).'],
     ['cancel Wed Oct 23', 'Oct 23, 2025 is a Thursday, not a Wednesday: check the date.'],
     ['cancel', 'Name the class to cancel: `cancel 14 snow day` or `cancel Oct 21 snow day`.'],
+    [
+      'cancel tomorrow 9am',
+      'A class is cancelled for its whole meeting: leave the time out, e.g. `cancel Tue Oct 21`.',
+    ],
   ])('refuses %s', (text, message) => {
     expect(refusal(text)).toBe(message);
   });

@@ -120,6 +120,37 @@ describe('StaffDesk', () => {
     expect(source.history()[0]!.change).toEqual({ kind: 'announce', text: 'Room 204 today!', from: TA });
   });
 
+  it('words the undo of a shift and the history without doubled punctuation or internal names', () => {
+    const { desk } = setup();
+    const shift = previewOf(desk.request('cancel 26 shift flooding.', PROF, MONDAY));
+    expect(renderText(shift.announcement)).toBe(
+      '  No class on Thu Dec 4: flooding.\n' +
+        '  Class 26 and the classes after it move to the next meeting:\n' +
+        '  Class 26 (Retrieval-Augmented Generation for Knowledge-Intensive NLP Tasks, RoarGraph) moved from Thu Dec 4 to Tue Dec 9.\n' +
+        '  Class 27 (Matryoshka Quantization) no longer has a meeting this term.',
+    );
+    expect(text(desk.confirm(shift.previewId, PROF, MONDAY))).toBe(
+      '  Done (#1): cancelled Class 26 (Thu Dec 4): flooding; later classes shifted.',
+    );
+    const undo = previewOf(desk.request('undo', PROF, MONDAY));
+    // Class 26 moving back says the day is held again; no separate "day without class is removed".
+    expect(renderText(undo.announcement)).toBe(
+      '  Class 26 (Retrieval-Augmented Generation for Knowledge-Intensive NLP Tasks, RoarGraph) moved from Tue Dec 9 to Thu Dec 4.\n' +
+        '  New: Class 27 (Matryoshka Quantization) on Tue Dec 9.',
+    );
+    desk.confirm(undo.previewId, PROF, MONDAY);
+    desk.confirm(
+      previewOf(desk.request('add homework Nov 12 HW4 posted', PROF, MONDAY)).previewId,
+      PROF,
+      MONDAY,
+    );
+    expect(
+      text(desk.request('history', PROF, MONDAY))
+        .split('\n')
+        .at(-1),
+    ).toBe('  #3 Mon Oct 20 10:00 AM  U0PROF0001  added homework hw4-posted on Wed Nov 12');
+  });
+
   it('answers a bad command with the reason', () => {
     const { desk } = setup();
     expect(text(desk.request('cancel 3', PROF, MONDAY))).toBe(

@@ -56,7 +56,7 @@ const HELP: HelpEntry[] = [
   {
     name: 'announce',
     args: 'TEXT',
-    description: 'staff: post a message in the class channel',
+    description: 'staff: post a message in the class channel, signed with your name',
     example: 'announce No office hours today',
   },
   { name: 'undo', args: '', description: 'staff: revert the last change', example: 'undo' },
