@@ -77,8 +77,15 @@ function balanced(label: string): string {
 export function findNotes(text: string): NoteSpan[] {
   const spans: NoteSpan[] = [];
   const free = (start: number, end: number) => spans.every((s) => end <= s.start || start >= s.end);
-  const add = (start: number, labelEnd: number, base: EventBase, work?: string) => {
+  const add = (start: number, labelEnd: number, base: EventBase, work?: string, needsDate = false) => {
     const when = readWhen(text, labelEnd);
+    if (needsDate && when.end === labelEnd) {
+      // "HW5 out, due sometime soon": work is not due the day it comes out, so the words after "due" are a
+      // date, even when they cannot be read; up to the next cell, which starts with a capital.
+      const words = /^[\s,]*((?:[a-z0-9][\w'’.-]*\s*)*)/.exec(text.slice(labelEnd))!;
+      when.unreadable = words[1]!.trim();
+      when.end = labelEnd + words[0].trimEnd().length;
+    }
     let end = Math.max(labelEnd, when.end);
     // "HW2 out (due Oct 3)": the ")" closes a "(" opened inside the note.
     const close =
@@ -96,7 +103,7 @@ export function findNotes(text: string): NoteSpan[] {
       label: balanced(text.slice(start, labelEnd).trim()),
       event,
       ...(work ? { work } : {}),
-      ...(when.unreadable ? { unreadableDate: when.unreadable } : {}),
+      ...(when.unreadable !== undefined ? { unreadableDate: when.unreadable } : {}),
       ...(when.timeRange ? { timeRange: when.timeRange } : {}),
     });
   };
@@ -141,7 +148,8 @@ export function findNotes(text: string): NoteSpan[] {
   for (const m of text.matchAll(DUE)) {
     let start = subjectStart(text, m.index, spans);
     let subject = cleanSubject(text.slice(start, m.index));
-    if (!subject) {
+    const borrowed = !subject;
+    if (borrowed) {
       const previous = workBefore(text, m.index, spans);
       if (!previous) continue;
       subject = previous.work!;
@@ -149,7 +157,7 @@ export function findNotes(text: string): NoteSpan[] {
     }
     const name = workName(subject);
     const base: EventBase = { kind: 'deadline', title: `${name} due`, idBase: `${slugify(name)}-due` };
-    add(start, m.index + m[0].length, base, name);
+    add(start, m.index + m[0].length, base, name, borrowed);
   }
   return spans.sort((a, b) => a.start - b.start);
 }

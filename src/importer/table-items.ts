@@ -67,16 +67,18 @@ export function tableItems(rows: SourceRow[], columns: ColumnInfo[]): TableItem[
 }
 
 /**
- * Adds a row's cells to the row above. Text that runs on (the cell above ends with a comma, or this one
- * starts in lower case) is joined with a space; a new item is added to a list, or as a new sentence.
+ * Adds a row's cells to the row above. Text that runs on (the cell above ends with a comma, or a text
+ * cell starts in lower case) is joined with a space; a new item is added to a list, or as a new sentence.
  */
 function join(into: RawRow, row: RawRow, separate: boolean): void {
   for (const column of [...CELLS, 'other'] as const) {
     const more = row[column];
     if (!more) continue;
     const before = into[column];
-    const runsOn = !separate && before && (/[,;:(-]$/.test(before) || /^[a-z(]/.test(more));
-    const glue = runsOn ? ' ' : column !== 'other' && LISTS.has(column) ? ', ' : '; ';
+    const list = column !== 'other' && LISTS.has(column);
+    // A list runs on only after a comma ("ch2.1," + "ch2.5"): its items may well start in lower case.
+    const runsOn = !separate && before && (/[,;:(-]$/.test(before) || (!list && /^[a-z(]/.test(more)));
+    const glue = runsOn ? ' ' : list ? ', ' : '; ';
     into[column] = before ? `${before}${glue}${more}` : more;
   }
   into.links = [...into.links, ...row.links];

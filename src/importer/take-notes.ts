@@ -40,9 +40,11 @@ export function takeNotes(spans: NoteSpan[]): TakenNotes {
     }
     const note = noteText(span);
     taken.kept.push(note);
+    const problem = span.unreadableDate
+      ? `cannot read the date "${span.unreadableDate}" in "${note}"`
+      : `no date given in "${note}"`;
     taken.doubts.push(
-      `cannot read the date "${span.unreadableDate}" in "${note}": no ${KIND_NAME[span.event.kind]} imported; ` +
-        'the note is kept in the class notes, add the event by hand',
+      `${problem}: no ${KIND_NAME[span.event.kind]} imported; the note is kept in the class notes, add the event by hand`,
     );
   }
   return taken;

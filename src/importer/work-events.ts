@@ -56,6 +56,6 @@ function namedWork(text: string, kind: WorkKind): { span: NoteSpan; rest: string
   if (when.weekday) event.weekday = when.weekday;
   const end = Math.max(at, when.end);
   const span: NoteSpan = { start: 0, end, text: text.slice(0, end), label: name, event, work: name };
-  if (when.unreadable) span.unreadableDate = when.unreadable;
+  if (when.unreadable !== undefined) span.unreadableDate = when.unreadable;
   return { span, rest: cleanText(text.slice(end)).replace(/^[,;)]\s*/, '') };
 }
