@@ -47,8 +47,16 @@ export class ChannelDirectory {
   async problems(channels: readonly string[]): Promise<string[]> {
     const lines: string[] = [];
     for (const channel of new Set(channels)) {
-      const failure = problemOf(channel, await this.find(channel));
-      if (failure) lines.push(`channel ${channel}: ${failure.reason}: ${failure.fix ?? 'will try again'}`);
+      const found = await this.find(channel);
+      const failure = problemOf(channel, found);
+      if (!failure) continue;
+      // The channel's own problem is one sentence naming it and the fix; a failed listing says what it checked.
+      const listingFailed = found !== undefined && 'ok' in found;
+      lines.push(
+        failure.fix && !listingFailed
+          ? failure.fix
+          : `channel ${channel}: ${failure.reason}: ${failure.fix ?? 'will try again'}`,
+      );
     }
     return lines;
   }

@@ -10,7 +10,7 @@ const BUG = 'coursebot built a message Slack refuses: please report it with the 
 const PERMANENT: Record<string, (label: string) => string> = {
   channel_not_found: (c) =>
     `no channel ${c} visible to the bot: fix reminders.channels in schedule.json or COURSEBOT_CHANNEL (a channel ID C… or its exact name)`,
-  not_in_channel: (c) => `invite @coursebot to ${c}: /invite @coursebot in the channel`,
+  not_in_channel: (c) => `coursebot is not in ${c}: type /invite @coursebot in ${c}`,
   is_archived: (c) => `${c} is archived: unarchive it or point reminders.channels at another channel`,
   invalid_auth: () => REAUTH,
   not_authed: () => REAUTH,

@@ -62,7 +62,7 @@ describe('failed sends', () => {
       ok: false,
       permanent: true,
       reason: 'not_in_channel',
-      fix: 'invite @coursebot to #cs599',
+      fix: 'coursebot is not in #cs599: type /invite @coursebot in #cs599',
     }));
     const r = rig(temp.open(), clock, [post('2025-10-21T09:00', '#cs599', ['deadline:b'])], { sink });
     await r.dispatcher.start();
@@ -77,7 +77,11 @@ describe('failed sends', () => {
       nextAttemptAt: null,
     });
     const errors = r.logger.lines.filter((l) => l.startsWith('error'));
-    expect(errors).toEqual([expect.stringMatching(/#cs599: not_in_channel — invite @coursebot to #cs599/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /to #cs599: not_in_channel — coursebot is not in #cs599: type \/invite @coursebot in #cs599$/,
+      ),
+    ]);
   });
 
   it('a sink that throws counts as a transient failure', async () => {

@@ -12,7 +12,7 @@ describe('classifySlackError', () => {
       ok: false,
       permanent: true,
       reason: 'not_in_channel',
-      fix: 'invite @coursebot to #cs599: /invite @coursebot in the channel',
+      fix: 'coursebot is not in #cs599: type /invite @coursebot in #cs599',
     });
     expect(classifySlackError(platform('is_archived'), '#old')).toMatchObject({
       permanent: true,

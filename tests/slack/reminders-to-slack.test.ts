@@ -108,7 +108,7 @@ describe('reminders to Slack', () => {
       reason: 'not_in_channel',
       nextAttemptAt: null,
     });
-    expect(log.lines.join('\n')).toContain('/invite @coursebot in the channel');
+    expect(log.lines.join('\n')).toContain('coursebot is not in #cs599: type /invite @coursebot in #cs599');
     clock.advance({ hours: 1 });
     await dispatcher.tick();
     expect(f.callsTo('chat.postMessage')).toHaveLength(1);

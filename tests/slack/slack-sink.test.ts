@@ -91,7 +91,7 @@ describe('SlackSink.send', () => {
       ok: false,
       permanent: true,
       reason: 'not_in_channel',
-      fix: 'invite @coursebot to #cs599: /invite @coursebot in the channel',
+      fix: 'coursebot is not in #cs599: type /invite @coursebot in #cs599',
     });
     expect(await send('#old')).toMatchObject({ permanent: true, reason: 'is_archived' });
     expect(await send('#nowhere')).toMatchObject({ permanent: true, reason: 'channel_not_found' });
@@ -244,9 +244,9 @@ describe('ChannelDirectory.problems', () => {
     });
     const { directory } = sinkFor(fake);
     expect(await directory.problems(['#cs599', '#old', '#ok', 'C0OK', '#nowhere', '#cs599'])).toEqual([
-      'channel #cs599: not_in_channel: invite @coursebot to #cs599: /invite @coursebot in the channel',
-      'channel #old: is_archived: #old is archived: unarchive it or point reminders.channels at another channel',
-      expect.stringMatching(/^channel #nowhere: channel_not_found: no channel #nowhere visible/),
+      'coursebot is not in #cs599: type /invite @coursebot in #cs599',
+      '#old is archived: unarchive it or point reminders.channels at another channel',
+      expect.stringMatching(/^no channel #nowhere visible to the bot: fix reminders.channels/),
     ]);
   });
 });

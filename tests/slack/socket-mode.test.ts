@@ -58,10 +58,10 @@ describe('Socket Mode', () => {
     fake = await startFakeSlack({ channels: [{ id: 'C0CLASS', name: 'cs599', isMember: false }] });
     started = await startApp(fake, 'socket', { channels: () => ['#cs599', '#missing'] });
     expect(started.log.lines).toContain(
-      'warn slack: channel #cs599: not_in_channel: invite @coursebot to #cs599: /invite @coursebot in the channel',
+      'warn slack: coursebot is not in #cs599: type /invite @coursebot in #cs599',
     );
     expect(
-      started.log.lines.some((l) => l.startsWith('warn slack: channel #missing: channel_not_found')),
+      started.log.lines.some((l) => l.startsWith('warn slack: no channel #missing visible to the bot')),
     ).toBe(true);
     // Still answering: a channel problem stops nothing else.
     const ack = await fake.sendSlashCommand({ text: 'class 13' });

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadPlanOrThrow, schedulePath } from '../../files/plan-file.ts';
 import { parsePlanText } from '../../plan/parse-plan.ts';
@@ -33,14 +34,20 @@ export function exportCommand(): Command {
         const text = exportText(readFileSync(path, 'utf8'), revised.source.current());
         if (options.output) {
           writeFileSync(options.output, text);
-          log.info(
-            `wrote ${options.output}: ${path} with ${revised.source.history().length} recorded change(s)`,
-          );
+          // A plain line for the person at the terminal, not a log event.
+          process.stdout.write(`${wroteLine(options.output, path, revised.source.history().length)}\n`);
         } else process.stdout.write(text);
       } finally {
         revised.close();
       }
     });
+}
+
+/** "Wrote schedule.json: the plan with 3 changes." */
+export function wroteLine(output: string, source: string, changes: number): string {
+  const counted = changes === 0 ? 'no changes' : changes === 1 ? '1 change' : `${changes} changes`;
+  const plan = resolve(output) === resolve(source) ? 'the plan' : `the plan of ${source}`;
+  return `Wrote ${output}: ${plan} with ${counted}.`;
 }
 
 /**
