@@ -1,6 +1,7 @@
 import { writeSync } from 'node:fs';
 import type { Database } from '../storage/database.ts';
 import type { Config } from '../config/env.ts';
+import { staticPlanSource, type PlanSource } from '../plan/plan-source.ts';
 import type { Plan } from '../plan/schema.ts';
 import { Dispatcher } from '../delivery/dispatcher.ts';
 import { Ledger } from '../delivery/ledger.ts';
@@ -24,6 +25,8 @@ export interface AppOptions {
   logger: Logger;
   /** stdout by default: the summary and, in console mode, the posts. */
   write?: (text: string) => void;
+  /** Told the effective plan as soon as it is known, e.g. to show log times in the course's timezone. */
+  onPlans?: (plans: PlanSource) => void;
 }
 
 export interface RunningApp {
@@ -35,13 +38,15 @@ export interface RunningApp {
  * The composition root of `coursebot start`: plan → database → sink → dispatcher → scheduler. A bad plan,
  * setting or database stops it here with a UserError, before anything is posted.
  */
-export async function startApp({ config, clock, logger, write = stdout }: AppOptions): Promise<RunningApp> {
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const { config, logger } = options;
   const { plan, warnings } = loadPlanOrThrow(config.schedulePath);
+  options.onPlans?.(staticPlanSource(plan));
   for (const warning of warnings) logger.warn(warning);
   const defaultChannel = defaultChannelOf(config, plan);
   const db = openDatabase(config.databasePath);
   try {
-    return await startWithDatabase(db, { config, clock, logger, write }, plan, defaultChannel);
+    return await startWithDatabase(db, options, plan, defaultChannel);
   } catch (error) {
     db.close();
     throw error;
@@ -50,12 +55,13 @@ export async function startApp({ config, clock, logger, write = stdout }: AppOpt
 
 async function startWithDatabase(
   db: Database,
-  { config, clock, logger, write = stdout }: AppOptions,
+  { config, clock, logger, write = stdout, onPlans }: AppOptions,
   plan: Plan,
   defaultChannel: string,
 ): Promise<RunningApp> {
   // The effective plan: the file with the staff's recorded changes; reloaded when the file is edited.
   const plans = revisedPlanSource(db, plan, logger);
+  onPlans?.(plans);
   // Slack mode: /schedule answers from the same plan and clock, and the sink reminders post with.
   const slack = slackForConfig(config, { plans, clock, logger, defaultChannel });
   const sink = createSink(config, { logger, write, slack });

@@ -16,6 +16,8 @@ export interface LoggerOptions {
   level?: LogLevel;
   /** Stamps each line with the bot's own time (which COURSEBOT_NOW may shift). */
   clock?: Clock;
+  /** The timezone the stamps are shown in (the course's, once a plan is loaded); the clock's otherwise. */
+  zone?: () => string | undefined;
   write?: (line: string) => void;
 }
 
@@ -23,11 +25,14 @@ export interface LoggerOptions {
 export function createLogger({
   level = 'info',
   clock,
+  zone,
   write = (line) => process.stderr.write(`${line}\n`),
 }: LoggerOptions = {}): Logger {
   const at = (wanted: LogLevel) => (message: string) => {
     if (RANK[wanted] < RANK[level]) return;
-    const stamp = clock ? `${clock.now().toFormat("yyyy-MM-dd'T'HH:mm:ssZZ")} ` : '';
+    const shownIn = zone?.();
+    const now = clock && (shownIn ? clock.now().setZone(shownIn) : clock.now());
+    const stamp = now ? `${now.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ")} ` : '';
     // Newlines would split one event over several lines and break log parsing.
     write(`${stamp}${wanted} ${message.replace(/\s*\n\s*/g, ' ')}`);
   };

@@ -30,7 +30,10 @@ const plan = {
 
 interface Run {
   child: ChildProcess;
+  /** stdout and stderr together, as a terminal shows them. */
   out: () => string;
+  /** The log alone. */
+  log: () => string;
   exited: Promise<number | null>;
 }
 
@@ -49,15 +52,20 @@ function start(now: string): Run {
   const env = { PATH: process.env.PATH, COURSEBOT_NOW: now, COURSEBOT_DB: join(dir, 'data', 'bot.db') };
   const child = spawn(process.execPath, [BIN, 'start', '--schedule', 'schedule.json'], {
     cwd: dir,
-    env: { ...env, COURSEBOT_CHANNEL: '#crash', LOG_LEVEL: 'warn' },
+    // A machine in UTC: the log still shows the course's times.
+    env: { ...env, COURSEBOT_CHANNEL: '#crash', LOG_LEVEL: 'info', TZ: 'UTC' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(child);
   let out = '';
+  let log = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    log += chunk.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, out: () => out, exited };
+  return { child, out: () => out, log: () => log, exited };
 }
 
 async function until(what: string, test: () => boolean, ms = 8000): Promise<void> {
@@ -80,6 +88,12 @@ describe('coursebot start, killed and restarted', () => {
     // Down until Nov 8 evening: five posts (Nov 4–8) fell due, all still useful, sent late one a second.
     const second = start('2025-11-08T20:00:00-05:00');
     await until('two late posts', () => headers(second.out()).length >= 2);
+    expect(second.out()).toContain(
+      '5 missed posts (due Tue Nov 4 9:00 AM, Wed Nov 5 9:00 AM, Thu Nov 6 9:00 AM …) will be sent late now.',
+    );
+    expect(second.log()).toMatch(
+      /^2025-11-08T20:00:0\d-05:00 info posted 1 reminder\(s\) due 2025-11-04T09:00:00-05:00 to #crash/m,
+    );
     second.child.kill('SIGKILL');
     await second.exited;
 

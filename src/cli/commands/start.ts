@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { startApp } from '../../app/start-app.ts';
 import { parseConfig } from '../../config/env.ts';
+import type { PlanSource } from '../../plan/plan-source.ts';
 import { shiftedClock, systemClock } from '../../util/clock.ts';
 import { createLogger } from '../../util/logger.ts';
 
@@ -38,8 +39,11 @@ export function startCommand(): Command {
         ...(options.db !== undefined && { COURSEBOT_DB: options.db }),
       });
       const clock = config.now ? shiftedClock(config.now) : systemClock;
-      const logger = createLogger({ level: config.logLevel, clock });
-      const app = await startApp({ config, clock, logger });
+      // Log times are shown in the course's timezone once the plan is loaded (the machine's before).
+      let plans: PlanSource | undefined;
+      const zone = () => plans?.current().course.timezone;
+      const logger = createLogger({ level: config.logLevel, clock, zone });
+      const app = await startApp({ config, clock, logger, onPlans: (loaded) => (plans = loaded) });
       let stopping = false;
       const shutdown = (signal: string) => {
         if (stopping) return;
