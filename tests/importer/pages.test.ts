@@ -49,7 +49,7 @@ describe('HTML with rowspans, a week column and an unknown column', () => {
   it('reports the unknown column and the date it cannot read', () => {
     expect(messages(result)).toEqual([
       '9: column "Room" is not one the importer knows: its cells are kept in the class notes',
-      '48: Class 4 (Sep 18): cannot read the date "next week" in "HW3 due next week": no deadline imported; ' +
+      '53: Class 4 (Sep 18): cannot read the date "next week" in "HW3 due next week": no deadline imported; ' +
         'the note is kept in the class notes, add the event by hand',
     ]);
   });
@@ -87,11 +87,11 @@ describe('HTML with <th> week rows, a caption row above the header and a spring 
 
   it('reports the undated break, the range, the weekday it resolved and the impossible date', () => {
     expect(messages(result)).toEqual([
-      '38: a day off without a date, not imported (add its days as sessions with "noClass"): "Spring break"',
-      '39: Mar 10: covers Mar 10–Mar 12: imported as a day off on each day the course meets in it (Tue and Thu): ' +
+      '51: a day off without a date, not imported (add its days as sessions with "noClass"): "Spring break"',
+      '54: Mar 10: covers Mar 10–Mar 12: imported as a day off on each day the course meets in it (Tue and Thu): ' +
         '2026-03-10, 2026-03-12',
-      '43: Class 5 (Mar 17): "Lab report due" on Friday was placed on the first one after the class: 2026-03-20',
-      '55: cannot read a date in "Feb 30": row not imported: "Feb 30 | Typo row"',
+      '58: Class 5 (Mar 17): "Lab report due" on Friday was placed on the first one after the class: 2026-03-20',
+      '70: cannot read a date in "Feb 30": row not imported: "Feb 30 | Typo row"',
     ]);
   });
 });
