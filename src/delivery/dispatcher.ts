@@ -4,13 +4,13 @@ import type { PlanSource } from '../plan/plan-source.ts';
 import type { Post, Reminder } from '../reminders/post.ts';
 import type { Clock } from '../util/clock.ts';
 import { silentLogger, type Logger } from '../util/logger.ts';
-import { whyNotUseful, withLateNote } from './catch-up.ts';
-import { confirmPosted, groupBySend } from './confirm-posted.ts';
-import { decidePost, type Decision, type DecideRules } from './decide-post.ts';
+import { withLateNote } from './catch-up.ts';
+import type { Decision } from './decide-post.ts';
 import { surveyDue, type DerivePosts, type DuePost } from './due-posts.ts';
 import type { Ledger, LedgerRow } from './ledger.ts';
 import { resolveInterrupted, type ResolveReport } from './resolve-interrupted.ts';
 import { describe, sendThroughOutbox, type OutboxDeps } from './send-post.ts';
+import { settleUnconfirmed } from './settle-unconfirmed.ts';
 import type { Sink } from './sink.ts';
 import { abortableSleep } from './sleep.ts';
 
@@ -108,7 +108,10 @@ export class Dispatcher {
       }
       let decision: Decision = step;
       if (decision.do === 'confirm') {
-        decision = await this.confirm(post, decision.rows, now, rules, report);
+        const settled = await settleUnconfirmed(this.outbox, post, decision.rows, now, rules);
+        report.unconfirmed += settled.held;
+        report.skipped += settled.skipped;
+        decision = settled.decision;
         if (decision.do === 'wait') held.add(post.channel);
         if (decision.do !== 'send' && decision.do !== 'skip') continue;
       }
@@ -156,41 +159,6 @@ export class Dispatcher {
       defaultChannel: this.options.defaultChannel,
       lateAfterMs: this.options.lateAfterMs ?? 2 * 60_000,
     });
-  }
-
-  /**
-   * Keys sent without knowing whether they arrived: the destination is asked before anything is sent
-   * again. Then the post is decided afresh; if the destination still cannot tell, it stays held while it
-   * is useful, and is recorded skipped once it is not.
-   */
-  private async confirm(
-    post: Post,
-    rows: LedgerRow[],
-    now: DateTime,
-    rules: DecideRules,
-    report: TickReport,
-  ): Promise<Decision> {
-    for (const send of groupBySend(rows)) {
-      await confirmPosted(this.outbox, send, 'earlier attempt unconfirmed');
-    }
-    const ledger = this.options.ledger;
-    const decideAgain = () => decidePost(post, ledger.rows(post.reminders.map((r) => r.key)), now, rules);
-    const fresh = ledger.rows(rows.map((r) => r.key));
-    const held = rows.map((r) => fresh.get(r.key)!).filter((r) => r.state === 'sending');
-    if (held.length === 0) return decideAgain();
-    const reminders = post.reminders.filter((r) => held.some((h) => h.key === r.key));
-    const late = now.toMillis() - instant(post.at).toMillis() > rules.lateAfterMs;
-    const useless = late ? whyNotUseful({ at: post.at, reminders }, now, rules) : undefined;
-    const keys = held.map((r) => r.key);
-    if (!useless) {
-      report.unconfirmed += keys.length;
-      return { do: 'wait', for: 'lookup' };
-    }
-    const reason = held[0]!.reason ?? 'could not confirm whether it was posted';
-    ledger.markSkipped(post, keys, reason, this.clock.now());
-    report.skipped += keys.length;
-    this.logger.warn(`skipped ${describe(post, keys)}: ${reason}; no longer worth sending (${useless})`);
-    return decideAgain();
   }
 
   private skip(post: Post, keys: string[], why: string, report: TickReport): void {
