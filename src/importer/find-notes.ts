@@ -1,5 +1,6 @@
 import type { LocalTime } from '../plan/local-date.ts';
 import type { EventKind } from '../plan/schema.ts';
+import { cleanSubject, subjectStart, workBefore } from './due-subject.ts';
 import { readWhen } from './note-when.ts';
 import type { PageDate } from './parse-date.ts';
 import { capitalize, slugify } from './slug.ts';
@@ -160,35 +161,4 @@ export function findNotes(text: string): NoteSpan[] {
     add(start, m.index + m[0].length, base, name, borrowed);
   }
   return spans.sort((a, b) => a.start - b.start);
-}
-
-/** "(HW3 " → "HW3"; "and " → "". */
-function cleanSubject(text: string): string {
-  return text
-    .trim()
-    .replace(/[\s,:;(]+$/, '')
-    .replace(/^\(+\s*/, '')
-    .replace(/^(?:and|&)(?:\s+|$)/i, '')
-    .trim();
-}
-
-/** The note just before `at` when only a separator stands between them: "HW3 out, due", "HW2 out (due". */
-function workBefore(text: string, at: number, taken: NoteSpan[]): NoteSpan | undefined {
-  const previous = taken.filter((s) => s.end <= at && s.work).sort((a, b) => b.end - a.end)[0];
-  if (!previous) return undefined;
-  return /^[\s,;(]*(?:(?:and|&)\s+)?\(?\s*$/i.test(text.slice(previous.end, at)) ? previous : undefined;
-}
-
-/** Walks back from "due" over lower-case words to the capitalised word that starts the note. */
-function subjectStart(text: string, dueAt: number, taken: NoteSpan[]): number {
-  const floor = Math.max(0, ...taken.filter((s) => s.end <= dueAt).map((s) => s.end));
-  const words = [...text.slice(floor, dueAt).matchAll(/\S+/g)].reverse();
-  let start = dueAt;
-  for (const [i, w] of words.entries()) {
-    if (w[0] === '(') continue;
-    if (/[,;:)]$/.test(w[0]) || i >= 6) break;
-    start = floor + w.index;
-    if (!/^[a-z0-9&#]/.test(w[0])) break;
-  }
-  return start;
 }
