@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import { code, type Content, type Line } from '../content/content.ts';
 import type { Plan } from '../plan/schema.ts';
 import { answerRequest } from './answer.ts';
+import { rememberAnswer } from './answer-memo.ts';
 import { parseRequest, type ParsedRequest } from './parse-request.ts';
 import { help, presentAnswer, type PresentOptions } from './present-answer.ts';
 
@@ -16,8 +17,15 @@ export interface AskResult {
 /**
  * The one entry point of `/schedule …` and `coursebot ask …`: words in, content out, as of `now`. Never
  * throws for anything a user can type. A request that fails is never shared: mistakes stay private.
+ * The same question within the same minute gets the same content back (so it is rendered once too):
+ * content is never changed once built.
  */
 export function ask(plan: Plan, text: string, now: DateTime, options: PresentOptions = {}): AskResult {
+  const key = { text, now, prefix: options.prefix, extraHelp: options.extraHelp };
+  return { ...rememberAnswer(plan, key, () => answer(plan, text, now, options)) };
+}
+
+function answer(plan: Plan, text: string, now: DateTime, options: PresentOptions): AskResult {
   const parsed = parseRequest(text);
   if (!parsed.ok) return { content: help(options, { hint: [hintLine(parsed)] }), share: false, ok: false };
   const answer = answerRequest(plan, parsed.request, now);
