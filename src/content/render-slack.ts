@@ -23,8 +23,22 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+// Content is built once and never changed, so a content rendered again (a remembered /schedule answer,
+// every request of a busy minute) reuses its blocks: rendering was most of the work left per request.
+const rendered = new WeakMap<Content, SlackMessage>();
+
 /** Renders content as Block Kit with a plain fallback `text` for notifications and screen readers. */
 export function renderSlack(content: Content): SlackMessage {
+  let message = rendered.get(content);
+  if (!message) {
+    message = render(content);
+    rendered.set(content, message);
+  }
+  // The caller gets its own message and array; the blocks in it are shared and must not be changed.
+  return { text: message.text, blocks: [...message.blocks] };
+}
+
+function render(content: Content): SlackMessage {
   const blocks = content.blocks.flatMap(toBlocks);
   if (blocks.length > MAX_BLOCKS) {
     blocks.length = MAX_BLOCKS - 1;
