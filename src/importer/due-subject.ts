@@ -19,7 +19,7 @@ export function workBefore(text: string, at: number, taken: NoteSpan[]): NoteSpa
   return /^[\s,;(]*(?:(?:and|&)\s+)?\(?\s*$/i.test(text.slice(previous.end, at)) ? previous : undefined;
 }
 
-/** Walks back from "due" over lower-case words to the capitalised word that starts the note. */
+/** Walks back over lower-case words before "due" to the capitalised word that starts the note. */
 export function subjectStart(text: string, dueAt: number, taken: NoteSpan[]): number {
   const floor = Math.max(0, ...taken.filter((s) => s.end <= dueAt).map((s) => s.end));
   const words = [...text.slice(floor, dueAt).matchAll(/\S+/g)].reverse();
