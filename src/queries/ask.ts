@@ -22,10 +22,10 @@ export interface AskResult {
  */
 export function ask(plan: Plan, text: string, now: DateTime, options: PresentOptions = {}): AskResult {
   const key = { text, now, prefix: options.prefix, extraHelp: options.extraHelp };
-  return { ...rememberAnswer(plan, key, () => answer(plan, text, now, options)) };
+  return { ...rememberAnswer(plan, key, () => answerWords(plan, text, now, options)) };
 }
 
-function answer(plan: Plan, text: string, now: DateTime, options: PresentOptions): AskResult {
+function answerWords(plan: Plan, text: string, now: DateTime, options: PresentOptions): AskResult {
   const parsed = parseRequest(text);
   if (!parsed.ok) return { content: help(options, { hint: [hintLine(parsed)] }), share: false, ok: false };
   const answer = answerRequest(plan, parsed.request, now);
