@@ -35,6 +35,11 @@ export function startOfLocalDay(date: LocalDate, zone: string): DateTime {
   return DateTime.fromISO(date, { zone }).startOf('day');
 }
 
+/** The first instant of the next local day: 23 or 25 hours after the start on DST days, never 24 by assumption. */
+export function endOfLocalDay(date: LocalDate, zone: string): DateTime {
+  return startOfLocalDay(addDays(date, 1), zone);
+}
+
 /** The local calendar day of an instant. */
 export function localDateOf(instant: DateTime, zone: string): LocalDate {
   return instant.setZone(zone).toISODate()!;

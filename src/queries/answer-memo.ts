@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { perPlan } from '../plan/per-plan.ts';
 import type { Plan } from '../plan/schema.ts';
 import type { HelpEntry } from './query-table.ts';
 
@@ -12,9 +13,8 @@ interface Entry<T> {
   value: T;
 }
 
-// Keyed by the plan object: plans are never changed in place (a change or a reload makes a new object), so
-// an answer kept here is never older than the plan it was computed from, and goes when that plan goes.
-const byPlan = new WeakMap<Plan, Map<string, Entry<unknown>>>();
+// Per plan object (see perPlan): an answer kept here is never older than the plan it was computed from.
+const answersOf = perPlan((): Map<string, Entry<unknown>> => new Map());
 
 export interface AnswerKey {
   text: string;
@@ -34,11 +34,7 @@ export function rememberAnswer<T>(plan: Plan, key: AnswerKey, compute: () => T):
   // An invalid instant has no minute: nothing to share it with.
   if (!Number.isFinite(minute)) return compute();
   const id = `${minute}\u0000${key.prefix ?? ''}\u0000${key.text.trim().replace(/\s+/g, ' ')}`;
-  let answers = byPlan.get(plan);
-  if (!answers) {
-    answers = new Map();
-    byPlan.set(plan, answers);
-  }
+  const answers = answersOf(plan);
   const known = answers.get(id);
   if (known && sameEntries(known.extraHelp, key.extraHelp)) {
     // Most recently used last, so the first key is the one to drop.

@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import type { DateTexts } from '../content/date-inline.ts';
 import {
   addDays,
   atLocal,
@@ -20,7 +21,7 @@ const MINUTE_MS = 60_000;
  * DateTime (a zoned one costs an offset lookup through Intl), and the same few dates and times come back
  * in every answer, so each is computed once and then read from a map. Results are exactly luxon's.
  */
-export class CalendarMemo {
+export class CalendarMemo implements DateTexts {
   private readonly seconds = new Map<string, number>();
   private readonly days = new Map<LocalDate, string>();
   private readonly times = new Map<LocalTime, string>();

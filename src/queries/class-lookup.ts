@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import type { LocalDate } from '../plan/local-date.ts';
 import type { Plan, PlanEvent, Session } from '../plan/schema.ts';
 import { findNextClass } from './next-class.ts';
-import { planIndex } from './plan-index.ts';
+import { answerIndex } from './answer-index.ts';
 import { termPhase, type TermPhase } from './term-phase.ts';
 
 export interface ClassAnswer {
@@ -28,7 +28,7 @@ export interface ReadingsAnswer {
 }
 
 export function classByNumber(plan: Plan, now: DateTime, number: number): ClassAnswer | ClassMissingAnswer {
-  const index = planIndex(plan);
+  const index = answerIndex(plan);
   const session = plan.sessions.find((s) => s.number === number);
   if (!session) {
     const range = index.classRange;
@@ -41,7 +41,7 @@ export function classByNumber(plan: Plan, now: DateTime, number: number): ClassA
 }
 
 export function readingsForNextClass(plan: Plan, now: DateTime): ReadingsAnswer {
-  const today = planIndex(plan).calendar.today(now);
+  const today = answerIndex(plan).calendar.today(now);
   const session = findNextClass(plan, now);
   return { kind: 'readings', today, phase: termPhase(plan, today), ...(session ? { session } : {}) };
 }

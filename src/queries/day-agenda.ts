@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { LocalDate } from '../plan/local-date.ts';
 import type { Plan, PlanEvent, Session } from '../plan/schema.ts';
-import { planIndex } from './plan-index.ts';
+import { answerIndex } from './answer-index.ts';
 import { termPhase, type TermPhase } from './term-phase.ts';
 
 /** What happens on a run of days: classes, days without class, events. */
@@ -25,11 +25,11 @@ export interface WeekAnswer extends Agenda {
 
 /** Everything from `from` to `to`, both included, in order. */
 export function agenda(plan: Plan, now: DateTime, from: LocalDate, to: LocalDate): Agenda {
-  return agendaOn(plan, planIndex(plan).calendar.today(now), from, to);
+  return agendaOn(plan, answerIndex(plan).calendar.today(now), from, to);
 }
 
 function agendaOn(plan: Plan, today: LocalDate, from: LocalDate, to: LocalDate): Agenda {
-  const index = planIndex(plan);
+  const index = answerIndex(plan);
   const within = (date: LocalDate) => date >= from && date <= to;
   return {
     from,
@@ -42,7 +42,7 @@ function agendaOn(plan: Plan, today: LocalDate, from: LocalDate, to: LocalDate):
 }
 
 export function dayAgenda(plan: Plan, now: DateTime, which: 'today' | 'tomorrow'): DayAnswer {
-  const { calendar } = planIndex(plan);
+  const { calendar } = answerIndex(plan);
   const today = calendar.today(now);
   const date = calendar.addDays(today, which === 'today' ? 0 : 1);
   return { kind: 'day', which, ...agendaOn(plan, today, date, date) };
@@ -50,7 +50,7 @@ export function dayAgenda(plan: Plan, now: DateTime, which: 'today' | 'tomorrow'
 
 /** The next 7 days, today included. */
 export function weekAgenda(plan: Plan, now: DateTime): WeekAnswer {
-  const { calendar } = planIndex(plan);
+  const { calendar } = answerIndex(plan);
   const today = calendar.today(now);
   return { kind: 'week', ...agendaOn(plan, today, today, calendar.addDays(today, 6)) };
 }

@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import type { LocalDate } from '../plan/local-date.ts';
 import type { Plan, PlanEvent } from '../plan/schema.ts';
 import type { CalendarMemo } from './calendar-memo.ts';
-import { planIndex } from './plan-index.ts';
+import { answerIndex } from './answer-index.ts';
 import { termPhase, type TermPhase } from './term-phase.ts';
 
 /** An event with the calendar days from today to it (negative when past): "in 2 days", not "in 48 hours". */
@@ -43,7 +43,7 @@ function due(calendar: CalendarMemo, today: LocalDate, event: PlanEvent): Due {
 
 /** Deadlines and exams that are not over yet, soonest first. */
 export function deadlines(plan: Plan, now: DateTime): DeadlinesAnswer {
-  const { calendar, events } = planIndex(plan);
+  const { calendar, events } = answerIndex(plan);
   const today = calendar.today(now);
   const nowMs = now.toMillis();
   const upcoming = events
@@ -54,7 +54,7 @@ export function deadlines(plan: Plan, now: DateTime): DeadlinesAnswer {
 
 /** Homework releases and deadlines: what is coming, and what happened in the last two weeks. */
 export function homework(plan: Plan, now: DateTime): HomeworkAnswer {
-  const { calendar, events } = planIndex(plan);
+  const { calendar, events } = answerIndex(plan);
   const today = calendar.today(now);
   const nowMs = now.toMillis();
   const work = events.filter((e) => isHomework(e.event));

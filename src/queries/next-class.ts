@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { LocalDate } from '../plan/local-date.ts';
 import type { Plan, PlanEvent, Session } from '../plan/schema.ts';
-import { planIndex } from './plan-index.ts';
+import { answerIndex } from './answer-index.ts';
 import { termPhase, type TermPhase } from './term-phase.ts';
 
 export interface NextClassAnswer {
@@ -21,11 +21,11 @@ export interface NextClassAnswer {
 /** The next class that has not ended: a class later today still counts. */
 export function findNextClass(plan: Plan, now: DateTime): Session | undefined {
   const nowMs = now.toMillis();
-  return planIndex(plan).sessions.find((s) => s.held && s.endMs > nowMs)?.session;
+  return answerIndex(plan).sessions.find((s) => s.held && s.endMs > nowMs)?.session;
 }
 
 export function nextClass(plan: Plan, now: DateTime): NextClassAnswer {
-  const index = planIndex(plan);
+  const index = answerIndex(plan);
   const today = index.calendar.today(now);
   const phase = termPhase(plan, today);
   const session = findNextClass(plan, now);

@@ -6,7 +6,7 @@ import { classDetails, eventLine, presenterInlines, sessionLine, termNote } from
 import { answerContent } from './present-schedule.ts';
 import type { PresentationsAnswer } from './presentations.ts';
 import type { SearchAnswer } from './search-plan.ts';
-import { isHeld } from './course-calendar.ts';
+import { isHeldClass } from '../plan/calendar.ts';
 
 /** Search answers stay short enough to read in a chat window. */
 export const MAX_SEARCH_RESULTS = 10;
@@ -57,7 +57,7 @@ export function presentPresentations(plan: Plan, answer: PresentationsAnswer): C
 
 export function presentSearch(plan: Plan, answer: SearchAnswer): Content {
   const found: Line[][] = [
-    ...answer.sessions.map((s) => [sessionLine(plan, s), ...(isHeld(s) ? classDetails(plan, s) : [])]),
+    ...answer.sessions.map((s) => [sessionLine(plan, s), ...(isHeldClass(s) ? classDetails(plan, s) : [])]),
     ...answer.events.map((e) => [eventLine(plan, e)]),
   ];
   const quoted = `“${answer.words.join(' ')}”`;

@@ -1,8 +1,8 @@
 import type { Block, Content, Line } from '../content/content.ts';
 import type { Plan } from '../plan/schema.ts';
 import type { ClassAnswer, ReadingsAnswer } from './class-lookup.ts';
-import { isHeld } from './course-calendar.ts';
-import { dayInline } from './date-inlines.ts';
+import { isHeldClass } from '../plan/calendar.ts';
+import { planDay } from './date-inlines.ts';
 import type { DayAnswer, WeekAnswer } from './day-agenda.ts';
 import type { NextClassAnswer } from './next-class.ts';
 import {
@@ -51,12 +51,12 @@ export function presentNext(plan: Plan, answer: NextClassAnswer): Content {
 
 export function presentDay(plan: Plan, answer: DayAnswer): Content {
   const lines: Line[] = answer.sessions.flatMap((s) =>
-    isHeld(s) ? [classHeadline(plan, s), ...classDetails(plan, s)] : [noClassLine(plan, s)],
+    isHeldClass(s) ? [classHeadline(plan, s), ...classDetails(plan, s)] : [noClassLine(plan, s)],
   );
   if (answer.sessions.length === 0) {
     lines.push([
       'No class ',
-      dayInline(plan, answer.from),
+      planDay(plan, answer.from),
       answer.events.length > 0 ? '.' : ', and nothing due.',
     ]);
   }
@@ -74,9 +74,9 @@ export function presentWeek(plan: Plan, answer: WeekAnswer): Content {
   if (lines.length === 0) {
     lines.push([
       'Nothing scheduled from ',
-      dayInline(plan, answer.from),
+      planDay(plan, answer.from),
       ' to ',
-      dayInline(plan, answer.to),
+      planDay(plan, answer.to),
       '.',
     ]);
   }
@@ -94,7 +94,7 @@ export function presentReadings(plan: Plan, answer: ReadingsAnswer): Content {
 
 export function presentClass(plan: Plan, answer: ClassAnswer): Content {
   const { session } = answer;
-  const lines: Line[] = isHeld(session)
+  const lines: Line[] = isHeldClass(session)
     ? [classHeadline(plan, session), ...classDetails(plan, session, answer.events, answer.today)]
     : [noClassLine(plan, session), ...answer.events.map((e) => eventLine(plan, e, answer.today))];
   return answerContent(plan, `Class ${session.number}`, lines);

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { LocalDate } from '../plan/local-date.ts';
 import type { Plan, Presentation, Session } from '../plan/schema.ts';
-import { planIndex } from './plan-index.ts';
+import { answerIndex } from './answer-index.ts';
 import { termPhase, type TermPhase } from './term-phase.ts';
 
 export interface PresentationItem {
@@ -27,7 +27,7 @@ export interface PresentationsAnswer {
  * student can check what they presented), matched without regard to case.
  */
 export function presentations(plan: Plan, now: DateTime, initials?: string): PresentationsAnswer {
-  const index = planIndex(plan);
+  const index = answerIndex(plan);
   const today = index.calendar.today(now);
   const nowMs = now.toMillis();
   const all = index.sessions

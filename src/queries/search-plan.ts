@@ -1,5 +1,5 @@
 import type { Plan, PlanEvent, Session } from '../plan/schema.ts';
-import { planIndex } from './plan-index.ts';
+import { answerIndex } from './answer-index.ts';
 
 export interface SearchAnswer {
   kind: 'search';
@@ -26,7 +26,7 @@ function sessionText(session: Session): string {
  * looked for literally (escaping for Slack happens when the answer is rendered).
  */
 export function searchPlan(plan: Plan, words: string[]): SearchAnswer {
-  const index = planIndex(plan);
+  const index = answerIndex(plan);
   const needles = words.map((w) => w.toLowerCase());
   const matches = (text: string) => {
     const haystack = text.toLowerCase();

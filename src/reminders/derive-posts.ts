@@ -1,12 +1,12 @@
 import type { DateTime } from 'luxon';
-import { addDays, localDateOf } from '../plan/local-date.ts';
+import { addDays, localDateOf, type LocalDate } from '../plan/local-date.ts';
+import { perPlan } from '../plan/per-plan.ts';
 import { reminderKinds } from '../plan/policy-schema.ts';
 import type { Plan } from '../plan/schema.ts';
 import { channelFor } from './channel-for.ts';
+import { dayIndex, daysFrom } from './day-index.ts';
 import type { DueReminder } from './due-reminder.ts';
 import { findDue } from './find-due.ts';
-import { daysFrom, indexPlan } from './plan-index.ts';
-import type { LocalDate } from '../plan/local-date.ts';
 import type { Post } from './post.ts';
 import { postContent } from './post-content.ts';
 
@@ -28,7 +28,7 @@ const iso = (t: DateTime): string => t.toISO({ suppressMilliseconds: true })!;
  */
 export function derivePosts(plan: Plan, window: Window, options: { defaultChannel: string }): Post[] {
   const { from, to } = window;
-  const index = indexPlan(plan);
+  const index = dayIndex(plan);
   if (to <= from || !index.first || !index.last) return [];
   const zone = plan.course.timezone;
   // Nothing fires before the earliest lead time of the first subject, or after the last subject's day.
@@ -67,13 +67,12 @@ export function derivePosts(plan: Plan, window: Window, options: { defaultChanne
 }
 
 // A day's reminders depend only on the plan, so a scheduler asking every few seconds reuses them.
-const dueCache = new WeakMap<Plan, Map<LocalDate, DueReminder[]>>();
+const dueByDay = perPlan((): Map<LocalDate, DueReminder[]> => new Map());
 
 function dueOn(plan: Plan, day: LocalDate): DueReminder[] {
-  let byDay = dueCache.get(plan);
-  if (!byDay) dueCache.set(plan, (byDay = new Map()));
+  const byDay = dueByDay(plan);
   let due = byDay.get(day);
-  if (!due) byDay.set(day, (due = findDue(plan, indexPlan(plan), day)));
+  if (!due) byDay.set(day, (due = findDue(plan, dayIndex(plan), day)));
   return due;
 }
 

@@ -3,7 +3,7 @@ import type { Content } from '../content/content.ts';
 import { localDateOf } from '../plan/local-date.ts';
 import type { Plan } from '../plan/schema.ts';
 import { findDue } from './find-due.ts';
-import { indexPlan } from './plan-index.ts';
+import { dayIndex } from './day-index.ts';
 import type { Post, Reminder } from './post.ts';
 import { postContent } from './post-content.ts';
 
@@ -16,7 +16,7 @@ export function narrowPostContent(plan: Plan, post: Post, reminders: Reminder[])
   const keys = new Set(reminders.map((r) => r.key));
   const at = DateTime.fromISO(post.at, { setZone: true });
   const day = localDateOf(at, plan.course.timezone);
-  const due = findDue(plan, indexPlan(plan), day).filter(
+  const due = findDue(plan, dayIndex(plan), day).filter(
     (d) => keys.has(d.key) && d.at.toMillis() === at.toMillis(),
   );
   return due.length > 0 ? postContent(due, plan.course) : post.content;

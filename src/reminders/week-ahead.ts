@@ -1,6 +1,6 @@
 import { addDays, type LocalDate } from '../plan/local-date.ts';
 import type { PlanEvent, Session } from '../plan/schema.ts';
-import { daysFrom, type PlanIndex } from './plan-index.ts';
+import { daysFrom, type DayIndex } from './day-index.ts';
 
 export interface WeekDay {
   day: LocalDate;
@@ -16,7 +16,7 @@ export interface WeekAhead {
   days: WeekDay[];
 }
 
-export function weekAhead(index: PlanIndex, postDay: LocalDate): WeekAhead {
+export function weekAhead(index: DayIndex, postDay: LocalDate): WeekAhead {
   const from = addDays(postDay, 1);
   const to = addDays(postDay, 7);
   const days = daysFrom(from, to)

@@ -1,30 +1,18 @@
-import { emphasis, strong, type Block, type Line } from '../../content/content.ts';
+import { emphasis, type Block, type Line } from '../../content/content.ts';
+import { joinInlines, readingInline } from '../../content/plan-inlines.ts';
 import type { Course } from '../../plan/schema.ts';
+import { classTopic } from '../../plan/titles.ts';
 import type { DueOf } from '../due-reminder.ts';
-import {
-  className,
-  dayInline,
-  dayTimeInline,
-  joinInlines,
-  presenterInlines,
-  readingInline,
-  sessionTopic,
-} from './inlines.ts';
+import { classWhenInlines, presenterInlines } from './inlines.ts';
 
 /** The morning of a class: when, what, what to read, who presents, and the class's notes. */
 export function classDaySection(due: DueOf<'class-day'>[], course: Course): Block {
-  const zone = course.timezone;
   const lines: Line[] = due.flatMap(({ session, day }): Line[] => {
     // "Class 14 today, Tue Oct 21": Slack shows the date inline as "today" (at 11:00 AM) by itself.
-    const when = course.meeting
-      ? dayTimeInline(day, course.meeting.start, zone, 'today, ')
-      : dayInline(day, zone, 'today, ');
     const out: Line[] = [
       [
-        strong(className(session.number)),
-        ' ',
-        when,
-        ...(sessionTopic(session) ? [': ', sessionTopic(session)] : []),
+        ...classWhenInlines(session, day, 0, course),
+        ...(classTopic(session) ? [': ', classTopic(session)] : []),
       ],
     ];
     if (session.readings.length > 0) {

@@ -1,7 +1,7 @@
 import { link, type Block, type Line } from '../../content/content.ts';
 import type { Course } from '../../plan/schema.ts';
 import type { DueOf } from '../due-reminder.ts';
-import { titled } from './inlines.ts';
+import { titleInline } from '../../content/plan-inlines.ts';
 
 /** "HW1 posted" or "HW1 released" names the release, not the homework: say "HW1 is out today". */
 export const homeworkName = (title: string): string =>
@@ -11,7 +11,7 @@ export const homeworkName = (title: string): string =>
 export function homeworkSection(due: DueOf<'homework'>[], course: Course): Block {
   const piazza = course.links?.piazza;
   const lines: Line[] = due.map(({ event }): Line => [
-    titled(homeworkName(event.title), event.url),
+    titleInline(homeworkName(event.title), event.url),
     ' is out today',
     ...(piazza ? ['. Details on ', link(piazza, 'Piazza')] : []),
   ]);

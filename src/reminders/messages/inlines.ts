@@ -1,23 +1,9 @@
-import { atLocal, formatDay, formatTime, type LocalDate, type LocalTime } from '../../plan/local-date.ts';
-import type { Course, Reading, Session } from '../../plan/schema.ts';
-import { link, mention, strong, type Inline } from '../../content/content.ts';
-
-/**
- * A day as a Slack date, "Thu Oct 30" in the course's zone as fallback. It points at local noon so that a
- * reader a few timezones away still sees the same calendar day (midnight would show them the day before).
- * `prefix` goes in front of the fallback only ("tomorrow, Thu Oct 30"): Slack writes "tomorrow" itself.
- */
-export function dayInline(day: LocalDate, zone: string, prefix = ''): Inline {
-  const epochSeconds = atLocal(day, '12:00', zone).toUnixInteger();
-  return { kind: 'date', epochSeconds, style: 'day', text: `${prefix}${formatDay(day)}` };
-}
-
-/** A day and time, "Thu Oct 30 at 11:59 PM" as fallback. */
-export function dayTimeInline(day: LocalDate, time: LocalTime, zone: string, prefix = ''): Inline {
-  const epochSeconds = atLocal(day, time, zone).toUnixInteger();
-  const text = `${prefix}${formatDay(day)} at ${formatTime(time)}`;
-  return { kind: 'date', epochSeconds, style: 'day-time', text };
-}
+import { mention, strong, type Inline } from '../../content/content.ts';
+import { whenInline, zoneDateTexts } from '../../content/date-inline.ts';
+import { joinInlines } from '../../content/plan-inlines.ts';
+import type { LocalDate, LocalTime } from '../../plan/local-date.ts';
+import type { Course, Session } from '../../plan/schema.ts';
+import { className } from '../../plan/titles.ts';
 
 /**
  * When something is, relative to the post, always with the day and date (never "in 24 hours"):
@@ -32,23 +18,24 @@ export function whenInlines(
   zone: string,
   on = false,
 ): Inline[] {
-  const date = (prefix = '') =>
-    time ? dayTimeInline(day, time, zone, prefix) : dayInline(day, zone, prefix);
-  if (daysBefore === 0) return [date('today, ')];
-  if (daysBefore === 1) return [date('tomorrow, ')];
-  return [...(on ? ['on '] : []), date(), ` (in ${daysBefore} days)`];
+  const dates = zoneDateTexts(zone);
+  if (daysBefore === 0) return [whenInline(dates, day, time, 'today, ')];
+  if (daysBefore === 1) return [whenInline(dates, day, time, 'tomorrow, ')];
+  return [...(on ? ['on '] : []), whenInline(dates, day, time), ` (in ${daysBefore} days)`];
 }
 
-/** A title, linked when there is a URL, bold otherwise. */
-export const titled = (title: string, url: string | undefined): Inline =>
-  url ? link(url, title) : strong(title);
-
-export const readingInline = (reading: Reading): Inline =>
-  reading.url ? link(reading.url, reading.title) : reading.title;
-
-/** "A, B and C"-style joining of inline runs with ", ". */
-export function joinInlines(parts: Inline[][], separator = ', '): Inline[] {
-  return parts.flatMap((part, i) => (i === 0 ? part : [separator, ...part]));
+/** "Class 14 tomorrow, Tue Oct 21 at 2:00 PM", "Class 14 on Tue Oct 21 at 2:00 PM (in 7 days)". */
+export function classWhenInlines(
+  session: Session,
+  day: LocalDate,
+  daysBefore: number,
+  course: Course,
+): Inline[] {
+  return [
+    strong(className(session.number)),
+    ' ',
+    ...whenInlines(day, course.meeting?.start, daysBefore, course.timezone, true),
+  ];
 }
 
 /** Presenters as Slack mentions when the roster knows their initials, as plain initials otherwise. */
@@ -60,10 +47,3 @@ export function presenterInlines(presenters: string[], course: Course): Inline[]
     }),
   );
 }
-
-/** "Class 14" (or "Class" for a class without a number, which a plan may hold for an extra session). */
-export const className = (number: number | null): string => (number === null ? 'Class' : `Class ${number}`);
-
-/** What a class is about: its topic, else the part of the course it belongs to ("Paper presentations"). */
-export const sessionTopic = (session: Pick<Session, 'topic' | 'section'>): string =>
-  session.topic.trim() || session.section?.trim() || '';

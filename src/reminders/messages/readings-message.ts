@@ -1,17 +1,17 @@
-import { strong, type Block, type Line } from '../../content/content.ts';
+import type { Block, Line } from '../../content/content.ts';
+import { readingInline } from '../../content/plan-inlines.ts';
 import type { Course } from '../../plan/schema.ts';
+import { classTopic } from '../../plan/titles.ts';
 import type { DueOf } from '../due-reminder.ts';
-import { className, readingInline, whenInlines, sessionTopic } from './inlines.ts';
+import { classWhenInlines } from './inlines.ts';
 
 /** A heads-up to read before a class: the class, when it is, and each reading on its own line. */
 export function readingsSection(due: DueOf<'readings'>[], course: Course): Block {
   const lines: Line[] = due.flatMap(({ session, day, daysBefore }): Line[] => [
     [
       'Before ',
-      strong(className(session.number)),
-      ' ',
-      ...whenInlines(day, course.meeting?.start, daysBefore, course.timezone, true),
-      ...(sessionTopic(session) ? [': ', sessionTopic(session)] : []),
+      ...classWhenInlines(session, day, daysBefore, course),
+      ...(classTopic(session) ? [': ', classTopic(session)] : []),
     ],
     ...session.readings.map((r): Line => ['• ', readingInline(r)]),
   ]);

@@ -10,20 +10,21 @@ import {
   formatTime,
   localDateOf,
 } from '../../src/plan/local-date.ts';
+import { classEndsAt, eventDueAt } from '../../src/plan/calendar.ts';
 import type { Plan } from '../../src/plan/schema.ts';
+import { answerIndex } from '../../src/queries/answer-index.ts';
 import { ask } from '../../src/queries/ask.ts';
 import { CalendarMemo } from '../../src/queries/calendar-memo.ts';
-import { byEventTime, classEnd, eventDue, sessionsByDate } from '../../src/queries/course-calendar.ts';
-import { planIndex } from '../../src/queries/plan-index.ts';
+import { byEventTime, sessionsByDate } from '../../src/queries/course-calendar.ts';
 import { askText, at, fixturePlan } from './fixture-plans.ts';
 
 const plan = fixturePlan('cs599-fall-2025');
 const ZONE = 'America/New_York';
 
-describe('planIndex', () => {
+describe('answerIndex', () => {
   it('is built once per plan object', () => {
-    expect(planIndex(plan)).toBe(planIndex(plan));
-    expect(planIndex({ ...plan })).not.toBe(planIndex(plan));
+    expect(answerIndex(plan)).toBe(answerIndex(plan));
+    expect(answerIndex({ ...plan })).not.toBe(answerIndex(plan));
   });
 
   it('answers from the new plan after a change, not from the index of the old one', () => {
@@ -39,17 +40,21 @@ describe('planIndex', () => {
     expect(askText(plan, 'next', '2025-10-13T18:00-04:00')).toBe(before);
   });
 
-  it('orders a hand-edited plan as sessionsByDate and byEventTime do, with the same instants', () => {
+  it('orders a hand-edited plan as sessionsByDate and byEventTime do, with the instants of the calendar rules', () => {
     const shuffled: Plan = {
       ...plan,
       sessions: [...plan.sessions].reverse(),
       events: [...plan.events].reverse(),
     };
-    const index = planIndex(shuffled);
+    const index = answerIndex(shuffled);
     expect(index.sessions.map((s) => s.session)).toEqual(sessionsByDate(shuffled));
     expect(index.events.map((e) => e.event)).toEqual([...shuffled.events].sort(byEventTime));
-    for (const s of index.sessions) expect(s.endMs).toBe(classEnd(shuffled, s.session).toMillis());
-    for (const e of index.events) expect(e.dueMs).toBe(eventDue(shuffled, e.event).toMillis());
+    for (const s of index.sessions) {
+      expect(s.endMs).toBe(classEndsAt(shuffled.course, s.session.date).toMillis());
+    }
+    for (const e of index.events) {
+      expect(e.dueMs).toBe(eventDueAt(e.event, shuffled.course.timezone).toMillis());
+    }
     expect(askText(shuffled, 'week', '2025-10-27T09:00-04:00')).toBe(
       askText(plan, 'week', '2025-10-27T09:00-04:00'),
     );
@@ -58,14 +63,14 @@ describe('planIndex', () => {
   it('finds roster entries whatever their case, the first of two spellings winning', () => {
     const dst = fixturePlan('dst-week');
     const twice: Plan = { ...dst, course: { ...dst.course, roster: { ab: 'U0FIRST01', AB: 'U0SECOND1' } } };
-    expect(planIndex(twice).roster.get('ab')).toBe('U0FIRST01');
+    expect(answerIndex(twice).roster.get('ab')).toBe('U0FIRST01');
     const slack = renderSlack(ask(twice, 'class 2', at('2025-10-20T12:00-04:00')).content);
     expect(JSON.stringify(slack.blocks)).toContain('Presentation: <@U0FIRST01>, CD');
   });
 
   it('uses the meeting time for the end of a class when the plan has one', () => {
     const meeting: Plan = { ...plan, course: { ...plan.course, meeting: { start: '14:00', end: '15:15' } } };
-    const class13 = planIndex(meeting).sessions.find((s) => s.session.number === 13)!;
+    const class13 = answerIndex(meeting).sessions.find((s) => s.session.number === 13)!;
     expect(class13.endMs).toBe(at('2025-10-16T15:15-04:00').toMillis());
     expect(askText(meeting, 'next', '2025-10-16T15:14-04:00')).toContain('Class 13, Thu Oct 16 at 2:00 PM');
     expect(askText(meeting, 'next', '2025-10-16T15:15-04:00')).toContain('Class 14, Tue Oct 21 at 2:00 PM');

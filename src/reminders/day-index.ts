@@ -1,8 +1,10 @@
+import { isHeldClass } from '../plan/calendar.ts';
 import { addDays, type LocalDate } from '../plan/local-date.ts';
+import { perPlan } from '../plan/per-plan.ts';
 import type { Plan, PlanEvent, Session } from '../plan/schema.ts';
 
 /** The plan looked up by local day, so deriving one day's reminders costs a few map lookups. */
-export interface PlanIndex {
+export interface DayIndex {
   /** Classes that take place (a number, no `noClass`), by day. */
   classes: Map<LocalDate, Session[]>;
   /** Days announced as without class, by day. */
@@ -13,15 +15,11 @@ export interface PlanIndex {
   last?: LocalDate;
 }
 
-export const isHeldClass = (s: Session): boolean => s.number !== null && !s.noClass;
+/** Built once per plan object. */
+export const dayIndex: (plan: Plan) => DayIndex = perPlan(buildIndex);
 
-const cache = new WeakMap<Plan, PlanIndex>();
-
-/** Built once per plan object; a reloaded or changed plan is a new object and gets a new index. */
-export function indexPlan(plan: Plan): PlanIndex {
-  const cached = cache.get(plan);
-  if (cached) return cached;
-  const index: PlanIndex = { classes: new Map(), noClass: new Map(), events: new Map() };
+function buildIndex(plan: Plan): DayIndex {
+  const index: DayIndex = { classes: new Map(), noClass: new Map(), events: new Map() };
   const days: LocalDate[] = [];
   for (const session of plan.sessions) {
     if (isHeldClass(session)) push(index.classes, session.date, session);
@@ -35,7 +33,6 @@ export function indexPlan(plan: Plan): PlanIndex {
   days.sort();
   index.first = days[0];
   index.last = days.at(-1);
-  cache.set(plan, index);
   return index;
 }
 

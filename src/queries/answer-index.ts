@@ -1,25 +1,20 @@
+import { classEndsAt, eventDueAt, isHeldClass } from '../plan/calendar.ts';
+import { perPlan } from '../plan/per-plan.ts';
 import type { Plan, PlanEvent, Session } from '../plan/schema.ts';
 import { termOf, type Term } from '../plan/term.ts';
 import { CalendarMemo } from './calendar-memo.ts';
-import {
-  byEventTime,
-  classEnd,
-  classNumberRange,
-  eventDue,
-  isHeld,
-  sessionsByDate,
-} from './course-calendar.ts';
+import { byEventTime, classNumberRange, sessionsByDate } from './course-calendar.ts';
 
 export interface IndexedSession {
   session: Session;
   held: boolean;
-  /** classEnd in epoch milliseconds. */
+  /** classEndsAt in epoch milliseconds. */
   endMs: number;
 }
 
 export interface IndexedEvent {
   event: PlanEvent;
-  /** eventDue in epoch milliseconds. */
+  /** eventDueAt in epoch milliseconds. */
   dueMs: number;
 }
 
@@ -29,7 +24,7 @@ export interface IndexedEvent {
  * offset lookup was most of the cost of an answer). Orders are those of sessionsByDate and byEventTime;
  * both sorts are stable, so filtering the sorted list gives what sorting the filtered one gave.
  */
-export interface PlanIndex {
+export interface AnswerIndex {
   /** Sessions in date order. */
   sessions: readonly IndexedSession[];
   /** Events in time order. */
@@ -42,35 +37,25 @@ export interface PlanIndex {
   calendar: CalendarMemo;
 }
 
-// Plans are never changed in place: a confirmed change or a reloaded file makes a new object. So an index
-// keyed by the object is always current, and is collected with the plan it was made from.
-const indexes = new WeakMap<Plan, PlanIndex>();
+export const answerIndex: (plan: Plan) => AnswerIndex = perPlan(buildIndex);
 
-export function planIndex(plan: Plan): PlanIndex {
-  let index = indexes.get(plan);
-  if (!index) {
-    index = buildIndex(plan);
-    indexes.set(plan, index);
-  }
-  return index;
-}
-
-function buildIndex(plan: Plan): PlanIndex {
-  const calendar = new CalendarMemo(plan.course.timezone);
+function buildIndex(plan: Plan): AnswerIndex {
+  const { course } = plan;
+  const calendar = new CalendarMemo(course.timezone);
   const roster = new Map<string, string>();
   // The first entry wins, as a search through the entries in order would find it.
-  for (const [initials, userId] of Object.entries(plan.course.roster ?? {})) {
+  for (const [initials, userId] of Object.entries(course.roster ?? {})) {
     if (!roster.has(initials.toLowerCase())) roster.set(initials.toLowerCase(), userId);
   }
   return {
     sessions: sessionsByDate(plan).map((session) => ({
       session,
-      held: isHeld(session),
-      endMs: classEnd(plan, session).toMillis(),
+      held: isHeldClass(session),
+      endMs: classEndsAt(course, session.date).toMillis(),
     })),
     events: [...plan.events]
       .sort(byEventTime)
-      .map((event) => ({ event, dueMs: eventDue(plan, event).toMillis() })),
+      .map((event) => ({ event, dueMs: eventDueAt(event, course.timezone).toMillis() })),
     term: termOf(plan),
     classRange: classNumberRange(plan),
     roster,

@@ -1,0 +1,74 @@
+// The calendar rules and date inlines that answers and reminders share: one definition, and the answers'
+// remembered calendar gives the very inlines the reminders compute directly.
+import { describe, expect, it } from 'vitest';
+import { dayInline, dayTimeInline, whenInline, zoneDateTexts } from '../../src/content/date-inline.ts';
+import { classEndsAt, classReminderCutoff, eventDueAt, isHeldClass } from '../../src/plan/calendar.ts';
+import type { Course, PlanEvent, Session } from '../../src/plan/schema.ts';
+import { CalendarMemo } from '../../src/queries/calendar-memo.ts';
+import { at, fixturePlan } from './fixture-plans.ts';
+
+const ZONE = 'America/New_York';
+const plan = fixturePlan('dst-week');
+const withMeeting: Course = { ...plan.course, meeting: { start: '09:00', end: '10:15' } };
+const { meeting: _, ...withoutMeeting } = withMeeting;
+const session = plan.sessions.find((s) => s.number !== null)!;
+
+describe('the shared calendar rules', () => {
+  it('holds a numbered class that is not marked as a day without class', () => {
+    expect(isHeldClass(session)).toBe(true);
+    expect(isHeldClass({ ...session, noClass: 'Snow day' })).toBe(false);
+    expect(isHeldClass({ ...session, number: null } as Session)).toBe(false);
+  });
+
+  it('ends a class, and its reminders, at the meeting time when there is one', () => {
+    expect(classEndsAt(withMeeting, '2025-10-16').toMillis()).toBe(at('2025-10-16T10:15-04:00').toMillis());
+    expect(classReminderCutoff(withMeeting, '2025-10-16').toMillis()).toBe(
+      at('2025-10-16T09:00-04:00').toMillis(),
+    );
+  });
+
+  it('without a meeting time, keeps both to the end of the day, 25 hours long when the clocks go back', () => {
+    const end = at('2025-11-03T00:00-05:00').toMillis();
+    expect(classEndsAt(withoutMeeting, '2025-11-02').toMillis()).toBe(end);
+    expect(classReminderCutoff(withoutMeeting, '2025-11-02').toMillis()).toBe(end);
+  });
+
+  it('makes an event due at its time, else at the end of its day', () => {
+    const event = { id: 'hw1-due', kind: 'deadline', title: 'HW1 due', date: '2025-11-03' } as PlanEvent;
+    expect(eventDueAt({ ...event, time: '23:59' }, ZONE).toMillis()).toBe(
+      at('2025-11-03T23:59-05:00').toMillis(),
+    );
+    expect(eventDueAt(event, ZONE).toMillis()).toBe(at('2025-11-04T00:00-05:00').toMillis());
+  });
+});
+
+describe('date inlines', () => {
+  const days = ['2025-03-09', '2025-10-30', '2025-11-02', '2025-12-31'];
+
+  it('point a whole day at local noon, the prefix in the fallback only', () => {
+    expect(dayInline(zoneDateTexts(ZONE), '2025-10-30', 'tomorrow, ')).toEqual({
+      kind: 'date',
+      epochSeconds: at('2025-10-30T12:00-04:00').toSeconds(),
+      style: 'day',
+      text: 'tomorrow, Thu Oct 30',
+    });
+    expect(whenInline(zoneDateTexts(ZONE), '2025-10-30', '23:59')).toMatchObject({
+      style: 'day-time',
+      text: 'Thu Oct 30 at 11:59 PM',
+    });
+  });
+
+  it('are the same from the remembered calendar of answers as computed for reminders', () => {
+    const memo = new CalendarMemo(ZONE);
+    const direct = zoneDateTexts(ZONE);
+    for (const day of days) {
+      expect(dayInline(memo, day)).toEqual(dayInline(direct, day));
+      // 02:30 does not exist on 2025-03-09 in New York: both move it forward as luxon does.
+      for (const time of ['00:00', '02:30', '23:59']) {
+        expect(dayTimeInline(memo, day, time, 'today, ')).toEqual(
+          dayTimeInline(direct, day, time, 'today, '),
+        );
+      }
+    }
+  });
+});
