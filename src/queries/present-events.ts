@@ -69,11 +69,17 @@ export function presentSearch(plan: Plan, answer: SearchAnswer): Content {
   } else if (found.length > MAX_SEARCH_RESULTS) {
     lines.push([`… and ${found.length - MAX_SEARCH_RESULTS} more: add a word to narrow the search.`]);
   }
+  // The count only when there is something to count: with none, the section says so once.
+  const count: Block[] =
+    found.length > 0
+      ? [
+          {
+            kind: 'context',
+            lines: [[`${found.length} result${found.length === 1 ? '' : 's'} for ${quoted}`]],
+          },
+        ]
+      : [];
   return {
-    blocks: [
-      { kind: 'header', text: `${plan.course.code} · Search` },
-      { kind: 'context', lines: [[`${found.length} result${found.length === 1 ? '' : 's'} for ${quoted}`]] },
-      { kind: 'section', lines },
-    ],
+    blocks: [{ kind: 'header', text: `${plan.course.code} · Search` }, ...count, { kind: 'section', lines }],
   };
 }

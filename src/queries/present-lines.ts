@@ -3,7 +3,7 @@ import { joinInlines, readingInline, titleInline } from '../content/plan-inlines
 import { isHeldClass } from '../plan/calendar.ts';
 import type { LocalDate } from '../plan/local-date.ts';
 import type { Plan, PlanEvent, Session } from '../plan/schema.ts';
-import { className, classTopic } from '../plan/titles.ts';
+import { className, classTopic, eventName } from '../plan/titles.ts';
 import { answerIndex } from './answer-index.ts';
 import { noClassReason } from './course-calendar.ts';
 import { classWhen, eventWhen, planDay, relativeDays } from './date-inlines.ts';
@@ -58,9 +58,9 @@ export function noClassLine(plan: Plan, session: Session): Line {
   return ['No class ', planDay(plan, session.date), why ? ` (${why}).` : '.'];
 }
 
-/** "Project proposal due — due Thu Oct 30 (in 2 days)": the day and date, never a count of hours. */
+/** "Project proposal — due Thu Oct 30 (in 2 days)": the day and date, never a count of hours. */
 export function eventLine(plan: Plan, event: PlanEvent, today?: LocalDate): Line {
-  const title = titleInline(event.title, event.url);
+  const title = titleInline(eventName(event), event.url);
   const verb = event.kind === 'deadline' ? ' — due ' : event.kind === 'homework-release' ? ' — out ' : ' — ';
   const days = today === undefined ? undefined : answerIndex(plan).calendar.daysBetween(today, event.date);
   const when = days === undefined ? [] : [` (${relativeDays(days)})`];

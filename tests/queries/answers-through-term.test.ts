@@ -77,7 +77,7 @@ describe('today, tomorrow and week', () => {
   it('today on a class day with a deadline lists both', () => {
     const text = askText(plan, 'today', '2025-10-30T08:00-04:00');
     expect(text).toContain('Class 17, Thu Oct 30 — Mamba and hybrid models');
-    expect(text).toContain('Project proposal due — due Thu Oct 30 (today)');
+    expect(text).toContain('Project proposal — due Thu Oct 30 (today)');
   });
 
   it('week covers the next 7 days in order', () => {
@@ -87,7 +87,7 @@ describe('today, tomorrow and week', () => {
       'CS 599 E1 · The week ahead',
       'Class 16, Tue Oct 28 — Structured state space models',
       'Class 17, Thu Oct 30 — Mamba and hybrid models',
-      'Project proposal due — due Thu Oct 30 (in 3 days)',
+      'Project proposal — due Thu Oct 30 (in 3 days)',
     ]);
     expect(askText(plan, 'week', '2025-10-27T08:00-04:00')).not.toContain('Nov 4');
   });
@@ -101,15 +101,15 @@ describe('today, tomorrow and week', () => {
 describe('deadlines, homework, readings, class', () => {
   it('deadlines say the day and date and the days left', () => {
     const text = askText(plan, 'deadlines', '2025-10-28T09:00-04:00');
-    expect(text).toContain('Project proposal due — due Thu Oct 30 (in 2 days)');
-    expect(text).toContain('Project final report due — due Tue Dec 9 (in 42 days)');
+    expect(text).toContain('Project proposal — due Thu Oct 30 (in 2 days)');
+    expect(text).toContain('Project final report — due Tue Dec 9 (in 42 days)');
     expect(text).not.toContain('Send title');
     expect(text).not.toMatch(/hours/);
   });
 
   it('a deadline without a time lasts until the end of its day', () => {
     expect(askText(plan, 'deadlines', '2025-10-30T23:00-04:00')).toContain(
-      'Project proposal due — due Thu Oct 30 (today)',
+      'Project proposal — due Thu Oct 30 (today)',
     );
     expect(askText(plan, 'deadlines', '2025-10-31T00:30-04:00')).not.toContain('Project proposal due');
   });
@@ -122,7 +122,7 @@ describe('deadlines, homework, readings, class', () => {
 
   it('homework shows recent releases', () => {
     const text = askText(plan, 'homework', MONDAY_EVENING);
-    expect(text).toContain('HW2 posted — out Thu Oct 2 (11 days ago)');
+    expect(text).toContain('HW2 — out Thu Oct 2 (11 days ago)');
     expect(text).not.toContain('HW1');
   });
 
@@ -138,7 +138,7 @@ describe('deadlines, homework, readings, class', () => {
     const text = askText(plan, 'class 17', MONDAY_EVENING);
     expect(text).toContain('Class 17, Thu Oct 30 — Mamba and hybrid models');
     expect(text).toContain('Readings: Mamba, Mamba2, Nemotron');
-    expect(text).toContain('Project proposal due — due Thu Oct 30 (in 17 days)');
+    expect(text).toContain('Project proposal — due Thu Oct 30 (in 17 days)');
     expect(askText(plan, 'class 1', MONDAY_EVENING)).toContain('Class 1, Tue Sep 2');
   });
 

@@ -43,7 +43,7 @@ describe.concurrent('coursebot ask', () => {
     const { stdout } = await coursebot(['ask', 'class', '17', '--schedule', PLAN], {
       COURSEBOT_NOW: '2025-10-28T09:00',
     });
-    expect(stdout).toContain('Project proposal due — due Thu Oct 30 (in 2 days)');
+    expect(stdout).toContain('Project proposal — due Thu Oct 30 (in 2 days)');
   });
 
   it('rejects an invalid --now in one line, and exits 1 for a request it cannot answer', async () => {

@@ -1,9 +1,10 @@
-// The calendar rules and date inlines that answers and reminders share: one definition, and the answers'
-// remembered calendar gives the very inlines the reminders compute directly.
+// The calendar rules, names and date inlines that answers and reminders share: one definition, and the
+// answers' remembered calendar gives the very inlines the reminders compute directly.
 import { describe, expect, it } from 'vitest';
 import { dayInline, dayTimeInline, whenInline, zoneDateTexts } from '../../src/content/date-inline.ts';
 import { classEndsAt, classReminderCutoff, eventDueAt, isHeldClass } from '../../src/plan/calendar.ts';
 import type { Course, PlanEvent, Session } from '../../src/plan/schema.ts';
+import { eventName } from '../../src/plan/titles.ts';
 import { CalendarMemo } from '../../src/queries/calendar-memo.ts';
 import { at, fixturePlan } from './fixture-plans.ts';
 
@@ -39,6 +40,21 @@ describe('the shared calendar rules', () => {
       at('2025-11-03T23:59-05:00').toMillis(),
     );
     expect(eventDueAt(event, ZONE).toMillis()).toBe(at('2025-11-04T00:00-05:00').toMillis());
+  });
+});
+
+describe('event names', () => {
+  it('leave out the verb the line says itself, for the kinds that say one', () => {
+    expect(eventName({ kind: 'deadline', title: 'Project proposal due' })).toBe('Project proposal');
+    expect(eventName({ kind: 'deadline', title: 'HW3 is due' })).toBe('HW3');
+    expect(eventName({ kind: 'homework-release', title: 'HW2 posted' })).toBe('HW2');
+    expect(eventName({ kind: 'homework-release', title: 'HW1 released' })).toBe('HW1');
+    expect(eventName({ kind: 'homework-release', title: 'HW4 out' })).toBe('HW4');
+    // Only at the end, only for the kind's own verb, never leaving nothing.
+    expect(eventName({ kind: 'deadline', title: 'Due diligence memo' })).toBe('Due diligence memo');
+    expect(eventName({ kind: 'deadline', title: 'HW2 released' })).toBe('HW2 released');
+    expect(eventName({ kind: 'exam', title: 'Midterm due' })).toBe('Midterm due');
+    expect(eventName({ kind: 'deadline', title: 'due' })).toBe('due');
   });
 });
 

@@ -36,13 +36,13 @@ describe('across the DST change', () => {
     expect(askText(plan, 'today', '2025-10-31T03:30Z')).toContain('Class 2, Thu Oct 30 at 9:00 AM');
     expect(askText(plan, 'today', '2025-11-05T04:30Z')).toContain('Class 3, Tue Nov 4 at 9:00 AM');
     expect(askText(plan, 'tomorrow', '2025-11-03T04:30Z')).toContain(
-      'HW1 due — due Mon Nov 3 at 11:59 PM (tomorrow)',
+      'HW1 — due Mon Nov 3 at 11:59 PM (tomorrow)',
     );
   });
 
   it('days left count calendar days across the change, not 24-hour steps', () => {
     const text = askText(plan, 'deadlines', '2025-11-01T23:00-04:00');
-    expect(text).toContain('HW1 due — due Mon Nov 3 at 11:59 PM (in 2 days)');
+    expect(text).toContain('HW1 — due Mon Nov 3 at 11:59 PM (in 2 days)');
     expect(text).toContain('Midterm exam — Tue Nov 11 at 9:00 AM (in 10 days)');
   });
 
@@ -56,8 +56,8 @@ describe('across the DST change', () => {
   });
 
   it('a timed deadline is over at its minute', () => {
-    expect(askText(plan, 'homework', '2025-11-03T23:58-05:00')).toMatch(/Coming up\n {2}HW1 due/);
-    expect(askText(plan, 'homework', '2025-11-03T23:59-05:00')).toMatch(/Last 14 days\n(.*\n)? {2}HW1 due/);
+    expect(askText(plan, 'homework', '2025-11-03T23:58-05:00')).toMatch(/Coming up\n {2}HW1 — due/);
+    expect(askText(plan, 'homework', '2025-11-03T23:59-05:00')).toMatch(/Last 14 days\n(.*\n)? {2}HW1 — due/);
   });
 });
 

@@ -31,7 +31,11 @@ describe('search', () => {
     const text = askText(plan, 'search llama', NOW);
     expect(text).toContain('1 result for “llama”');
     expect(text).toContain('Presentation: YK — LLaMA: Open and Efficient Foundation Language Models');
-    expect(askText(plan, 'search quantum gravity', NOW)).toContain('Nothing matches “quantum gravity”.');
+    const none = askText(plan, 'search quantum gravity', NOW);
+    expect(none).toContain('Nothing matches “quantum gravity”.');
+    // One line says so: no count of zero above it.
+    expect(none).not.toContain('0 results');
+    expect(none.split('\n')).toHaveLength(2);
   });
 
   it('takes Slack control text and "&" as plain words, which the Slack renderer escapes', () => {

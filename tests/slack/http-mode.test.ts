@@ -49,8 +49,8 @@ describe('/schedule over HTTP', () => {
     ['today', 'No class Mon Oct 13'],
     ['tomorrow', 'No class Tue Oct 14 (Monday schedule)'],
     ['week', 'The week ahead'],
-    ['deadlines', 'Project proposal due'],
-    ['homework', 'HW2 posted'],
+    ['deadlines', 'Project proposal — due'],
+    ['homework', 'HW2 — out'],
     ['presentations', 'LLaMA: Open and Efficient Foundation Language Models'],
     ['presentations YK', 'Presentations by YK'],
     ['readings', 'HNSW, CAGRA'],
@@ -98,11 +98,10 @@ describe('/schedule over HTTP', () => {
     ['search <!channel> <@U0PROF|prof> <!here>', '“@channel @prof @here”'],
   ])('escapes what a student typed (%s), so nothing pings or breaks the message', async (text, echoed) => {
     const { body, all } = await command(text);
-    expect(body.text).toContain(`0 results for ${echoed}`);
+    expect(body.text).toContain(`Nothing matches ${echoed}.`);
     const blockTexts = (body.blocks as { text?: { text: string }; elements?: { text: string }[] }[]).flatMap(
       (b) => [...(b.text ? [b.text.text] : []), ...(b.elements ?? []).map((e) => e.text)],
     );
-    expect(blockTexts).toContain(`0 results for ${echoed}`);
     expect(blockTexts.some((t) => t.startsWith(`Nothing matches ${echoed}.`))).toBe(true);
     // Nowhere in the body (fallback text or any block) is there a raw special mention or user token.
     expect(all).not.toMatch(/<!channel>|<!here>|<@U/);

@@ -3,10 +3,8 @@ import { dayInline, zoneDateTexts } from '../../content/date-inline.ts';
 import { titleInline } from '../../content/plan-inlines.ts';
 import { formatTime } from '../../plan/local-date.ts';
 import type { Course, PlanEvent } from '../../plan/schema.ts';
-import { className, classTopic } from '../../plan/titles.ts';
+import { className, classTopic, eventName } from '../../plan/titles.ts';
 import type { DueOf } from '../due-reminder.ts';
-import { deadlineName } from './deadline-message.ts';
-import { homeworkName } from './homework-message.ts';
 
 /**
  * The week ahead, one line per class, day off and event. Presenters are named by their initials, not
@@ -39,9 +37,9 @@ function eventInlines(event: PlanEvent): Inline[] {
   const at = event.time ? ` at ${formatTime(event.time)}` : '';
   switch (event.kind) {
     case 'deadline':
-      return [titleInline(deadlineName(event.title), event.url), ` due${at}`];
+      return [titleInline(eventName(event), event.url), ` due${at}`];
     case 'homework-release':
-      return [titleInline(homeworkName(event.title), event.url), ' out'];
+      return [titleInline(eventName(event), event.url), ' out'];
     default:
       return [titleInline(event.title, event.url), at];
   }
