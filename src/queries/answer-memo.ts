@@ -20,6 +20,7 @@ export interface AnswerKey {
   text: string;
   now: DateTime;
   prefix: string | undefined;
+  canShare: boolean | undefined;
   extraHelp: readonly HelpEntry[] | undefined;
 }
 
@@ -33,7 +34,8 @@ export function rememberAnswer<T>(plan: Plan, key: AnswerKey, compute: () => T):
   const minute = Math.floor(key.now.toMillis() / MINUTE_MS);
   // An invalid instant has no minute: nothing to share it with.
   if (!Number.isFinite(minute)) return compute();
-  const id = `${minute}\u0000${key.prefix ?? ''}\u0000${key.text.trim().replace(/\s+/g, ' ')}`;
+  const shares = key.canShare === false ? 'no-share' : '';
+  const id = `${minute}\u0000${key.prefix ?? ''}\u0000${shares}\u0000${key.text.trim().replace(/\s+/g, ' ')}`;
   const answers = answersOf(plan);
   const known = answers.get(id);
   if (known && sameEntries(known.extraHelp, key.extraHelp)) {

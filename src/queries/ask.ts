@@ -21,7 +21,7 @@ export interface AskResult {
  * content is never changed once built.
  */
 export function ask(plan: Plan, text: string, now: DateTime, options: PresentOptions = {}): AskResult {
-  const key = { text, now, prefix: options.prefix, extraHelp: options.extraHelp };
+  const key = { text, now, prefix: options.prefix, canShare: options.canShare, extraHelp: options.extraHelp };
   return { ...rememberAnswer(plan, key, () => answerWords(plan, text, now, options)) };
 }
 

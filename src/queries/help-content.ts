@@ -6,6 +6,8 @@ export interface HelpOptions {
   prefix?: string;
   /** Lines shown above the list, e.g. what was wrong with the request. */
   hint?: Line[];
+  /** Whether the reader can show an answer to others (on Slack; not in a terminal): default true. */
+  canShare?: boolean;
 }
 
 export const DEFAULT_PREFIX = '/schedule';
@@ -18,23 +20,19 @@ export function helpContent(entries: readonly HelpEntry[], options: HelpOptions 
     const example = e.example !== usage ? [' (e.g. ', code(`${prefix} ${e.example}`), ')'] : [];
     return [code(`${prefix} ${usage}`), ` — ${e.description}`, ...example, '.'];
   });
+  const share: Line = [
+    'Add ',
+    code('share'),
+    ' at the end to show the answer to everyone, e.g. ',
+    code(`${prefix} week share`),
+    '.',
+  ];
   return {
     blocks: [
       { kind: 'header', text: 'What you can ask' },
       ...(options.hint && options.hint.length > 0 ? [{ kind: 'section' as const, lines: options.hint }] : []),
       { kind: 'section', lines },
-      {
-        kind: 'context',
-        lines: [
-          [
-            'Add ',
-            code('share'),
-            ' at the end to show the answer to everyone, e.g. ',
-            code(`${prefix} week share`),
-            '.',
-          ],
-        ],
-      },
+      ...(options.canShare === false ? [] : [{ kind: 'context' as const, lines: [share] }]),
     ],
   };
 }

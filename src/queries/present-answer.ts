@@ -10,6 +10,8 @@ export interface PresentOptions {
   prefix?: string;
   /** More help entries (e.g. the staff change commands) listed after the queries. */
   extraHelp?: readonly HelpEntry[];
+  /** False where answers cannot be shown to others (a terminal): the help then does not offer `share`. */
+  canShare?: boolean;
 }
 
 /** Turns an answer into content, built once for every renderer (terminal, Slack). */
@@ -47,6 +49,7 @@ export function presentAnswer(plan: Plan, answer: Answer, options: PresentOption
 export function help(options: PresentOptions, extra: HelpOptions = {}): Content {
   return helpContent([...queryCommands, ...(options.extraHelp ?? [])], {
     ...(options.prefix ? { prefix: options.prefix } : {}),
+    ...(options.canShare === false ? { canShare: false } : {}),
     ...extra,
   });
 }

@@ -1,5 +1,5 @@
 // Remembered answers: the same question about the same plan within a minute is answered once; anything that
-// could change the answer (another minute, plan, prefix or help list) computes it again.
+// could change the answer (another minute, plan, prefix, sharing or help list) computes it again.
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { renderSlack } from '../../src/content/render-slack.ts';
@@ -23,10 +23,13 @@ describe('ask remembers answers', () => {
     expect(ask(plan, 'week', MONDAY_EVENING.plus({ minutes: 1 }))).toEqual(first);
   });
 
-  it('answers again when the plan, the prefix or the help list differ', () => {
+  it('answers again when the plan, the prefix, sharing or the help list differ', () => {
     const first = ask(plan, 'help', MONDAY_EVENING).content;
     expect(ask({ ...plan }, 'help', MONDAY_EVENING).content).not.toBe(first);
     expect(ask(plan, 'help', MONDAY_EVENING, { prefix: 'coursebot ask' }).content).not.toBe(first);
+    const noShare = ask(plan, 'help', MONDAY_EVENING, { canShare: false }).content;
+    expect(noShare).not.toEqual(first);
+    expect(ask(plan, 'help', MONDAY_EVENING).content).toBe(first);
     const extraHelp: HelpEntry[] = [
       { name: 'cancel', args: 'N', description: 'cancel a class', example: 'cancel 3' },
     ];
@@ -72,6 +75,7 @@ describe('rememberAnswer', () => {
     text,
     now,
     prefix: undefined,
+    canShare: undefined,
     extraHelp: undefined,
   });
 

@@ -57,4 +57,11 @@ describe.concurrent('coursebot ask', () => {
     expect(unknown.stdout).toContain('did you mean `next`?');
     expect(unknown.stdout).toContain('`coursebot ask next`');
   });
+
+  it('prints the help without the Slack-only `share`', async () => {
+    const { stdout, code } = await coursebot(['ask', 'help', '--schedule', PLAN]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('`coursebot ask week` — the next 7 days');
+    expect(stdout).not.toContain('share');
+  });
 });

@@ -81,6 +81,16 @@ describe('help', () => {
     expect(text).toContain('`coursebot ask next`');
     expect(renderText(helpContent(extra, { hint: [['oops']] }))).toMatch(/What you can ask\n {2}oops\n/);
   });
+
+  it('offers `share` only where an answer can be shown to others', () => {
+    const share = 'Add `share` at the end to show the answer to everyone, e.g. `/schedule week share`.';
+    expect(askText(plan, 'help', NOW)).toContain(share);
+    const terminal = renderText(ask(plan, 'help', at(NOW), { canShare: false }).content);
+    expect(terminal).toContain('`/schedule week`');
+    expect(terminal).not.toContain('share');
+    // A failed request shows the help too, and the same way.
+    expect(renderText(ask(plan, 'nxt', at(NOW), { canShare: false }).content)).not.toContain('share');
+  });
 });
 
 describe('hints', () => {

@@ -50,7 +50,7 @@ export function askCommand(): Command {
           : envNow
             ? parseNow(envNow, zone, 'COURSEBOT_NOW')
             : DateTime.now();
-      const result = ask(plan, words.join(' '), now, { prefix: 'coursebot ask' });
+      const result = ask(plan, words.join(' '), now, { prefix: 'coursebot ask', canShare: false });
       console.log(renderText(result.content));
       if (!result.ok) process.exitCode = 1;
     });
