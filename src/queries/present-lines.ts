@@ -42,12 +42,19 @@ export function classDetails(
   if (session.readings.length > 0) {
     lines.push(['Readings: ', ...joinInlines(session.readings.map((r) => [readingInline(r)]))]);
   }
-  for (const p of session.presentations) {
-    lines.push(['Presentation: ', ...presenterInlines(plan, p.presenters), ` — ${p.title}`]);
-  }
+  lines.push(...presentationLines(plan, session));
   if (session.notes?.trim()) lines.push([emphasis(session.notes.trim())]);
   for (const event of events) lines.push(eventLine(plan, event, today));
   return lines;
+}
+
+/** "Presentation: CG — LLaMA: Open and Efficient Foundation Language Models", one line per presentation. */
+export function presentationLines(plan: Plan, session: Session): Line[] {
+  return session.presentations.map((p) => [
+    'Presentation: ',
+    ...presenterInlines(plan, p.presenters),
+    ` — ${p.title}`,
+  ]);
 }
 
 /** "No class Tue Oct 14 (Monday schedule)." — a cancelled class says which one. */

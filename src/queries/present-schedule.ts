@@ -10,6 +10,7 @@ import {
   classHeadline,
   eventLine,
   noClassLine,
+  presentationLines,
   sessionLine,
   termNote,
 } from './present-lines.ts';
@@ -65,12 +66,16 @@ export function presentDay(plan: Plan, answer: DayAnswer): Content {
 }
 
 export function presentWeek(plan: Plan, answer: WeekAnswer): Content {
-  // Classes and days off come before the events of the same day.
+  // Classes and days off come before the events of the same day; a class says who presents, as `next` does.
   const items = [
-    ...answer.sessions.map((s) => ({ date: s.date, order: 0, line: sessionLine(plan, s) })),
-    ...answer.events.map((e) => ({ date: e.date, order: 1, line: eventLine(plan, e, answer.today) })),
+    ...answer.sessions.map((s) => ({
+      date: s.date,
+      order: 0,
+      lines: [sessionLine(plan, s), ...(isHeldClass(s) ? presentationLines(plan, s) : [])],
+    })),
+    ...answer.events.map((e) => ({ date: e.date, order: 1, lines: [eventLine(plan, e, answer.today)] })),
   ].sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);
-  const lines: Line[] = items.map((i) => i.line);
+  const lines: Line[] = items.flatMap((i) => i.lines);
   if (lines.length === 0) {
     lines.push([
       'Nothing scheduled from ',

@@ -92,6 +92,24 @@ describe('today, tomorrow and week', () => {
     expect(askText(plan, 'week', '2025-10-27T08:00-04:00')).not.toContain('Nov 4');
   });
 
+  it('week names who presents in each class, under its headline, as next does', () => {
+    const lines = askText(plan, 'week', '2025-11-20T10:00-05:00')
+      .split('\n')
+      .map((l) => l.trim());
+    expect(lines).toEqual([
+      'CS 599 E1 · The week ahead',
+      'Class 23, Thu Nov 20 — Paper presentations',
+      'Presentation: JH — DeepSeek-OCR',
+      'Presentation: YT — Shampoo: Preconditioned Stochastic Tensor Optimization',
+      'Class 24, Tue Nov 25 — Paper presentations',
+      'Presentation: SB — Reducing Activation Recomputation in Large Transformer Models',
+    ]);
+    const next = askText(plan, 'next', '2025-11-24T10:00-05:00');
+    expect(next).toContain(
+      'Presentation: SB — Reducing Activation Recomputation in Large Transformer Models',
+    );
+  });
+
   it('week before and after the term says so', () => {
     expect(askText(plan, 'week', '2025-08-01T08:00-04:00')).toContain('The term starts Tue Sep 2.');
     expect(askText(plan, 'week', '2026-01-10T08:00-05:00')).toContain('The term ended on Tue Dec 9.');
