@@ -1,3 +1,4 @@
+import { isHeldClass } from '../plan/calendar.ts';
 import type { LocalDate } from '../plan/local-date.ts';
 import type { PlanEvent, Session } from '../plan/schema.ts';
 import { byDate } from './announce-diff.ts';
@@ -14,7 +15,6 @@ export interface ShiftResult {
   tied: { event: PlanEvent; to?: LocalDate }[];
 }
 
-const held = (s: Session) => s.number !== null && !s.noClass;
 const isEmpty = (s: Session) => !s.topic.trim() && s.readings.length === 0 && s.presentations.length === 0;
 
 /**
@@ -30,7 +30,7 @@ export function shiftCascade(
   reason: string,
 ): ShiftResult | undefined {
   const ordered = [...sessions].sort(byDate);
-  const slots = ordered.filter((s) => held(s) && s.date >= date);
+  const slots = ordered.filter((s) => isHeldClass(s) && s.date >= date);
   if (slots[0]?.date !== date) return undefined;
   const slackIndex = slots.findIndex((s, i) => i > 0 && isEmpty(s));
   // With slack, the cascade ends there (its empty content is dropped); without, the last class falls off.

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { isHeldClass } from '../../plan/calendar.ts';
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { DateTime } from 'luxon';
@@ -93,7 +94,7 @@ export function importCommand(): Command {
       else process.stdout.write(text);
 
       const { plan } = checked;
-      const classes = plan.sessions.filter((s) => s.number !== null && !s.noClass).length;
+      const classes = plan.sessions.filter(isHeldClass).length;
       const daysOff = plan.sessions.length - classes;
       const report = [
         `Imported ${source} as ${result.format}: year ${result.year} (${result.yearReason}).`,

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { isHeldClass } from '../../plan/calendar.ts';
 import { readPlanFile, schedulePath } from '../../files/plan-file.ts';
 import { formatProblem } from '../../plan/problems.ts';
 
@@ -15,7 +16,7 @@ export function validateCommand(): Command {
       for (const problem of problems) console.log(formatProblem(problem, path));
       if (result.ok) {
         const { plan } = result;
-        const classes = plan.sessions.filter((s) => s.number !== null && !s.noClass).length;
+        const classes = plan.sessions.filter(isHeldClass).length;
         console.log(
           `${path}: valid: ${plan.course.code}, ${plan.course.term}: ${classes} classes, ${plan.events.length} events` +
             (result.warnings.length ? `, ${result.warnings.length} warning(s)` : ''),
