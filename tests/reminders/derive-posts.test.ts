@@ -167,6 +167,16 @@ describe('derivePosts', () => {
     expect(renderText(post.content)).toContain('MS: Gluon: Making Muon & Scion Great Again!');
   });
 
+  it('finds presenters in the roster whatever the case of their initials', () => {
+    const input = fixtureInput();
+    input.course.roster = { ms: 'U0MS00003' };
+    const posts = derivePosts(planOf(input), days('2025-12-01', '2025-12-01'), options);
+    const mrkdwn = renderSlack(at(posts, 'presentation:class-25@2025-12-02:1d')!.content)
+      .blocks.map((b) => (b.type === 'section' ? b.text.text : ''))
+      .join('\n');
+    expect(mrkdwn).toContain('<@U0MS00003>: _Gluon: Making Muon &amp; Scion Great Again!_');
+  });
+
   it('skips the weekly digest when the week ahead is empty', () => {
     const input = fixtureInput();
     // Empty the week of Mon Nov 17 – Sun Nov 23.

@@ -1,3 +1,4 @@
+import { rosterUserId } from '../../plan/roster.ts';
 import { mention, strong, type Inline } from '../../content/content.ts';
 import { whenInline, zoneDateTexts } from '../../content/date-inline.ts';
 import { joinInlines } from '../../content/plan-inlines.ts';
@@ -38,11 +39,11 @@ export function classWhenInlines(
   ];
 }
 
-/** Presenters as Slack mentions when the roster knows their initials, as plain initials otherwise. */
+/** Presenters as Slack mentions when the roster knows their initials (any case), as written otherwise. */
 export function presenterInlines(presenters: string[], course: Course): Inline[] {
   return joinInlines(
     presenters.map((p) => {
-      const userId = course.roster?.[p.trim()];
+      const userId = rosterUserId(course, p);
       return [userId ? mention(userId, p.trim()) : p.trim()];
     }),
   );
