@@ -103,6 +103,7 @@ async function startWithDatabase(
     derive: derivePosts,
     defaultChannel,
     due: dispatcher.due(),
+    clockSet: config.now !== undefined,
   });
   write(`${summary.join('\n')}\n\n`);
   const scheduler = startScheduler(() => dispatcher.tick(), { tickNow: true, logger });

@@ -14,6 +14,8 @@ export interface SummaryInput {
   defaultChannel: string;
   /** The posts already due, as the dispatcher will handle them (Dispatcher.due()). */
   due: DuePost[];
+  /** Set when the clock was started at a chosen instant (COURSEBOT_NOW or --now), to say so. */
+  clockSet?: boolean;
 }
 
 const day = (date: string): string => DateTime.fromISO(date).setLocale('en-US').toFormat('ccc LLL d yyyy');
@@ -30,6 +32,11 @@ export function startupSummary(input: SummaryInput): string[] {
     `coursebot: ${code} ${title}, ${termName}${term ? ` (${day(term.start)} – ${day(term.end)})` : ''}`,
     input.mode,
     `Database: ${databasePath}`,
+    ...(input.clockSet
+      ? [
+          `Clock: set to ${now.setZone(timezone).toFormat('ccc LLL d yyyy h:mm:ss a ZZZZ')} by COURSEBOT_NOW, running on from there`,
+        ]
+      : []),
   ];
   const catchUp = catchUpSummary(input.due, now, timezone);
   if (catchUp) lines.push(catchUp);

@@ -78,8 +78,11 @@ export interface Config {
   schedulePath: string;
   databasePath: string;
   defaultChannel?: string;
-  /** The instant the clock starts at, when set (demos and tests). */
-  now?: DateTime;
+  /**
+   * The instant the clock starts at, when set (demos and tests), as written: without an offset it is read in
+   * the course's timezone, known only once the plan is loaded (see parseInstant).
+   */
+  now?: string;
   instructors: string[];
   logLevel: Env['LOG_LEVEL'];
   /** Absent: console mode, reminders printed to the terminal. */
@@ -103,7 +106,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulePath: e.COURSEBOT_SCHEDULE,
     databasePath: e.COURSEBOT_DB,
     defaultChannel: e.COURSEBOT_CHANNEL,
-    now: e.COURSEBOT_NOW ? DateTime.fromISO(e.COURSEBOT_NOW, { setZone: true }) : undefined,
+    now: e.COURSEBOT_NOW,
     instructors: e.COURSEBOT_INSTRUCTORS,
     logLevel: e.LOG_LEVEL,
   };

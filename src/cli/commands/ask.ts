@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { renderText } from '../../content/render-text.ts';
 import { loadPlanOrThrow, schedulePath } from '../../files/plan-file.ts';
 import { ask } from '../../queries/ask.ts';
-import { UserError } from '../../util/user-error.ts';
+import { parseInstant } from '../../util/parse-instant.ts';
 
 const EXAMPLES = `
 Examples:
@@ -17,20 +17,6 @@ Examples:
 
 --now defaults to COURSEBOT_NOW, else the current time. A time without an offset is read in the
 course's timezone.`;
-
-/**
- * The instant to answer as of. An offset in the text wins; without one the time is the course's local time,
- * which is what someone testing "Monday 6 pm" means.
- */
-export function parseNow(text: string, zone: string, source: string): DateTime {
-  const now = DateTime.fromISO(text.trim(), { zone, setZone: true });
-  if (!now.isValid) {
-    throw new UserError(
-      `${source} "${text}" is not an ISO-8601 time: write it like 2025-10-13T18:00-04:00 (or 2025-10-13T18:00 in the course's timezone)`,
-    );
-  }
-  return now;
-}
 
 export function askCommand(): Command {
   return new Command('ask')
@@ -46,9 +32,9 @@ export function askCommand(): Command {
       const envNow = process.env.COURSEBOT_NOW?.trim();
       const now =
         options.now !== undefined
-          ? parseNow(options.now, zone, '--now')
+          ? parseInstant(options.now, zone, '--now')
           : envNow
-            ? parseNow(envNow, zone, 'COURSEBOT_NOW')
+            ? parseInstant(envNow, zone, 'COURSEBOT_NOW')
             : DateTime.now();
       const result = ask(plan, words.join(' '), now, { prefix: 'coursebot ask', canShare: false });
       console.log(renderText(result.content));

@@ -2,7 +2,9 @@ import { Command } from 'commander';
 import { startApp } from '../../app/start-app.ts';
 import { parseConfig } from '../../config/env.ts';
 import type { PlanSource } from '../../plan/plan-source.ts';
+import { readPlanFile } from '../../files/plan-file.ts';
 import { shiftedClock, systemClock } from '../../util/clock.ts';
+import { parseInstant } from '../../util/parse-instant.ts';
 import { createLogger } from '../../util/logger.ts';
 
 interface StartOptions {
@@ -38,7 +40,7 @@ export function startCommand(): Command {
         ...(options.schedule !== undefined && { COURSEBOT_SCHEDULE: options.schedule }),
         ...(options.db !== undefined && { COURSEBOT_DB: options.db }),
       });
-      const clock = config.now ? shiftedClock(config.now) : systemClock;
+      const clock = config.now ? shiftedClock(startInstant(config.now, config.schedulePath)) : systemClock;
       // Log times are shown in the course's timezone once the plan is loaded (the machine's before).
       let plans: PlanSource | undefined;
       const zone = () => plans?.current().course.timezone;
@@ -60,4 +62,13 @@ export function startCommand(): Command {
       process.once('SIGINT', () => shutdown('SIGINT'));
       process.once('SIGTERM', () => shutdown('SIGTERM'));
     });
+}
+
+/**
+ * COURSEBOT_NOW / --now as an instant: a time without an offset is the course's local time, as in `ask`.
+ * (A plan that cannot be read is reported by the start itself; UTC serves until then.)
+ */
+function startInstant(text: string, schedulePath: string) {
+  const plan = readPlanFile(schedulePath);
+  return parseInstant(text, plan.ok ? plan.plan.course.timezone : 'utc', 'COURSEBOT_NOW');
 }
