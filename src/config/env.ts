@@ -1,3 +1,4 @@
+import { closest, distance } from 'fastest-levenshtein';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { UserError } from '../util/user-error.ts';
@@ -152,4 +153,22 @@ export function describeConfig(config: Config): string {
     ? `Slack (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.slack.port}`})`
     : 'console';
   return `mode ${mode}, plan ${config.schedulePath}, database ${config.databasePath}`;
+}
+
+/**
+ * Variables that look like settings but are none, with the one probably meant: a typo such as
+ * COURSEBOT_INSTRUCTOR would otherwise be ignored without a word (and every staff command refused).
+ */
+export function unknownSettings(env: NodeJS.ProcessEnv = process.env): string[] {
+  const known = Object.keys(envSchema.shape);
+  return Object.keys(env)
+    .filter((name) => /^(COURSEBOT|SLACK)_/.test(name) && !known.includes(name))
+    .flatMap((name) => {
+      const guess = closest(name, known);
+      const near = distance(name, guess) <= 3;
+      // Other tools use SLACK_* variables too: only a near miss of ours is worth a word.
+      if (!near && name.startsWith('SLACK_')) return [];
+      const hint = near ? `did you mean ${guess}?` : 'it is not a coursebot setting';
+      return [`${name} is set but unknown: ${hint} (see .env.example)`];
+    });
 }

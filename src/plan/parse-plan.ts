@@ -17,12 +17,22 @@ export function parsePlanText(text: string): ParsedPlan {
   const lineOf = lineLocator(text);
   if (syntaxErrors.length > 0 || !tree) {
     // Only the first syntax error: the ones after it are usually echoes of the same mistake.
-    const errors: Problem[] = syntaxErrors.slice(0, 1).map((e) => ({
-      severity: 'error',
-      path: '',
-      message: `not valid JSON: ${describeSyntaxError(printParseErrorCode(e.error))}`,
-      line: lineOf(e.offset),
-    }));
+    const errors: Problem[] = syntaxErrors.slice(0, 1).map((e) => {
+      const comma = trailingCommaBefore(text, e.offset);
+      return comma === undefined
+        ? {
+            severity: 'error',
+            path: '',
+            message: `not valid JSON: ${describeSyntaxError(printParseErrorCode(e.error))}`,
+            line: lineOf(e.offset),
+          }
+        : {
+            severity: 'error',
+            path: '',
+            message: `not valid JSON: a comma before "${text[e.offset]}" ends this line: remove it`,
+            line: lineOf(comma),
+          };
+    });
     if (errors.length === 0) errors.push({ severity: 'error', path: '', message: 'the file is empty' });
     return { ok: false, errors, warnings: [] };
   }
@@ -109,6 +119,14 @@ function lineLocator(text: string): (offset: number) => number {
     }
     return lo + 1;
   };
+}
+
+/** The offset of a comma that only white space separates from a closing `}` or `]` at `offset`. */
+function trailingCommaBefore(text: string, offset: number): number | undefined {
+  if (text[offset] !== '}' && text[offset] !== ']') return undefined;
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return text[i] === ',' ? i : undefined;
 }
 
 function describeSyntaxError(code: string): string {

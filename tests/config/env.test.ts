@@ -1,6 +1,6 @@
 // The environment: one zod schema; each mistake is one line naming the variable and pointing to .env.example.
 import { describe, expect, it } from 'vitest';
-import { describeConfig, parseConfig } from '../../src/config/env.ts';
+import { describeConfig, parseConfig, unknownSettings } from '../../src/config/env.ts';
 
 const errorOf = (env: Record<string, string>): string => {
   try {
@@ -78,5 +78,24 @@ describe('parseConfig', () => {
     });
     expect(config.instructors).toEqual(['U01', 'U02']);
     expect(config.now).toBe('2025-10-21T07:59:30-04:00');
+  });
+
+  it('points out a misspelled setting instead of ignoring it', () => {
+    expect(
+      unknownSettings({
+        COURSEBOT_INSTRUCTOR: 'U01',
+        COURSEBOT_CHANEL: '#x',
+        COURSEBOT_COLOUR: 'red',
+        SLACK_BOT_TOKN: 'xoxb-1',
+        SLACK_WEBHOOK_URL_FOR_CI: 'https://example.com',
+        COURSEBOT_CHANNEL: '#cs599',
+        PATH: '/bin',
+      }),
+    ).toEqual([
+      'COURSEBOT_INSTRUCTOR is set but unknown: did you mean COURSEBOT_INSTRUCTORS? (see .env.example)',
+      'COURSEBOT_CHANEL is set but unknown: did you mean COURSEBOT_CHANNEL? (see .env.example)',
+      'COURSEBOT_COLOUR is set but unknown: it is not a coursebot setting (see .env.example)',
+      'SLACK_BOT_TOKN is set but unknown: did you mean SLACK_BOT_TOKEN? (see .env.example)',
+    ]);
   });
 });

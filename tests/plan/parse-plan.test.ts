@@ -36,6 +36,15 @@ describe('parsePlanText', () => {
     expect(problems('')).toEqual(['schedule.json:1: not valid JSON: expected a value']);
   });
 
+  it('names a trailing comma and the line it is on', () => {
+    expect(problems('{\n  "sessions": [],\n  "events": [],\n}\n')).toEqual([
+      'schedule.json:3: not valid JSON: a comma before "}" ends this line: remove it',
+    ]);
+    expect(problems('{\n  "sessions": [\n    1,\n  ]\n}')).toEqual([
+      'schedule.json:3: not valid JSON: a comma before "]" ends this line: remove it',
+    ]);
+  });
+
   it('reports an impossible date, an unknown timezone and an unknown kind, each on its line', () => {
     const lines = problems({
       course: { ...course, timezone: 'Eastern' },

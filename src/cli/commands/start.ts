@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { startApp } from '../../app/start-app.ts';
-import { parseConfig } from '../../config/env.ts';
+import { parseConfig, unknownSettings } from '../../config/env.ts';
 import type { PlanSource } from '../../plan/plan-source.ts';
 import { readPlanFile } from '../../files/plan-file.ts';
 import { shiftedClock, systemClock } from '../../util/clock.ts';
@@ -45,6 +45,7 @@ export function startCommand(): Command {
       let plans: PlanSource | undefined;
       const zone = () => plans?.current().course.timezone;
       const logger = createLogger({ level: config.logLevel, clock, zone });
+      for (const warning of unknownSettings()) logger.warn(warning);
       const app = await startApp({ config, clock, logger, onPlans: (loaded) => (plans = loaded) });
       let stopping = false;
       const shutdown = (signal: string) => {
