@@ -9,6 +9,15 @@ export const titleInline = (title: string, url: string | undefined): Inline =>
 export const readingInline = (reading: Reading): Inline =>
   reading.url ? link(reading.url, reading.title) : reading.title;
 
+/** "Reading" for one reading, "Readings" for several: the label of a list of readings. */
+export const readingsLabel = (count: number): string => (count === 1 ? 'Reading' : 'Readings');
+
+/** "Readings: A, B", each reading linked when it has a URL. */
+export const readingsLine = (readings: Reading[]): Inline[] => [
+  `${readingsLabel(readings.length)}: `,
+  ...joinInlines(readings.map((r) => [readingInline(r)])),
+];
+
 /** Runs of inlines joined with `separator` ("A, B, C"). */
 export function joinInlines(parts: Inline[][], separator = ', '): Inline[] {
   return parts.flatMap((part, i) => (i === 0 ? part : [separator, ...part]));

@@ -1,5 +1,5 @@
 import { emphasis, mention, strong, type Inline, type Line } from '../content/content.ts';
-import { joinInlines, readingInline, titleInline } from '../content/plan-inlines.ts';
+import { joinInlines, readingsLine, titleInline } from '../content/plan-inlines.ts';
 import { isHeldClass } from '../plan/calendar.ts';
 import type { LocalDate } from '../plan/local-date.ts';
 import type { Plan, PlanEvent, Session } from '../plan/schema.ts';
@@ -40,7 +40,7 @@ export function classDetails(
 ): Line[] {
   const lines: Line[] = [];
   if (session.readings.length > 0) {
-    lines.push(['Readings: ', ...joinInlines(session.readings.map((r) => [readingInline(r)]))]);
+    lines.push(readingsLine(session.readings));
   }
   lines.push(...presentationLines(plan, session));
   if (session.notes?.trim()) lines.push([emphasis(session.notes.trim())]);

@@ -160,6 +160,11 @@ describe('deadlines, homework, readings, class', () => {
     expect(askText(plan, 'class 1', MONDAY_EVENING)).toContain('Class 1, Tue Sep 2');
   });
 
+  it('says "Reading" before one reading and "Readings" before several', () => {
+    expect(askText(plan, 'class 7', MONDAY_EVENING)).toMatch(/^ *Reading: Adam$/m);
+    expect(askText(plan, 'class 8', MONDAY_EVENING)).toContain('Readings: low memory, Muon');
+  });
+
   it('class N for a missing class gives the range and the help, and is not ok', () => {
     const result = ask(plan, 'class 99 share', at(MONDAY_EVENING));
     expect(result.ok).toBe(false);

@@ -35,7 +35,7 @@ describe('derivePosts', () => {
       'deadline:project-proposal-due@2025-10-30:2d',
     ]);
     expect(nine.content.blocks.map((b) => (b.kind === 'section' ? b.heading : b.kind))).toEqual([
-      'Reading',
+      'Readings',
       'Deadline',
     ]);
   });

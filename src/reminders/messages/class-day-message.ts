@@ -1,5 +1,5 @@
 import { emphasis, type Block, type Line } from '../../content/content.ts';
-import { joinInlines, readingInline } from '../../content/plan-inlines.ts';
+import { readingsLine } from '../../content/plan-inlines.ts';
 import type { Course } from '../../plan/schema.ts';
 import { classTopic } from '../../plan/titles.ts';
 import type { DueOf } from '../due-reminder.ts';
@@ -16,7 +16,7 @@ export function classDaySection(due: DueOf<'class-day'>[], course: Course): Bloc
       ],
     ];
     if (session.readings.length > 0) {
-      out.push(['Reading: ', ...joinInlines(session.readings.map((r) => [readingInline(r)]))]);
+      out.push(readingsLine(session.readings));
     }
     for (const p of session.presentations) {
       out.push(['Presenting: ', ...presenterInlines(p.presenters, course), ' on ', emphasis(p.title)]);

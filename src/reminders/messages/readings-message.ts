@@ -1,5 +1,5 @@
 import type { Block, Line } from '../../content/content.ts';
-import { readingInline } from '../../content/plan-inlines.ts';
+import { readingInline, readingsLabel } from '../../content/plan-inlines.ts';
 import type { Course } from '../../plan/schema.ts';
 import { classTopic } from '../../plan/titles.ts';
 import type { DueOf } from '../due-reminder.ts';
@@ -15,5 +15,9 @@ export function readingsSection(due: DueOf<'readings'>[], course: Course): Block
     ],
     ...session.readings.map((r): Line => ['• ', readingInline(r)]),
   ]);
-  return { kind: 'section', heading: 'Reading', lines };
+  return {
+    kind: 'section',
+    heading: readingsLabel(due.reduce((n, { session }) => n + session.readings.length, 0)),
+    lines,
+  };
 }
