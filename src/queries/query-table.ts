@@ -97,7 +97,8 @@ export const queryCommands: readonly QueryCommand[] = [
     example: 'class 13',
     parse: (args) => {
       const [word, ...rest] = args;
-      if (word === undefined || rest.length > 0 || !/^\d{1,4}$/.test(word) || Number(word) < 1) {
+      // Any number is read as one (0, -1, 3.5), so that one that is no class gets the range of classes.
+      if (word === undefined || rest.length > 0 || !/^-?\d{1,4}(\.\d{1,4})?$/.test(word)) {
         return { problem: '`class` needs one class number, e.g. `class 13`.' };
       }
       return { kind: 'class', number: Number(word) };

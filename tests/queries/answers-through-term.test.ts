@@ -2,6 +2,7 @@
 // asserted on the terminal text and, where it matters, on the structured content.
 import { describe, expect, it } from 'vitest';
 import type { Inline } from '../../src/content/content.ts';
+import { renderText } from '../../src/content/render-text.ts';
 import { ask } from '../../src/queries/ask.ts';
 import { askText, at, fixturePlan } from './fixture-plans.ts';
 
@@ -172,6 +173,17 @@ describe('deadlines, homework, readings, class', () => {
     const text = askText(plan, 'class 99', MONDAY_EVENING);
     expect(text).toContain('There is no Class 99: classes are numbered 1 to 27.');
     expect(text).toContain('What you can ask');
+  });
+
+  it.each(['0', '-1', '3.5'])('class %s is a number but not a class: the range, not the form', (n) => {
+    const result = ask(plan, `class ${n}`, at(MONDAY_EVENING));
+    expect(result.ok).toBe(false);
+    const text = renderText(result.content);
+    expect(text).toContain(`There is no Class ${n}: classes are numbered 1 to 27.`);
+    expect(text).not.toContain('needs one class number');
+    expect(askText(plan, 'class five', MONDAY_EVENING)).toContain(
+      '`class` needs one class number, e.g. `class 13`.',
+    );
   });
 });
 

@@ -87,20 +87,22 @@ describe('parseRequest', () => {
     expect(parsed.ok === false && parsed.suggestion).toBeUndefined();
   });
 
+  it.each(['class x', 'class', 'class 13 14', 'search', 'week later', 'presentations a b'])(
+    'reports malformed "%s" with an example of the right form',
+    (text) => {
+      const parsed = parseRequest(text);
+      expect(parsed).toMatchObject({ ok: false, problem: 'bad-arguments' });
+      expect(parsed.ok === false && parsed.message).toMatch(/`/);
+    },
+  );
+
   it.each([
-    'class x',
-    'class',
-    'class 0',
-    'class -1',
-    'class 1.5',
-    'class 13 14',
-    'search',
-    'week later',
-    'presentations a b',
-  ])('reports malformed "%s" with an example of the right form', (text) => {
-    const parsed = parseRequest(text);
-    expect(parsed).toMatchObject({ ok: false, problem: 'bad-arguments' });
-    expect(parsed.ok === false && parsed.message).toMatch(/`/);
+    ['class 0', 0],
+    ['class -1', -1],
+    ['class 3.5', 3.5],
+    ['class 99', 99],
+  ])('reads "%s" as a class number, to be answered with the range', (text, number) => {
+    expect(parseRequest(text)).toEqual({ ok: true, request: { kind: 'class', number }, share: false });
   });
 
   it('never throws on hostile or odd text', () => {
