@@ -17,7 +17,10 @@ export function helpContent(entries: readonly HelpEntry[], options: HelpOptions 
   const prefix = options.prefix ?? DEFAULT_PREFIX;
   const lines: Line[] = entries.map((e) => {
     const usage = [e.name, e.args].filter(Boolean).join(' ');
-    const example = e.example !== usage ? [' (e.g. ', code(`${prefix} ${e.example}`), ')'] : [];
+    const typed = code(`${prefix} ${e.example}`);
+    // A description with its own parenthesis takes the example after a comma: never ") (e.g. …)".
+    const example =
+      e.example === usage ? [] : e.description.includes('(') ? [', e.g. ', typed] : [' (e.g. ', typed, ')'];
     return [code(`${prefix} ${usage}`), ` — ${e.description}`, ...example, '.'];
   });
   const share: Line = [

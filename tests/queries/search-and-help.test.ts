@@ -76,10 +76,38 @@ describe('help', () => {
       ask(plan, 'help', at(NOW), { prefix: 'coursebot ask', extraHelp: extra }).content,
     );
     expect(text).toContain(
-      '`coursebot ask cancel N` — cancel a class (staff) (e.g. `coursebot ask cancel 14`).',
+      '`coursebot ask cancel N` — cancel a class (staff), e.g. `coursebot ask cancel 14`.',
     );
     expect(text).toContain('`coursebot ask next`');
     expect(renderText(helpContent(extra, { hint: [['oops']] }))).toMatch(/What you can ask\n {2}oops\n/);
+  });
+
+  it('puts at most one parenthesis in each entry, on Slack and in a terminal alike', () => {
+    const extra = [
+      {
+        name: 'cancel',
+        args: 'N [shift]',
+        description: 'staff: cancel a class (shift: later classes move up)',
+        example: 'cancel 14 shift',
+      },
+    ];
+    const slack = renderSlack(ask(plan, 'help', at(NOW), { extraHelp: extra }).content);
+    const terminal = renderText(
+      ask(plan, 'help', at(NOW), { prefix: 'coursebot ask', extraHelp: extra, canShare: false }).content,
+    );
+    for (const text of [JSON.stringify(slack.blocks), slack.text, terminal]) {
+      expect(text).toMatch(
+        /one presenter's \(past ones included\), e\.g\. `?(\/schedule|coursebot ask) presentations CG/,
+      );
+      expect(text).not.toMatch(/\) \(e\.g\./);
+    }
+    const entries = terminal.split('\n').filter((line) => line.includes(' — '));
+    expect(entries).toHaveLength(queryCommands.length + extra.length);
+    for (const entry of entries) expect(entry.split('(').length, entry).toBeLessThanOrEqual(2);
+    expect(terminal).toContain('`coursebot ask readings` — the readings for the next class.');
+    expect(terminal).toContain(
+      '`coursebot ask class N` — one class by its number (e.g. `coursebot ask class 13`).',
+    );
   });
 
   it('offers `share` only where an answer can be shown to others', () => {
