@@ -4,7 +4,26 @@ import type { LocalDate } from '../plan/local-date.ts';
 export function courseFromHeading(heading: string | undefined): { code?: string; title?: string } {
   if (!heading) return {};
   const m = /^([A-Z]{2,5}\s?\d{2,4}[A-Z]?(?:\s+[A-Z]{0,2}\d{0,3})?)\s*[:–—-]\s*(.+)$/.exec(heading.trim());
-  return m ? { code: m[1]!.trim(), title: m[2]!.trim() } : {};
+  if (!m) return {};
+  const title = withoutTerm(m[2]!.trim());
+  return { code: m[1]!.trim(), ...(title ? { title } : {}) };
+}
+
+// "Spring 2026", "fall semester 2025": the plan keeps the term apart, so the title need not repeat it.
+const TERM = String.raw`\b(?:Spring|Summer|Fall|Autumn|Winter)(?:\s+(?:Term|Semester|Quarter))?,?\s+\d{4}\b`;
+const TERM_IN_TITLE = [
+  new RegExp(String.raw`\s*\(\s*${TERM}\s*\)`, 'i'), // "Data Structures (Spring 2026)"
+  new RegExp(String.raw`(?:^|\s*[,:–—-]\s*|\s+)${TERM}\s*$`, 'i'), // "Data Structures — Spring 2026"
+  new RegExp(String.raw`^${TERM}\s*[,:–—-]\s*`, 'i'), // "Spring 2026 — Data Structures"
+];
+
+/** A title without the term written into it, and without the dash, comma or parenthesis around it. */
+export function withoutTerm(title: string): string {
+  for (const pattern of TERM_IN_TITLE) {
+    const stripped = title.replace(pattern, '').trim();
+    if (stripped !== title) return stripped;
+  }
+  return title;
 }
 
 /** "Fall 2025" from the term's dates: the season of most of its days, and the year it starts in. */
