@@ -102,6 +102,7 @@ export class RevisedPlanSource implements PlanSource {
         ...(change.kind === 'undo' ? { undoneOf: change.of } : {}),
         before: this.effective,
         after: applied.plan,
+        announcement: applied.announcement,
       },
       this.seenHead,
     );

@@ -1,3 +1,4 @@
+import type { Content } from '../content/content.ts';
 import type { Plan } from '../plan/schema.ts';
 import type { Change, ChangeKind } from './change.ts';
 
@@ -16,7 +17,11 @@ export interface Revision {
   undoneOf?: number;
 }
 
-export type NewRevision = Omit<Revision, 'id'> & { before: Plan; after: Plan };
+/**
+ * `announcement`: what to post about it; a store with an outbox queues it in the same transaction as the
+ * revision, so a recorded change is always announced (a memory log, in tests, drops it).
+ */
+export type NewRevision = Omit<Revision, 'id'> & { before: Plan; after: Plan; announcement?: Content };
 
 export type Appended = { ok: true; revision: Revision } | { ok: false; since: Revision[] };
 
@@ -38,7 +43,7 @@ export function memoryRevisionLog(): RevisionLog {
   return {
     list: () => [...revisions],
     head,
-    append({ before: _before, after: _after, ...entry }, expectedHead) {
+    append({ before: _before, after: _after, announcement: _announcement, ...entry }, expectedHead) {
       if (head() !== expectedHead) return { ok: false, since: revisions.filter((r) => r.id > expectedHead) };
       const revision = { ...entry, id: head() + 1 };
       revisions.push(revision);

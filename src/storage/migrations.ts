@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { announcementsMigration } from './announcements-migration.ts';
 import { revisionsMigration } from './revisions-migration.ts';
 
 export interface Migration {
@@ -34,4 +35,5 @@ export const migrations: Migration[] = [
       `),
   },
   revisionsMigration,
+  announcementsMigration,
 ];

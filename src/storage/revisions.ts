@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { changeSchema } from '../changes/change.ts';
 import type { Appended, NewRevision, Revision, RevisionLog } from '../changes/revision-log.ts';
 import type { Plan } from '../plan/schema.ts';
+import { queueAnnouncement, revisionAnnouncementKey } from './announcements.ts';
 
 interface Row {
   id: number;
@@ -14,8 +15,9 @@ interface Row {
 }
 
 /**
- * The revisions in SQLite. `append` checks the head and inserts in one immediate transaction, so two
- * confirmations racing (two processes, or two handlers) cannot both be based on the same plan.
+ * The revisions in SQLite. `append` checks the head and inserts (with the revision's announcement) in one
+ * immediate transaction, so two confirmations racing (two processes, or two handlers) cannot both be based
+ * on the same plan.
  */
 export class SqliteRevisionLog implements RevisionLog {
   constructor(private readonly db: Database) {}
@@ -52,8 +54,17 @@ export class SqliteRevisionLog implements RevisionLog {
           JSON.stringify(revision.after),
           revision.undoneOf ?? null,
         );
-      const { before: _before, after: _after, ...entry } = revision;
-      return { ok: true, revision: { ...entry, id: Number(result.lastInsertRowid) } };
+      const { before: _before, after: _after, announcement, ...entry } = revision;
+      const id = Number(result.lastInsertRowid);
+      // In the same transaction: the change and its announcement are recorded together or not at all.
+      if (announcement && announcement.blocks.length > 0) {
+        queueAnnouncement(this.db, {
+          key: revisionAnnouncementKey(id),
+          content: announcement,
+          createdAt: revision.createdAt,
+        });
+      }
+      return { ok: true, revision: { ...entry, id } };
     });
     return insert.immediate();
   }
