@@ -4,6 +4,7 @@ import type { PlanSource } from '../plan/plan-source.ts';
 import type { Post, Reminder } from '../reminders/post.ts';
 import type { Clock } from '../util/clock.ts';
 import { silentLogger, type Logger } from '../util/logger.ts';
+import type { Announcer } from './announcer.ts';
 import { withLateNote } from './catch-up.ts';
 import type { Decision } from './decide-post.ts';
 import { surveyDue, type DerivePosts, type DuePost } from './due-posts.ts';
@@ -32,6 +33,8 @@ export interface DispatcherOptions {
   /** Channel for kinds the plan's policy gives none (COURSEBOT_CHANNEL). */
   defaultChannel: string;
   narrow?: NarrowContent;
+  /** Queued announcements of changes, sent at the start of every tick. */
+  announcer?: Announcer;
   logger?: Logger;
   /** Sent later than this after its time, a post is late: labelled, and only sent if still useful. */
   lateAfterMs?: number;
@@ -90,6 +93,11 @@ export class Dispatcher {
 
   async tick(): Promise<TickReport> {
     const report: TickReport = { posted: 0, retrying: 0, failed: 0, skipped: 0, deferred: 0, unconfirmed: 0 };
+    // Announcements first: they say why the reminders that follow have changed.
+    if (this.options.announcer && !this.stopping.signal.aborted) {
+      const announced = await this.options.announcer.flush();
+      for (const field of Object.keys(report) as (keyof TickReport)[]) report[field] += announced[field];
+    }
     const { now, watermark, pending, rules, posts } = this.survey(this.clock.now());
     // A channel with a post waiting (retry, lookup) gets nothing newer until it is resolved: order is kept.
     const held = new Set<string>();

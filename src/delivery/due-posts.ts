@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Plan } from '../plan/schema.ts';
 import type { Post } from '../reminders/post.ts';
+import { isAnnouncementKey } from '../storage/announcements.ts';
 import { decidePost, type Decision, type DecideRules } from './decide-post.ts';
 import type { Ledger, LedgerRow } from './ledger.ts';
 
@@ -54,7 +55,8 @@ export function surveyDue({
   lateAfterMs,
 }: SurveyInput): DueSurvey {
   const watermark = ledger.watermark() ?? now;
-  const pending = ledger.pendingRetries();
+  // Announcements retry in their own pass (Announcer): they are not derived from the plan.
+  const pending = ledger.pendingRetries().filter((r) => !isAnnouncementKey(r.key));
   // Posts waiting for a retry lie before the watermark: derive far enough back to find them again.
   const from = DateTime.min(watermark, ...pending.map((r) => instant(r.dueAt)));
   // The derivation's window is half-open: one millisecond more takes in a post due exactly now.

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Content } from '../content/content.ts';
+import { isAnnouncementKey } from '../storage/announcements.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
 import type { Ledger, LedgerPost } from './ledger.ts';
@@ -73,6 +74,7 @@ export async function sendThroughOutbox(
 }
 
 export function describe(post: LedgerPost, keys: string[]): string {
+  if (keys.every(isAnnouncementKey)) return `announcement ${keys.join(', ')} to ${post.channel}`;
   return `${keys.length} reminder(s) due ${post.at} to ${post.channel}`;
 }
 

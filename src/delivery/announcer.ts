@@ -1,0 +1,160 @@
+import type { Content } from '../content/content.ts';
+import type { PlanSource } from '../plan/plan-source.ts';
+import {
+  openAnnouncements,
+  queueAnnouncement,
+  reloadAnnouncementKey,
+  type Announcement,
+} from '../storage/announcements.ts';
+import type { Database } from '../storage/database.ts';
+import type { Clock } from '../util/clock.ts';
+import { silentLogger, type Logger } from '../util/logger.ts';
+import { changesChannel, decideAnnouncement } from './decide-announcement.ts';
+import { confirmPosted } from './confirm-posted.ts';
+import type { Ledger } from './ledger.ts';
+import { describe, sendThroughOutbox, type OutboxDeps } from './send-post.ts';
+import type { Sink } from './sink.ts';
+
+export interface AnnouncerOptions {
+  db: Database;
+  ledger: Ledger;
+  sink: Sink;
+  plans: PlanSource;
+  clock: Clock;
+  /** COURSEBOT_CHANNEL or the plan's default, for a plan naming no changes channel. */
+  defaultChannel: string;
+  logger?: Logger;
+  /** Not posted by then, an announcement is old news: recorded skipped. */
+  usefulForMs?: number;
+}
+
+export interface AnnounceReport {
+  posted: number;
+  retrying: number;
+  failed: number;
+  skipped: number;
+  /** Behind an earlier announcement still waiting: order is kept. */
+  deferred: number;
+  unconfirmed: number;
+}
+
+/** What became of one announcement: posted, failed for good (with why), or still queued (with the last why). */
+export type AnnounceStatus =
+  | { state: 'posted'; channel: string }
+  | { state: 'failed'; channel: string; reason: string }
+  | { state: 'queued'; channel: string; reason?: string };
+
+/**
+ * Posts the queued announcements through the same outbox as reminders (intent, send, result in the ledger;
+ * retries with backoff; a lookup before any resend), in the order they were queued. Passes never overlap,
+ * so the tick and a confirmation sending at once cannot both send one announcement.
+ */
+export class Announcer {
+  private readonly outbox: OutboxDeps;
+  private readonly fixes = new Map<string, string>();
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: AnnouncerOptions) {
+    const { sink } = options;
+    const clock = { now: () => options.clock.now().setZone(options.plans.current().course.timezone) };
+    // The ledger keeps a failure's reason; its fix is kept here to tell the staff member who confirmed.
+    const remembering: Sink = {
+      name: sink.name,
+      canConfirm: sink.canConfirm,
+      findPosted: (channel, keys, since) => sink.findPosted(channel, keys, since),
+      send: async (message) => {
+        const result = await sink.send(message);
+        if (!result.ok && result.fix) this.fixes.set(message.keys[0]!, result.fix);
+        return result;
+      },
+    };
+    const logger = options.logger ?? silentLogger;
+    this.outbox = { ledger: options.ledger, sink: remembering, clock, logger };
+  }
+
+  /** Queues the announcement of a reload of schedule.json; unique by time and content. */
+  queueReload(content: Content): string {
+    const now = this.outbox.clock.now();
+    const key = reloadAnnouncementKey(now.toMillis(), content);
+    queueAnnouncement(this.options.db, { key, content, createdAt: now.toISO()! });
+    return key;
+  }
+
+  /** Sends what is due now, then tells what became of `key`. */
+  async announce(key: string): Promise<AnnounceStatus> {
+    await this.flush();
+    const channel = this.channel();
+    const row = this.options.ledger.rows([key]).get(key);
+    if (row?.state === 'posted') return { state: 'posted', channel: row.channel };
+    if (row?.state === 'failed' && row.nextAttemptAt === null) {
+      const fix = this.fixes.get(key);
+      return { state: 'failed', channel: row.channel, reason: `${row.reason}${fix ? `: ${fix}` : ''}` };
+    }
+    return {
+      state: 'queued',
+      channel: row?.channel ?? channel,
+      ...(row?.reason ? { reason: row.reason } : {}),
+    };
+  }
+
+  /** One pass over the open announcements; called by every reminder tick. */
+  flush(): Promise<AnnounceReport> {
+    const pass = this.running.then(() => this.pass());
+    this.running = pass.catch(() => {});
+    return pass;
+  }
+
+  private async pass(): Promise<AnnounceReport> {
+    const report: AnnounceReport = {
+      posted: 0,
+      retrying: 0,
+      failed: 0,
+      skipped: 0,
+      deferred: 0,
+      unconfirmed: 0,
+    };
+    let held = false;
+    for (const announcement of openAnnouncements(this.options.db)) {
+      if (held) {
+        report.deferred++;
+        continue;
+      }
+      const outcome = await this.handle(announcement);
+      if (outcome !== 'waiting') report[outcome]++;
+      // Anything not settled holds the later ones back: they are posted in order, or not yet.
+      held = outcome !== 'posted' && outcome !== 'failed' && outcome !== 'skipped';
+    }
+    return report;
+  }
+
+  private async handle(a: Announcement): Promise<keyof AnnounceReport | 'waiting'> {
+    const { ledger, clock, logger } = this.outbox;
+    const usefulForMs = this.options.usefulForMs ?? 24 * 3600_000;
+    let step = decideAnnouncement(a, ledger.rows([a.key]).get(a.key), clock.now(), usefulForMs);
+    if (step.do === 'confirm') {
+      await confirmPosted(this.outbox, [step.row], 'earlier attempt unconfirmed');
+      step = decideAnnouncement(a, ledger.rows([a.key]).get(a.key), clock.now(), usefulForMs);
+    }
+    const post = { channel: step.channel ?? this.channel(), at: a.createdAt };
+    switch (step.do) {
+      case 'nothing':
+        return 'posted';
+      case 'wait':
+        return 'waiting';
+      case 'confirm':
+        return 'unconfirmed';
+      case 'skip':
+        ledger.markSkipped(post, [a.key], step.reason, clock.now());
+        logger.warn(`skipped ${describe(post, [a.key])}: ${step.reason}`);
+        return 'skipped';
+      case 'send': {
+        const outcome = await sendThroughOutbox(this.outbox, post, [a.key], a.content);
+        return outcome === 'retry' ? 'retrying' : outcome;
+      }
+    }
+  }
+
+  private channel(): string {
+    return changesChannel(this.options.plans.current(), this.options.defaultChannel);
+  }
+}
