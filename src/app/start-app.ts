@@ -3,6 +3,7 @@ import type { Database } from '../storage/database.ts';
 import type { Config } from '../config/env.ts';
 import { staticPlanSource, type PlanSource } from '../plan/plan-source.ts';
 import type { Plan } from '../plan/schema.ts';
+import { Announcer } from '../delivery/announcer.ts';
 import { Dispatcher } from '../delivery/dispatcher.ts';
 import { Ledger } from '../delivery/ledger.ts';
 import { startScheduler } from '../delivery/scheduler.ts';
@@ -65,18 +66,21 @@ async function startWithDatabase(
   // Slack mode: /schedule answers from the same plan and clock, and the sink reminders post with.
   const slack = slackForConfig(config, { plans, clock, logger, defaultChannel });
   const sink = createSink(config, { logger, write, slack });
+  const ledger = new Ledger(db);
+  // Announcements of changes share the reminders' outbox; the dispatcher's ticks retry them.
+  const announcer = new Announcer({ db, ledger, sink, plans, clock, defaultChannel, logger });
   const staff = await installStaffChanges({
     plans,
     schedulePath: config.schedulePath,
     instructors: config.instructors,
     clock,
     logger,
-    sink,
-    defaultChannel,
+    announcer,
     slack,
   });
   const dispatcher = new Dispatcher({
-    ledger: new Ledger(db),
+    ledger,
+    announcer,
     sink,
     plans,
     clock,

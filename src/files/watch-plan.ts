@@ -10,7 +10,7 @@ import { readPlanFile } from './plan-file.ts';
 export interface WatchPlanOptions {
   path: string;
   source: RevisedPlanSource;
-  /** Posts the announcement of what a valid edit changed (to the changes channel). */
+  /** Announces what a valid edit changed: queued in the outbox, posted to the changes channel. */
   announce: (content: Content) => void | Promise<void>;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** Quiet time after the last write before reading: an editor saving in bursts causes one reload. */

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RevisedPlanSource } from '../../src/changes/revised-plan-source.ts';
+import { Announcer } from '../../src/delivery/announcer.ts';
+import { Ledger } from '../../src/delivery/ledger.ts';
 import { ask } from '../../src/queries/ask.ts';
 import { derivePosts } from '../../src/reminders/derive-posts.ts';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-slack-app.ts';
@@ -28,6 +30,7 @@ type Payload = {
 
 interface Bot {
   slack: SlackApp;
+  announcer: Announcer;
   plans: RevisedPlanSource;
   db: Database;
   stop(): Promise<void>;
@@ -52,20 +55,29 @@ async function startBot(): Promise<Bot> {
     instructors: [PROF],
     requestTimeoutMs: 2000,
   });
+  const announcer = new Announcer({
+    db,
+    ledger: new Ledger(db),
+    sink: slack.sink,
+    plans,
+    clock,
+    defaultChannel: 'C0CLASS',
+    logger: log,
+  });
   const staff = await installStaffChanges({
     plans,
     schedulePath: schedule,
     instructors: [PROF],
     clock,
     logger: log,
-    sink: slack.sink,
-    defaultChannel: 'C0CLASS',
+    announcer,
     slack,
     debounceMs: 150,
   });
   await slack.start();
   return {
     slack,
+    announcer,
     plans,
     db,
     async stop() {
@@ -158,6 +170,31 @@ describe('staff changes through Slack', () => {
     // A second click on the same preview does nothing.
     expect(await click(preview)).toMatch(/no longer available/);
     expect(channelTexts()).toHaveLength(1);
+  });
+
+  it('a change confirmed while Slack fails is queued, then announced once by a later pass', async () => {
+    fake.failNext('chat.postMessage', { status: 500 });
+    expect(await click(await command('cancel 14 snow day'))).toBe(
+      'Done (#1): cancelled Class 14 (Tue Oct 21): snow day.\n' +
+        'Queued: will be announced in C0CLASS when Slack answers.',
+    );
+    expect(channelTexts()).toEqual([]);
+    expect(bot!.plans.current().sessions.find((s) => s.number === 14)!.noClass).toBe('snow day');
+    clock.advance({ minutes: 1 });
+    expect(await bot!.announcer.flush()).toMatchObject({ posted: 1 });
+    clock.advance({ minutes: 5 });
+    await bot!.announcer.flush();
+    expect(channelTexts()).toEqual([
+      'Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21: snow day.',
+    ]);
+  });
+
+  it('a change whose announcement cannot be posted says why, and the change stands', async () => {
+    fake.state.channels.get('C0CLASS')!.isMember = false;
+    expect(await click(await command('cancel 14 snow day'))).toMatch(
+      /^Done \(#1\): .*\nThe change is applied, but the announcement could not be posted: not_in_channel: /,
+    );
+    expect(bot!.plans.history()).toHaveLength(1);
   });
 
   it.each([

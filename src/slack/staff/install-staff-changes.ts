@@ -1,9 +1,8 @@
 import type { RevisedPlanSource } from '../../changes/revised-plan-source.ts';
 import { StaffDesk } from '../../changes/staff-desk.ts';
-import type { Content } from '../../content/content.ts';
-import type { Sink } from '../../delivery/sink.ts';
+import type { Announcer } from '../../delivery/announcer.ts';
 import { watchPlan, type PlanWatcher } from '../../files/watch-plan.ts';
-import type { Plan } from '../../plan/schema.ts';
+import { revisionAnnouncementKey } from '../../storage/announcements.ts';
 import type { Clock } from '../../util/clock.ts';
 import type { Logger } from '../../util/logger.ts';
 import type { SlackApp } from '../create-slack-app.ts';
@@ -16,19 +15,12 @@ export interface StaffChangesOptions {
   instructors: readonly string[];
   clock: Clock;
   logger: Logger;
-  /** Where announcements go (the same sink as reminders). */
-  sink: Sink;
-  /** COURSEBOT_CHANNEL or the plan's default. */
-  defaultChannel: string;
+  /** Posts announcements through the outbox (the same ledger and sink as reminders). */
+  announcer: Announcer;
   /** Absent in console mode: file edits are still reloaded and announced on the sink. */
   slack?: Pick<SlackApp, 'app' | 'commands'>;
   previewMinutes?: number;
   debounceMs?: number;
-}
-
-/** The channel for announcements of changes: reminders.channels.changes, else the default. */
-export function changesChannel(plan: Plan, defaultChannel: string): string {
-  return plan.reminders.channels.changes ?? plan.reminders.channels.default ?? defaultChannel;
 }
 
 export interface StaffChanges {
@@ -40,17 +32,13 @@ export interface StaffChanges {
 
 /**
  * Everything staff changes need in the running bot: the `/schedule` staff words and their buttons, and the
- * reload of schedule.json on edit, both announcing through the sink. Call before the Slack app starts.
+ * reload of schedule.json on edit, both announcing through the outbox. Call before the Slack app starts.
  */
 export async function installStaffChanges(options: StaffChangesOptions): Promise<StaffChanges> {
-  const { plans, logger, sink } = options;
-  const announce: StaffSlackDeps['announce'] = async (content: Content, key: string) => {
-    const channel = changesChannel(plans.current(), options.defaultChannel);
-    const at = options.clock.now().setZone(plans.current().course.timezone).toISO()!;
-    const result = await sink.send({ channel, at, content, keys: [key] });
-    if (result.ok) return { ok: true, channel };
-    return { ok: false, reason: result.fix ? `${result.reason}: ${result.fix}` : result.reason };
-  };
+  const { plans, logger, announcer } = options;
+  // A confirmed revision's announcement is already queued with it: this only sends it now if it can.
+  const announce: StaffSlackDeps['announce'] = (revisionId) =>
+    announcer.announce(revisionAnnouncementKey(revisionId));
   const desk = new StaffDesk({
     source: plans,
     instructors: options.instructors,
@@ -65,16 +53,15 @@ export async function installStaffChanges(options: StaffChangesOptions): Promise
   if (options.slack) attachSlack(options.slack);
   let watcher: PlanWatcher | undefined;
   if (options.schedulePath) {
-    let reloads = 0;
     watcher = await watchPlan({
       path: options.schedulePath,
       source: plans,
       log: logger,
       debounceMs: options.debounceMs,
       announce: async (content) => {
-        const posted = await announce(content, `reload:${options.clock.now().toMillis()}:${++reloads}`);
-        if (!posted.ok)
-          logger.error(`announcing the edit of ${options.schedulePath} failed: ${posted.reason}`);
+        const status = await announcer.announce(announcer.queueReload(content));
+        if (status.state === 'failed')
+          logger.error(`announcing the edit of ${options.schedulePath} failed: ${status.reason}`);
       },
     });
   }

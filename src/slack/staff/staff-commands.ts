@@ -1,6 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Content } from '../../content/content.ts';
 import type { StaffDesk } from '../../changes/staff-desk.ts';
+import type { AnnounceStatus } from '../../delivery/announcer.ts';
 import type { HelpEntry } from '../../queries/query-table.ts';
 import type { Clock } from '../../util/clock.ts';
 import type { Logger } from '../../util/logger.ts';
@@ -13,11 +14,8 @@ export const CANCEL_ACTION = 'staff_change_cancel';
 export interface StaffSlackDeps {
   desk: StaffDesk;
   clock: Clock;
-  /** Posts an applied change's announcement in the changes channel; resolves to a failure reason, if any. */
-  announce(
-    content: Content,
-    key: string,
-  ): Promise<{ ok: true; channel: string } | { ok: false; reason: string }>;
+  /** Sends the queued announcement of a revision now if it can, and tells what became of it. */
+  announce(revisionId: number): Promise<AnnounceStatus>;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
 
@@ -65,6 +63,19 @@ const HELP: HelpEntry[] = [
 
 const message = (content: Content): ScheduleReply => ({ content });
 
+/** The line added to "Done": the staff member learns whether students have seen it yet. */
+function outcomeLine(status: AnnounceStatus): string {
+  switch (status.state) {
+    case 'posted':
+      return `Announced in ${status.channel}.`;
+    case 'queued':
+      // Retried by the reminder ticks until posted, or a day old; never posted twice. The why is logged.
+      return `Queued: will be announced in ${status.channel} when Slack answers.`;
+    case 'failed':
+      return `The change is applied, but the announcement could not be posted: ${status.reason}`;
+  }
+}
+
 /**
  * The staff words of `/schedule`. Each answers only the person who typed it: a refusal, the history, or a
  * preview of the announcement with Confirm and Cancel buttons (handled by `registerStaffActions`).
@@ -93,12 +104,11 @@ export function registerStaffActions(app: App, deps: StaffSlackDeps): void {
     await ack();
     const reply = deps.desk.confirm(action.value ?? '', body.user.id, deps.clock.now());
     let content = reply.content;
-    if (reply.kind === 'applied') {
-      const posted = await deps.announce(reply.announcement, `change:${reply.revision.id}`);
-      const outcome = posted.ok
-        ? `Announced in ${posted.channel}.`
-        : `The change is applied, but the announcement could not be posted: ${posted.reason}`;
-      if (!posted.ok) deps.log.error(`staff: announcing #${reply.revision.id} failed: ${posted.reason}`);
+    if (reply.kind === 'applied' && reply.announcement.blocks.length > 0) {
+      const status = await deps.announce(reply.revision.id);
+      const outcome = outcomeLine(status);
+      if (status.state === 'failed')
+        deps.log.error(`staff: announcing #${reply.revision.id} failed: ${status.reason}`);
       content = { blocks: [...content.blocks, { kind: 'context', lines: [[outcome]] }] };
     }
     await respond({ ...replyBody({ content }), replace_original: true });
