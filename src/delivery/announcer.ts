@@ -11,6 +11,7 @@ import type { Clock } from '../util/clock.ts';
 import { silentLogger, type Logger } from '../util/logger.ts';
 import { changesChannel, decideAnnouncement } from './decide-announcement.ts';
 import { confirmPosted } from './confirm-posted.ts';
+import { emptyReport, type DeliveryReport } from './delivery-report.ts';
 import type { Ledger } from './ledger.ts';
 import { describe, sendThroughOutbox, type OutboxDeps } from './send-post.ts';
 import type { Sink } from './sink.ts';
@@ -26,16 +27,6 @@ export interface AnnouncerOptions {
   logger?: Logger;
   /** Not posted by then, an announcement is old news: recorded skipped. */
   usefulForMs?: number;
-}
-
-export interface AnnounceReport {
-  posted: number;
-  retrying: number;
-  failed: number;
-  skipped: number;
-  /** Behind an earlier announcement still waiting: order is kept. */
-  deferred: number;
-  unconfirmed: number;
 }
 
 /** What became of one announcement: posted, failed for good (with why), or still queued (with the last why). */
@@ -98,21 +89,14 @@ export class Announcer {
   }
 
   /** One pass over the open announcements; called by every reminder tick. */
-  flush(): Promise<AnnounceReport> {
+  flush(): Promise<DeliveryReport> {
     const pass = this.running.then(() => this.pass());
     this.running = pass.catch(() => {});
     return pass;
   }
 
-  private async pass(): Promise<AnnounceReport> {
-    const report: AnnounceReport = {
-      posted: 0,
-      retrying: 0,
-      failed: 0,
-      skipped: 0,
-      deferred: 0,
-      unconfirmed: 0,
-    };
+  private async pass(): Promise<DeliveryReport> {
+    const report = emptyReport();
     let held = false;
     for (const announcement of openAnnouncements(this.options.db)) {
       if (held) {
@@ -127,7 +111,7 @@ export class Announcer {
     return report;
   }
 
-  private async handle(a: Announcement): Promise<keyof AnnounceReport | 'waiting'> {
+  private async handle(a: Announcement): Promise<keyof DeliveryReport | 'waiting'> {
     const { ledger, clock, logger } = this.outbox;
     const usefulForMs = this.options.usefulForMs ?? 24 * 3600_000;
     let step = decideAnnouncement(a, ledger.rows([a.key]).get(a.key), clock.now(), usefulForMs);

@@ -6,6 +6,7 @@ import type { Clock } from '../util/clock.ts';
 import { silentLogger, type Logger } from '../util/logger.ts';
 import type { Announcer } from './announcer.ts';
 import { withLateNote } from './catch-up.ts';
+import { addReport, emptyReport, type DeliveryReport } from './delivery-report.ts';
 import type { Decision } from './decide-post.ts';
 import { surveyDue, type DerivePosts, type DuePost } from './due-posts.ts';
 import type { Ledger, LedgerRow } from './ledger.ts';
@@ -41,17 +42,6 @@ export interface DispatcherOptions {
   /** Pause between two late posts, so a catch-up never floods a channel. */
   catchUpSpacingMs?: number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-}
-
-export interface TickReport {
-  posted: number;
-  retrying: number;
-  failed: number;
-  skipped: number;
-  /** Posts held back: behind a waiting post of the same channel, or by a stop. */
-  deferred: number;
-  /** Keys whose send may have arrived, held until the destination can tell. */
-  unconfirmed: number;
 }
 
 /**
@@ -91,12 +81,11 @@ export class Dispatcher {
     this.stopping.abort();
   }
 
-  async tick(): Promise<TickReport> {
-    const report: TickReport = { posted: 0, retrying: 0, failed: 0, skipped: 0, deferred: 0, unconfirmed: 0 };
+  async tick(): Promise<DeliveryReport> {
+    const report = emptyReport();
     // Announcements first: they say why the reminders that follow have changed.
     if (this.options.announcer && !this.stopping.signal.aborted) {
-      const announced = await this.options.announcer.flush();
-      for (const field of Object.keys(report) as (keyof TickReport)[]) report[field] += announced[field];
+      addReport(report, await this.options.announcer.flush());
     }
     const { now, watermark, pending, rules, posts } = this.survey(this.clock.now());
     // A channel with a post waiting (retry, lookup) gets nothing newer until it is resolved: order is kept.
@@ -169,7 +158,7 @@ export class Dispatcher {
     });
   }
 
-  private skip(post: Post, keys: string[], why: string, report: TickReport): void {
+  private skip(post: Post, keys: string[], why: string, report: DeliveryReport): void {
     const rows = this.options.ledger.rows(keys);
     const lastFailure = keys.map((k) => rows.get(k)?.reason).find(Boolean);
     const reason = lastFailure ? `${why}; gave up after: ${lastFailure}` : why;
