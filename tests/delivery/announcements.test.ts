@@ -16,7 +16,7 @@ import { revisedPlanSource } from '../../src/storage/revisions-plan.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
 import { cs599, MONDAY } from '../changes/plan-fixture.ts';
-import { postingClient, recordingLogger } from '../slack/slack-kit.ts';
+import { diesAfterSending, postingClient, recordingLogger } from '../slack/slack-kit.ts';
 
 const CANCEL: Change = { kind: 'cancel', number: 14, date: '2025-10-21', reason: 'snow day', shift: false };
 const MOVE: Change = { kind: 'move', number: 15, from: '2025-10-23', to: '2025-10-24' };
@@ -103,15 +103,7 @@ describe('announcements through the outbox', () => {
   it('after a crash between the post and its record, the restarted bot finds it and does not post again', async () => {
     const { f, database, clock } = await setUp();
     f.failNext('chat.postMessage', { loseResponse: true });
-    const crashing = bot(f, database, clock, (sink) => ({
-      name: sink.name,
-      canConfirm: sink.canConfirm,
-      findPosted: (...args) => sink.findPosted(...args),
-      send: async (message) => {
-        await sink.send(message);
-        return new Promise(() => {});
-      },
-    }));
+    const crashing = bot(f, database, clock, diesAfterSending);
     await crashing.dispatcher.start();
     crashing.commit(CANCEL);
     void crashing.announcer.announce(FIRST);

@@ -14,7 +14,7 @@ import { SlackSink } from '../../src/slack/slack-sink.ts';
 import { openDatabase, type Database } from '../../src/storage/database.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
-import { fixturePlan, postingClient, recordingLogger } from './slack-kit.ts';
+import { fixturePlan, postingClient, recordingLogger, diesAfterSending } from './slack-kit.ts';
 
 const ZONE = 'America/New_York';
 const READINGS_KEY = 'readings:class-13@2025-10-16:2d';
@@ -118,15 +118,7 @@ describe('reminders to Slack', () => {
     const { f, database, clock } = await setUp();
     // The post reaches Slack but its answer is lost, and the process dies before recording anything.
     f.failNext('chat.postMessage', { loseResponse: true });
-    const crashing = bot(f, database, clock, (sink) => ({
-      name: sink.name,
-      canConfirm: sink.canConfirm,
-      findPosted: (...args) => sink.findPosted(...args),
-      send: async (message) => {
-        await sink.send(message);
-        return new Promise(() => {});
-      },
-    }));
+    const crashing = bot(f, database, clock, diesAfterSending);
     await crashing.dispatcher.start();
     clock.set(at('2025-10-14T09:00:05'));
     void crashing.dispatcher.tick();
@@ -152,15 +144,7 @@ describe('reminders to Slack when the history cannot be read', () => {
   async function crashAfterPosting() {
     const { f, database, clock } = await setUp();
     f.failNext('chat.postMessage', { loseResponse: true });
-    const crashing = bot(f, database, clock, (sink) => ({
-      name: sink.name,
-      canConfirm: sink.canConfirm,
-      findPosted: (...args) => sink.findPosted(...args),
-      send: async (message) => {
-        await sink.send(message);
-        return new Promise(() => {});
-      },
-    }));
+    const crashing = bot(f, database, clock, diesAfterSending);
     await crashing.dispatcher.start();
     clock.set(at('2025-10-14T09:00:05'));
     void crashing.dispatcher.tick();

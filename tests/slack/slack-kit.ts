@@ -2,6 +2,7 @@
  * Shared set-up for the Slack tests: a posting client, directory and sink pointed at the fake, and a
  * logger that keeps its lines for assertions.
  */
+import type { Sink } from '../../src/delivery/sink.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { webApi } from '@slack/bolt';
@@ -106,4 +107,20 @@ export async function startApp(
   });
   const { port } = await slack.start();
   return { slack, log, url: `http://127.0.0.1:${port ?? 0}`, askCalls };
+}
+
+/**
+ * The sink of a process that dies right after its post reached the destination: the send never returns, so
+ * nothing is recorded, as after a kill between posting and recording.
+ */
+export function diesAfterSending(sink: Sink): Sink {
+  return {
+    name: sink.name,
+    canConfirm: sink.canConfirm,
+    findPosted: (...args) => sink.findPosted(...args),
+    send: async (message) => {
+      await sink.send(message);
+      return new Promise(() => {});
+    },
+  };
 }
