@@ -1,0 +1,239 @@
+import type { ImportFormat } from '../importer/rows.ts';
+import { describeNetworkFailure } from './network-failure.ts';
+import { notSchedule } from './page-kind.ts';
+import { charsetOf, pageFormat, refuseDocument } from './page-format.ts';
+
+/** A schedule page as fetched: its text, and the address relative links in it are resolved against. */
+export interface FetchedPage {
+  ok: true;
+  text: string;
+  /** The address after redirects. */
+  finalUrl: string;
+  /** As the server sent it ("text/html; charset=utf-8"), or "" when it sent none. */
+  contentType: string;
+  format: ImportFormat;
+}
+
+export type FetchErrorCode =
+  | 'bad-url'
+  | 'http-status'
+  | 'timeout'
+  | 'too-large'
+  | 'dns'
+  | 'refused'
+  | 'tls'
+  | 'redirects'
+  | 'network'
+  | 'unsupported-type'
+  | 'empty'
+  | 'login-page'
+  | 'not-schedule';
+
+/** Why the page could not be fetched: `message` is one line for the user, starting with the address. */
+export interface FetchFailure {
+  ok: false;
+  code: FetchErrorCode;
+  message: string;
+  /** The HTTP status, for `http-status`. */
+  status?: number;
+}
+
+export type FetchPageResult = FetchedPage | FetchFailure;
+
+export interface FetchPageOptions {
+  /** For the whole fetch, redirects and body included. Default 10 s. */
+  timeoutMs?: number;
+  /** Larger pages are refused; reading stops as soon as the body passes it. Default 5 MB. */
+  maxBytes?: number;
+  /** Tests inject failures the loopback network cannot produce (a DNS error). */
+  fetch?: typeof globalThis.fetch;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+// Course sites' admins see who reads their pages; an honest name lets them tell us from a crawler.
+export const USER_AGENT = 'coursebot/0.1 (course schedule importer)';
+const ACCEPT = 'text/html, text/markdown, text/csv, text/plain;q=0.9, */*;q=0.5';
+
+/** "5 MB", "64 kB", "100 bytes". */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} kB`;
+  return `${bytes} bytes`;
+}
+
+/** "10 s", "250 ms". */
+function formatDuration(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
+}
+
+const STATUS_HINT: Record<number, string> = {
+  401: 'the page needs a login: make it public, or save it from your browser and import the file',
+  403: 'the server refused access (the page may need a login): make it public, or save it from your browser and import the file',
+  404: 'no page at this address: check it in a browser',
+  410: 'the page was removed: check the course site for its new address',
+  429: 'the server asks to slow down: try again in a few minutes',
+};
+
+function statusLine(status: number, statusText: string): string {
+  const named = statusText ? `HTTP ${status} ${statusText}` : `HTTP ${status}`;
+  const hint =
+    STATUS_HINT[status] ??
+    (status >= 500
+      ? 'the server failed: try again later, or save the page from your browser and import the file'
+      : 'the server would not send the page: check the address in a browser');
+  return `${hint} (${named})`;
+}
+
+/** Reads the body up to `maxBytes`; `undefined` when it is larger (reading stops there, the rest is dropped). */
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | undefined> {
+  if (!response.body) return new Uint8Array();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** Decodes with the charset the header names, else the one an HTML page declares, else UTF-8. */
+function decode(bytes: Uint8Array, contentType: string): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const declared = charsetOf(contentType) ?? /<meta\b[^<>]*?charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
+  try {
+    return new TextDecoder(declared ?? 'utf-8').decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+/**
+ * Fetches a schedule page over HTTP(S): redirects followed, bounded in time and size, its format told from
+ * the content type and the content. Never throws for anything the network or the server does: every
+ * failure is a code and one line, so the CLI and Slack can each show it their way.
+ */
+export async function fetchPage(address: string, options: FetchPageOptions = {}): Promise<FetchPageResult> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const fail = (code: FetchErrorCode, why: string, status?: number): FetchFailure => ({
+    ok: false,
+    code,
+    message: `${address}: ${why}`,
+    ...(status === undefined ? {} : { status }),
+  });
+
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return fail(
+      'bad-url',
+      'not a valid web address: pass one such as https://example.edu/cs101/schedule.html',
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return fail(
+      'bad-url',
+      'only http:// and https:// addresses can be fetched; pass a file name for a saved page',
+    );
+  }
+
+  // One deadline for the whole exchange: a server that answers at once but then trickles the body is as
+  // stuck as one that never answers.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const late = (stage: string) =>
+    fail(
+      'timeout',
+      `${stage} within ${formatDuration(timeoutMs)}: the server is slow or unreachable; try again, or save the page and import the file`,
+    );
+  try {
+    let response: Response;
+    try {
+      response = await (options.fetch ?? globalThis.fetch)(url, {
+        redirect: 'follow',
+        signal: controller.signal,
+        headers: { 'user-agent': USER_AGENT, accept: ACCEPT },
+      });
+    } catch (error) {
+      if (timedOut) return late('no answer');
+      const failure = describeNetworkFailure(error, url);
+      return fail(failure.code, failure.message);
+    }
+    const finalUrl = response.url || url.href;
+    const movedTo = finalUrl !== url.href ? ` (redirected to ${finalUrl})` : '';
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      return fail(
+        'http-status',
+        `${statusLine(response.status, response.statusText)}${movedTo}`,
+        response.status,
+      );
+    }
+
+    const contentType = response.headers.get('content-type') ?? '';
+    const tooLarge = () =>
+      fail(
+        'too-large',
+        `the page is larger than ${formatBytes(maxBytes)}, too large for a schedule: save the schedule part of it and import the file`,
+      );
+    const declaredLength = Number(response.headers.get('content-length') ?? NaN);
+    const early = refuseDocument(contentType, new Uint8Array());
+    if (early || declaredLength > maxBytes) {
+      await response.body?.cancel().catch(() => undefined);
+      if (early) return fail('unsupported-type', `this is ${early.what}, not a web page: ${early.fix}`);
+      return tooLarge();
+    }
+
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await readCapped(response, maxBytes);
+    } catch (error) {
+      if (timedOut) return late('the page did not finish loading');
+      const failure = describeNetworkFailure(error, url);
+      return fail(failure.code, failure.message);
+    }
+    if (!bytes) return tooLarge();
+    const refused = refuseDocument(contentType, bytes);
+    if (refused) return fail('unsupported-type', `this is ${refused.what}, not a web page: ${refused.fix}`);
+
+    const text = decode(bytes, contentType);
+    if (!text.trim())
+      return fail('empty', `the server sent an empty page${movedTo}: check the address in a browser`);
+    const format = pageFormat(contentType, text);
+    const kind = notSchedule(text, format);
+    if (kind === 'login') {
+      return fail(
+        'login-page',
+        `this is a sign-in page, not the schedule${movedTo}: make the schedule public, or save it from your browser and import the file`,
+      );
+    }
+    if (kind === 'no-dates') {
+      return fail(
+        'not-schedule',
+        `no dates on this page${movedTo}, so it is not a schedule: pass the address of the page that lists the classes and their dates`,
+      );
+    }
+    return { ok: true, text, finalUrl, contentType, format };
+  } finally {
+    clearTimeout(timer);
+  }
+}
