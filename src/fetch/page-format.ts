@@ -54,7 +54,8 @@ function refusalForBytes(bytes: Uint8Array): Refusal | undefined {
   if (head.startsWith('PK\x03\x04')) {
     return { what: 'a zip file or office document', fix: 'export the schedule as CSV and import that file' };
   }
-  if (bytes.subarray(0, 4096).includes(0)) return { what: 'a binary file, not text', fix: SAVE_AS_TEXT };
+  // The whole body: the importer refuses text with a NUL anywhere in it.
+  if (bytes.includes(0)) return { what: 'a binary file, not text', fix: SAVE_AS_TEXT };
   return undefined;
 }
 

@@ -1,4 +1,3 @@
-import { parseDateAt } from '../importer/parse-date.ts';
 import type { ImportFormat } from '../importer/rows.ts';
 
 /** What a fetched page is instead of a schedule, when it plainly is not one. */
@@ -8,38 +7,49 @@ export type NotSchedule = 'login' | 'no-dates';
 const SIGN_IN = /\b(?:sign|log)[\s-]?(?:in|on)\b|\blogin\b|\bsingle sign-on\b|\bauthenticat(?:e|ion)\b/i;
 const PASSWORD_INPUT = /<input\b[^<>]*\btype\s*=\s*["']?password\b/i;
 
-/**
- * The page's text as a reader sees it: for HTML, without scripts, styles and tags. The patterns are
- * linear: a tag is `<` up to the next `>` with no `<` inside, so unclosed tags cannot make it quadratic.
- */
+/** Drops `<script>` and `<style>` blocks by searching for their ends, so unclosed ones stay linear too. */
+function withoutScripts(html: string): string {
+  const open = /<(script|style)\b/gi;
+  const close: Record<string, RegExp> = { script: /<\/script/gi, style: /<\/style/gi };
+  let kept = '';
+  let from = 0;
+  for (let m = open.exec(html); m; m = open.exec(html)) {
+    kept += html.slice(from, m.index);
+    const end = close[m[1]!.toLowerCase()]!;
+    end.lastIndex = open.lastIndex;
+    // An unclosed script runs to the end of the page, as a browser reads it.
+    if (!end.exec(html)) return kept;
+    from = html.indexOf('>', end.lastIndex) + 1 || html.length;
+    open.lastIndex = from;
+  }
+  return kept + html.slice(from);
+}
+
+/** The page's text as a reader sees it: for HTML, without scripts, styles and tags. */
 function visibleText(text: string, format: ImportFormat): string {
   if (format !== 'html') return text;
-  return text
-    .replace(/<(script|style)\b[^<>]*>[^<]*(?:<(?!\/\1)[^<]*)*<\/\1\s*>/gi, ' ')
+  // A tag is `<` up to the next `>` with no `<` inside: linear however many tags are left unclosed.
+  return withoutScripts(text)
     .replace(/<[^<>]*>/g, ' ')
     .replace(/&nbsp;|&#160;/gi, ' ');
 }
 
-/**
- * Whether the text holds at least one date in a style the importer reads. Dates are tried only at word
- * starts with a digit close behind, so a 5 MB page without dates is still one pass.
- */
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\\.?';
+// Deliberately loose: this only tells a page with no date at all; the importer decides what each one is.
+// Every quantifier is bounded, so no input makes it backtrack.
+const ANY_DATE = new RegExp(
+  [
+    `\\b${MONTH}[\\s,]{0,3}\\d{1,2}(?!\\d)`,
+    `\\b\\d{1,2}(?:st|nd|rd|th)?[\\s.-]{0,3}${MONTH}`,
+    '\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b',
+    '\\b\\d{1,2}[/.-]\\d{1,2}\\b',
+  ].join('|'),
+  'i',
+);
+
+/** Whether the text holds anything written like a date ("Sep 2", "2 Sept", "9/2", "8.27", "2025-09-02"). */
 export function hasDate(text: string): boolean {
-  const word = /[A-Za-z0-9]+/g;
-  const digit = /\d/g;
-  let nextDigit = -1;
-  for (let m = word.exec(text); m; m = word.exec(text)) {
-    if (nextDigit < m.index) {
-      digit.lastIndex = m.index;
-      const d = digit.exec(text);
-      if (!d) return false;
-      nextDigit = d.index;
-    }
-    // The longest form before its digits is a weekday and a month name: "Wednesday, September 3".
-    if (nextDigit - m.index > 24) continue;
-    if (parseDateAt(text.slice(m.index, m.index + 60))) return true;
-  }
-  return false;
+  return ANY_DATE.test(text);
 }
 
 /**
