@@ -1,7 +1,7 @@
 import type { ImportFormat } from '../importer/rows.ts';
 import { describeNetworkFailure } from './network-failure.ts';
 import { notSchedule } from './page-kind.ts';
-import { charsetOf, pageFormat, refuseDocument } from './page-format.ts';
+import { charsetOf, pageFormat, refuseDocument, refuseText } from './page-format.ts';
 
 /** A schedule page as fetched: its text, and the address relative links in it are resolved against. */
 export interface FetchedPage {
@@ -110,10 +110,21 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
   return bytes;
 }
 
-/** Decodes with the charset the header names, else the one an HTML page declares, else UTF-8. */
+/** The encoding a byte order mark announces: it wins over any label, as in browsers. */
+function bomEncoding(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** Decodes by the byte order mark, else the header's charset, else the one an HTML page declares, else UTF-8. */
 function decode(bytes: Uint8Array, contentType: string): string {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  const declared = charsetOf(contentType) ?? /<meta\b[^<>]*?charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
+  const declared =
+    bomEncoding(bytes) ??
+    charsetOf(contentType) ??
+    /<meta\b[^<>]*?charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
   try {
     return new TextDecoder(declared ?? 'utf-8').decode(bytes);
   } catch {
@@ -216,6 +227,8 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
     if (refused) return fail('unsupported-type', `this is ${refused.what}, not a web page: ${refused.fix}`);
 
     const text = decode(bytes, contentType);
+    const binary = refuseText(text);
+    if (binary) return fail('unsupported-type', `this is ${binary.what}: ${binary.fix}`);
     if (!text.trim())
       return fail('empty', `the server sent an empty page${movedTo}: check the address in a browser`);
     const format = pageFormat(contentType, text);

@@ -54,9 +54,12 @@ function refusalForBytes(bytes: Uint8Array): Refusal | undefined {
   if (head.startsWith('PK\x03\x04')) {
     return { what: 'a zip file or office document', fix: 'export the schedule as CSV and import that file' };
   }
-  // The whole body: the importer refuses text with a NUL anywhere in it.
-  if (bytes.includes(0)) return { what: 'a binary file, not text', fix: SAVE_AS_TEXT };
   return undefined;
+}
+
+/** Decoded text with a NUL is no page (the importer refuses it): told after decoding, as UTF-16 has NULs. */
+export function refuseText(text: string): Refusal | undefined {
+  return text.includes('\u0000') ? { what: 'a binary file, not text', fix: SAVE_AS_TEXT } : undefined;
 }
 
 /** "text/html; charset=utf-8" → "text/html". */

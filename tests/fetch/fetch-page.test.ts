@@ -48,6 +48,11 @@ beforeAll(async () => {
       Buffer.from('<table><tr><td>Sep 3</td><td>Caf\u00e9 society</td></tr></table>', 'latin1'),
       'text/html; charset=iso-8859-1',
     ),
+    '/utf16.txt': page(
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Sep 2  Intro\nSep 4  Sorting\n', 'utf16le')]),
+      'text/plain',
+    ),
+    '/binary.txt': page(Buffer.from('Sep 2\u0000\u0001\u0002 Intro', 'latin1'), 'text/plain'),
     '/old': redirect('/moved', 301),
     '/moved': redirect('/term/fall/schedule.html', 302),
     '/term/fall/schedule.html': page(SCHEDULE, 'text/html'),
@@ -101,9 +106,14 @@ describe('fetchPage', () => {
     });
   });
 
-  it('decodes the charset the server names', async () => {
+  it('decodes the charset the server names, and UTF-16 by its byte order mark', async () => {
     const result = await fetchPage(site.url('/latin1.html'));
     expect(result.ok && result.text).toContain('Caf\u00e9 society');
+    expect(await fetchPage(site.url('/utf16.txt'))).toMatchObject({
+      ok: true,
+      text: 'Sep 2  Intro\nSep 4  Sorting\n',
+      format: 'text',
+    });
   });
 
   it('follows a redirect chain and returns the final address, which relative links resolve against', async () => {
@@ -182,6 +192,11 @@ describe('fetchPage', () => {
     const pdf = await fetchPage(site.url('/syllabus.pdf'));
     expect(pdf).toMatchObject({ ok: false, code: 'unsupported-type' });
     expect(!pdf.ok && pdf.message).toContain(': this is a PDF, not a web page:');
+    expect(await fetchPage(site.url('/binary.txt'))).toMatchObject({
+      ok: false,
+      code: 'unsupported-type',
+      message: `${site.url('/binary.txt')}: this is a binary file, not text: copy the schedule table into a text or CSV file and import that file`,
+    });
     expect(await fetchPage(site.url('/mislabelled.pdf'))).toMatchObject({
       ok: false,
       code: 'unsupported-type',
