@@ -190,7 +190,8 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
       return fail(failure.code, failure.message);
     }
     const finalUrl = response.url || url.href;
-    const movedTo = finalUrl !== url.href ? ` (redirected to ${finalUrl})` : '';
+    // The fragment is never sent, so the answer's address lacks it even when nothing redirected.
+    const movedTo = finalUrl !== url.href.replace(/#.*$/, '') ? ` (redirected to ${finalUrl})` : '';
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
       return fail(

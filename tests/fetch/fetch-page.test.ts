@@ -152,6 +152,10 @@ describe('fetchPage', () => {
         `${site.url('/broken')}: the server failed: try again later, or save the page from your browser ` +
         'and import the file (HTTP 500 Internal Server Error)',
     });
+    // A fragment is not a redirect.
+    expect(await fetchPage(site.url('/broken#week-3'))).toMatchObject({
+      message: expect.stringMatching(/#week-3: the server failed: .*\(HTTP 500 Internal Server Error\)$/),
+    });
     const forbidden = await fetchPage(site.url('/private'));
     expect(forbidden).toMatchObject({ ok: false, code: 'http-status', status: 403 });
     expect(!forbidden.ok && forbidden.message).toContain('may need a login');
