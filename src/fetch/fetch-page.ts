@@ -132,21 +132,120 @@ function decode(bytes: Uint8Array, contentType: string): string {
   }
 }
 
+/** Where an HTML page forwards to with `<meta http-equiv="refresh" content="0; url=…">`, resolved. */
+export function metaRefreshTarget(html: string, base: string): URL | undefined {
+  const tag = /<meta\b[^<>]*\bhttp-equiv\s*=\s*["']?refresh\b[^<>]*>/i.exec(html.slice(0, 64 * 1024))?.[0];
+  const content = tag && /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+  const value = content ? (content[1] ?? content[2] ?? content[3] ?? '') : '';
+  const target = /^\s*[\d.]*\s*[;,]\s*(?:url\s*=\s*)?["']?([^"'\s]+)/i.exec(value)?.[1];
+  if (!target) return undefined;
+  try {
+    const url = new URL(target, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Old course pages often stay up as a stub that forwards to this term's page; a chain longer than this is
+// a loop.
+const MAX_REFRESHES = 5;
+
+interface Exchange {
+  /** The address as asked, without its fragment (never sent), to tell a redirect. */
+  asked: string;
+  signal: AbortSignal;
+  timedOut: () => boolean;
+  timeoutMs: number;
+  maxBytes: number;
+  fetch: typeof globalThis.fetch;
+  fail: (code: FetchErrorCode, why: string, status?: number) => FetchFailure;
+}
+
+/** " (redirected to …)" when the page came from elsewhere than asked. */
+function movedNote(asked: string, finalUrl: string): string {
+  return finalUrl !== asked ? ` (redirected to ${finalUrl})` : '';
+}
+
+/** One request, redirects followed: the decoded page, not yet judged a schedule, or why there is none. */
+async function receive(url: URL, x: Exchange): Promise<FetchPageResult> {
+  const { fail } = x;
+  const late = (stage: string) =>
+    fail(
+      'timeout',
+      `${stage} within ${formatDuration(x.timeoutMs)}: the server is slow or unreachable; try again, or save the page and import the file`,
+    );
+  let response: Response;
+  try {
+    response = await x.fetch(url, {
+      redirect: 'follow',
+      signal: x.signal,
+      headers: { 'user-agent': USER_AGENT, accept: ACCEPT },
+    });
+  } catch (error) {
+    if (x.timedOut()) return late('no answer');
+    const failure = describeNetworkFailure(error, url);
+    return fail(failure.code, failure.message);
+  }
+  const finalUrl = response.url || url.href;
+  const movedTo = movedNote(x.asked, finalUrl);
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    return fail(
+      'http-status',
+      `${statusLine(response.status, response.statusText)}${movedTo}`,
+      response.status,
+    );
+  }
+
+  const contentType = response.headers.get('content-type') ?? '';
+  const tooLarge = () =>
+    fail(
+      'too-large',
+      `the page is larger than ${formatBytes(x.maxBytes)}, too large for a schedule: save the schedule part of it and import the file`,
+    );
+  const declaredLength = Number(response.headers.get('content-length') ?? NaN);
+  const early = refuseDocument(contentType, new Uint8Array());
+  if (early || declaredLength > x.maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    if (early) return fail('unsupported-type', `this is ${early.what}, not a web page: ${early.fix}`);
+    return tooLarge();
+  }
+
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = await readCapped(response, x.maxBytes);
+  } catch (error) {
+    if (x.timedOut()) return late('the page did not finish loading');
+    const failure = describeNetworkFailure(error, url);
+    return fail(failure.code, failure.message);
+  }
+  if (!bytes) return tooLarge();
+  const refused = refuseDocument(contentType, bytes);
+  if (refused) return fail('unsupported-type', `this is ${refused.what}, not a web page: ${refused.fix}`);
+
+  const text = decode(bytes, contentType);
+  const binary = refuseText(text);
+  if (binary) return fail('unsupported-type', `this is ${binary.what}: ${binary.fix}`);
+  if (!text.trim()) {
+    return fail('empty', `the server sent an empty page${movedTo}: check the address in a browser`);
+  }
+  return { ok: true, text, finalUrl, contentType, format: pageFormat(contentType, text) };
+}
+
 /**
- * Fetches a schedule page over HTTP(S): redirects followed, bounded in time and size, its format told from
- * the content type and the content. Never throws for anything the network or the server does: every
- * failure is a code and one line, so the CLI and Slack can each show it their way.
+ * Fetches a schedule page over HTTP(S): redirects followed (HTTP ones, and a page that only forwards with
+ * a meta refresh), bounded in time and size, its format told from the content type and the content.
+ * Never throws for anything the network or the server does: every failure is a code and one line, so the
+ * CLI and Slack can each show it their way.
  */
 export async function fetchPage(address: string, options: FetchPageOptions = {}): Promise<FetchPageResult> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const fail = (code: FetchErrorCode, why: string, status?: number): FetchFailure => ({
     ok: false,
     code,
     message: `${address}: ${why}`,
     ...(status === undefined ? {} : { status }),
   });
-
   let url: URL;
   try {
     url = new URL(address);
@@ -165,88 +264,54 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
 
   // One deadline for the whole exchange: a server that answers at once but then trickles the body is as
   // stuck as one that never answers.
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, timeoutMs);
-  const late = (stage: string) =>
-    fail(
-      'timeout',
-      `${stage} within ${formatDuration(timeoutMs)}: the server is slow or unreachable; try again, or save the page and import the file`,
-    );
+  const exchange: Exchange = {
+    asked: url.href.replace(/#.*$/, ''),
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    timeoutMs,
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    fetch: options.fetch ?? globalThis.fetch,
+    fail,
+  };
   try {
-    let response: Response;
-    try {
-      response = await (options.fetch ?? globalThis.fetch)(url, {
-        redirect: 'follow',
-        signal: controller.signal,
-        headers: { 'user-agent': USER_AGENT, accept: ACCEPT },
-      });
-    } catch (error) {
-      if (timedOut) return late('no answer');
-      const failure = describeNetworkFailure(error, url);
-      return fail(failure.code, failure.message);
+    for (let refreshes = 0; ; refreshes++) {
+      const page = await receive(url, exchange);
+      if (!page.ok) return page;
+      const kind = notSchedule(page.text, page.format);
+      const forward =
+        kind && page.format === 'html' ? metaRefreshTarget(page.text, page.finalUrl) : undefined;
+      if (forward && refreshes === MAX_REFRESHES) {
+        return fail(
+          'redirects',
+          `too many redirects (the page forwards more than ${MAX_REFRESHES} times): open it in a browser to see where it ends`,
+        );
+      }
+      if (forward) {
+        url = forward;
+        continue;
+      }
+      const movedTo = movedNote(exchange.asked, page.finalUrl);
+      if (kind === 'login') {
+        return fail(
+          'login-page',
+          `this is a sign-in page, not the schedule${movedTo}: make the schedule public, or save it from your browser and import the file`,
+        );
+      }
+      if (kind === 'no-dates') {
+        return fail(
+          'not-schedule',
+          `no dates on this page${movedTo}, so it is not a schedule: pass the address of the page that lists the classes and their dates`,
+        );
+      }
+      return page;
     }
-    const finalUrl = response.url || url.href;
-    // The fragment is never sent, so the answer's address lacks it even when nothing redirected.
-    const movedTo = finalUrl !== url.href.replace(/#.*$/, '') ? ` (redirected to ${finalUrl})` : '';
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => undefined);
-      return fail(
-        'http-status',
-        `${statusLine(response.status, response.statusText)}${movedTo}`,
-        response.status,
-      );
-    }
-
-    const contentType = response.headers.get('content-type') ?? '';
-    const tooLarge = () =>
-      fail(
-        'too-large',
-        `the page is larger than ${formatBytes(maxBytes)}, too large for a schedule: save the schedule part of it and import the file`,
-      );
-    const declaredLength = Number(response.headers.get('content-length') ?? NaN);
-    const early = refuseDocument(contentType, new Uint8Array());
-    if (early || declaredLength > maxBytes) {
-      await response.body?.cancel().catch(() => undefined);
-      if (early) return fail('unsupported-type', `this is ${early.what}, not a web page: ${early.fix}`);
-      return tooLarge();
-    }
-
-    let bytes: Uint8Array | undefined;
-    try {
-      bytes = await readCapped(response, maxBytes);
-    } catch (error) {
-      if (timedOut) return late('the page did not finish loading');
-      const failure = describeNetworkFailure(error, url);
-      return fail(failure.code, failure.message);
-    }
-    if (!bytes) return tooLarge();
-    const refused = refuseDocument(contentType, bytes);
-    if (refused) return fail('unsupported-type', `this is ${refused.what}, not a web page: ${refused.fix}`);
-
-    const text = decode(bytes, contentType);
-    const binary = refuseText(text);
-    if (binary) return fail('unsupported-type', `this is ${binary.what}: ${binary.fix}`);
-    if (!text.trim())
-      return fail('empty', `the server sent an empty page${movedTo}: check the address in a browser`);
-    const format = pageFormat(contentType, text);
-    const kind = notSchedule(text, format);
-    if (kind === 'login') {
-      return fail(
-        'login-page',
-        `this is a sign-in page, not the schedule${movedTo}: make the schedule public, or save it from your browser and import the file`,
-      );
-    }
-    if (kind === 'no-dates') {
-      return fail(
-        'not-schedule',
-        `no dates on this page${movedTo}, so it is not a schedule: pass the address of the page that lists the classes and their dates`,
-      );
-    }
-    return { ok: true, text, finalUrl, contentType, format };
   } finally {
     clearTimeout(timer);
   }

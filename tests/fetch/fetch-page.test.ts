@@ -57,6 +57,12 @@ beforeAll(async () => {
     '/moved': redirect('/term/fall/schedule.html', 302),
     '/term/fall/schedule.html': page(SCHEDULE, 'text/html'),
     '/loop': redirect('/loop'),
+    '/stub.html': page(
+      '<html><head><META CONTENT="0; URL=\'term/fall/schedule.html\'" HTTP-EQUIV="Refresh"></head>' +
+        '<body>This page has moved.</body></html>',
+      'text/html',
+    ),
+    '/stub-loop.html': page('<meta http-equiv="refresh" content="1;url=/stub-loop.html">Moved.', 'text/html'),
     '/broken': page('<h1>Internal error</h1>', 'text/html', 500),
     '/private': page('<h1>Forbidden</h1>', 'text/html', 403),
     '/login': redirect('/cas/login?service=schedule'),
@@ -127,6 +133,21 @@ describe('fetchPage', () => {
     expect(new URL('readings/mumford.pdf', result.finalUrl).href).toBe(
       site.url('/term/fall/readings/mumford.pdf'),
     );
+  });
+
+  it('follows a page that only forwards with a meta refresh', async () => {
+    expect(await fetchPage(site.url('/stub.html'))).toMatchObject({
+      ok: true,
+      format: 'html',
+      finalUrl: site.url('/term/fall/schedule.html'),
+    });
+    expect(await fetchPage(site.url('/stub-loop.html'))).toEqual({
+      ok: false,
+      code: 'redirects',
+      message:
+        `${site.url('/stub-loop.html')}: too many redirects (the page forwards more than 5 times): ` +
+        'open it in a browser to see where it ends',
+    });
   });
 
   it('stops a redirect loop with one line', async () => {
