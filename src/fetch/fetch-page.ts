@@ -1,7 +1,9 @@
 import type { ImportFormat } from '../importer/rows.ts';
 import { describeNetworkFailure } from './network-failure.ts';
 import { notSchedule } from './page-kind.ts';
-import { charsetOf, pageFormat, refuseDocument, refuseText } from './page-format.ts';
+import { metaRefreshTarget } from './meta-refresh.ts';
+import { pageFormat, refuseDocument, refuseText } from './page-format.ts';
+import { decodeBody, readBody } from './read-body.ts';
 
 /** A schedule page as fetched: its text, and the address relative links in it are resolved against. */
 export interface FetchedPage {
@@ -85,68 +87,6 @@ function statusLine(status: number, statusText: string): string {
   return `${hint} (${named})`;
 }
 
-/** Reads the body up to `maxBytes`; `undefined` when it is larger (reading stops there, the rest is dropped). */
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | undefined> {
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
-}
-
-/** The encoding a byte order mark announces: it wins over any label, as in browsers. */
-function bomEncoding(bytes: Uint8Array): string | undefined {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  return undefined;
-}
-
-/** Decodes by the byte order mark, else the header's charset, else the one an HTML page declares, else UTF-8. */
-function decode(bytes: Uint8Array, contentType: string): string {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  const declared =
-    bomEncoding(bytes) ??
-    charsetOf(contentType) ??
-    /<meta\b[^<>]*?charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
-  try {
-    return new TextDecoder(declared ?? 'utf-8').decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
-
-/** Where an HTML page forwards to with `<meta http-equiv="refresh" content="0; url=…">`, resolved. */
-export function metaRefreshTarget(html: string, base: string): URL | undefined {
-  const tag = /<meta\b[^<>]*\bhttp-equiv\s*=\s*["']?refresh\b[^<>]*>/i.exec(html.slice(0, 64 * 1024))?.[0];
-  const content = tag && /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
-  const value = content ? (content[1] ?? content[2] ?? content[3] ?? '') : '';
-  const target = /^\s*[\d.]*\s*[;,]\s*(?:url\s*=\s*)?["']?([^"'\s]+)/i.exec(value)?.[1];
-  if (!target) return undefined;
-  try {
-    const url = new URL(target, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 // Old course pages often stay up as a stub that forwards to this term's page; a chain longer than this is
 // a loop.
 const MAX_REFRESHES = 5;
@@ -214,7 +154,7 @@ async function receive(url: URL, x: Exchange): Promise<FetchPageResult> {
 
   let bytes: Uint8Array | undefined;
   try {
-    bytes = await readCapped(response, x.maxBytes);
+    bytes = await readBody(response, x.maxBytes);
   } catch (error) {
     if (x.timedOut()) return late('the page did not finish loading');
     const failure = describeNetworkFailure(error, url);
@@ -224,7 +164,7 @@ async function receive(url: URL, x: Exchange): Promise<FetchPageResult> {
   const refused = refuseDocument(contentType, bytes);
   if (refused) return fail('unsupported-type', `this is ${refused.what}, not a web page: ${refused.fix}`);
 
-  const text = decode(bytes, contentType);
+  const text = decodeBody(bytes, contentType);
   const binary = refuseText(text);
   if (binary) return fail('unsupported-type', `this is ${binary.what}: ${binary.fix}`);
   if (!text.trim()) {
