@@ -180,10 +180,12 @@ async function receive(url: URL, x: Exchange): Promise<FetchPageResult> {
  * CLI and Slack can each show it their way.
  */
 export async function fetchPage(address: string, options: FetchPageOptions = {}): Promise<FetchPageResult> {
+  // Messages may be shown in a channel: a password written into the address is never repeated.
+  const shown = address.replace(/^(https?:\/\/)[^/?#@]*@/i, '$1');
   const fail = (code: FetchErrorCode, why: string, status?: number): FetchFailure => ({
     ok: false,
     code,
-    message: `${address}: ${why}`,
+    message: `${shown}: ${why}`,
     ...(status === undefined ? {} : { status }),
   });
   let url: URL;
@@ -199,6 +201,12 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
     return fail(
       'bad-url',
       'only http:// and https:// addresses can be fetched; pass a file name for a saved page',
+    );
+  }
+  if (url.username || url.password) {
+    return fail(
+      'bad-url',
+      'an address with a user name or password in it cannot be fetched: make the page public, or save it from your browser and import the file',
     );
   }
 

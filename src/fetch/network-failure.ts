@@ -62,6 +62,13 @@ export function describeNetworkFailure(error: unknown, url: URL): NetworkFailure
       message: 'too many redirects (more than 20): open the page in a browser to see where it ends',
     };
   }
+  if (/URL scheme must be a HTTP\(S\) scheme/i.test(messages)) {
+    return {
+      code: 'redirects',
+      message:
+        'the server redirected to an address that is not http:// or https://: open the page in a browser',
+    };
+  }
   const detail = codes[0] ?? (messagesIn(error).at(-1) || 'no answer');
   return {
     code: 'network',

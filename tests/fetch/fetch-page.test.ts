@@ -57,6 +57,7 @@ beforeAll(async () => {
     '/moved': redirect('/term/fall/schedule.html', 302),
     '/term/fall/schedule.html': page(SCHEDULE, 'text/html'),
     '/loop': redirect('/loop'),
+    '/to-ftp': redirect('ftp://example.edu/schedule.txt'),
     '/stub.html': page(
       '<html><head><META CONTENT="0; URL=\'term/fall/schedule.html\'" HTTP-EQUIV="Refresh"></head>' +
         '<body>This page has moved.</body></html>',
@@ -300,6 +301,26 @@ describe('fetchPage', () => {
         'https://courses.example.invalid/s.html: cannot find the server courses.example.invalid ' +
         '(DNS lookup failed): check the address, and that you are online',
     });
+  });
+
+  it('refuses a redirect away from the web', async () => {
+    expect(await fetchPage(site.url('/to-ftp'))).toEqual({
+      ok: false,
+      code: 'redirects',
+      message: `${site.url('/to-ftp')}: the server redirected to an address that is not http:// or https://: open the page in a browser`,
+    });
+  });
+
+  it('refuses an address with a password in it, without repeating the password', async () => {
+    const requests = site.agents.length;
+    const result = await fetchPage(site.url('/schedule.html').replace('//', '//ta:s3cret@'));
+    expect(result).toMatchObject({ ok: false, code: 'bad-url' });
+    expect(!result.ok && result.message).toMatch(
+      new RegExp(
+        `^${site.url('/schedule.html')}: an address with a user name or password in it cannot be fetched`,
+      ),
+    );
+    expect(site.agents).toHaveLength(requests);
   });
 
   it('refuses an address it cannot fetch without trying', async () => {
