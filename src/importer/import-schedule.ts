@@ -25,6 +25,8 @@ export interface ImportOptions {
   code?: string;
   title?: string;
   term?: string;
+  /** The page's own address, for resolving its relative links (the final URL when it was fetched). */
+  baseUrl?: string;
 }
 
 export interface ImportResult {

@@ -3,6 +3,7 @@ import { isHeldClass } from '../../plan/calendar.ts';
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { DateTime } from 'luxon';
+import { fetchPage } from '../../fetch/fetch-page.ts';
 import { importSchedule } from '../../importer/import-schedule.ts';
 import { formatReviewItem } from '../../importer/review.ts';
 import { importFormats, type ImportFormat } from '../../importer/rows.ts';
@@ -19,6 +20,23 @@ interface ImportCliOptions {
   title?: string;
   term?: string;
   force?: boolean;
+}
+
+const isWebAddress = (source: string) => /^https?:\/\//i.test(source);
+
+/** A page named by its address is fetched; its final URL (after redirects) resolves its relative links. */
+async function fetchSource(
+  address: string,
+): Promise<{ text: string; baseUrl: string; format: ImportFormat }> {
+  const page = await fetchPage(address);
+  if (!page.ok) throw new UserError(page.message);
+  return { text: page.text, baseUrl: page.finalUrl, format: page.format };
+}
+
+/** How review lines name a fetched page: its file name, else its host. */
+function sourceName(address: string): string {
+  const url = new URL(address);
+  return url.pathname.split('/').filter(Boolean).at(-1) ?? url.hostname;
 }
 
 function readPage(file: string): string {
@@ -46,7 +64,7 @@ export function importCommand(): Command {
       "read a course's schedule page (saved page text, HTML, Markdown, CSV or TSV) and print a schedule.json; " +
         'what needs a look goes to stderr',
     )
-    .argument('<file>', 'the schedule page')
+    .argument('<file>', 'the schedule page: a saved file, or its http(s):// address')
     .option('-o, --output <file>', 'write the plan to a file instead of stdout')
     .addOption(
       new Option('--format <format>', 'the input format (default: told from the content)').choices(
@@ -64,7 +82,7 @@ export function importCommand(): Command {
       '\nExample:\n  coursebot import course-page.txt --timezone America/New_York -o schedule.json\n' +
         '\nCheck every line the review on stderr lists, fix the plan by hand, then run `coursebot validate`.',
     )
-    .action((file: string, options: ImportCliOptions) => {
+    .action(async (file: string, options: ImportCliOptions) => {
       const year = options.year === undefined ? undefined : Number(options.year);
       if (year !== undefined && !(Number.isInteger(year) && year >= 1970 && year <= 2200)) {
         throw new UserError(`--year must be a year such as 2025 (got "${options.year}")`);
@@ -74,17 +92,21 @@ export function importCommand(): Command {
           `${options.output} already exists: pass --force to overwrite it (hand edits in it would be lost)`,
         );
       }
-      const result = importSchedule(readPage(file), {
-        format: options.format,
+      const fetched = isWebAddress(file) ? await fetchSource(file) : undefined;
+      const result = importSchedule(fetched?.text ?? readPage(file), {
+        format: options.format ?? fetched?.format,
         year,
         referenceYear: referenceYear(),
         timezone: options.timezone,
         code: options.code,
         title: options.title,
         term: options.term,
+        baseUrl: fetched?.baseUrl,
       });
+      // Kept so the page can be read again later (the address as given: redirects are followed each time).
+      if (fetched) result.plan.course.links = { ...result.plan.course.links, website: file };
       const checked = parsePlanValue(result.plan);
-      const source = basename(file);
+      const source = fetched ? sourceName(file) : basename(file);
       if (!checked.ok) {
         const lines = checked.errors.map((p) => formatProblem(p, 'imported plan'));
         throw new UserError(`cannot import ${source}: the result is not a valid plan:\n${lines.join('\n')}`);
