@@ -109,10 +109,14 @@ function mrkdwnInline(inline: Inline): string {
     case 'link':
       // "|" and ">" end a link label; escaping covers ">", "|" has no escape so it becomes a lookalike.
       return `<${inline.url.replace(/[<>|\s]/g, encodeURIComponent)}|${escapeMrkdwn(inline.text).replace(/\|/g, '¦')}>`;
-    case 'date': {
-      const format = inline.style === 'day' ? '{date_short_pretty}' : '{date_short_pretty} at {time}';
-      return `<!date^${inline.epochSeconds}^${format}|${escapeMrkdwn(inline.text).replace(/\|/g, '¦')}>`;
-    }
+    case 'day':
+      // A calendar date is the same day for every reader: plain text, never a token Slack converts.
+      return escapeMrkdwn(inline.text);
+    case 'date':
+      // A moment, in the reader's zone: "Thursday, October 30th at 11:59 PM", or "tomorrow at 11:59 PM".
+      // {day_divider_pretty} keeps the weekday ({date_short_pretty} would drop it); the year only when
+      // it is not the current one.
+      return `<!date^${inline.epochSeconds}^{day_divider_pretty} at {time}|${escapeMrkdwn(inline.text).replace(/\|/g, '¦')}>`;
     case 'mention':
       return /^[UW][A-Z0-9]+$/.test(inline.userId) ? `<@${inline.userId}>` : escapeMrkdwn(inline.text);
   }
