@@ -33,18 +33,10 @@ const FAILED: ScheduleReply = {
   },
 };
 
-/** Slack's reply body: Block Kit + fallback text, only to the user unless shared. */
+/** Slack's reply body: Block Kit + fallback text, only to the user unless shared; buttons fit in Slack's cap. */
 export function replyBody(reply: ScheduleReply): RespondArguments {
-  const { text, blocks } = renderSlack(reply.content);
-  const buttons = (reply.buttons ?? []).map((b) => ({
-    type: 'button' as const,
-    action_id: b.actionId,
-    text: { type: 'plain_text' as const, text: b.text },
-    value: b.value,
-    ...(b.style ? { style: b.style } : {}),
-  }));
-  const actions = buttons.length > 0 ? [{ type: 'actions' as const, elements: buttons }] : [];
-  return { response_type: reply.share ? 'in_channel' : 'ephemeral', text, blocks: [...blocks, ...actions] };
+  const { text, blocks } = renderSlack(reply.content, reply.buttons);
+  return { response_type: reply.share ? 'in_channel' : 'ephemeral', text, blocks };
 }
 
 /**
