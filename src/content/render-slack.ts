@@ -10,6 +10,11 @@ const MAX_CONTEXT_ELEMENTS = 10;
 const MAX_FALLBACK_TEXT = 3000;
 const MAX_BUTTON_TEXT = 75;
 const MAX_BUTTON_VALUE = 2000;
+/**
+ * The text of all blocks together. chat.postMessage refuses more with `msg_blocks_too_long`, a limit Slack
+ * does not document: reported near 12,000 characters and below, so we keep well under it.
+ */
+const MAX_TOTAL_TEXT = 10_000;
 
 export interface SlackMessage {
   text: string;
@@ -69,14 +74,23 @@ export function renderSlack(content: Content, buttons: readonly SlackButtonSpec[
 }
 
 /**
- * At most 50 blocks, counting the blocks that must stay at the end (the buttons: a preview whose Confirm
- * was cut off could never be confirmed). What does not fit becomes one "…and N more lines" block.
+ * At most 50 blocks and 10,000 characters of text, counting the blocks that must stay at the end (the
+ * buttons: a preview whose Confirm was cut off could never be confirmed). What does not fit becomes one
+ * "…and N more lines" block.
  */
 export function fitBlocks(body: readonly SlackBlock[], trailing: readonly SlackBlock[] = []): SlackBlock[] {
   const room = MAX_BLOCKS - trailing.length;
-  if (body.length <= room) return [...body, ...trailing];
-  const kept = body.slice(0, room - 1);
-  const dropped = body.slice(room - 1).reduce((n, block) => n + linesIn(block), 0);
+  const budget = MAX_TOTAL_TEXT - sumText(trailing);
+  if (body.length <= room && sumText(body) <= budget) return [...body, ...trailing];
+  const kept: SlackBlock[] = [];
+  // The "more" block itself takes one block and a few dozen characters.
+  let left = budget - 50;
+  for (const block of body) {
+    if (kept.length === room - 1 || textIn(block) > left) break;
+    kept.push(block);
+    left -= textIn(block);
+  }
+  const dropped = body.slice(kept.length).reduce((n, block) => n + linesIn(block), 0);
   const more: SlackBlock = {
     type: 'context',
     elements: [
@@ -84,6 +98,23 @@ export function fitBlocks(body: readonly SlackBlock[], trailing: readonly SlackB
     ],
   };
   return [...kept, more, ...trailing];
+}
+
+const sumText = (blocks: readonly SlackBlock[]): number => blocks.reduce((n, b) => n + textIn(b), 0);
+
+/** The characters of text in a block, as Slack counts them towards a message's total. */
+function textIn(block: SlackBlock): number {
+  switch (block.type) {
+    case 'header':
+    case 'section':
+      return block.text.text.length;
+    case 'context':
+      return block.elements.reduce((n, e) => n + e.text.length, 0);
+    case 'actions':
+      return block.elements.reduce((n, e) => n + e.text.text.length, 0);
+    case 'divider':
+      return 0;
+  }
 }
 
 /** The lines of text a block shows, for the count of what was left out. */

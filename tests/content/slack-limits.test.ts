@@ -8,16 +8,22 @@ const BUTTONS = [
   { actionId: 'cancel', text: 'Cancel', value: 'p1' },
 ];
 
-/** One section per line: each line is long enough that no two share a block. */
-function longPreview(lines: number): Content {
+/** A preview of `changes` short sections, one block each. */
+function longPreview(changes: number): Content {
   return {
     blocks: [
       { kind: 'header', text: 'Preview' },
-      { kind: 'section', lines: Array.from({ length: lines }, (_, i): Line => [`${i} `.padEnd(1600, 'x')]) },
+      ...Array.from({ length: changes }, (_, i) => ({ kind: 'section' as const, lines: [[`Change ${i}`]] })),
       { kind: 'context', lines: [['Confirm to apply this.']] },
     ],
   };
 }
+
+/** Every text in the blocks, as Slack adds them up. */
+const totalText = (blocks: SlackBlock[]) =>
+  JSON.stringify(blocks)
+    .match(/"text":"(?:[^"\\]|\\.)*"/g)!
+    .reduce((n, t) => n + t.length - 9, 0);
 
 describe('the block cap', () => {
   it('keeps the buttons of a long preview inside 50 blocks and says how much was left out', () => {
@@ -27,7 +33,7 @@ describe('the block cap', () => {
       type: 'actions',
       elements: [{ action_id: 'confirm', style: 'primary' }, { action_id: 'cancel' }],
     });
-    // Header + 47 sections shown; 13 lines and the closing context left out.
+    // Header + 47 changes shown; 13 changes and the closing context left out.
     expect(blocks.at(-2)).toEqual({
       type: 'context',
       elements: [{ type: 'mrkdwn', text: '_…and 14 more lines not shown_' }],
@@ -46,8 +52,23 @@ describe('the block cap', () => {
       'actions',
     ]);
     expect(renderSlack(longPreview(48)).blocks).toHaveLength(50);
-    expect(renderSlack(longPreview(49)).blocks.at(-1)).toMatchObject({ type: 'context' });
+    expect(renderSlack(longPreview(48)).blocks.at(-1)).toMatchObject({
+      elements: [{ text: 'Confirm to apply this.' }],
+    });
     expect(renderSlack(longPreview(49)).blocks).toHaveLength(50);
+    expect(renderSlack(longPreview(49)).blocks.at(-1)).toMatchObject({
+      elements: [{ text: '_…and 2 more lines not shown_' }],
+    });
+  });
+
+  it('keeps the text of all blocks together under what chat.postMessage accepts', () => {
+    const lines = Array.from({ length: 60 }, (_, i): Line => [`${i} `.padEnd(1600, 'x')]);
+    const { blocks } = renderSlack({ blocks: [{ kind: 'section', lines }] }, BUTTONS);
+    expect(totalText(blocks)).toBeLessThanOrEqual(10_000);
+    // Six 1,600-character lines fit (one per block: two would pass 3,000); the other 54 are counted.
+    expect(blocks.filter((b) => b.type === 'section')).toHaveLength(6);
+    expect(blocks.at(-2)).toMatchObject({ elements: [{ text: '_…and 54 more lines not shown_' }] });
+    expect(blocks.at(-1)).toMatchObject({ type: 'actions' });
   });
 
   it('is one function for any blocks and any trailing blocks', () => {
