@@ -102,7 +102,7 @@ export function fitBlocks(body: readonly SlackBlock[], trailing: readonly SlackB
 
 const sumText = (blocks: readonly SlackBlock[]): number => blocks.reduce((n, b) => n + textIn(b), 0);
 
-/** The characters of text in a block, as Slack counts them towards a message's total. */
+/** The characters of text in a block, counted against the message's total. */
 function textIn(block: SlackBlock): number {
   switch (block.type) {
     case 'header':
