@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Content, Line } from '../content/content.ts';
+import { logSafe } from '../util/log-safe.ts';
 import type { Logger } from '../util/logger.ts';
 import type { Change } from './change.ts';
 import { historyLines } from './history-lines.ts';
@@ -61,7 +62,7 @@ export class StaffDesk {
     const { source, log } = this.options;
     const word = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
     if (!this.isStaff(userId)) {
-      log.warn(`staff: refused "${text}" from ${userId}: not in COURSEBOT_INSTRUCTORS`);
+      log.warn(`staff: refused "${logSafe(text)}" from ${userId}: not in COURSEBOT_INSTRUCTORS`);
       return say([
         `Sorry, only the course staff can change the schedule. Try \`/schedule help\` for what you can ask.`,
       ]);
@@ -101,11 +102,14 @@ export class StaffDesk {
     if ('kind' in pending) return pending;
     const committed = this.options.source.commit(pending.change, userId, now, pending.version);
     if (!committed.ok) {
-      this.options.log.info(`staff: ${userId} confirmed a change that was refused: ${committed.message}`);
+      this.options.log.info(
+        `staff: ${userId} confirmed a change that was refused: ${logSafe(committed.message)}`,
+      );
       return say([`Not applied: ${clause(committed.message)}. Run the command again for a fresh preview.`]);
     }
     const { revision } = committed;
-    this.options.log.info(`staff: #${revision.id} by ${userId}: ${revision.summary}`);
+    // The summary quotes what staff typed (a reason, an announcement): logged like any user text.
+    this.options.log.info(`staff: #${revision.id} by ${userId}: ${logSafe(revision.summary)}`);
     return {
       kind: 'applied',
       content: say([`Done (#${revision.id}): ${finished(revision.summary)}`]).content,

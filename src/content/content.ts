@@ -3,14 +3,21 @@
  * for Slack (Block Kit + fallback text) or for the terminal. Nothing here is pre-escaped: renderers escape.
  */
 
+import type { LocalDate } from '../plan/local-date.ts';
+
 export type Inline =
   | string
   | { kind: 'strong'; text: string }
   | { kind: 'emphasis'; text: string }
   | { kind: 'code'; text: string }
   | { kind: 'link'; url: string; text: string }
-  /** A moment shown in the reader's own timezone on Slack; `text` is the course-local fallback. */
-  | { kind: 'date'; epochSeconds: number; style: 'day' | 'day-time'; text: string }
+  /**
+   * A calendar day of the course ("Thu Nov 27"): a holiday or a deadline without a time is the same day for
+   * every reader, wherever they are, so it is shown as the course's text and never converted.
+   */
+  | { kind: 'day'; date: LocalDate; text: string }
+  /** A moment (a day and a time of day), shown in the reader's own zone on Slack; `text` is the course-local fallback. */
+  | { kind: 'date'; epochSeconds: number; text: string }
   /** A Slack user; `text` is how the terminal (and the fallback) shows them. */
   | { kind: 'mention'; userId: string; text: string };
 

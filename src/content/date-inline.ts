@@ -21,26 +21,23 @@ export function zoneDateTexts(zone: string): DateTexts {
 }
 
 /**
- * A whole day, "Thu Oct 30" as the fallback. Slack shows it in the reader's timezone, so it points at local
- * noon: the same calendar day for readers anywhere from Hawaii to central Europe, where midnight would show
- * the day before in the west. `prefix` goes in front of the fallback only ("tomorrow, Thu Oct 30"): Slack
- * writes "today" or "tomorrow" itself.
+ * A whole day, "Thu Oct 30": a calendar date, not a moment, so it is the course's date for every reader.
+ * (Converting it to the reader's timezone, as Slack's date tokens do, would put Thanksgiving on Friday for a
+ * student in Asia.) `prefix` is written in front of it ("tomorrow, Thu Oct 30").
  */
 export function dayInline(dates: DateTexts, date: LocalDate, prefix = ''): Inline {
-  return {
-    kind: 'date',
-    epochSeconds: dates.epochSeconds(date, '12:00'),
-    style: 'day',
-    text: `${prefix}${dates.formatDay(date)}`,
-  };
+  return { kind: 'day', date, text: `${prefix}${dates.formatDay(date)}` };
 }
 
-/** A day and a wall-clock time in the course's zone, "Thu Oct 30 at 11:59 PM" as the fallback. */
+/**
+ * A day and a wall-clock time in the course's zone: a moment, which Slack shows in the reader's own zone.
+ * "Thu Oct 30 at 11:59 PM" (with `prefix` in front, "tomorrow, …") is the course-local fallback; Slack writes
+ * "today" or "tomorrow" itself, relative to when it is read.
+ */
 export function dayTimeInline(dates: DateTexts, date: LocalDate, time: LocalTime, prefix = ''): Inline {
   return {
     kind: 'date',
     epochSeconds: dates.epochSeconds(date, time),
-    style: 'day-time',
     text: `${prefix}${dates.formatDay(date)} at ${dates.formatTime(time)}`,
   };
 }

@@ -98,7 +98,9 @@ export const policySchema = z.strictObject({
         .min(1)
         .max(7)
         .default(7)
-        .describe('ISO weekday of the post: 1 = Monday … 7 = Sunday (default 7); it covers the 7 days after'),
+        .describe(
+          'ISO weekday of the post: 1 = Monday … 7 = Sunday (default 7); posted before noon it covers that day and the 6 after, from noon on the 7 days after',
+        ),
       time: time('18:00', 'Time of the digest'),
     })
     .prefault({})

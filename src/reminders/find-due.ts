@@ -92,7 +92,7 @@ export function findDue(plan: Plan, index: DayIndex, fireDay: LocalDate): DueRem
   });
   if (weekdayOf(fireDay) === policy.weeklyDigest.weekday) {
     ahead(policy.weeklyDigest, (day, daysBefore, at) => {
-      const week = weekAhead(index, day);
+      const week = weekAhead(index, day, policy.weeklyDigest.time, course.meeting?.start);
       if (week.days.length === 0) return;
       const subjectAt = endOfLocalDay(day, zone);
       due.push({ kind: 'weekly', key: weeklyKey(day), at, subjectAt, day, daysBefore, week });

@@ -4,6 +4,7 @@ import { renderSlack } from '../content/render-slack.ts';
 import type { PlanSource } from '../plan/plan-source.ts';
 import type { ask } from '../queries/ask.ts';
 import type { Clock } from '../util/clock.ts';
+import { logSafe } from '../util/log-safe.ts';
 import type { ScheduleCommandTable, ScheduleReply } from './schedule-commands.ts';
 import { plainSlashText } from './slash-text.ts';
 
@@ -33,18 +34,35 @@ const FAILED: ScheduleReply = {
   },
 };
 
-/** Slack's reply body: Block Kit + fallback text, only to the user unless shared. */
+/**
+ * The longest `/schedule` text read at all. Every real request is a few words (an announcement a few lines);
+ * a longer one is refused before parsing, so no text can make an answer, or its log line, arbitrarily big.
+ */
+export const MAX_COMMAND_TEXT = 4000;
+
+const tooLong = (length: number): ScheduleReply => ({
+  content: {
+    blocks: [
+      {
+        kind: 'section',
+        lines: [
+          [
+            `That request is ${length.toLocaleString('en-US')} characters long; `,
+            code('/schedule'),
+            ` reads at most ${MAX_COMMAND_TEXT.toLocaleString('en-US')}. Try `,
+            code('/schedule help'),
+            '.',
+          ],
+        ],
+      },
+    ],
+  },
+});
+
+/** Slack's reply body: Block Kit + fallback text, only to the user unless shared; buttons fit in Slack's cap. */
 export function replyBody(reply: ScheduleReply): RespondArguments {
-  const { text, blocks } = renderSlack(reply.content);
-  const buttons = (reply.buttons ?? []).map((b) => ({
-    type: 'button' as const,
-    action_id: b.actionId,
-    text: { type: 'plain_text' as const, text: b.text },
-    value: b.value,
-    ...(b.style ? { style: b.style } : {}),
-  }));
-  const actions = buttons.length > 0 ? [{ type: 'actions' as const, elements: buttons }] : [];
-  return { response_type: reply.share ? 'in_channel' : 'ephemeral', text, blocks: [...blocks, ...actions] };
+  const { text, blocks } = renderSlack(reply.content, reply.buttons);
+  return { response_type: reply.share ? 'in_channel' : 'ephemeral', text, blocks };
 }
 
 /**
@@ -54,7 +72,15 @@ export function replyBody(reply: ScheduleReply): RespondArguments {
 export function scheduleCallback(deps: ScheduleCallbackDeps) {
   const budget = deps.ackBudgetMs ?? 2000;
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    const text = plainSlashText(command.text ?? '');
+    const raw = command.text ?? '';
+    if (raw.length > MAX_COMMAND_TEXT) {
+      deps.log.info(
+        `/schedule "${logSafe(raw)}" from ${command.user_id} refused: over ${MAX_COMMAND_TEXT} characters`,
+      );
+      await ack(replyBody(tooLong(raw.length)));
+      return;
+    }
+    const text = plainSlashText(raw);
     const started = performance.now();
     const answer = safely(() => route(deps, text, command.user_id, command.channel_id, respond), deps, text);
     // A slow handler gets "working on it" in the ack and its answer through response_url.
@@ -102,7 +128,9 @@ function safely(
   text: string,
 ): ScheduleReply | Promise<ScheduleReply> {
   const failed = (error: unknown): ScheduleReply => {
-    deps.log.error(`/schedule "${text}" failed: ${error instanceof Error ? error.message : String(error)}`);
+    deps.log.error(
+      `/schedule "${logSafe(text)}" failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return FAILED;
   };
   try {
@@ -115,7 +143,7 @@ function safely(
 
 function logAnswer(deps: ScheduleCallbackDeps, userId: string, text: string, started: number): void {
   const ms = Math.round(performance.now() - started);
-  deps.log.info(`/schedule "${text}" from ${userId} answered in ${ms} ms`);
+  deps.log.info(`/schedule "${logSafe(text)}" from ${userId} answered in ${ms} ms`);
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());

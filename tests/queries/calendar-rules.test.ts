@@ -61,15 +61,15 @@ describe('event names', () => {
 describe('date inlines', () => {
   const days = ['2025-03-09', '2025-10-30', '2025-11-02', '2025-12-31'];
 
-  it('point a whole day at local noon, the prefix in the fallback only', () => {
+  it('keep a whole day a calendar date and give a time of day its instant', () => {
     expect(dayInline(zoneDateTexts(ZONE), '2025-10-30', 'tomorrow, ')).toEqual({
-      kind: 'date',
-      epochSeconds: at('2025-10-30T12:00-04:00').toSeconds(),
-      style: 'day',
+      kind: 'day',
+      date: '2025-10-30',
       text: 'tomorrow, Thu Oct 30',
     });
-    expect(whenInline(zoneDateTexts(ZONE), '2025-10-30', '23:59')).toMatchObject({
-      style: 'day-time',
+    expect(whenInline(zoneDateTexts(ZONE), '2025-10-30', '23:59')).toEqual({
+      kind: 'date',
+      epochSeconds: at('2025-10-30T23:59-04:00').toSeconds(),
       text: 'Thu Oct 30 at 11:59 PM',
     });
   });

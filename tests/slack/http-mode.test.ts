@@ -56,9 +56,10 @@ describe('/schedule over HTTP', () => {
     },
   );
 
-  it('puts Slack dates with a course-local fallback into answers', async () => {
+  it('writes a deadline without a time as the course date, never as a date Slack converts', async () => {
     const { all } = await command('deadlines');
-    expect(all).toMatch(/<!date\^\d+\^\{date_short_pretty\}[^|]*\|[^>]+>/);
+    expect(all).toContain('due Thu Oct 30');
+    expect(all).not.toContain('<!date^');
   });
 
   it('shares the answer in the channel when asked', async () => {
