@@ -207,10 +207,10 @@ function mrkdwnInline(inline: Inline): string {
       // A calendar date is the same day for every reader: plain text, never a token Slack converts.
       return escapeMrkdwn(inline.text);
     case 'date':
-      // A moment, in the reader's zone: "Thursday, October 30th at 11:59 PM", or "tomorrow at 11:59 PM".
-      // {day_divider_pretty} keeps the weekday ({date_short_pretty} would drop it); the year only when
-      // it is not the current one.
-      return `<!date^${inline.epochSeconds}^{day_divider_pretty} at {time}|${escapeMrkdwn(inline.text).replace(/\|/g, '¦')}>`;
+      // A moment, in the reader's zone: "Thursday, October 30th, 2025 at 11:59 PM", or "tomorrow at 11:59 PM".
+      // {date_long_pretty} keeps the weekday ({date_short_pretty} would drop it) and is one of the tokens
+      // Slack documents for mrkdwn; {day_divider_pretty} is documented only for the rich-text date element.
+      return `<!date^${inline.epochSeconds}^{date_long_pretty} at {time}|${escapeMrkdwn(inline.text).replace(/\|/g, '¦')}>`;
     case 'mention':
       return /^[UW][A-Z0-9]+$/.test(inline.userId) ? `<@${inline.userId}>` : escapeMrkdwn(inline.text);
   }

@@ -39,7 +39,7 @@ describe('renderSlack', () => {
   it("shows a calendar day as text, a moment in the reader's timezone with its weekday, and mentions users", () => {
     const section = message.blocks[1] as { text: { text: string } };
     expect(section.text.text).toContain(
-      '<@U0MS> presents on Tue Dec 2, due <!date^1764737940^{day_divider_pretty} at {time}|Tue Dec 2 at 11:59 PM>',
+      '<@U0MS> presents on Tue Dec 2, due <!date^1764737940^{date_long_pretty} at {time}|Tue Dec 2 at 11:59 PM>',
     );
     expect(section.text.text).toContain(
       '<https://arxiv.org/abs/1711.05101|Decoupled Weight Decay &lt;Regularization&gt;>',

@@ -60,7 +60,7 @@ describe('dates on Slack, for a reader in UTC+8', () => {
     expect(tokens(answer)).toEqual([
       {
         seen: 'Fri Nov 14 12:59',
-        format: '{day_divider_pretty} at {time}',
+        format: '{date_long_pretty} at {time}',
         fallback: expect.stringContaining('Thu Nov 13 at 11:59 PM'),
       },
     ]);
@@ -77,7 +77,7 @@ describe('dates on Slack, for a reader in UTC+8', () => {
     expect(tokens(report)).toEqual([
       {
         seen: 'Fri Nov 14 12:59',
-        format: '{day_divider_pretty} at {time}',
+        format: '{date_long_pretty} at {time}',
         fallback: 'today, Thu Nov 13 at 11:59 PM',
       },
     ]);

@@ -94,7 +94,7 @@ describe('cutting text at a limit', () => {
     const units = [
       '<https://example.com/a/very/long/path|the label>',
       '<@U0123ABC>',
-      '<!date^1761883140^{day_divider_pretty} at {time}|Thu Oct 30 at 11:59 PM>',
+      '<!date^1761883140^{date_long_pretty} at {time}|Thu Oct 30 at 11:59 PM>',
       '&amp;',
       '&#128512;',
       ':white_check_mark:',

@@ -119,7 +119,7 @@ describe('derivePosts', () => {
     expect(slack.blocks[0]).toMatchObject({
       text: {
         text: expect.stringMatching(
-          /^\*Deadline\*\n\*Project proposal\* due <!date\^\d+\^\{day_divider_pretty\} at \{time\}\|tomorrow, Thu Oct 30 at 11:59 PM>$/,
+          /^\*Deadline\*\n\*Project proposal\* due <!date\^\d+\^\{date_long_pretty\} at \{time\}\|tomorrow, Thu Oct 30 at 11:59 PM>$/,
         ),
       },
     });
