@@ -16,6 +16,7 @@ import { openDatabase } from '../storage/database.ts';
 import { revisedPlanSource } from '../storage/revisions-plan.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
+import { calendarFeedFor } from './calendar-feed.ts';
 import { createSink, describeMode } from './create-sink.ts';
 import { defaultChannelOf } from './default-channel.ts';
 import { startupSummary } from './startup-summary.ts';
@@ -64,7 +65,10 @@ async function startWithDatabase(
   const plans = revisedPlanSource(db, plan, logger);
   onPlans?.(plans);
   // Slack mode: /schedule answers from the same plan and clock, and the sink reminders post with.
-  const slack = slackForConfig(config, { plans, clock, logger, defaultChannel });
+  // The calendar feed: served on the Slack app's HTTP listener, its link told by /schedule calendar.
+  const calendar = calendarFeedFor(config, { db, plans, clock, logger });
+  const slack = slackForConfig(config, { plans, clock, logger, defaultChannel, routes: calendar?.routes });
+  if (slack) calendar?.attach(slack.commands);
   const sink = createSink(config, { logger, write, slack });
   const ledger = new Ledger(db);
   // Announcements of changes share the reminders' outbox; the dispatcher's ticks retry them.

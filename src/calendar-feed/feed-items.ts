@@ -7,8 +7,7 @@ import { className, classTopic } from '../plan/titles.ts';
 
 /** When an item is: a span of whole local days (end exclusive), or instants (no end: a moment, e.g. a due time). */
 export type FeedTime =
-  | { allDay: true; start: LocalDate; end: LocalDate }
-  | { allDay: false; start: DateTime; end?: DateTime };
+  { allDay: true; start: LocalDate; end: LocalDate } | { allDay: false; start: DateTime; end?: DateTime };
 
 export type FeedItemKind = 'class' | 'no-class' | PlanEvent['kind'];
 
@@ -93,7 +92,8 @@ function sessionItem(course: Course, session: Session, uids: UidSet, footer: str
 
 function eventItem(plan: Plan, event: PlanEvent, uids: UidSet, footer: string[]): FeedItem {
   const { course } = plan;
-  const session = event.session === undefined ? undefined : plan.sessions.find((s) => s.number === event.session);
+  const session =
+    event.session === undefined ? undefined : plan.sessions.find((s) => s.number === event.session);
   const topic = session && classTopic(session);
   return {
     uid: uids.take(`event-${event.id}`, `event-${event.id}-${event.date}`),
@@ -142,7 +142,9 @@ const website = (course: Course): { url?: string } =>
 
 /** The course's named links ("Website: https://…"), under every description. */
 function courseLinks(course: Course): string[] {
-  return Object.entries(course.links ?? {}).map(([name, url]) => `${name[0]!.toUpperCase()}${name.slice(1)}: ${url}`);
+  return Object.entries(course.links ?? {}).map(
+    ([name, url]) => `${name[0]!.toUpperCase()}${name.slice(1)}: ${url}`,
+  );
 }
 
 function list(heading: string, items: string[]): string[] {

@@ -48,7 +48,11 @@ export function fingerprint(item: FeedItem): string {
  * rise, so a changed item gets the next one, stamped `now`; an unchanged item keeps what it had, so the
  * feed's bytes (and its ETag) stay the same from one build to the next.
  */
-export function reviseItems(items: FeedItem[], known: ReadonlyMap<string, ItemState>, now: DateTime): Revision {
+export function reviseItems(
+  items: FeedItem[],
+  known: ReadonlyMap<string, ItemState>,
+  now: DateTime,
+): Revision {
   const changed = new Map<string, ItemState>();
   const stamp = now.toUTC();
   const revised = items.map((item): RevisedItem => {
