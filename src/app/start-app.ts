@@ -32,6 +32,8 @@ export interface AppOptions {
 }
 
 export interface RunningApp {
+  /** The HTTP listener's port, when there is one (HTTP mode, or Socket Mode with PORT). */
+  port?: number;
   /** Finishes the post in flight, stops the schedule, closes the database. */
   stop(): Promise<void>;
 }
@@ -94,9 +96,10 @@ async function startWithDatabase(
     defaultChannel,
     logger,
   });
+  let port: number | undefined;
   try {
     // Slack first: it checks the token and learns the bot's identity, which finding interrupted posts needs.
-    await slack?.start();
+    port = (await slack?.start())?.port;
     await dispatcher.start();
   } catch (error) {
     await slack?.stop();
@@ -116,6 +119,7 @@ async function startWithDatabase(
   write(`${summary.join('\n')}\n\n`);
   const scheduler = startScheduler(() => dispatcher.tick(), { tickNow: true, logger });
   return {
+    ...(port === undefined ? {} : { port }),
     async stop() {
       dispatcher.interrupt();
       await slack?.stop();
