@@ -125,21 +125,23 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     identity: () => identity,
     async start() {
       identity = await verifyBotToken(client, apiUrl);
-      let port = await startReceiver(app, settings, options.host);
-      started = true;
+      // Socket Mode with PORT: the feeds' listener first, so a port in use stops the start before connecting.
       if (settings.mode === 'socket' && settings.port !== undefined) {
-        try {
-          listener = await startFeedListener(
-            [healthRoute, ...(options.routes ?? [])],
-            settings.port,
-            options.host,
-          );
-        } catch (error) {
-          await this.stop();
-          throw error;
-        }
-        port = listener.port;
+        listener = await startFeedListener(
+          [healthRoute, ...(options.routes ?? [])],
+          settings.port,
+          options.host,
+        );
       }
+      const port = await startReceiver(app, settings, options.host).then(
+        (received) => received ?? listener?.port,
+        async (error: unknown) => {
+          await listener?.close();
+          listener = undefined;
+          throw error;
+        },
+      );
+      started = true;
       const where =
         settings.mode === 'socket'
           ? `Socket Mode${listener ? `, feeds and /healthz on port ${port}` : ''}`
