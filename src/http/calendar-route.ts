@@ -105,3 +105,9 @@ function safeDecode(text: string): string {
     return '';
   }
 }
+
+/** A feed link's secret, also inside an encoded link (`%2Fcalendar%2F…`, as in the "add it" buttons). */
+const FEED_SECRET = /(calendar(?:\/|%2F)[^/%\s"'<>|]+(?:\/|%2F))[A-Za-z0-9_-]{43}(\.ics)/gi;
+
+/** Masks feed secrets in a log line: Bolt logs whole reply bodies at debug, and `/schedule calendar` holds one. */
+export const maskFeedSecrets = (text: string): string => text.replace(FEED_SECRET, '$1…$2');

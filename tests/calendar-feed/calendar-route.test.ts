@@ -1,9 +1,11 @@
 // The feed route on its own listener: what a wrong link costs (nothing), conditional requests, methods.
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarRoute, etagMatches, type ServedFeed } from '../../src/http/calendar-route.ts';
 import { startFeedListener, type FeedListener } from '../../src/http/feed-listener.ts';
+import { boltLogger } from '../../src/slack/bolt-logger.ts';
 import { UserError } from '../../src/util/user-error.ts';
 import { recordingLogger } from '../slack/slack-kit.ts';
 
@@ -76,5 +78,17 @@ describe('the feed route', () => {
     } finally {
       blocker.close();
     }
+  });
+});
+
+describe('feed secrets in logs', () => {
+  it('are masked in what Bolt logs, plain or inside an encoded link', () => {
+    const lines: string[] = [];
+    const bolt = boltLogger({ ...recordingLogger(), debug: (l) => lines.push(l) }, LogLevel.DEBUG);
+    const url = `https://bot.example.edu/calendar/cs599e1-fall-2025/${TOKEN}.ics`;
+    bolt.debug(`ack() response sent (body: ${JSON.stringify({ text: url, link: encodeURIComponent(url) })})`);
+    expect(lines.join('\n')).not.toContain(TOKEN);
+    expect(lines.join('\n')).toContain('/calendar/cs599e1-fall-2025/….ics');
+    expect(lines.join('\n')).toContain('%2Fcalendar%2Fcs599e1-fall-2025%2F….ics');
   });
 });
