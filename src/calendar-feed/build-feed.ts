@@ -48,5 +48,7 @@ export function buildFeed(plan: Plan, items: readonly RevisedItem[]): string {
       ...(item.url ? { url: item.url } : {}),
     });
   }
-  return calendar.toString();
+  // Every content line ends with CRLF, the last one too (RFC 5545 §3.1); the library leaves it off.
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }

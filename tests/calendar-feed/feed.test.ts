@@ -75,6 +75,25 @@ describe('the calendar feed', () => {
     expect(text).toContain('URL;VALUE=URI:https://example.edu/test101');
   });
 
+  it('holds what RFC 5545 requires: CRLF lines of at most 75 octets, VERSION, PRODID, and per event UID, DTSTAMP, DTSTART', () => {
+    const text = feedOf(cs599());
+    expect(text.endsWith('\r\n')).toBe(true);
+    const lines = text.slice(0, -2).split('\r\n');
+    expect(lines.every((l) => !l.includes('\n') && Buffer.byteLength(l, 'utf8') <= 75)).toBe(true);
+    expect(lines.slice(0, 3)).toEqual([
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//coursebot//coursebot//EN',
+    ]);
+    const events = text.split('BEGIN:VEVENT').slice(1);
+    expect(events.length).toBe(35);
+    for (const event of events) {
+      for (const name of ['UID', 'DTSTAMP', 'DTSTART']) {
+        expect(event.match(new RegExp(`^${name}[:;]`, 'gm'))?.length, `${name} in ${event}`).toBe(1);
+      }
+    }
+  });
+
   it('writes all-day items as dates with an exclusive end', () => {
     const plan = cs599();
     const feed = parseFeed(feedOf(plan));
