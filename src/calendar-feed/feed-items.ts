@@ -34,60 +34,60 @@ export function feedItems(plan: Plan): FeedItem[] {
   const id = courseId(plan);
   const uids = new UidSet(id);
   const footer = courseLinks(plan.course);
-  const classes = plan.sessions.flatMap((session) => sessionItem(plan.course, session, uids, footer));
+  const classes = plan.sessions.map((session) => sessionItem(plan.course, session, uids, footer));
   const events = plan.events.map((event) => eventItem(plan, event, uids, footer));
   return [...classes, ...events];
 }
 
-function sessionItem(course: Course, session: Session, uids: UidSet, footer: string[]): FeedItem[] {
+function sessionItem(course: Course, session: Session, uids: UidSet, footer: string[]): FeedItem {
   const prefix = `${course.code} — `;
   if (session.number === null && session.noClass) {
-    return [
-      {
-        uid: uids.take(`no-class-${session.date}`),
-        kind: 'no-class',
-        summary: `${prefix}No class (${session.noClass})`,
-        description: lines([`No class: ${session.noClass}`], footer),
-        time: { allDay: true, start: session.date, end: addDays(session.date, 1) },
-        cancelled: false,
-        transparent: true,
-        ...website(course),
-      },
-    ];
+    return {
+      uid: uids.take(`no-class-${session.date}`),
+      kind: 'no-class',
+      summary: `${prefix}No class (${session.noClass})`,
+      description: lines([`No class: ${session.noClass}`], footer),
+      time: { allDay: true, start: session.date, end: addDays(session.date, 1) },
+      cancelled: false,
+      transparent: true,
+      ...website(course),
+    };
   }
   const topic = classTopic(session);
   const title = topic ? `${className(session.number)}: ${topic}` : className(session.number);
   const cancelled = session.number !== null && !isHeldClass(session);
-  // A class is named by its number; a second session with the same number (or one without) by its day.
-  const key = session.number === null ? `session-${session.date}` : `class-${session.number}`;
-  return [
-    {
-      uid: uids.take(key, `class-${session.number}-${session.date}`),
-      kind: 'class',
-      summary: `${prefix}${cancelled ? 'Cancelled: ' : ''}${title}`,
-      description: lines(
-        [
-          ...(cancelled ? [`Cancelled: ${session.noClass}`, ''] : []),
-          title,
-          ...(session.section && session.section !== topic ? [`Part: ${session.section}`] : []),
-          ...list(
-            session.readings.length === 1 ? 'Reading' : 'Readings',
-            session.readings.map((r) => (r.url ? `${r.title} ${r.url}` : r.title)),
-          ),
-          ...list(
-            'Presentations',
-            session.presentations.map((p) => `${p.presenters.join(', ')}: ${p.title}`),
-          ),
-          ...(session.notes?.trim() ? [`Notes: ${session.notes.trim()}`] : []),
-        ],
-        footer,
-      ),
-      time: classTime(course, session.date),
-      cancelled,
-      transparent: false,
-      ...website(course),
-    },
-  ];
+  // A class is named by its number, a second session with the same number by its day too, and a session
+  // without a number by its day alone.
+  const uid =
+    session.number === null
+      ? uids.take(`session-${session.date}`)
+      : uids.take(`class-${session.number}`, `class-${session.number}-${session.date}`);
+  return {
+    uid,
+    kind: 'class',
+    summary: `${prefix}${cancelled ? 'Cancelled: ' : ''}${title}`,
+    description: lines(
+      [
+        ...(cancelled ? [`Cancelled: ${session.noClass}`, ''] : []),
+        title,
+        ...(session.section && session.section !== topic ? [`Part: ${session.section}`] : []),
+        ...list(
+          session.readings.length === 1 ? 'Reading' : 'Readings',
+          session.readings.map((r) => (r.url ? `${r.title} ${r.url}` : r.title)),
+        ),
+        ...list(
+          'Presentations',
+          session.presentations.map((p) => `${p.presenters.join(', ')}: ${p.title}`),
+        ),
+        ...(session.notes?.trim() ? [`Notes: ${session.notes.trim()}`] : []),
+      ],
+      footer,
+    ),
+    time: classTime(course, session.date),
+    cancelled,
+    transparent: false,
+    ...website(course),
+  };
 }
 
 function eventItem(plan: Plan, event: PlanEvent, uids: UidSet, footer: string[]): FeedItem {

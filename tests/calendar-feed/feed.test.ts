@@ -157,6 +157,19 @@ describe('the calendar feed', () => {
     // No personal data: presenters and the roster stay out of UIDs.
     expect(before.join(' ')).not.toMatch(/U0CG|CG\b/);
   });
+  it('names a class written twice, or a session without a number, by its day, so UIDs stay unique', () => {
+    const plan = dstWeek();
+    const sessions = [
+      ...plan.sessions,
+      { ...plan.sessions[2]!, date: '2025-11-13' },
+      { ...plan.sessions[0]!, date: '2025-11-14', number: null, topic: 'Office hours' },
+    ];
+    const uids = feedItems({ ...plan, sessions }).map((i) => i.uid);
+    expect(uids).toContain(uid(plan, 'class-3'));
+    expect(uids).toContain(uid(plan, 'class-3-2025-11-13'));
+    expect(uids).toContain(uid(plan, 'session-2025-11-14'));
+    expect(new Set(uids).size).toBe(uids.length);
+  });
 });
 
 describe('the feed across changes', () => {
