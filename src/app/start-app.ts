@@ -16,6 +16,7 @@ import { openDatabase } from '../storage/database.ts';
 import { revisedPlanSource } from '../storage/revisions-plan.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
+import { calendarFeedFor } from './calendar-feed.ts';
 import { createSink, describeMode } from './create-sink.ts';
 import { defaultChannelOf } from './default-channel.ts';
 import { startupSummary } from './startup-summary.ts';
@@ -31,6 +32,8 @@ export interface AppOptions {
 }
 
 export interface RunningApp {
+  /** The HTTP listener's port, when there is one (HTTP mode, or Socket Mode with PORT). */
+  port?: number;
   /** Finishes the post in flight, stops the schedule, closes the database. */
   stop(): Promise<void>;
 }
@@ -64,7 +67,10 @@ async function startWithDatabase(
   const plans = revisedPlanSource(db, plan, logger);
   onPlans?.(plans);
   // Slack mode: /schedule answers from the same plan and clock, and the sink reminders post with.
-  const slack = slackForConfig(config, { plans, clock, logger, defaultChannel });
+  // The calendar feed: served on the Slack app's HTTP listener, its link told by /schedule calendar.
+  const calendar = calendarFeedFor(config, { db, plans, clock, logger });
+  const slack = slackForConfig(config, { plans, clock, logger, defaultChannel, routes: calendar?.routes });
+  if (slack) calendar?.attach(slack.commands);
   const sink = createSink(config, { logger, write, slack });
   const ledger = new Ledger(db);
   // Announcements of changes share the reminders' outbox; the dispatcher's ticks retry them.
@@ -90,9 +96,10 @@ async function startWithDatabase(
     defaultChannel,
     logger,
   });
+  let port: number | undefined;
   try {
     // Slack first: it checks the token and learns the bot's identity, which finding interrupted posts needs.
-    await slack?.start();
+    port = (await slack?.start())?.port;
     await dispatcher.start();
   } catch (error) {
     await slack?.stop();
@@ -112,6 +119,7 @@ async function startWithDatabase(
   write(`${summary.join('\n')}\n\n`);
   const scheduler = startScheduler(() => dispatcher.tick(), { tickNow: true, logger });
   return {
+    ...(port === undefined ? {} : { port }),
     async stop() {
       dispatcher.interrupt();
       await slack?.stop();

@@ -9,6 +9,7 @@ import { askCommand } from './commands/ask.ts';
 import { startCommand } from './commands/start.ts';
 import { exportCommand } from './commands/export.ts';
 import { historyCommand } from './commands/history.ts';
+import { calendarCommand } from './commands/calendar.ts';
 
 // Settings come from the environment, and from ./.env when present (variables already set win).
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -30,6 +31,7 @@ for (const command of [
   startCommand(),
   exportCommand(),
   historyCommand(),
+  calendarCommand(),
 ])
   program.addCommand(command);
 

@@ -64,6 +64,12 @@ const envSchema = z.object({
       )
       .default([]),
   ),
+  COURSEBOT_PUBLIC_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/, error: 'must be the http(s) address students reach the bot at' })
+      .transform((v) => v.replace(/\/+$/, ''))
+      .optional(),
+  ),
   LOG_LEVEL: optionalText.pipe(
     z.enum(['debug', 'info', 'warn', 'error'], 'must be debug, info, warn or error').default('info'),
   ),
@@ -72,7 +78,7 @@ const envSchema = z.object({
 type Env = z.infer<typeof envSchema>;
 
 export type SlackSettings =
-  | { mode: 'socket'; botToken: string; appToken: string; apiUrl?: string }
+  | { mode: 'socket'; botToken: string; appToken: string; apiUrl?: string; port?: number }
   | { mode: 'http'; botToken: string; signingSecret: string; port: number; apiUrl?: string };
 
 export interface Config {
@@ -86,6 +92,8 @@ export interface Config {
   now?: string;
   instructors: string[];
   logLevel: Env['LOG_LEVEL'];
+  /** Where students reach the bot's HTTP listener (calendar feed links); no links without it. */
+  publicUrl?: string;
   /** Absent: console mode, reminders printed to the terminal. */
   slack?: SlackSettings;
 }
@@ -110,6 +118,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     now: e.COURSEBOT_NOW,
     instructors: e.COURSEBOT_INSTRUCTORS,
     logLevel: e.LOG_LEVEL,
+    publicUrl: e.COURSEBOT_PUBLIC_URL,
   };
   const anySlack = e.SLACK_BOT_TOKEN || e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_MODE;
   if (!anySlack) return base;
@@ -127,7 +136,13 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     return {
       ...base,
-      slack: { mode, botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL },
+      slack: {
+        mode,
+        botToken: e.SLACK_BOT_TOKEN,
+        appToken: e.SLACK_APP_TOKEN,
+        apiUrl: e.SLACK_API_URL,
+        port: e.PORT,
+      },
     };
   }
   if (!e.SLACK_SIGNING_SECRET) {

@@ -1,4 +1,5 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { maskFeedSecrets } from '../http/calendar-route.ts';
 import type { Logger } from '../util/logger.ts';
 
 /** Tokens never reach a log, whatever a library puts in its messages. */
@@ -6,13 +7,13 @@ const TOKEN = /\b(xox[abeoprs]|xapp)-[A-Za-z0-9-]+/g;
 
 /**
  * Bolt, WebClient and the Socket Mode client log through this: each call becomes one line of ours,
- * Error objects reduced to their message (stacks only at debug), tokens masked.
+ * Error objects reduced to their message (stacks only at debug), tokens and calendar feed secrets masked.
  */
 export function boltLogger(log: Logger, level: LogLevel = LogLevel.INFO): BoltLogger {
   let current = level;
   let name = 'slack';
   const line = (parts: unknown[], withStacks: boolean) =>
-    `${name}: ${parts.map((p) => describe(p, withStacks)).join(' ')}`.replace(TOKEN, '$1-…');
+    maskFeedSecrets(`${name}: ${parts.map((p) => describe(p, withStacks)).join(' ')}`.replace(TOKEN, '$1-…'));
   const rank = { [LogLevel.DEBUG]: 0, [LogLevel.INFO]: 1, [LogLevel.WARN]: 2, [LogLevel.ERROR]: 3 };
   const on = (wanted: LogLevel) => rank[wanted] >= rank[current];
   return {

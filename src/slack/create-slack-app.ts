@@ -2,6 +2,8 @@ import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { SlackSettings } from '../config/env.ts';
+import type { HttpRoute } from '../http/calendar-route.ts';
+import { startFeedListener, type FeedListener } from '../http/feed-listener.ts';
 import type { PlanSource } from '../plan/plan-source.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger, LogLevel } from '../util/logger.ts';
@@ -33,6 +35,8 @@ export interface SlackAppOptions {
   host?: string;
   /** Socket Mode: the pong wait, also the delay before a reconnect (the client's default is 5 s). */
   socketPingTimeoutMs?: number;
+  /** More HTTP routes besides /healthz (the calendar feeds): on Bolt's listener, or Socket Mode's own. */
+  routes?: readonly HttpRoute[];
 }
 
 export interface SlackApp {
@@ -41,7 +45,10 @@ export interface SlackApp {
   sink: SlackSink;
   commands: ScheduleCommandTable;
   identity(): BotIdentity | undefined;
-  /** Checks the token, connects (Socket Mode) or listens (HTTP), then checks the reminder channels. */
+  /**
+   * Checks the token, connects (Socket Mode) or listens (HTTP), then checks the reminder channels. `port`
+   * is the HTTP listener's: Bolt's in HTTP mode, the feeds' in Socket Mode when PORT is set.
+   */
   start(): Promise<{ port?: number }>;
   stop(): Promise<void>;
 }
@@ -83,7 +90,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
             options.socketPingTimeoutMs,
           ),
         }
-      : { signingSecret: settings.signingSecret, customRoutes: [healthRoute] }),
+      : { signingSecret: settings.signingSecret, customRoutes: [healthRoute, ...(options.routes ?? [])] }),
     // The identity comes from our own auth.test at start, so no request waits on Slack before its ack.
     authorize: async () => {
       if (!identity) throw new Error('the Slack app received a request before it started');
@@ -110,6 +117,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
 
   let started = false;
+  let listener: FeedListener | undefined;
   return {
     app,
     sink,
@@ -117,9 +125,27 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     identity: () => identity,
     async start() {
       identity = await verifyBotToken(client, apiUrl);
-      const port = await startReceiver(app, settings, options.host);
+      // Socket Mode with PORT: the feeds' listener first, so a port in use stops the start before connecting.
+      if (settings.mode === 'socket' && settings.port !== undefined) {
+        listener = await startFeedListener(
+          [healthRoute, ...(options.routes ?? [])],
+          settings.port,
+          options.host,
+        );
+      }
+      const port = await startReceiver(app, settings, options.host).then(
+        (received) => received ?? listener?.port,
+        async (error: unknown) => {
+          await listener?.close();
+          listener = undefined;
+          throw error;
+        },
+      );
       started = true;
-      const where = settings.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`;
+      const where =
+        settings.mode === 'socket'
+          ? `Socket Mode${listener ? `, feeds and /healthz on port ${port}` : ''}`
+          : `HTTP on port ${port}`;
       log.info(
         `slack: connected as ${identity.botUserId}${identity.team ? ` in ${identity.team}` : ''} (${where})`,
       );
@@ -130,6 +156,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     async stop() {
       if (!started) return;
       started = false;
+      await listener?.close();
+      listener = undefined;
       await app.stop();
     },
   };
@@ -162,7 +190,7 @@ function socketReceiver(
   return receiver;
 }
 
-/** Liveness for load balancers and container probes (HTTP mode). */
+/** Liveness for load balancers and container probes (HTTP mode, and Socket Mode with PORT). */
 const healthRoute = {
   path: '/healthz',
   method: ['GET'],

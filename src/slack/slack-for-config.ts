@@ -1,4 +1,5 @@
 import type { Config } from '../config/env.ts';
+import type { HttpRoute } from '../http/calendar-route.ts';
 import type { PlanSource } from '../plan/plan-source.ts';
 import type { Plan } from '../plan/schema.ts';
 import { ask } from '../queries/ask.ts';
@@ -12,6 +13,8 @@ export interface SlackRuntimeDeps {
   logger: Logger;
   /** COURSEBOT_CHANNEL or the plan's default: where kinds without their own channel go. */
   defaultChannel: string;
+  /** HTTP routes besides /healthz (the calendar feed). */
+  routes?: readonly HttpRoute[];
 }
 
 /**
@@ -29,6 +32,7 @@ export function slackForConfig(config: Config, deps: SlackRuntimeDeps): SlackApp
     logLevel: config.logLevel,
     instructors: config.instructors,
     channels: () => reminderChannels(deps.plans.current(), deps.defaultChannel),
+    routes: deps.routes,
   });
 }
 

@@ -1,0 +1,69 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { publish } from '../../app/calendar-feed.ts';
+import { buildFeed } from '../../calendar-feed/build-feed.ts';
+import { feedItems } from '../../calendar-feed/feed-items.ts';
+import { reviseItems } from '../../calendar-feed/item-revisions.ts';
+import { loadPlanOrThrow, schedulePath } from '../../files/plan-file.ts';
+import { courseId } from '../../plan/course-id.ts';
+import { openDatabase } from '../../storage/database.ts';
+import { databasePath, revisedPlanSource } from '../../storage/revisions-plan.ts';
+import { systemClock, type Clock } from '../../util/clock.ts';
+import { createLogger } from '../../util/logger.ts';
+import { UserError } from '../../util/user-error.ts';
+
+interface CalendarOptions {
+  output?: string;
+  schedule?: string;
+  db?: string;
+  course?: string;
+}
+
+export function calendarCommand(clock: Clock = systemClock): Command {
+  return new Command('calendar')
+    .description('write the course calendar (iCalendar, with every change made from Slack) for a web page')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--schedule <file>', 'the plan (COURSEBOT_SCHEDULE, default ./schedule.json)')
+    .option('--db <file>', 'the database (COURSEBOT_DB, default ./data/coursebot.db)')
+    .option('--course <id>', 'the course, checked against the plan (e.g. cs599e1-fall-2025)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Example:',
+        '  coursebot calendar -o cs599.ics   # publish it next to the course page',
+        '',
+        "It is the feed the bot serves: the same UIDs, and each item's revision number from the database.",
+      ].join('\n'),
+    )
+    .action((options: CalendarOptions) => {
+      const { plan } = loadPlanOrThrow(schedulePath(options.schedule));
+      const id = courseId(plan);
+      if (options.course !== undefined && options.course !== id) {
+        throw new UserError(
+          `The plan is the course ${id}, not ${options.course}: check --course or --schedule`,
+        );
+      }
+      const path = databasePath(options.db);
+      const now = clock.now();
+      let text: string;
+      if (path !== ':memory:' && !existsSync(path)) {
+        // No database yet: no changes from Slack, and every item at its first revision.
+        text = buildFeed(plan, reviseItems(feedItems(plan), new Map(), now).items);
+      } else {
+        const db = openDatabase(path);
+        try {
+          text = publish(db, revisedPlanSource(db, plan, createLogger()).current(), now).body;
+        } finally {
+          db.close();
+        }
+      }
+      if (!options.output) {
+        process.stdout.write(text);
+        return;
+      }
+      writeFileSync(options.output, text);
+      const items = (text.match(/^BEGIN:VEVENT/gm) ?? []).length;
+      process.stdout.write(`Wrote ${options.output}: the calendar of ${id}, ${items} items.\n`);
+    });
+}
