@@ -68,7 +68,8 @@ const envSchema = z.object({
       .string()
       .refine(
         (v) => DateTime.fromISO(v, { setZone: true }).isValid,
-        'must be an ISO-8601 instant such as 2025-10-21T07:59:30-04:00',
+        // The same words as parseInstant's, which reads the value once the plan's timezone is known.
+        "is not an ISO-8601 time: write it like 2025-10-13T18:00-04:00 (or 2025-10-13T18:00 in the course's timezone)",
       )
       .optional(),
   ),
@@ -160,15 +161,13 @@ function parseEnv(env: NodeJS.ProcessEnv, flags: Flags): { env: Env; flagNames: 
   if (!parsed.success) {
     // One line per variable, even when several of its items are wrong (a list of user IDs). A value typed as
     // a flag is reported under the flag's name: the user never wrote the variable.
-    const lines = [
-      ...new Set(
-        parsed.error.issues.map((i) => {
-          const name = String(i.path[0]);
-          const flag = flagNames.get(name);
-          return flag ? `${flag} "${merged[name]}" ${i.message}` : `${name} ${i.message} (${HINT})`;
-        }),
-      ),
-    ];
+    const names = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
+    const lines = names.map((name) => {
+      const message = parsed.error.issues.find((i) => String(i.path[0]) === name)!.message;
+      const flag = flagNames.get(name);
+      return flag ? `${flag} "${merged[name]}" ${message}` : `${name} ${message} (${HINT})`;
+    });
+    if (lines.length === 1 && flagNames.has(names[0]!)) throw new UserError(lines[0]!);
     throw new UserError(
       lines.length === 1 ? `Configuration error: ${lines[0]}` : `Configuration errors:\n${lines.join('\n')}`,
     );
@@ -176,8 +175,13 @@ function parseEnv(env: NodeJS.ProcessEnv, flags: Flags): { env: Env; flagNames: 
   return { env: parsed.data, flagNames };
 }
 
-function settingsOf(e: Env, flagNames: Map<string, string>): Settings {
-  const demoDatabase = e.COURSEBOT_NOW !== undefined && e.COURSEBOT_DB === undefined;
+/**
+ * `run` is the bot itself (`start`): on a demo clock with no database named it keeps its own, since its
+ * ledger would otherwise mark real posts as sent. Commands that only read the plan's recorded changes read
+ * the real database whatever the clock.
+ */
+function settingsOf(e: Env, flagNames: Map<string, string>, run: boolean): Settings {
+  const demoDatabase = run && e.COURSEBOT_NOW !== undefined && e.COURSEBOT_DB === undefined;
   return {
     schedulePath: e.COURSEBOT_SCHEDULE ?? DEFAULT_SCHEDULE_PATH,
     databasePath: e.COURSEBOT_DB ?? (demoDatabase ? DEMO_DATABASE_PATH : DEFAULT_DATABASE_PATH),
@@ -191,11 +195,11 @@ function settingsOf(e: Env, flagNames: Map<string, string>): Settings {
 
 /**
  * The settings of a command that only reads (ask, preview, validate, export, history): the same variables
- * and defaults as `start`, without requiring the Slack ones to be complete.
+ * and defaults as `start`, without requiring the Slack ones to be complete, and always the real database.
  */
 export function readSettings(flags: Flags = {}, env: NodeJS.ProcessEnv = process.env): Settings {
   const { env: e, flagNames } = parseEnv(env, flags);
-  return settingsOf(e, flagNames);
+  return settingsOf(e, flagNames, false);
 }
 
 /** The plan's path: `--schedule`, else COURSEBOT_SCHEDULE, else ./schedule.json. */
@@ -203,15 +207,9 @@ export function schedulePath(option: string | undefined, env: NodeJS.ProcessEnv 
   return option ?? (env.COURSEBOT_SCHEDULE?.trim() || DEFAULT_SCHEDULE_PATH);
 }
 
-/**
- * The database path: `--db`, else COURSEBOT_DB, else ./data/coursebot.db — or, when the clock is set
- * (COURSEBOT_NOW) and no database is named, ./data/coursebot-demo.db: a demo must not eat real posts.
- */
+/** The database a reading command uses: `--db`, else COURSEBOT_DB, else ./data/coursebot.db. */
 export function databasePath(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  if (option !== undefined) return option;
-  const named = env.COURSEBOT_DB?.trim();
-  if (named) return named;
-  return env.COURSEBOT_NOW?.trim() ? DEMO_DATABASE_PATH : DEFAULT_DATABASE_PATH;
+  return option ?? (env.COURSEBOT_DB?.trim() || DEFAULT_DATABASE_PATH);
 }
 
 /** The database as the start summary names it, saying why when the demo clock chose it. */
@@ -225,7 +223,7 @@ export function describeDatabase(settings: Pick<Settings, 'databasePath' | 'demo
 export function parseConfig(env: NodeJS.ProcessEnv = process.env, flags: Flags = {}): Config {
   const { env: e, flagNames } = parseEnv(env, flags);
   const base: Config = {
-    ...settingsOf(e, flagNames),
+    ...settingsOf(e, flagNames, true),
     instructors: e.COURSEBOT_INSTRUCTORS,
     logLevel: e.LOG_LEVEL,
   };

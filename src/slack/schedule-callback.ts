@@ -17,6 +17,8 @@ export interface ScheduleCallbackDeps {
   commands: ScheduleCommandTable;
   instructors: readonly string[];
   log: { info(line: string): void; error(line: string): void };
+  /** The slash command as typed in Slack (COURSEBOT_COMMAND), for the usage lines of help. */
+  command?: string;
   /** How long an asynchronous handler may take before the ack says "working on it" (Slack allows 3 s). */
   ackBudgetMs?: number;
 }
@@ -78,7 +80,10 @@ function route(
   const [first = '', ...rest] = text.split(' ');
   const handler = deps.commands.handlerFor(first);
   if (!handler) {
-    const { content, share, ok } = deps.ask(plan, text, now, { extraHelp: deps.commands.helpEntries() });
+    const { content, share, ok } = deps.ask(plan, text, now, {
+      extraHelp: deps.commands.helpEntries(),
+      ...(deps.command ? { prefix: deps.command } : {}),
+    });
     return { content, share: share && ok };
   }
   return handler({
