@@ -25,7 +25,9 @@ describe('the slash command name', () => {
 
   it('is answered under the configured name, and help shows that name', async () => {
     fake = await startFakeSlack();
-    started = await startApp(fake, 'socket', { command: parseConfig({ COURSEBOT_COMMAND: 'cs599' }).command });
+    started = await startApp(fake, 'socket', {
+      command: parseConfig({ COURSEBOT_COMMAND: 'cs599' }).command,
+    });
     const ack = await fake.sendSlashCommand({ command: '/cs599', text: 'help' });
     const text = (ack.payload as { text?: string }).text ?? '';
     expect(text).toContain('/cs599 next');
