@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isHeldClass } from '../../plan/calendar.ts';
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { DateTime } from 'luxon';
+import { writeOutput } from '../../files/write-output.ts';
 import { importSchedule } from '../../importer/import-schedule.ts';
 import { formatReviewItem } from '../../importer/review.ts';
 import { importFormats, type ImportFormat } from '../../importer/rows.ts';
@@ -90,7 +91,7 @@ export function importCommand(): Command {
         throw new UserError(`cannot import ${source}: the result is not a valid plan:\n${lines.join('\n')}`);
       }
       const text = `${JSON.stringify(result.plan, null, 2)}\n`;
-      if (options.output) writeFileSync(options.output, text);
+      if (options.output) writeOutput(options.output, text);
       else process.stdout.write(text);
 
       const { plan } = checked;
