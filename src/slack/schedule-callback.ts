@@ -24,16 +24,18 @@ export interface ScheduleCallbackDeps {
 }
 
 const WORKING: ScheduleReply = { content: { blocks: [{ kind: 'context', lines: [['Working on it…']] }] } };
-const FAILED: ScheduleReply = {
+const failedReply = (command = '/schedule'): ScheduleReply => ({
   content: {
     blocks: [
       {
         kind: 'section',
-        lines: [['Sorry, that request failed on our side and was logged. Try ', code('/schedule help'), '.']],
+        lines: [
+          ['Sorry, that request failed on our side and was logged. Try ', code(`${command} help`), '.'],
+        ],
       },
     ],
   },
-};
+});
 
 /** Slack's reply body: Block Kit + fallback text, only to the user unless shared. */
 export function replyBody(reply: ScheduleReply): RespondArguments {
@@ -108,7 +110,7 @@ function safely(
 ): ScheduleReply | Promise<ScheduleReply> {
   const failed = (error: unknown): ScheduleReply => {
     deps.log.error(`/schedule "${text}" failed: ${error instanceof Error ? error.message : String(error)}`);
-    return FAILED;
+    return failedReply(deps.command);
   };
   try {
     const result = compute();

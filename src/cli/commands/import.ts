@@ -3,6 +3,7 @@ import { isHeldClass } from '../../plan/calendar.ts';
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { DateTime } from 'luxon';
+import { readSettings } from '../../config/env.ts';
 import { writeOutput } from '../../files/write-output.ts';
 import { importSchedule } from '../../importer/import-schedule.ts';
 import { formatReviewItem } from '../../importer/review.ts';
@@ -37,7 +38,8 @@ function readPage(file: string): string {
 
 /** The year to search around: COURSEBOT_NOW's when set (demos, tests), else this year. */
 function referenceYear(): number {
-  const now = process.env.COURSEBOT_NOW ? DateTime.fromISO(process.env.COURSEBOT_NOW) : DateTime.now();
+  const set = readSettings().now;
+  const now = set ? DateTime.fromISO(set) : DateTime.now();
   return now.isValid ? now.year : DateTime.now().year;
 }
 
