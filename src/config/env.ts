@@ -34,7 +34,8 @@ const envSchema = z.object({
       .regex(/^\d{1,5}$/, 'must be a port number such as 3000')
       .transform(Number)
       // Caught here, not by the HTTP server's own check ("options.port should be >= 0 …").
-      .refine((port) => port >= 1 && port <= 65535, 'must be a port number from 1 to 65535, such as 3000')
+      // 0 asks the system for a free port (tests do).
+      .refine((port) => port <= 65535, 'must be a port number up to 65535, such as 3000')
       .optional(),
   ),
   // Without a default here: whether one was given decides the demo database (see databasePathOf).

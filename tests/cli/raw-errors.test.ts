@@ -61,7 +61,7 @@ describe.concurrent('one line for a mistake on the command line', { timeout: 60_
     });
     expect(code).toBe(1);
     expect(stderr.trim()).toBe(
-      'Configuration error: PORT must be a port number from 1 to 65535, such as 3000 (see .env.example)',
+      'Configuration error: PORT must be a port number up to 65535, such as 3000 (see .env.example)',
     );
   });
 });
