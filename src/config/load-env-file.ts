@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { UserError } from '../util/user-error.ts';
 
-/** How an emptied variable should have been written, for the ones a newcomer is likely to write so. */
+/** How a value starting with # should be written, for the settings a newcomer is likely to write so. */
 const EXAMPLES: Record<string, string> = { COURSEBOT_CHANNEL: '"#cs599"' };
 
 /**
@@ -19,20 +19,30 @@ export function loadEnvFile(path = '.env', env: NodeJS.ProcessEnv = process.env)
     if (!alreadySet.has(name)) env[name] = value;
   }
   const lines = commentedOut(text)
-    .filter((name) => !alreadySet.has(name) && !env[name])
-    .map((name) => {
-      const example = EXAMPLES[name] ?? '"#…" (in quotes)';
-      return `${name} in ${path} is empty: an unquoted # starts a comment; write ${name}=${example}`;
+    .filter(({ name }) => !alreadySet.has(name))
+    .map(({ name, raw }) => {
+      const cut = Boolean(env[name]);
+      const example = EXAMPLES[name] ?? (cut ? `"${raw}"` : '"#…" (in quotes)');
+      const what = cut ? 'was cut short at the #' : 'is empty';
+      return `${name} in ${path} ${what}: an unquoted # starts a comment; write ${name}=${example}`;
     });
   if (lines.length > 0) throw new UserError([...new Set(lines)].join('\n'));
 }
 
-/** Names of coursebot settings assigned a value that starts with `#` outside quotes. */
-function commentedOut(text: string): string[] {
-  const names: string[] = [];
+/**
+ * Coursebot settings whose unquoted value a `#` cut: right after the `=` (`COURSEBOT_CHANNEL=#cs599`,
+ * `PORT= # 3000`) or inside a word (`SECRET=ab#cd`). A `#` after a value and a space is a real comment.
+ */
+function commentedOut(text: string): { name: string; raw: string }[] {
+  const found: { name: string; raw: string }[] = [];
   for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?((?:COURSEBOT|SLACK)_[A-Z0-9_]+|PORT|LOG_LEVEL)\s*=\s*#/.exec(line);
-    if (match) names.push(match[1]!);
+    const match = /^\s*(?:export\s+)?((?:COURSEBOT|SLACK)_[A-Z0-9_]+|PORT|LOG_LEVEL)\s*=\s*([^'"`].*)?$/.exec(
+      line,
+    );
+    const value = match?.[2]?.trimEnd();
+    if (!match || !value) continue;
+    if (value.startsWith('#') || /\S#/.test(value))
+      found.push({ name: match[1]!, raw: value.replace(/\s+#.*$/, '') });
   }
-  return names;
+  return found;
 }

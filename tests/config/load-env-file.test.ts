@@ -32,6 +32,11 @@ describe('loadEnvFile', () => {
     expect(() => load('COURSEBOT_CHANNEL=#cs599\n')).toThrow(
       `COURSEBOT_CHANNEL in ${join(dir, '.env')} is empty: an unquoted # starts a comment; write COURSEBOT_CHANNEL="#cs599"`,
     );
+    expect(() => load('SLACK_SIGNING_SECRET=ab#cd # from Slack\n')).toThrow(
+      'SLACK_SIGNING_SECRET in ' +
+        join(dir, '.env') +
+        ' was cut short at the #: an unquoted # starts a comment; write SLACK_SIGNING_SECRET="ab#cd"',
+    );
     expect(() => load('export SLACK_SIGNING_SECRET= #abc\n')).toThrow('SLACK_SIGNING_SECRET in');
   });
 
