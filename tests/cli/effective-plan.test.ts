@@ -1,7 +1,7 @@
 // A change confirmed in Slack is recorded in the database; every command that reads the plan sees it, as
 // the running bot does: preview no longer lists the cancelled class's post, ask no longer names it, and
 // validate says the recorded change applies to the file.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,5 +83,16 @@ describe.concurrent('the effective plan on the command line', { timeout: 60_000 
     expect(code).toBe(0);
     expect(stdout).toContain(`${FIXTURE_PATH}: valid: CS 599 E1`);
     expect(stdout).toContain(`${db}: 1 recorded change(s) from Slack apply to this file`);
+  });
+
+  it('validate reports a recorded change the file no longer has a place for', async () => {
+    const raw = JSON.parse(readFileSync(FIXTURE_PATH, 'utf8')) as { sessions: { number: number | null }[] };
+    const without = { ...raw, sessions: raw.sessions.filter((s) => s.number !== 14) };
+    const file = join(dir, 'without-14.json');
+    writeFileSync(file, JSON.stringify(without, null, 2));
+    const { stdout, code } = await coursebot(dir, ['validate', file, '--db', db]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/warning: change #1 \(.*\) no longer applies to schedule\.json: /);
+    expect(stdout).toContain(`${db}: 0 recorded change(s) from Slack apply to this file, 1 no longer apply`);
   });
 });
