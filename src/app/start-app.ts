@@ -1,6 +1,6 @@
 import { writeSync } from 'node:fs';
 import type { Database } from '../storage/database.ts';
-import type { Config } from '../config/env.ts';
+import { describeDatabase, type Config } from '../config/env.ts';
 import { staticPlanSource, type PlanSource } from '../plan/plan-source.ts';
 import type { Plan } from '../plan/schema.ts';
 import { Announcer } from '../delivery/announcer.ts';
@@ -47,7 +47,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { plan, warnings } = loadPlanOrThrow(config.schedulePath);
   options.onPlans?.(staticPlanSource(plan));
   for (const warning of warnings) logger.warn(warning);
-  const defaultChannel = defaultChannelOf(config, plan);
+  const defaultChannel = defaultChannelOf(config, plan, logger);
   const db = openDatabase(config.databasePath);
   try {
     return await startWithDatabase(db, options, plan, defaultChannel);
@@ -110,7 +110,7 @@ async function startWithDatabase(
     plan: plans.current(),
     now: clock.now(),
     mode: describeMode(config),
-    databasePath: config.databasePath,
+    databasePath: describeDatabase(config),
     derive: derivePosts,
     defaultChannel,
     due: dispatcher.due(),

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { loadEnvFile } from '../config/load-env-file.ts';
 import { UserError } from '../util/user-error.ts';
 import { validateCommand } from './commands/validate.ts';
 import { schemaCommand } from './commands/schema.ts';
@@ -10,9 +10,6 @@ import { startCommand } from './commands/start.ts';
 import { exportCommand } from './commands/export.ts';
 import { historyCommand } from './commands/history.ts';
 import { calendarCommand } from './commands/calendar.ts';
-
-// Settings come from the environment, and from ./.env when present (variables already set win).
-if (existsSync('.env')) process.loadEnvFile('.env');
 
 const program = new Command('coursebot')
   .description(
@@ -36,6 +33,8 @@ for (const command of [
   program.addCommand(command);
 
 try {
+  // Settings come from the environment, and from ./.env when present (variables already set win).
+  loadEnvFile();
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {

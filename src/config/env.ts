@@ -7,6 +7,12 @@ import { UserError } from '../util/user-error.ts';
  * The single source of truth for the environment. Every variable is documented in .env.example and the
  * README; a missing, malformed or contradictory one stops the start with one line naming it.
  */
+export const DEFAULT_SCHEDULE_PATH = './schedule.json';
+export const DEFAULT_DATABASE_PATH = './data/coursebot.db';
+/** A run on a demo clock keeps its own ledger, so it never marks a real post as sent. */
+export const DEMO_DATABASE_PATH = './data/coursebot-demo.db';
+export const DEFAULT_COMMAND = '/schedule';
+
 const optionalText = z
   .string()
   .optional()
@@ -27,22 +33,44 @@ const envSchema = z.object({
       .string()
       .regex(/^\d{1,5}$/, 'must be a port number such as 3000')
       .transform(Number)
+      // Caught here, not by the HTTP server's own check ("options.port should be >= 0 …").
+      // 0 asks the system for a free port (tests do).
+      .refine((port) => port <= 65535, 'must be a port number up to 65535, such as 3000')
       .optional(),
   ),
-  COURSEBOT_SCHEDULE: optionalText.pipe(z.string().default('./schedule.json')),
-  COURSEBOT_DB: optionalText.pipe(z.string().default('./data/coursebot.db')),
+  // Without a default here: whether one was given decides the demo database (see databasePathOf).
+  COURSEBOT_SCHEDULE: optionalText,
+  COURSEBOT_DB: optionalText,
   COURSEBOT_CHANNEL: optionalText.pipe(
     z
       .string()
-      .regex(/^(#[a-z0-9_-]{1,80}|[CG][A-Z0-9]{2,})$/, 'must be a channel ID (C…) or a name such as #cs599')
+      // "cs599" is the name without its "#": in a .env file an unquoted # starts a comment.
+      .transform((v) => (/^[a-z0-9_-]{1,80}$/.test(v) && !/^[CG][A-Z0-9]{2,}$/.test(v) ? `#${v}` : v))
+      .pipe(
+        z
+          .string()
+          .regex(
+            /^(#[a-z0-9_-]{1,80}|[CG][A-Z0-9]{2,})$/,
+            'must be a channel ID (C…) or a name such as cs599 or "#cs599"',
+          ),
+      )
       .optional(),
+  ),
+  // The slash command as the Slack app's manifest names it (another app may own /schedule).
+  COURSEBOT_COMMAND: optionalText.pipe(
+    z
+      .string()
+      .transform((v) => (v.startsWith('/') ? v : `/${v}`))
+      .pipe(z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'must be a slash command such as /schedule'))
+      .default(DEFAULT_COMMAND),
   ),
   COURSEBOT_NOW: optionalText.pipe(
     z
       .string()
       .refine(
         (v) => DateTime.fromISO(v, { setZone: true }).isValid,
-        'must be an ISO-8601 instant such as 2025-10-21T07:59:30-04:00',
+        // The same words as parseInstant's, which reads the value once the plan's timezone is known.
+        "is not an ISO-8601 time: write it like 2025-10-13T18:00-04:00 (or 2025-10-13T18:00 in the course's timezone)",
       )
       .optional(),
   ),
@@ -81,15 +109,32 @@ export type SlackSettings =
   | { mode: 'socket'; botToken: string; appToken: string; apiUrl?: string; port?: number }
   | { mode: 'http'; botToken: string; signingSecret: string; port: number; apiUrl?: string };
 
-export interface Config {
+/** What a command line may give instead of the environment: it wins, and errors name the flag. */
+export interface Flags {
+  schedule?: string;
+  db?: string;
+  now?: string;
+}
+
+/** The settings every command reads: where the plan and the database are, the clock, the channel. */
+export interface Settings {
   schedulePath: string;
   databasePath: string;
+  /** The database was chosen because the clock is set (COURSEBOT_NOW / --now) and no database was named. */
+  demoDatabase: boolean;
   defaultChannel?: string;
   /**
    * The instant the clock starts at, when set (demos and tests), as written: without an offset it is read in
    * the course's timezone, known only once the plan is loaded (see parseInstant).
    */
   now?: string;
+  /** Where `now` came from, for messages about it: "--now" or "COURSEBOT_NOW". */
+  nowSource: string;
+  /** The slash command the app answers, e.g. /schedule. */
+  command: string;
+}
+
+export interface Config extends Settings {
   instructors: string[];
   logLevel: Env['LOG_LEVEL'];
   /** Where students reach the bot's HTTP listener (calendar feed links); no links without it. */
@@ -100,22 +145,94 @@ export interface Config {
 
 const HINT = 'see .env.example';
 
-/** Reads the configuration from the environment, or throws a UserError naming the variable and the fix. */
-export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+const FLAG_OF: Record<keyof Flags, keyof Env> = {
+  schedule: 'COURSEBOT_SCHEDULE',
+  db: 'COURSEBOT_DB',
+  now: 'COURSEBOT_NOW',
+};
+
+/** The environment with the flags given laid over it, and which variable each flag stands for. */
+function withFlags(env: NodeJS.ProcessEnv, flags: Flags) {
+  const merged: NodeJS.ProcessEnv = { ...env };
+  const flagNames = new Map<string, string>();
+  for (const [flag, name] of Object.entries(FLAG_OF) as [keyof Flags, keyof Env][]) {
+    const value = flags[flag];
+    if (value === undefined) continue;
+    merged[name] = value;
+    flagNames.set(name, `--${flag}`);
+  }
+  return { merged, flagNames };
+}
+
+function parseEnv(env: NodeJS.ProcessEnv, flags: Flags): { env: Env; flagNames: Map<string, string> } {
+  const { merged, flagNames } = withFlags(env, flags);
+  const parsed = envSchema.safeParse(merged);
   if (!parsed.success) {
-    // One line per variable, even when several of its items are wrong (a list of user IDs).
-    const lines = [...new Set(parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message} (${HINT})`))];
+    // One line per variable, even when several of its items are wrong (a list of user IDs). A value typed as
+    // a flag is reported under the flag's name: the user never wrote the variable.
+    const names = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
+    const lines = names.map((name) => {
+      const message = parsed.error.issues.find((i) => String(i.path[0]) === name)!.message;
+      const flag = flagNames.get(name);
+      return flag ? `${flag} "${merged[name]}" ${message}` : `${name} ${message} (${HINT})`;
+    });
+    if (lines.length === 1 && flagNames.has(names[0]!)) throw new UserError(lines[0]!);
     throw new UserError(
       lines.length === 1 ? `Configuration error: ${lines[0]}` : `Configuration errors:\n${lines.join('\n')}`,
     );
   }
-  const e = parsed.data;
-  const base: Config = {
-    schedulePath: e.COURSEBOT_SCHEDULE,
-    databasePath: e.COURSEBOT_DB,
+  return { env: parsed.data, flagNames };
+}
+
+/**
+ * `run` is the bot itself (`start`): on a demo clock with no database named it keeps its own, since its
+ * ledger would otherwise mark real posts as sent. Commands that only read the plan's recorded changes read
+ * the real database whatever the clock.
+ */
+function settingsOf(e: Env, flagNames: Map<string, string>, run: boolean): Settings {
+  const demoDatabase = run && e.COURSEBOT_NOW !== undefined && e.COURSEBOT_DB === undefined;
+  return {
+    schedulePath: e.COURSEBOT_SCHEDULE ?? DEFAULT_SCHEDULE_PATH,
+    databasePath: e.COURSEBOT_DB ?? (demoDatabase ? DEMO_DATABASE_PATH : DEFAULT_DATABASE_PATH),
+    demoDatabase,
     defaultChannel: e.COURSEBOT_CHANNEL,
     now: e.COURSEBOT_NOW,
+    nowSource: flagNames.get('COURSEBOT_NOW') ?? 'COURSEBOT_NOW',
+    command: e.COURSEBOT_COMMAND,
+  };
+}
+
+/**
+ * The settings of a command that only reads (ask, preview, validate, export, history): the same variables
+ * and defaults as `start`, without requiring the Slack ones to be complete, and always the real database.
+ */
+export function readSettings(flags: Flags = {}, env: NodeJS.ProcessEnv = process.env): Settings {
+  const { env: e, flagNames } = parseEnv(env, flags);
+  return settingsOf(e, flagNames, false);
+}
+
+/** The plan's path: `--schedule`, else COURSEBOT_SCHEDULE, else ./schedule.json. */
+export function schedulePath(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return option ?? (env.COURSEBOT_SCHEDULE?.trim() || DEFAULT_SCHEDULE_PATH);
+}
+
+/** The database a reading command uses: `--db`, else COURSEBOT_DB, else ./data/coursebot.db. */
+export function databasePath(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return option ?? (env.COURSEBOT_DB?.trim() || DEFAULT_DATABASE_PATH);
+}
+
+/** The database as the start summary names it, saying why when the demo clock chose it. */
+export function describeDatabase(settings: Pick<Settings, 'databasePath' | 'demoDatabase'>): string {
+  return settings.demoDatabase
+    ? `${settings.databasePath} (the clock is set, so a demo database: the real one is untouched; set COURSEBOT_DB to choose)`
+    : settings.databasePath;
+}
+
+/** Reads the configuration from the environment, or throws a UserError naming the variable and the fix. */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env, flags: Flags = {}): Config {
+  const { env: e, flagNames } = parseEnv(env, flags);
+  const base: Config = {
+    ...settingsOf(e, flagNames, true),
     instructors: e.COURSEBOT_INSTRUCTORS,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.COURSEBOT_PUBLIC_URL,
@@ -179,11 +296,32 @@ export function unknownSettings(env: NodeJS.ProcessEnv = process.env): string[] 
   return Object.keys(env)
     .filter((name) => /^(COURSEBOT|SLACK)_/.test(name) && !known.includes(name))
     .flatMap((name) => {
-      const guess = closest(name, known);
-      const near = distance(name, guess) <= 3;
+      const guess = likelyMeant(name, known);
       // Other tools use SLACK_* variables too: only a near miss of ours is worth a word.
-      if (!near && name.startsWith('SLACK_')) return [];
-      const hint = near ? `did you mean ${guess}?` : 'it is not a coursebot setting';
+      if (!guess && name.startsWith('SLACK_')) return [];
+      const hint = guess ? `did you mean ${guess}?` : 'it is not a coursebot setting';
       return [`${name} is set but unknown: ${hint} (see .env.example)`];
     });
+}
+
+/**
+ * The setting a misspelt name most likely stands for. A name with a word left out (SLACK_TOKEN for
+ * SLACK_BOT_TOKEN) is a closer miss than one of the same length with other letters (SLACK_MODE), although
+ * the edit distance says the opposite: names containing every word of it, in order, are looked at first.
+ */
+function likelyMeant(name: string, known: string[]): string | undefined {
+  const words = name.split('_');
+  const containing = known.filter((k) => {
+    const theirs = k.split('_');
+    let at = 0;
+    for (const word of words) {
+      const found = theirs.findIndex((w, i) => i >= at && w === word);
+      if (found < 0) return false;
+      at = found + 1;
+    }
+    return true;
+  });
+  const candidates = containing.length > 0 ? containing : known;
+  const guess = closest(name, candidates);
+  return containing.length > 0 || distance(name, guess) <= 3 ? guess : undefined;
 }

@@ -4,12 +4,8 @@ import { formatProblem, type Problem } from '../plan/problems.ts';
 import type { Plan } from '../plan/schema.ts';
 import { UserError } from '../util/user-error.ts';
 
-export const DEFAULT_SCHEDULE_PATH = './schedule.json';
-
-/** The plan's path: `--schedule`, else COURSEBOT_SCHEDULE, else ./schedule.json. */
-export function schedulePath(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return option ?? (env.COURSEBOT_SCHEDULE || DEFAULT_SCHEDULE_PATH);
-}
+// The path defaults live with the rest of the environment.
+export { DEFAULT_SCHEDULE_PATH, schedulePath } from '../config/env.ts';
 
 export type PlanFileResult =
   | { ok: true; plan: Plan; warnings: Problem[]; text: string }

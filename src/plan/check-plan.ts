@@ -1,4 +1,4 @@
-import { addDays, formatDay, weekdayOf } from './local-date.ts';
+import { addDays, daysBetween, formatDay, weekdayOf, type LocalDate } from './local-date.ts';
 import type { Plan } from './schema.ts';
 import { termOf } from './term.ts';
 import type { Problem } from './problems.ts';
@@ -56,7 +56,17 @@ export function checkPlan(plan: Plan): { errors: Located[]; warnings: Located[] 
     }
   });
 
-  const term = termOf(plan);
+  // A date a year or more from the rest (a mistyped year such as 0001) is no date of this course: it would
+  // stretch the term over centuries, and everything that walks the term's days with it.
+  const far = farDates(plan);
+  for (const { at, date, middle } of far) {
+    error(
+      at,
+      `${at[0]}[${at[1]}].date`,
+      `${date} is far outside the course's dates (around ${middle}): check the year`,
+    );
+  }
+  const term = far.length > 0 ? undefined : termOf(plan);
   if (term) {
     plan.events.forEach((event, i) => {
       // A week of grace on either side: final reports are often due just after the last class.
@@ -76,4 +86,21 @@ export function checkPlan(plan: Plan): { errors: Located[]; warnings: Located[] 
     }
   });
   return { errors, warnings };
+}
+
+/** How far from the middle of the plan's dates a date may be: more than any term with its run-up. */
+const FAR_DAYS = 366;
+
+/** Dates FAR_DAYS or more from the median date of the sessions (or, without sessions, of the events). */
+function farDates(plan: Plan): { at: (string | number)[]; date: LocalDate; middle: LocalDate }[] {
+  const anchor = (plan.sessions.length > 0 ? plan.sessions : plan.events).map((s) => s.date).sort();
+  const middle = anchor[Math.floor(anchor.length / 2)];
+  if (!middle) return [];
+  const dated = [
+    ...plan.sessions.map((s, i) => ({ at: ['sessions', i, 'date'], date: s.date })),
+    ...plan.events.map((e, i) => ({ at: ['events', i, 'date'], date: e.date })),
+  ];
+  return dated
+    .filter(({ date }) => Math.abs(daysBetween(middle, date)) >= FAR_DAYS)
+    .map((d) => ({ ...d, middle }));
 }

@@ -11,10 +11,22 @@ export type ParsedPlan =
  * Parses the text of a schedule.json: JSON syntax, the schema, then the rules a schema cannot express
  * (duplicate ids, suspicious dates). Pure: the caller reads the file.
  */
-export function parsePlanText(text: string): ParsedPlan {
+export function parsePlanText(original: string): ParsedPlan {
+  // Windows editors save UTF-8 with a byte-order mark; it is no part of the JSON (the importer skips it too).
+  const text = original.startsWith('\uFEFF') ? original.slice(1) : original;
+  const lineOf = lineLocator(text);
+  // Parsers recurse per level: a runaway nesting would end in a stack overflow instead of a line.
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    const message = `nested more than ${MAX_DEPTH} levels deep: a course plan needs only a few, so look for a runaway paste of brackets`;
+    return {
+      ok: false,
+      errors: [{ severity: 'error', path: '', message, line: lineOf(deep) }],
+      warnings: [],
+    };
+  }
   const syntaxErrors: ParseError[] = [];
   const tree = parseTree(text, syntaxErrors, { allowTrailingComma: false, disallowComments: true });
-  const lineOf = lineLocator(text);
   if (syntaxErrors.length > 0 || !tree) {
     // Only the first syntax error: the ones after it are usually echoes of the same mistake.
     const errors: Problem[] = syntaxErrors.slice(0, 1).map((e) => {
@@ -102,6 +114,26 @@ function nearestNode(tree: Node, path: (string | number)[]): Node | undefined {
   for (let n = path.length; n >= 0; n--) {
     const node = findNodeAtLocation(tree, path.slice(0, n));
     if (node) return node.parent?.type === 'property' && n > 0 ? node.parent : node;
+  }
+  return undefined;
+}
+
+/** Far more than a plan's own nesting (policy objects, readings lists), far less than a stack holds. */
+const MAX_DEPTH = 64;
+
+/** The offset of the first bracket that opens level MAX_DEPTH + 1, outside strings; undefined if none. */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
   }
   return undefined;
 }

@@ -13,13 +13,15 @@ export interface DayIndex {
   /** Earliest and latest day anything happens on; undefined for an empty plan. */
   first?: LocalDate;
   last?: LocalDate;
+  /** Every day something happens on, sorted, once each. */
+  days: LocalDate[];
 }
 
 /** Built once per plan object. */
 export const dayIndex: (plan: Plan) => DayIndex = perPlan(buildIndex);
 
 function buildIndex(plan: Plan): DayIndex {
-  const index: DayIndex = { classes: new Map(), noClass: new Map(), events: new Map() };
+  const index: DayIndex = { classes: new Map(), noClass: new Map(), events: new Map(), days: [] };
   const days: LocalDate[] = [];
   for (const session of plan.sessions) {
     if (isHeldClass(session)) push(index.classes, session.date, session);
@@ -33,8 +35,30 @@ function buildIndex(plan: Plan): DayIndex {
   days.sort();
   index.first = days[0];
   index.last = days.at(-1);
+  index.days = days.filter((day, i) => day !== days[i - 1]);
   return index;
 }
+
+/**
+ * The days in [from, to] that lie within `lead` days before (or on) a day something happens, in order.
+ * Only these can carry a reminder, so walking them costs at most `lead + 1` days per day of the plan,
+ * however far apart its dates are or however wide the window asked for.
+ */
+export function daysNear(index: DayIndex, from: LocalDate, to: LocalDate, lead: number): LocalDate[] {
+  const out: LocalDate[] = [];
+  let next = from;
+  for (const day of index.days) {
+    if (day < next) continue;
+    const start = maxDay(next, addDays(day, -lead));
+    const end = day < to ? day : to;
+    for (let d = start; d <= end; d = addDays(d, 1)) out.push(d);
+    if (day >= to) break;
+    next = addDays(day, 1);
+  }
+  return out;
+}
+
+const maxDay = (a: LocalDate, b: LocalDate): LocalDate => (a > b ? a : b);
 
 /** The days in [from, to], both local days, in order. */
 export function daysFrom(from: LocalDate, to: LocalDate): LocalDate[] {

@@ -4,7 +4,7 @@ import { perPlan } from '../plan/per-plan.ts';
 import { reminderKinds } from '../plan/policy-schema.ts';
 import type { Plan } from '../plan/schema.ts';
 import { channelFor } from './channel-for.ts';
-import { dayIndex, daysFrom } from './day-index.ts';
+import { dayIndex, daysNear } from './day-index.ts';
 import type { DueReminder } from './due-reminder.ts';
 import { findDue } from './find-due.ts';
 import type { Post } from './post.ts';
@@ -37,7 +37,8 @@ export function derivePosts(plan: Plan, window: Window, options: { defaultChanne
   const lastDay = minOf(localDateOf(to.minus({ milliseconds: 1 }), zone), index.last);
 
   const groups = new Map<string, { at: DateTime; channel: string; due: Map<string, DueReminder> }>();
-  for (const day of firstDay <= lastDay ? daysFrom(firstDay, lastDay) : []) {
+  // Only days within the lead time of something: a plan's far-apart dates cannot make this walk centuries.
+  for (const day of firstDay <= lastDay ? daysNear(index, firstDay, lastDay, MAX_LEAD_DAYS) : []) {
     for (const due of dueOn(plan, day)) {
       if (due.at < from || due.at >= to || due.subjectAt <= due.at) continue;
       const channel = channelFor(plan.reminders, due.kind, options.defaultChannel);

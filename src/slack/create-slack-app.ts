@@ -27,6 +27,8 @@ export interface SlackAppOptions {
   instructors?: readonly string[];
   /** The channels reminders go to, checked once at the start (each problem logged with its fix). */
   channels?: () => readonly string[];
+  /** The slash command as the app's manifest names it (COURSEBOT_COMMAND), /schedule by default. */
+  command?: string;
   /** Extra `/schedule` words (staff commands); a fresh table when omitted. */
   commands?: ScheduleCommandTable;
   /** Web API request timeout; without one a hung connection would hold a post forever. */
@@ -53,7 +55,7 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
-const COMMAND = '/schedule';
+const DEFAULT_COMMAND = '/schedule';
 
 /** The Bolt app: `/schedule` answers, the Slack sink, Socket Mode by default or HTTP. */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
@@ -101,9 +103,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logLevel: level,
     convoStore: false,
   });
+  const command = options.command ?? DEFAULT_COMMAND;
   app.command(
-    COMMAND,
+    command,
     scheduleCallback({
+      command,
       plans: options.plans,
       clock: options.clock,
       ask: options.ask,

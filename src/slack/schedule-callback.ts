@@ -18,21 +18,25 @@ export interface ScheduleCallbackDeps {
   commands: ScheduleCommandTable;
   instructors: readonly string[];
   log: { info(line: string): void; error(line: string): void };
+  /** The slash command as typed in Slack (COURSEBOT_COMMAND), for the usage lines of help. */
+  command?: string;
   /** How long an asynchronous handler may take before the ack says "working on it" (Slack allows 3 s). */
   ackBudgetMs?: number;
 }
 
 const WORKING: ScheduleReply = { content: { blocks: [{ kind: 'context', lines: [['Working on it…']] }] } };
-const FAILED: ScheduleReply = {
+const failedReply = (command = '/schedule'): ScheduleReply => ({
   content: {
     blocks: [
       {
         kind: 'section',
-        lines: [['Sorry, that request failed on our side and was logged. Try ', code('/schedule help'), '.']],
+        lines: [
+          ['Sorry, that request failed on our side and was logged. Try ', code(`${command} help`), '.'],
+        ],
       },
     ],
   },
-};
+});
 
 /**
  * The longest `/schedule` text read at all. Every real request is a few words (an announcement a few lines);
@@ -40,7 +44,7 @@ const FAILED: ScheduleReply = {
  */
 export const MAX_COMMAND_TEXT = 4000;
 
-const tooLong = (length: number): ScheduleReply => ({
+const tooLong = (length: number, command = '/schedule'): ScheduleReply => ({
   content: {
     blocks: [
       {
@@ -48,9 +52,9 @@ const tooLong = (length: number): ScheduleReply => ({
         lines: [
           [
             `That request is ${length.toLocaleString('en-US')} characters long; `,
-            code('/schedule'),
+            code(command),
             ` reads at most ${MAX_COMMAND_TEXT.toLocaleString('en-US')}. Try `,
-            code('/schedule help'),
+            code(`${command} help`),
             '.',
           ],
         ],
@@ -77,7 +81,7 @@ export function scheduleCallback(deps: ScheduleCallbackDeps) {
       deps.log.info(
         `/schedule "${logSafe(raw)}" from ${command.user_id} refused: over ${MAX_COMMAND_TEXT} characters`,
       );
-      await ack(replyBody(tooLong(raw.length)));
+      await ack(replyBody(tooLong(raw.length, deps.command)));
       return;
     }
     const text = plainSlashText(raw);
@@ -104,7 +108,10 @@ function route(
   const [first = '', ...rest] = text.split(' ');
   const handler = deps.commands.handlerFor(first);
   if (!handler) {
-    const { content, share, ok } = deps.ask(plan, text, now, { extraHelp: deps.commands.helpEntries() });
+    const { content, share, ok } = deps.ask(plan, text, now, {
+      extraHelp: deps.commands.helpEntries(),
+      ...(deps.command ? { prefix: deps.command } : {}),
+    });
     return { content, share: share && ok };
   }
   return handler({
@@ -131,7 +138,7 @@ function safely(
     deps.log.error(
       `/schedule "${logSafe(text)}" failed: ${error instanceof Error ? error.message : String(error)}`,
     );
-    return FAILED;
+    return failedReply(deps.command);
   };
   try {
     const result = compute();

@@ -31,6 +31,7 @@ export function slackForConfig(config: Config, deps: SlackRuntimeDeps): SlackApp
     log: deps.logger,
     logLevel: config.logLevel,
     instructors: config.instructors,
+    command: config.command,
     channels: () => reminderChannels(deps.plans.current(), deps.defaultChannel),
     routes: deps.routes,
   });

@@ -6,10 +6,8 @@ import type { Logger } from '../util/logger.ts';
 import { openDatabase, type Database } from './database.ts';
 import { SqliteRevisionLog } from './revisions.ts';
 
-/** The database path: `--db`, else COURSEBOT_DB, else ./data/coursebot.db (as `coursebot start` uses). */
-export function databasePath(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return option ?? (env.COURSEBOT_DB?.trim() || './data/coursebot.db');
-}
+// The path defaults live with the rest of the environment.
+export { databasePath } from '../config/env.ts';
 
 /** Revisions that no longer apply to the file are logged once per replay, with the reason. */
 export function logSkipped(log: Pick<Logger, 'warn'>) {

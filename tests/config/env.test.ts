@@ -1,6 +1,12 @@
 // The environment: one zod schema; each mistake is one line naming the variable and pointing to .env.example.
 import { describe, expect, it } from 'vitest';
-import { describeConfig, parseConfig, unknownSettings } from '../../src/config/env.ts';
+import {
+  describeConfig,
+  describeDatabase,
+  parseConfig,
+  readSettings,
+  unknownSettings,
+} from '../../src/config/env.ts';
 
 const errorOf = (env: Record<string, string>): string => {
   try {
@@ -42,7 +48,7 @@ describe('parseConfig', () => {
     expect(errorOf({ SLACK_BOT_TOKEN: 'xoxp-1', SLACK_APP_TOKEN: 'xapp-1' })).toBe(
       'Configuration error: SLACK_BOT_TOKEN must be a bot token starting with xoxb- (see .env.example)',
     );
-    expect(errorOf({ COURSEBOT_NOW: 'yesterday' })).toContain('COURSEBOT_NOW must be an ISO-8601 instant');
+    expect(errorOf({ COURSEBOT_NOW: 'yesterday' })).toContain('COURSEBOT_NOW is not an ISO-8601 time');
     expect(errorOf({ COURSEBOT_CHANNEL: 'cs 599' })).toContain('COURSEBOT_CHANNEL must be a channel ID');
     expect(errorOf({ COURSEBOT_INSTRUCTORS: 'bob,alice' })).toBe(
       'Configuration error: COURSEBOT_INSTRUCTORS must list Slack user IDs such as U012ABCDEF, comma-separated (see .env.example)',
@@ -98,4 +104,59 @@ describe('parseConfig', () => {
       'SLACK_BOT_TOKN is set but unknown: did you mean SLACK_BOT_TOKEN? (see .env.example)',
     ]);
   });
+
+  it('suggests the setting a name with a word left out stands for, before one merely as long', () => {
+    expect(unknownSettings({ SLACK_TOKEN: 'xoxb-1' })).toEqual([
+      'SLACK_TOKEN is set but unknown: did you mean SLACK_BOT_TOKEN? (see .env.example)',
+    ]);
+    expect(unknownSettings({ COURSEBOT_DATABASE: 'x.db' })).toEqual([
+      'COURSEBOT_DATABASE is set but unknown: it is not a coursebot setting (see .env.example)',
+    ]);
+  });
+
+  it('refuses a port out of range in one line', () => {
+    expect(errorOf({ PORT: '70000' })).toBe(
+      'Configuration error: PORT must be a port number up to 65535, such as 3000 (see .env.example)',
+    );
+    expect(errorOf({ PORT: '99999' })).toContain('PORT must be a port number up to 65535');
+    expect(parseConfig({ PORT: '65535' })).toBeDefined();
+  });
+
+  it('takes a channel name without its #, which a .env file cannot hold unquoted', () => {
+    expect(parseConfig({ COURSEBOT_CHANNEL: 'cs599' }).defaultChannel).toBe('#cs599');
+    expect(parseConfig({ COURSEBOT_CHANNEL: '#cs599' }).defaultChannel).toBe('#cs599');
+    expect(parseConfig({ COURSEBOT_CHANNEL: 'C0123ABCD' }).defaultChannel).toBe('C0123ABCD');
+  });
+
+  it('names the flag the user typed, not the variable it stands for', () => {
+    expect(errorOf2(() => parseConfig({}, { now: 'garbage' }))).toBe(
+      '--now "garbage" is not an ISO-8601 time: write it like 2025-10-13T18:00-04:00 (or 2025-10-13T18:00 in the course\'s timezone)',
+    );
+    expect(errorOf2(() => readSettings({ now: 'garbage' }, { PORT: '1' }))).toContain('--now "garbage"');
+    expect(parseConfig({}, { now: '2025-10-21T08:00' }).nowSource).toBe('--now');
+    expect(parseConfig({ COURSEBOT_NOW: '2025-10-21T08:00' }).nowSource).toBe('COURSEBOT_NOW');
+  });
+
+  it('gives a run on a demo clock its own database unless one is named', () => {
+    const demo = parseConfig({ COURSEBOT_NOW: '2025-10-21T07:59:30-04:00' });
+    expect(demo.databasePath).toBe('./data/coursebot-demo.db');
+    expect(describeDatabase(demo)).toContain('demo database');
+    expect(parseConfig({}, { now: '2025-10-21T07:59:30-04:00' }).databasePath).toBe(
+      './data/coursebot-demo.db',
+    );
+    const named = parseConfig({ COURSEBOT_NOW: '2025-10-21T07:59:30-04:00', COURSEBOT_DB: 'x.db' });
+    expect([named.databasePath, named.demoDatabase]).toEqual(['x.db', false]);
+    expect(parseConfig({}, { now: '2025-10-21T07:59:30-04:00', db: 'y.db' }).databasePath).toBe('y.db');
+    // Commands that only read the recorded changes read the real ones, whatever the clock.
+    expect(readSettings({ now: '2025-10-21T07:59:30-04:00' }, {}).databasePath).toBe('./data/coursebot.db');
+  });
 });
+
+function errorOf2(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected an error');
+}

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { DateTime } from 'luxon';
+import { loadEffectivePlan } from '../../app/load-effective-plan.ts';
+import { readSettings } from '../../config/env.ts';
 import { renderText } from '../../content/render-text.ts';
-import { loadPlanOrThrow, schedulePath } from '../../files/plan-file.ts';
 import { ask } from '../../queries/ask.ts';
 import { parseInstant } from '../../util/parse-instant.ts';
 
@@ -15,6 +16,7 @@ Examples:
   coursebot ask search nearest neighbor
   coursebot ask help
 
+The answer comes from the plan with the changes recorded in the database, as the bot answers in Slack.
 --now defaults to COURSEBOT_NOW, else the current time. A time without an offset is read in the
 course's timezone.`;
 
@@ -24,18 +26,15 @@ export function askCommand(): Command {
     .argument('[request...]', 'the request, e.g. next, week, "class 13" (default: next)')
     .option('--now <iso>', 'answer as of this time instead of now, e.g. 2025-10-13T18:00-04:00')
     .option('--schedule <file>', 'the plan (default: COURSEBOT_SCHEDULE or ./schedule.json)')
+    .option('--db <file>', 'the database of recorded changes (COURSEBOT_DB, default ./data/coursebot.db)')
     .addHelpText('after', EXAMPLES)
-    .action((words: string[], options: { now?: string; schedule?: string }) => {
-      const { plan, warnings } = loadPlanOrThrow(schedulePath(options.schedule));
-      for (const warning of warnings) console.error(warning);
-      const zone = plan.course.timezone;
-      const envNow = process.env.COURSEBOT_NOW?.trim();
-      const now =
-        options.now !== undefined
-          ? parseInstant(options.now, zone, '--now')
-          : envNow
-            ? parseInstant(envNow, zone, 'COURSEBOT_NOW')
-            : DateTime.now();
+    .action((words: string[], options: { now?: string; schedule?: string; db?: string }) => {
+      const settings = readSettings(options);
+      const { plan, warnings, skipped } = loadEffectivePlan(settings);
+      for (const warning of [...warnings, ...skipped]) console.error(warning);
+      const now = settings.now
+        ? parseInstant(settings.now, plan.course.timezone, settings.nowSource)
+        : DateTime.now();
       const result = ask(plan, words.join(' '), now, { prefix: 'coursebot ask', canShare: false });
       console.log(renderText(result.content));
       if (!result.ok) process.exitCode = 1;

@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadPlanOrThrow, schedulePath } from '../../files/plan-file.ts';
+import { writeOutput } from '../../files/write-output.ts';
 import { parsePlanText } from '../../plan/parse-plan.ts';
 import type { Plan, Session } from '../../plan/schema.ts';
 import { databasePath, readRevisedPlan } from '../../storage/revisions-plan.ts';
@@ -33,7 +34,7 @@ export function exportCommand(): Command {
       try {
         const text = exportText(readFileSync(path, 'utf8'), revised.source.current());
         if (options.output) {
-          writeFileSync(options.output, text);
+          writeOutput(options.output, text);
           // A plain line for the person at the terminal, not a log event.
           process.stdout.write(`${wroteLine(options.output, path, revised.source.history().length)}\n`);
         } else process.stdout.write(text);

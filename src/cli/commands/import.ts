@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isHeldClass } from '../../plan/calendar.ts';
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { DateTime } from 'luxon';
 import { fetchPage } from '../../fetch/fetch-page.ts';
+import { readSettings } from '../../config/env.ts';
+import { writeOutput } from '../../files/write-output.ts';
 import { importSchedule } from '../../importer/import-schedule.ts';
 import { formatReviewItem } from '../../importer/review.ts';
 import { importFormats, type ImportFormat } from '../../importer/rows.ts';
@@ -54,7 +56,8 @@ function readPage(file: string): string {
 
 /** The year to search around: COURSEBOT_NOW's when set (demos, tests), else this year. */
 function referenceYear(): number {
-  const now = process.env.COURSEBOT_NOW ? DateTime.fromISO(process.env.COURSEBOT_NOW) : DateTime.now();
+  const set = readSettings().now;
+  const now = set ? DateTime.fromISO(set) : DateTime.now();
   return now.isValid ? now.year : DateTime.now().year;
 }
 
@@ -112,7 +115,7 @@ export function importCommand(): Command {
         throw new UserError(`cannot import ${source}: the result is not a valid plan:\n${lines.join('\n')}`);
       }
       const text = `${JSON.stringify(result.plan, null, 2)}\n`;
-      if (options.output) writeFileSync(options.output, text);
+      if (options.output) writeOutput(options.output, text);
       else process.stdout.write(text);
 
       const { plan } = checked;

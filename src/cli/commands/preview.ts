@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { loadPlanOrThrow, schedulePath } from '../../files/plan-file.ts';
+import { loadEffectivePlan } from '../../app/load-effective-plan.ts';
+import { readSettings } from '../../config/env.ts';
 import { formatDay, isValidLocalDate, type LocalDate } from '../../plan/local-date.ts';
 import { channelNameSchema } from '../../plan/policy-schema.ts';
 import { defaultChannelFor } from '../../reminders/channel-for.ts';
@@ -13,6 +14,7 @@ interface PreviewOptions {
   to?: string;
   json?: boolean;
   schedule?: string;
+  db?: string;
   channel?: string;
 }
 
@@ -26,26 +28,29 @@ export function previewCommand(): Command {
     )
     .option('--json', 'one JSON object per post per line: at, channel, kinds, keys, text')
     .option('--schedule <file>', 'the plan (default: COURSEBOT_SCHEDULE or ./schedule.json)')
+    .option('--db <file>', 'the database of recorded changes (COURSEBOT_DB, default ./data/coursebot.db)')
     .option(
       '--channel <channel>',
       'channel for kinds the plan assigns none (default: COURSEBOT_CHANNEL, else #COURSECODE)',
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  coursebot preview --from 2025-10-27 --to 2025-11-02\n  coursebot preview --json',
+      '\nExamples:\n  coursebot preview --from 2025-10-27 --to 2025-11-02\n  coursebot preview --json\n' +
+        '\nThe posts come from the plan with the changes recorded in the database, as the bot posts them.',
     )
     .action((options: PreviewOptions) => {
-      const path = schedulePath(options.schedule);
-      const { plan, warnings } = loadPlanOrThrow(path);
-      for (const warning of warnings) console.error(warning);
-      const given = channelOption(options.channel);
+      const settings = readSettings({ schedule: options.schedule, db: options.db });
+      const path = settings.schedulePath;
+      const { plan, warnings, skipped } = loadEffectivePlan(settings);
+      for (const warning of [...warnings, ...skipped]) console.error(warning);
+      const given = channelOption(options.channel, settings.defaultChannel);
       const channel = defaultChannelFor(plan, given?.name);
       const source = channel.source === 'deployment' ? given!.source : `the ${channel.source}`;
       const term = termPreviewRange(plan);
       const from = dayOption('--from', options.from) ?? term?.from;
       const to = dayOption('--to', options.to) ?? term?.to;
       if (!from || !to) throw new UserError(`${path} has no sessions or events: nothing to remind of.`);
-      if (to < from) throw new UserError(`--to ${to} is before --from ${from}: give the earlier day first.`);
+      if (to < from) throw new UserError(rangeError(options, from, to));
 
       const posts = derivePosts(plan, windowOfDays({ from, to }, plan.course.timezone), {
         defaultChannel: channel.name,
@@ -73,15 +78,26 @@ function dayOption(name: string, value: string | undefined): LocalDate | undefin
   return value;
 }
 
+/** A range the wrong way round, blamed on the options typed: a default is the plan's first or last day. */
+function rangeError(options: PreviewOptions, from: LocalDate, to: LocalDate): string {
+  if (options.from !== undefined && options.to !== undefined)
+    return `--to ${to} is before --from ${from}: give the earlier day first.`;
+  if (options.from !== undefined)
+    return `--from ${from} is after the plan's posts end (${to}): give an earlier --from, or a --to after it.`;
+  return `--to ${to} is before the plan's posts begin (${from}): give a later --to, or a --from before it.`;
+}
+
 /** --channel, else COURSEBOT_CHANNEL: the deployment's channel, used when the plan names none. */
-function channelOption(option: string | undefined): { name: string; source: string } | undefined {
-  const env = process.env.COURSEBOT_CHANNEL?.trim();
-  const [name, source] = option ? [option, '--channel'] : env ? [env, 'COURSEBOT_CHANNEL'] : [];
-  if (name === undefined) return undefined;
-  if (!channelNameSchema.safeParse(name).success) {
+function channelOption(
+  option: string | undefined,
+  setting: string | undefined,
+): { name: string; source: string } | undefined {
+  if (setting !== undefined && option === undefined) return { name: setting, source: 'COURSEBOT_CHANNEL' };
+  if (option === undefined) return undefined;
+  if (!channelNameSchema.safeParse(option).success) {
     throw new UserError(
-      `${source} "${name}" is not a channel: use an ID such as C012ABCDEF or a name such as #cs599.`,
+      `--channel "${option}" is not a channel: use an ID such as C012ABCDEF or a name such as #cs599.`,
     );
   }
-  return { name, source: source! };
+  return { name: option, source: '--channel' };
 }

@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { writeOutput } from '../../files/write-output.ts';
 import { planJsonSchema } from '../../plan/json-schema.ts';
 
 export function schemaCommand(): Command {
@@ -8,7 +8,7 @@ export function schemaCommand(): Command {
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action((options: { output?: string }) => {
       const text = `${JSON.stringify(planJsonSchema(), null, 2)}\n`;
-      if (options.output) writeFileSync(options.output, text);
+      if (options.output) writeOutput(options.output, text);
       else process.stdout.write(text);
     });
 }

@@ -18,7 +18,10 @@ export function startCommand(): Command {
     .description('run the bot: post each reminder at its time (printed here when no Slack tokens are set)')
     .option('--now <instant>', 'start the clock at this ISO-8601 instant and let it run on (COURSEBOT_NOW)')
     .option('--schedule <file>', 'the plan (COURSEBOT_SCHEDULE, default ./schedule.json)')
-    .option('--db <file>', 'the database (COURSEBOT_DB, default ./data/coursebot.db)')
+    .option(
+      '--db <file>',
+      'the database (COURSEBOT_DB, default ./data/coursebot.db; with --now or COURSEBOT_NOW ./data/coursebot-demo.db)',
+    )
     .addHelpText(
       'after',
       [
@@ -34,13 +37,10 @@ export function startCommand(): Command {
     )
     .action(async (options: StartOptions) => {
       // Options win over the environment; both go through the same validation.
-      const config = parseConfig({
-        ...process.env,
-        ...(options.now !== undefined && { COURSEBOT_NOW: options.now }),
-        ...(options.schedule !== undefined && { COURSEBOT_SCHEDULE: options.schedule }),
-        ...(options.db !== undefined && { COURSEBOT_DB: options.db }),
-      });
-      const clock = config.now ? shiftedClock(startInstant(config.now, config.schedulePath)) : systemClock;
+      const config = parseConfig(process.env, options);
+      const clock = config.now
+        ? shiftedClock(startInstant(config.now, config.nowSource, config.schedulePath))
+        : systemClock;
       // Log times are shown in the course's timezone once the plan is loaded (the machine's before).
       let plans: PlanSource | undefined;
       const zone = () => plans?.current().course.timezone;
@@ -69,7 +69,7 @@ export function startCommand(): Command {
  * COURSEBOT_NOW / --now as an instant: a time without an offset is the course's local time, as in `ask`.
  * (A plan that cannot be read is reported by the start itself; UTC serves until then.)
  */
-function startInstant(text: string, schedulePath: string) {
+function startInstant(text: string, source: string, schedulePath: string) {
   const plan = readPlanFile(schedulePath);
-  return parseInstant(text, plan.ok ? plan.plan.course.timezone : 'utc', 'COURSEBOT_NOW');
+  return parseInstant(text, plan.ok ? plan.plan.course.timezone : 'utc', source);
 }

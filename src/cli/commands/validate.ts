@@ -1,29 +1,45 @@
 import { Command } from 'commander';
+import { applyRecordedChanges } from '../../app/load-effective-plan.ts';
+import { readSettings } from '../../config/env.ts';
 import { isHeldClass } from '../../plan/calendar.ts';
-import { readPlanFile, schedulePath } from '../../files/plan-file.ts';
+import { readPlanFile } from '../../files/plan-file.ts';
 import { formatProblem } from '../../plan/problems.ts';
 
 export function validateCommand(): Command {
   return new Command('validate')
-    .description('check a schedule.json: prints every problem; exits 0 when valid, 1 when not')
+    .description(
+      'check a schedule.json and whether the changes recorded in the database still apply to it: prints ' +
+        'every problem; exits 0 when valid, 1 when not',
+    )
     .argument('[file]', 'the plan to check (default: --schedule, COURSEBOT_SCHEDULE or ./schedule.json)')
     .option('--schedule <file>', 'the plan to check')
+    .option('--db <file>', 'the database of recorded changes (COURSEBOT_DB, default ./data/coursebot.db)')
     .addHelpText('after', '\nExample:\n  coursebot validate schedule.json')
-    .action((file: string | undefined, options: { schedule?: string }) => {
-      const path = file ?? schedulePath(options.schedule);
+    .action((file: string | undefined, options: { schedule?: string; db?: string }) => {
+      const settings = readSettings({ schedule: file ?? options.schedule, db: options.db });
+      const path = settings.schedulePath;
       const result = readPlanFile(path);
       const problems = result.ok ? result.warnings : [...result.errors, ...result.warnings];
       for (const problem of problems) console.log(formatProblem(problem, path));
-      if (result.ok) {
-        const { plan } = result;
-        const classes = plan.sessions.filter(isHeldClass).length;
-        console.log(
-          `${path}: valid: ${plan.course.code}, ${plan.course.term}: ${classes} classes, ${plan.events.length} events` +
-            (result.warnings.length ? `, ${result.warnings.length} warning(s)` : ''),
-        );
-      } else {
+      if (!result.ok) {
         console.log(`${path}: invalid: ${result.errors.length} error(s)`);
         process.exitCode = 1;
+        return;
+      }
+      const { plan } = result;
+      const classes = plan.sessions.filter(isHeldClass).length;
+      console.log(
+        `${path}: valid: ${plan.course.code}, ${plan.course.term}: ${classes} classes, ${plan.events.length} events` +
+          (result.warnings.length ? `, ${result.warnings.length} warning(s)` : ''),
+      );
+      // The file is what the staff edit; the bot runs it with the changes made from Slack replayed over it.
+      const { applied, skipped } = applyRecordedChanges(plan, settings.databasePath);
+      for (const line of skipped) console.log(`${settings.databasePath}: warning: ${line}`);
+      if (applied > 0 || skipped.length > 0) {
+        console.log(
+          `${settings.databasePath}: ${applied} recorded change(s) from Slack apply to this file` +
+            (skipped.length ? `, ${skipped.length} no longer apply` : ''),
+        );
       }
     });
 }
