@@ -136,8 +136,8 @@ export class Dispatcher {
       sentLate ||= decision.late;
       if (outcome === 'posted') report.posted += keys.length;
       if (outcome === 'failed') report.failed += keys.length;
-      if (outcome === 'retry') {
-        report.retrying += keys.length;
+      if (outcome === 'retry' || outcome === 'taken') {
+        if (outcome === 'retry') report.retrying += keys.length;
         held.add(post.channel);
       }
     }

@@ -13,19 +13,25 @@ export interface OutboxDeps {
   logger: Logger;
 }
 
-export type SendOutcome = 'posted' | 'retry' | 'failed';
+/** `taken`: another writer had already claimed the keys (or recorded them): this one did not send. */
+export type SendOutcome = 'posted' | 'retry' | 'failed' | 'taken';
 
 const MINUTE = 60_000;
 const MAX_BACKOFF = 30 * MINUTE;
 
-/** 1, 2, 4 … minutes after the n-th failed attempt, capped; a destination's Retry-After wins when longer. */
-export function retryDelayMs(attempts: number, retryAfterMs = 0): number {
-  const backoff = Math.min(MINUTE * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF);
-  return Math.max(backoff, retryAfterMs);
+/**
+ * 1, 2, 4 … minutes after the n-th failed attempt, capped, for errors that say nothing about when to come
+ * back (5xx, network). A destination's Retry-After (a 429) is exactly that: the attempt is repeated then,
+ * not minutes later.
+ */
+export function retryDelayMs(attempts: number, retryAfterMs?: number): number {
+  if (retryAfterMs !== undefined && retryAfterMs > 0) return Math.min(retryAfterMs, MAX_BACKOFF);
+  return Math.min(MINUTE * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF);
 }
 
 /**
- * One outbox step: record the intent for every key in one transaction, send, record the result. Killed
+ * One outbox step: claim every key in one transaction (recording the intent), send only if the claim was
+ * won, record the result. Killed
  * between the first and the last step, the keys stay 'sending' and are resolved on the next start.
  */
 export async function sendThroughOutbox(
@@ -35,7 +41,10 @@ export async function sendThroughOutbox(
   content: Content,
 ): Promise<SendOutcome> {
   const { ledger, sink, clock, logger } = deps;
-  ledger.recordIntent(post, keys, clock.now());
+  if (!ledger.recordIntent(post, keys, clock.now())) {
+    logger.warn(`not sending ${describe(post, keys)}: another process has already claimed it`);
+    return 'taken';
+  }
   let result: SendResult;
   try {
     result = await sink.send({ channel: post.channel, at: post.at, content, keys });

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { announcementsMigration } from './announcements-migration.ts';
+import { instanceLockMigration } from './instance-lock-migration.ts';
 import { revisionsMigration } from './revisions-migration.ts';
 
 export interface Migration {
@@ -36,4 +37,5 @@ export const migrations: Migration[] = [
   },
   revisionsMigration,
   announcementsMigration,
+  instanceLockMigration,
 ];
