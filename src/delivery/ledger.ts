@@ -131,18 +131,23 @@ export class Ledger {
     }
   }
 
+  /** Failures that are final because the bot was not in the channel. */
+  notInChannel(): LedgerRow[] {
+    return this.db
+      .prepare<[], RawRow>(
+        "SELECT * FROM ledger WHERE state = 'failed' AND next_attempt_at IS NULL AND reason LIKE 'not_in_channel%' ORDER BY due_at, key",
+      )
+      .all()
+      .map(fromRaw);
+  }
+
   /**
    * Failures that are final because the bot was not in the channel, made due for another attempt now (the
    * bot has since joined, or staff asked). Only 'failed' rows are touched, so nothing posted is sent again.
    * `channels` narrows it to the names and ID one channel is known by. Returns the keys reopened.
    */
   reopenNotInChannel(now: DateTime, channels?: readonly string[]): string[] {
-    const rows = this.db
-      .prepare<[], RawRow>(
-        "SELECT * FROM ledger WHERE state = 'failed' AND next_attempt_at IS NULL AND reason LIKE 'not_in_channel%'",
-      )
-      .all()
-      .filter((r) => !channels || channels.includes(r.channel));
+    const rows = this.notInChannel().filter((r) => !channels || channels.includes(r.channel));
     const reopen = this.db.prepare(
       "UPDATE ledger SET next_attempt_at = @now, updated_at = @now WHERE key = @key AND state = 'failed' AND next_attempt_at IS NULL",
     );
@@ -172,20 +177,28 @@ export class Ledger {
   }
 
   /**
-   * Skips recorded by a clock that was ahead: recorded after `now`, for posts due after `now`. They were
-   * judged "too late" at a time that has not come yet, so they are forgotten and decided again when due.
-   * Returns how many.
+   * Progress recorded by a clock that was ahead of `now`: skips recorded after `now` for posts due after
+   * it (judged "too late" at a time that has not come yet) are forgotten, so they are decided again when
+   * due; retries and lookups scheduled more than `maxWaitMs` ahead are brought back to `now`. Nothing
+   * posted is touched. Returns how many skips were forgotten.
    */
-  forgetFutureSkips(now: DateTime): number {
-    const rows = this.db
+  undoFutureProgress(now: DateTime, maxWaitMs: number): number {
+    const skips = this.db
       .prepare<[], RawRow>("SELECT * FROM ledger WHERE state = 'skipped'")
       .all()
       .filter((r) => instantOf(r.updated_at) > now && instantOf(r.due_at) > now);
+    const waits = this.pendingRetries().filter(
+      (r) => instantOf(r.nextAttemptAt!).toMillis() > now.toMillis() + maxWaitMs,
+    );
     const remove = this.db.prepare("DELETE FROM ledger WHERE key = ? AND state = 'skipped'");
+    const pull = this.db.prepare(
+      'UPDATE ledger SET next_attempt_at = ? WHERE key = ? AND next_attempt_at IS NOT NULL',
+    );
     this.db.transaction(() => {
-      for (const row of rows) remove.run(row.key);
+      for (const row of skips) remove.run(row.key);
+      for (const row of waits) pull.run(iso(now), row.key);
     })();
-    return rows.length;
+    return skips.length;
   }
 
   markPosted(keys: string[], ts: string | null, now: DateTime): void {

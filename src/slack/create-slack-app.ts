@@ -41,6 +41,10 @@ export interface SlackApp {
   sink: SlackSink;
   commands: ScheduleCommandTable;
   identity(): BotIdentity | undefined;
+  /** What /healthz reports: a reason makes it answer 503 with that reason. */
+  reportHealth(problem: () => string | undefined): void;
+  /** Told when the bot itself joins a channel; `matches` says whether a configured channel is that one. */
+  onBotJoined(handler: (matches: (channel: string) => Promise<boolean>) => void): void;
   /** Checks the token, connects (Socket Mode) or listens (HTTP), then checks the reminder channels. */
   start(): Promise<{ port?: number }>;
   stop(): Promise<void>;
@@ -70,6 +74,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const directory = new ChannelDirectory(client);
   const sink = new SlackSink({ client, directory, botId: () => identity?.botId });
   const commands = options.commands ?? new ScheduleCommandTable();
+  let health: () => string | undefined = () => undefined;
+  let botJoined: ((matches: (channel: string) => Promise<boolean>) => void) | undefined;
 
   const app = new App({
     ...(settings.mode === 'socket'
@@ -83,7 +89,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
             options.socketPingTimeoutMs,
           ),
         }
-      : { signingSecret: settings.signingSecret, customRoutes: [healthRoute] }),
+      : { signingSecret: settings.signingSecret, customRoutes: [healthRoute(() => health())] }),
     // The identity comes from our own auth.test at start, so no request waits on Slack before its ack.
     authorize: async () => {
       if (!identity) throw new Error('the Slack app received a request before it started');
@@ -105,6 +111,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       log,
     }),
   );
+  app.event('member_joined_channel', async ({ event }) => {
+    if (!identity || event.user !== identity.botUserId || !botJoined) return;
+    const joined = event.channel;
+    botJoined(async (channel) => {
+      const target = await directory.idOf(channel);
+      return target.ok && target.id === joined;
+    });
+  });
   app.error(async (error) => {
     log.error(`slack: ${error.message}`);
   });
@@ -115,6 +129,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     sink,
     commands,
     identity: () => identity,
+    reportHealth: (problem) => void (health = problem),
+    onBotJoined: (handler) => void (botJoined = handler),
     async start() {
       identity = await verifyBotToken(client, apiUrl);
       const port = await startReceiver(app, settings, options.host);
@@ -162,14 +178,15 @@ function socketReceiver(
   return receiver;
 }
 
-/** Liveness for load balancers and container probes (HTTP mode). */
-const healthRoute = {
+/** Liveness for load balancers and container probes (HTTP mode): 503 with the reason when unhealthy. */
+const healthRoute = (problem: () => string | undefined) => ({
   path: '/healthz',
   method: ['GET'],
   handler: (_req: unknown, res: ServerResponse) => {
-    res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    const why = problem();
+    res.writeHead(why ? 503 : 200, { 'content-type': 'text/plain' }).end(why ?? 'ok');
   },
-};
+});
 
 async function startReceiver(
   app: App,

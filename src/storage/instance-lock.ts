@@ -60,9 +60,13 @@ export function acquireInstanceLock(db: Database, path: string, options: LockOpt
     take.immediate();
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`Cannot write to the database ${path}: ${messageOf(error)} (make the file and its folder writable, or set COURSEBOT_DB)`);
+    throw new UserError(
+      `Cannot write to the database ${path}: ${messageOf(error)} (make the file and its folder writable, or set COURSEBOT_DB)`,
+    );
   }
-  const renew = db.prepare('UPDATE instance_lock SET expires_at = @expires WHERE id = 1 AND holder = @holder');
+  const renew = db.prepare(
+    'UPDATE instance_lock SET expires_at = @expires WHERE id = 1 AND holder = @holder',
+  );
   return {
     renew: () => renew.run({ holder, expires: nowMs() + leaseMs }).changes === 1,
     release: () => {
