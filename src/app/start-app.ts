@@ -102,7 +102,7 @@ async function startWithDatabase(
   if (slack) {
     registerResend(slack.commands, async () => resendReply(await resendFailed(resend)));
     slack.onBotJoined((matches) => void resendFailed(resend, matches));
-    slack.reportHealth(() => store.problem());
+    slack.reportHealth(() => store.check());
   }
   let started;
   try {

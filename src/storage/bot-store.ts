@@ -11,7 +11,7 @@ export interface BotStore {
    * be written, or another process took it over (a stat and one write; a new problem is logged once).
    */
   check(): string | undefined;
-  /** The problem found by the last check (they run on every tick and between ticks), for /healthz. */
+  /** The problem found by the last check (they run on every tick and between ticks). */
   problem(): string | undefined;
   /** Stops the checks, gives the database up, closes it. */
   close(): void;

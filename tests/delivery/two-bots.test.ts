@@ -59,7 +59,7 @@ function start(now: string): Run {
   return { child, out: () => out, exited };
 }
 
-async function until(what: string, test: () => boolean, ms = 10_000): Promise<void> {
+async function until(what: string, test: () => boolean, ms = 20_000): Promise<void> {
   for (const end = performance.now() + ms; !test();) {
     if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
