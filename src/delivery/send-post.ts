@@ -54,7 +54,7 @@ export async function sendThroughOutbox(
   }
   const now = clock.now();
   if (result.ok) {
-    ledger.markPosted(keys, result.ts ?? null, now);
+    await recordingPatiently(() => ledger.markPosted(keys, result.ts ?? null, now));
     logger.info(`posted ${describe(post, keys)}${result.ts ? ` (ts ${result.ts})` : ''}`);
     return 'posted';
   }
@@ -80,6 +80,22 @@ export async function sendThroughOutbox(
     `posting ${describe(post, keys)} failed (${result.reason}); attempt ${attempts}, retrying at ${timeOf(next)}`,
   );
   return 'retry';
+}
+
+/**
+ * Records that a post arrived, waiting out another process's lock a little (the running bot's own wait
+ * for a lock is short, so it never holds the answers). If it still cannot, the keys stay 'sending': never
+ * sent again by this process, and looked up at the destination on the next start.
+ */
+async function recordingPatiently(record: () => void, attempts = 10, pauseMs = 250): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return record();
+    } catch (error) {
+      if (attempt >= attempts || !/locked|busy/i.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
+  }
 }
 
 export function describe(post: LedgerPost, keys: string[]): string {

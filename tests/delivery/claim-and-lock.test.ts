@@ -137,4 +137,23 @@ describe('the bot store', () => {
     expect(r.sink.keysSent()).toEqual(['a']);
     store.close();
   });
+
+  it('records a post that arrived while another process held the lock, once it is let go', async () => {
+    temp = tempDatabase();
+    const store = openBotStore(temp.path, { logger: new MemoryLogger() });
+    const clock = new ManualClock(local('2025-10-21T07:59:00'));
+    const other = new Database(temp.path);
+    const sink = new RecordingSink(() => {
+      other.exec('BEGIN EXCLUSIVE');
+      setTimeout(() => other.exec('ROLLBACK'), 400);
+      return { ok: true, ts: '1.5' };
+    });
+    const r = rig(store.db, clock, [post('2025-10-21T08:00', '#cs599', ['a'])], { sink });
+    await r.dispatcher.start();
+    clock.advance({ minutes: 1 });
+    expect(await r.dispatcher.tick()).toMatchObject({ posted: 1 });
+    expect(r.ledger.rows(['a']).get('a')).toMatchObject({ state: 'posted', ts: '1.5' });
+    other.close();
+    store.close();
+  });
 });
