@@ -75,10 +75,15 @@ describe('two bots on one database', () => {
     'refuses the second (started at the same moment, or later) and prints every post once',
     { timeout: 60_000 },
     async () => {
-      // A first run leaves the progress at Nov 1, then stops: five posts fall due while it is down.
-      const first = start('2025-11-01T12:00:00-04:00');
+      // Two at once on a new database: one migrates it and starts, the other is refused. The winner
+      // leaves the progress at Nov 1 and is killed: five posts fall due while it is down, and the lock it
+      // leaves behind (its pid gone) must not block the next start.
+      const fresh = [start('2025-11-01T12:00:00-04:00'), start('2025-11-01T12:00:00-04:00')];
+      const freshExit = await Promise.race(fresh.map((run, i) => run.exited.then((code) => ({ i, code }))));
+      expect(freshExit.code).toBe(1);
+      expect(fresh[freshExit.i]!.out()).toMatch(REFUSED);
+      const first = fresh[1 - freshExit.i]!;
       await until('the first summary', () => first.out().includes('Next post: Tue Nov 4 9:00 AM to #twins'));
-      // Killed: the lock it leaves behind (its pid gone) must not block the next start.
       first.child.kill('SIGKILL');
       await first.exited;
 
