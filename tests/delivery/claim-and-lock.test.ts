@@ -117,6 +117,30 @@ describe('the bot store', () => {
     store.close();
   });
 
+  it('notices a store that cannot be written any more, sends nothing meanwhile, and resumes after', async () => {
+    temp = tempDatabase();
+    const logger = new MemoryLogger();
+    const store = openBotStore(temp.path, { logger });
+    const clock = new ManualClock(local('2025-10-21T07:59:00'));
+    const r = rig(store.db, clock, [post('2025-10-21T08:00', '#cs599', ['a'])], {
+      storeProblem: () => store.check(),
+    });
+    await r.dispatcher.start();
+    // As a file made read-only under the bot: every write is refused.
+    store.db.pragma('query_only = ON');
+    clock.advance({ minutes: 1 });
+    await r.dispatcher.tick();
+    expect(r.sink.sent).toEqual([]);
+    expect(store.problem()).toMatch(
+      /^cannot write to the database .+ \(attempt to write a readonly database\): nothing is sent until it can be written$/,
+    );
+    store.db.pragma('query_only = OFF');
+    clock.advance({ seconds: 15 });
+    expect(await r.dispatcher.tick()).toMatchObject({ posted: 1 });
+    expect(logger.lines.map((l) => l.split(' ')[0])).toEqual(['error', 'info']);
+    store.close();
+  });
+
   it('does not hold a tick (or an answer) while another process holds the database locked; the tick retries and posts once', async () => {
     temp = tempDatabase();
     const store = openBotStore(temp.path, { logger: new MemoryLogger() });
