@@ -45,7 +45,10 @@ export function acquireInstanceLock(db: Database, path: string, options: LockOpt
   const holder = randomUUID();
   const take = db.transaction(() => {
     const row = db.prepare<[], LockRow>('SELECT holder, pid, host, expires_at FROM instance_lock').get();
-    if (row && row.expires_at > nowMs() && !(row.host === host && !isAlive(row.pid))) {
+    // On this host, a holder whose pid is gone died; one with our own pid is an earlier life of this
+    // process's slot (a container restarted keeps its hostname, and runs the bot as pid 1 again).
+    const dead = row?.host === host && (row.pid === pid || !isAlive(row.pid));
+    if (row && row.expires_at > nowMs() && !dead) {
       throw new UserError(
         `Another coursebot (pid ${row.pid} on ${row.host}) is already running on the database ${path}: stop it first, or give this one its own COURSEBOT_DB`,
       );

@@ -53,10 +53,11 @@ describe('the claim', () => {
 describe('the instance lock', () => {
   it('refuses a second holder with one line while the first is alive, and is free again on release', () => {
     temp = tempDatabase();
-    const first = acquireInstanceLock(temp.open(), temp.path);
+    // The first holder: another live process of this host (the parent of this one).
+    const first = acquireInstanceLock(temp.open(), temp.path, { pid: process.ppid });
     expect(() => acquireInstanceLock(temp.open(), temp.path)).toThrow(
       new RegExp(
-        `^Another coursebot \\(pid ${process.pid} on .+\\) is already running on the database .+: stop it first, or give this one its own COURSEBOT_DB$`,
+        `^Another coursebot \\(pid ${process.ppid} on .+\\) is already running on the database .+: stop it first, or give this one its own COURSEBOT_DB$`,
       ),
     );
     expect(first.renew()).toBe(true);
@@ -70,6 +71,10 @@ describe('the instance lock', () => {
     const heir = acquireInstanceLock(temp.open(), temp.path);
     expect(dead.renew()).toBe(false); // it would stop sending, had it survived
     heir.release();
+
+    // A container restarted after a kill: the same hostname, the bot pid 1 again, an unexpired lease.
+    acquireInstanceLock(temp.open(), temp.path, { pid: 1, host: 'box' });
+    acquireInstanceLock(temp.open(), temp.path, { pid: 1, host: 'box' }).release();
 
     const nowMs = 1_000_000;
     const far = acquireInstanceLock(temp.open(), temp.path, {
