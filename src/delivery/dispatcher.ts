@@ -95,7 +95,7 @@ export class Dispatcher {
     if (watermark && reading?.kind === 'behind') {
       if (this.options.clockSet) {
         throw new UserError(
-          `COURSEBOT_NOW (${timeOf(now)}) is behind what this database has already handled (up to ${timeOf(watermark)}): give the demo its own COURSEBOT_DB, or a time after that`,
+          `COURSEBOT_NOW (${toSecond(now)}) is behind what this database has already handled (up to ${toSecond(watermark)}): give the demo its own COURSEBOT_DB, or a time after that`,
         );
       }
       clockNote = this.rewind(now, watermark, reading.byMs);
@@ -202,7 +202,7 @@ export class Dispatcher {
     const passedOver = from > watermark;
     if (passedOver) ledger.setWatermark(from);
     this.logger.warn(
-      `the clock jumped forward by ${spanText(reading.byMs)} since the last tick (from ${timeOf(reading.lastAt)} to ${timeOf(now)})${passedOver ? `: posts due before ${timeOf(from)} are not caught up on (a clock that is wrong would send them early)` : ''}`,
+      `the clock jumped forward by ${spanText(reading.byMs)} since the last tick (from ${toSecond(reading.lastAt)} to ${toSecond(now)})${passedOver ? `: posts due before ${toSecond(from)} are not caught up on (a clock that is wrong would send them early)` : ''}`,
     );
   }
 
@@ -211,7 +211,7 @@ export class Dispatcher {
     const { ledger } = this.options;
     ledger.setWatermark(now);
     const reopened = ledger.undoFutureProgress(now, 30 * 60_000);
-    const note = `The clock is ${spanText(byMs)} behind what the database has already handled (up to ${timeOf(watermark)}): it was ahead before. Posts already sent stay sent${reopened ? `; ${reopened} reminder(s) skipped by that clock will be sent at their time` : ''}.`;
+    const note = `The clock is ${spanText(byMs)} behind what the database has already handled (up to ${toSecond(watermark)}): it was ahead before. Posts already sent stay sent${reopened ? `; ${reopened} reminder(s) skipped by that clock will be sent at their time` : ''}.`;
     this.logger.warn(note);
     return note;
   }
@@ -259,3 +259,5 @@ export class Dispatcher {
 }
 
 const instant = (iso: string): DateTime => DateTime.fromISO(iso, { setZone: true });
+/** An instant to the second, for a log line. */
+const toSecond = (t: DateTime): string => timeOf(t.startOf('second'));

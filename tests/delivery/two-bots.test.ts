@@ -123,4 +123,22 @@ describe('two bots on one database', () => {
       expect(headers(after.out())).toEqual([]);
     },
   );
+
+  it(
+    'refuses a demo clock behind what the database has handled, with one line',
+    { timeout: 60_000 },
+    async () => {
+      const demo = start('2025-11-20T12:00:00-05:00');
+      await until('the summary', () => demo.out().includes('coursebot: CS 1'));
+      demo.child.kill('SIGKILL');
+      await demo.exited;
+      const behind = start('2025-11-01T12:00:00-04:00');
+      expect(await behind.exited).toBe(1);
+      expect(behind.out().trim().split('\n')).toEqual([
+        expect.stringMatching(
+          /COURSEBOT_NOW \(2025-11-01T12:00:00-04:00\) is behind what this database has already handled \(up to 2025-11-20T12:00:0\d-05:00\): give the demo its own COURSEBOT_DB, or a time after that$/,
+        ),
+      ]);
+    },
+  );
 });
