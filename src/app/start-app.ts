@@ -101,7 +101,14 @@ async function startWithDatabase(
   const resend = { ledger, clock, tick: () => dispatcher.tick() };
   if (slack) {
     registerResend(slack.commands, async () => resendReply(await resendFailed(resend)));
-    slack.onBotJoined((matches) => void resendFailed(resend, matches));
+    slack.onBotJoined(
+      (matches) =>
+        void resendFailed(resend, matches).catch((error: unknown) =>
+          logger.error(
+            `re-sending on joining a channel failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        ),
+    );
     slack.reportHealth(() => store.check());
   }
   let started;
