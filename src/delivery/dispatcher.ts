@@ -11,7 +11,7 @@ import type { Decision } from './decide-post.ts';
 import { surveyDue, type DerivePosts, type DuePost } from './due-posts.ts';
 import type { Ledger, LedgerRow } from './ledger.ts';
 import { resolveInterrupted, type ResolveReport } from './resolve-interrupted.ts';
-import { CATCH_UP_AFTER_JUMP_MS, ClockWatch, spanText } from './clock-watch.ts';
+import { CATCH_UP_AFTER_JUMP_MS, ClockWatch, JUMP_AFTER_MS, spanText } from './clock-watch.ts';
 import { describe, sendThroughOutbox, timeOf, type OutboxDeps } from './send-post.ts';
 import { UserError } from '../util/user-error.ts';
 import { settleUnconfirmed } from './settle-unconfirmed.ts';
@@ -99,6 +99,11 @@ export class Dispatcher {
         );
       }
       clockNote = this.rewind(now, watermark, reading.byMs);
+    } else if (watermark && now.toMillis() - watermark.toMillis() > JUMP_AFTER_MS) {
+      // Downtime and a clock set ahead look alike across a restart: the catch-up is said in the log.
+      this.logger.warn(
+        `the last run handled posts up to ${toSecond(watermark)}, ${spanText(now.toMillis() - watermark.toMillis())} ago: catching up on the posts due since (reminders.catchUp); if this clock is wrong, stop coursebot and fix it`,
+      );
     }
     const report = await resolveInterrupted(this.outbox);
     return clockNote ? { ...report, clockNote } : report;

@@ -80,6 +80,18 @@ describe('a start with the clock behind the stored progress', () => {
     expect(real.sink.keysSent()).toEqual(['day-21']);
   });
 
+  it('says in the log how far a start ahead of the stored progress catches up (downtime, or a clock ahead)', async () => {
+    temp = tempDatabase();
+    const clock = new ManualClock(local('2025-10-21T08:00'));
+    await rig(temp.open(), clock, posts()).dispatcher.start();
+    clock.set(local('2025-10-28T08:00'));
+    const later = rig(temp.open(), clock, posts());
+    await later.dispatcher.start();
+    expect(later.logger.lines).toEqual([
+      'warn the last run handled posts up to 2025-10-21T08:00:00-04:00, 7 days ago: catching up on the posts due since (reminders.catchUp); if this clock is wrong, stop coursebot and fix it',
+    ]);
+  });
+
   it('is refused with one line when the clock was set by hand (COURSEBOT_NOW)', async () => {
     temp = tempDatabase();
     const clock = new ManualClock(local('2025-11-20T12:00'));
