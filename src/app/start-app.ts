@@ -12,7 +12,9 @@ import { derivePosts } from '../reminders/derive-posts.ts';
 import { narrowPostContent } from '../reminders/narrow-post.ts';
 import { slackForConfig } from '../slack/slack-for-config.ts';
 import { installStaffChanges } from '../slack/staff/install-staff-changes.ts';
-import { openDatabase } from '../storage/database.ts';
+import { openBotStore, type BotStore } from '../storage/bot-store.ts';
+import { resendFailed, resendReply } from '../delivery/resend-failed.ts';
+import { registerResend } from '../slack/staff/staff-commands.ts';
 import { revisedPlanSource } from '../storage/revisions-plan.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
@@ -48,21 +50,23 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   options.onPlans?.(staticPlanSource(plan));
   for (const warning of warnings) logger.warn(warning);
   const defaultChannel = defaultChannelOf(config, plan, logger);
-  const db = openDatabase(config.databasePath);
+  // Refuses a second bot on the same database, and a database it cannot write.
+  const store = openBotStore(config.databasePath, { logger });
   try {
-    return await startWithDatabase(db, options, plan, defaultChannel);
+    return await startWithDatabase(store, options, plan, defaultChannel);
   } catch (error) {
-    db.close();
+    store.close();
     throw error;
   }
 }
 
 async function startWithDatabase(
-  db: Database,
+  store: BotStore,
   { config, clock, logger, write = stdout, onPlans }: AppOptions,
   plan: Plan,
   defaultChannel: string,
 ): Promise<RunningApp> {
+  const db: Database = store.db;
   // The effective plan: the file with the staff's recorded changes; reloaded when the file is edited.
   const plans = revisedPlanSource(db, plan, logger);
   onPlans?.(plans);
@@ -95,12 +99,30 @@ async function startWithDatabase(
     narrow: (post, reminders) => narrowPostContent(plans.current(), post, reminders),
     defaultChannel,
     logger,
+    monotonicMs: () => performance.now(),
+    clockSet: config.now !== undefined,
+    storeProblem: () => store.check(),
   });
+  // Posts that failed because the bot was not in the channel: sent again on /schedule resend and on joining.
+  const resend = { ledger, clock, tick: () => dispatcher.tick() };
+  if (slack) {
+    registerResend(slack.commands, async () => resendReply(await resendFailed(resend)));
+    slack.onBotJoined(
+      (matches) =>
+        void resendFailed(resend, matches).catch((error: unknown) =>
+          logger.error(
+            `re-sending on joining a channel failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        ),
+    );
+    slack.reportHealth(() => store.check());
+  }
   let port: number | undefined;
+  let started;
   try {
     // Slack first: it checks the token and learns the bot's identity, which finding interrupted posts needs.
     port = (await slack?.start())?.port;
-    await dispatcher.start();
+    started = await dispatcher.start();
   } catch (error) {
     await slack?.stop();
     await staff.stop();
@@ -115,6 +137,8 @@ async function startWithDatabase(
     defaultChannel,
     due: dispatcher.due(),
     clockSet: config.now !== undefined,
+    notes: started.clockNote ? [started.clockNote] : [],
+    recorded: (keys) => ledger.rows(keys).size === keys.length,
   });
   write(`${summary.join('\n')}\n\n`);
   const scheduler = startScheduler(() => dispatcher.tick(), { tickNow: true, logger });
@@ -125,7 +149,7 @@ async function startWithDatabase(
       await slack?.stop();
       await scheduler.stop();
       await staff.stop();
-      db.close();
+      store.close();
     },
   };
 }

@@ -16,6 +16,10 @@ export interface SummaryInput {
   due: DuePost[];
   /** Set when the clock was started at a chosen instant (COURSEBOT_NOW or --now), to say so. */
   clockSet?: boolean;
+  /** Lines about the start itself (a clock behind the stored progress), shown before what is due. */
+  notes?: string[];
+  /** Whether every one of these reminder keys is already recorded (posted, skipped, failed): not next. */
+  recorded?: (keys: string[]) => boolean;
 }
 
 const day = (date: string): string => DateTime.fromISO(date).setLocale('en-US').toFormat('ccc LLL d yyyy');
@@ -38,6 +42,7 @@ export function startupSummary(input: SummaryInput): string[] {
         ]
       : []),
   ];
+  lines.push(...(input.notes ?? []));
   const catchUp = catchUpSummary(input.due, now, timezone);
   if (catchUp) lines.push(catchUp);
   if (!term) return [...lines, 'The plan has no sessions or events: nothing to post.'];
@@ -68,11 +73,14 @@ function demoInstant({ plan, derive, defaultChannel }: SummaryInput): string | u
 }
 
 /** Looks ahead week by week, so a mid-term start does not derive the whole term. */
-function nextPost({ plan, now, derive, defaultChannel }: SummaryInput): string | undefined {
+function nextPost({ plan, now, derive, defaultChannel, recorded }: SummaryInput): string | undefined {
   const end = DateTime.fromISO(termOf(plan)!.end, { zone: plan.course.timezone }).plus({ days: 2 });
   for (let from = now; from < end; from = from.plus({ weeks: 1 })) {
     const to = DateTime.min(from.plus({ weeks: 1 }), end);
-    const post = derive(plan, { from, to }, { defaultChannel }).find((p) => DateTime.fromISO(p.at) > now);
+    // A post already sent (by a clock that was ahead, or before a restart) is not the next one.
+    const post = derive(plan, { from, to }, { defaultChannel }).find(
+      (p) => DateTime.fromISO(p.at) > now && !recorded?.(p.reminders.map((r) => r.key)),
+    );
     if (post) {
       const at = DateTime.fromISO(post.at, { setZone: true }).setLocale('en-US');
       const kinds = [...new Set(post.reminders.map((r) => r.kind))].join(' + ');

@@ -133,6 +133,7 @@ export class Announcer {
         return 'skipped';
       case 'send': {
         const outcome = await sendThroughOutbox(this.outbox, post, [a.key], a.content);
+        if (outcome === 'taken') return 'waiting';
         return outcome === 'retry' ? 'retrying' : outcome;
       }
     }

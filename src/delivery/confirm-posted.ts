@@ -1,10 +1,7 @@
 import { DateTime } from 'luxon';
 import type { LedgerRow } from './ledger.ts';
 import { describe, retryDelayMs, timeOf, type OutboxDeps } from './send-post.ts';
-import type { Lookup } from './sink.ts';
-
-/** How far before the send began the destination is searched, for clocks that disagree a little. */
-const SEARCH_MARGIN_SECONDS = 120;
+import { LOOKUP_WINDOW_SECONDS, type Lookup } from './sink.ts';
 
 /**
  * posted: it had arrived. absent: it had not, and is due for another attempt now. resend: the destination
@@ -30,7 +27,7 @@ export async function confirmPosted(
   const began = DateTime.fromISO(first.updatedAt, { setZone: true });
   let lookup: Lookup;
   try {
-    lookup = await sink.findPosted(post.channel, keys, Math.floor(began.toSeconds()) - SEARCH_MARGIN_SECONDS);
+    lookup = await sink.findPosted(post.channel, keys, searchFrom(ledger, post.channel, began));
   } catch (error) {
     lookup = { found: 'unknown', reason: error instanceof Error ? error.message : String(error) };
   }
@@ -57,6 +54,17 @@ export async function confirmPosted(
     `could not confirm whether ${describe(post, keys)} was posted (${cause}): ${lookup.reason}; holding it, looking again at ${timeOf(next)}`,
   );
   return 'unconfirmed';
+}
+
+/**
+ * Where the destination's history is searched from, in its own time when it can be: the ts of the last
+ * post of that channel confirmed before this send began (the destination stamped it, so the two clocks
+ * need not agree), else a day before the send by this clock; never more than a day back.
+ */
+function searchFrom(ledger: OutboxDeps['ledger'], channel: string, began: DateTime): number {
+  const wide = Math.floor(began.toSeconds()) - LOOKUP_WINDOW_SECONDS;
+  const last = ledger.lastPostedTs(channel, began);
+  return last === undefined ? wide : Math.max(wide, Math.floor(Number(last)));
 }
 
 /** Keys of one send were recorded together: same channel, same due time, same start of the send. */

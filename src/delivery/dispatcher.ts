@@ -11,7 +11,9 @@ import type { Decision } from './decide-post.ts';
 import { surveyDue, type DerivePosts, type DuePost } from './due-posts.ts';
 import type { Ledger, LedgerRow } from './ledger.ts';
 import { resolveInterrupted, type ResolveReport } from './resolve-interrupted.ts';
-import { describe, sendThroughOutbox, type OutboxDeps } from './send-post.ts';
+import { CATCH_UP_AFTER_JUMP_MS, ClockWatch, JUMP_AFTER_MS, spanText } from './clock-watch.ts';
+import { describe, sendThroughOutbox, timeOf, type OutboxDeps } from './send-post.ts';
+import { UserError } from '../util/user-error.ts';
 import { settleUnconfirmed } from './settle-unconfirmed.ts';
 import type { Sink } from './sink.ts';
 import { abortableSleep } from './sleep.ts';
@@ -42,6 +44,21 @@ export interface DispatcherOptions {
   /** Pause between two late posts, so a catch-up never floods a channel. */
   catchUpSpacingMs?: number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /**
+   * A clock that only moves forward with real time (performance.now): with it, a course clock that jumps
+   * forward while the bot runs is noticed and its catch-up bounded. Without it, only a clock behind the
+   * stored progress is noticed.
+   */
+  monotonicMs?: () => number;
+  /** The clock was set by hand (COURSEBOT_NOW): one behind the stored progress is refused at start. */
+  clockSet?: boolean;
+  /** Why the store cannot be trusted now (gone, taken over), or undefined: while set, nothing is sent. */
+  storeProblem?: () => string | undefined;
+}
+
+export interface StartReport extends ResolveReport {
+  /** One line for the start summary when the clock is behind the stored progress. */
+  clockNote?: string;
 }
 
 /**
@@ -55,20 +72,41 @@ export class Dispatcher {
   /** The injected clock in the course's timezone: the ledger and the log show course-local times. */
   private readonly clock: Clock;
   private readonly stopping = new AbortController();
+  private readonly clockWatch: ClockWatch;
 
   constructor(private readonly options: DispatcherOptions) {
     this.logger = options.logger ?? silentLogger;
     this.clock = { now: () => options.clock.now().setZone(options.plans.current().course.timezone) };
     this.outbox = { ledger: options.ledger, sink: options.sink, clock: this.clock, logger: this.logger };
+    this.clockWatch = new ClockWatch(options.monotonicMs);
   }
 
   /**
    * Before the first tick: resolves posts interrupted by a crash, and on the very first start sets the
    * watermark to now, so a bot started mid-term posts no backlog.
    */
-  async start(): Promise<ResolveReport> {
-    if (!this.options.ledger.watermark()) this.options.ledger.setWatermark(this.clock.now());
-    return resolveInterrupted(this.outbox);
+  async start(): Promise<StartReport> {
+    const { ledger } = this.options;
+    const now = this.clock.now();
+    const watermark = ledger.watermark();
+    if (!watermark) ledger.setWatermark(now);
+    let clockNote: string | undefined;
+    const reading = watermark ? this.clockWatch.read(now, watermark) : undefined;
+    if (watermark && reading?.kind === 'behind') {
+      if (this.options.clockSet) {
+        throw new UserError(
+          `COURSEBOT_NOW (${toSecond(now)}) is behind what this database has already handled (up to ${toSecond(watermark)}): give the demo its own COURSEBOT_DB, or a time after that`,
+        );
+      }
+      clockNote = this.rewind(now, watermark, reading.byMs);
+    } else if (watermark && now.toMillis() - watermark.toMillis() > JUMP_AFTER_MS) {
+      // Downtime and a clock set ahead look alike across a restart: the catch-up is said in the log.
+      this.logger.warn(
+        `the last run handled posts up to ${toSecond(watermark)}, ${spanText(now.toMillis() - watermark.toMillis())} ago: catching up on the posts due since (reminders.catchUp); if this clock is wrong, stop coursebot and fix it`,
+      );
+    }
+    const report = await resolveInterrupted(this.outbox);
+    return clockNote ? { ...report, clockNote } : report;
   }
 
   /** What the next tick would do with each due post, without doing it: the start summary tells this. */
@@ -83,6 +121,10 @@ export class Dispatcher {
 
   async tick(): Promise<DeliveryReport> {
     const report = emptyReport();
+    const problem = this.options.storeProblem?.();
+    // The store already said why (once, in the log): sending what cannot be recorded could repeat it.
+    if (problem) return report;
+    this.watchClock();
     // Announcements first: they say why the reminders that follow have changed.
     if (this.options.announcer && !this.stopping.signal.aborted) {
       addReport(report, await this.options.announcer.flush());
@@ -136,8 +178,8 @@ export class Dispatcher {
       sentLate ||= decision.late;
       if (outcome === 'posted') report.posted += keys.length;
       if (outcome === 'failed') report.failed += keys.length;
-      if (outcome === 'retry') {
-        report.retrying += keys.length;
+      if (outcome === 'retry' || outcome === 'taken') {
+        if (outcome === 'retry') report.retrying += keys.length;
         held.add(post.channel);
       }
     }
@@ -145,6 +187,38 @@ export class Dispatcher {
     const handledUpTo = firstDeferred ? DateTime.min(now, firstDeferred.minus({ milliseconds: 1 })) : now;
     if (handledUpTo > watermark) this.options.ledger.setWatermark(handledUpTo);
     return report;
+  }
+
+  /**
+   * A clock behind the stored progress rewinds it (see rewind). A jump forward while running (the clock
+   * moved far more than real time did) is logged, and only the last CATCH_UP_AFTER_JUMP_MS before the new
+   * time are caught up on: a clock a week ahead sends at most that hour early, never the whole week, and
+   * the rest is left unrecorded, to be sent at its time if the clock comes back.
+   */
+  private watchClock(): void {
+    const { ledger } = this.options;
+    const watermark = ledger.watermark();
+    if (!watermark) return;
+    const now = this.clock.now();
+    const reading = this.clockWatch.read(now, watermark);
+    if (reading.kind === 'behind') this.rewind(now, watermark, reading.byMs);
+    if (reading.kind !== 'jumped') return;
+    const from = now.minus({ milliseconds: CATCH_UP_AFTER_JUMP_MS });
+    const passedOver = from > watermark;
+    if (passedOver) ledger.setWatermark(from);
+    this.logger.warn(
+      `the clock jumped forward by ${spanText(reading.byMs)} since the last tick (from ${toSecond(reading.lastAt)} to ${toSecond(now)})${passedOver ? `: posts due before ${toSecond(from)} are not caught up on (a clock that is wrong would send them early)` : ''}`,
+    );
+  }
+
+  /** The stored progress was made by a clock that was ahead: it is set back to now, and said once. */
+  private rewind(now: DateTime, watermark: DateTime, byMs: number): string {
+    const { ledger } = this.options;
+    ledger.setWatermark(now);
+    const reopened = ledger.undoFutureProgress(now, 30 * 60_000);
+    const note = `The clock is ${spanText(byMs)} behind what the database has already handled (up to ${toSecond(watermark)}): it was ahead before. Posts already sent stay sent${reopened ? `; ${reopened} reminder(s) skipped by that clock will be sent at their time` : ''}.`;
+    this.logger.warn(note);
+    return note;
   }
 
   private survey(now: DateTime) {
@@ -190,3 +264,5 @@ export class Dispatcher {
 }
 
 const instant = (iso: string): DateTime => DateTime.fromISO(iso, { setZone: true });
+/** An instant to the second, for a log line. */
+const toSecond = (t: DateTime): string => timeOf(t.startOf('second'));

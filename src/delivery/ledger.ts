@@ -53,6 +53,7 @@ const fromRaw = (r: RawRow): LedgerRow => ({
 });
 
 const iso = (t: DateTime): string => t.toISO()!;
+const instantOf = (text: string): DateTime => DateTime.fromISO(text, { setZone: true });
 const WATERMARK = 'watermark';
 
 /**
@@ -100,17 +101,104 @@ export class Ledger {
       .map(fromRaw);
   }
 
-  /** Step one of the outbox: these keys are about to be sent. Counts the attempt. */
-  recordIntent(post: LedgerPost, keys: string[], now: DateTime): void {
-    const upsert = this.db.prepare(`
+  /**
+   * Step one of the outbox, and the claim: these keys are about to be sent. A key is claimed only when it
+   * has no row yet or its row is a failure waiting for another attempt; a key another writer has already
+   * claimed (or recorded) is not. All keys are claimed together or none is: true when this writer won them
+   * and may send. Counts the attempt.
+   */
+  recordIntent(post: LedgerPost, keys: string[], now: DateTime): boolean {
+    const claim = this.db.prepare(`
       INSERT INTO ledger (key, channel, due_at, state, attempts, updated_at)
       VALUES (@key, @channel, @at, 'sending', 1, @now)
       ON CONFLICT (key) DO UPDATE SET
         channel = excluded.channel, due_at = excluded.due_at, state = 'sending',
-        attempts = attempts + 1, next_attempt_at = NULL, updated_at = excluded.updated_at`);
+        attempts = attempts + 1, next_attempt_at = NULL, updated_at = excluded.updated_at
+      WHERE ledger.state = 'failed'`);
+    const lost = new Error('claimed by another writer');
+    try {
+      this.db.transaction(() => {
+        for (const key of keys) {
+          const { changes } = claim.run({ key, channel: post.channel, at: post.at, now: iso(now) });
+          // Rolls the whole claim back: a post is sent with all its keys or not at all.
+          if (changes !== 1) throw lost;
+        }
+      })();
+      return true;
+    } catch (error) {
+      if (error === lost) return false;
+      throw error;
+    }
+  }
+
+  /** Failures that are final because the bot was not in the channel. */
+  notInChannel(): LedgerRow[] {
+    return this.db
+      .prepare<[], RawRow>(
+        "SELECT * FROM ledger WHERE state = 'failed' AND next_attempt_at IS NULL AND reason LIKE 'not_in_channel%' ORDER BY due_at, key",
+      )
+      .all()
+      .map(fromRaw);
+  }
+
+  /**
+   * Failures that are final because the bot was not in the channel, made due for another attempt now (the
+   * bot has since joined, or staff asked). Only 'failed' rows are touched, so nothing posted is sent again.
+   * `channels` narrows it to the names and ID one channel is known by. Returns the keys reopened.
+   */
+  reopenNotInChannel(now: DateTime, channels?: readonly string[]): string[] {
+    const rows = this.notInChannel().filter((r) => !channels || channels.includes(r.channel));
+    const reopen = this.db.prepare(
+      "UPDATE ledger SET next_attempt_at = @now, updated_at = @now WHERE key = @key AND state = 'failed' AND next_attempt_at IS NULL",
+    );
     this.db.transaction(() => {
-      for (const key of keys) upsert.run({ key, channel: post.channel, at: post.at, now: iso(now) });
+      for (const row of rows) reopen.run({ key: row.key, now: iso(now) });
     })();
+    return rows.map((r) => r.key);
+  }
+
+  /**
+   * The Slack ts of the newest post in `channel` recorded as posted before `before` (by this clock): the
+   * destination's own time, so a lookup from it does not depend on the two clocks agreeing.
+   */
+  lastPostedTs(channel: string, before: DateTime): string | undefined {
+    const rows = this.db
+      .prepare<[string], { ts: string; updated_at: string }>(
+        "SELECT ts, updated_at FROM ledger WHERE channel = ? AND state = 'posted' AND ts IS NOT NULL",
+      )
+      .all(channel);
+    let best: string | undefined;
+    for (const row of rows) {
+      if (DateTime.fromISO(row.updated_at, { setZone: true }) >= before) continue;
+      if (!/^\d+(\.\d+)?$/.test(row.ts)) continue;
+      if (best === undefined || Number(row.ts) > Number(best)) best = row.ts;
+    }
+    return best;
+  }
+
+  /**
+   * Progress recorded by a clock that was ahead of `now`: skips recorded after `now` for posts due after
+   * it (judged "too late" at a time that has not come yet) are forgotten, so they are decided again when
+   * due; retries and lookups scheduled more than `maxWaitMs` ahead are brought back to `now`. Nothing
+   * posted is touched. Returns how many skips were forgotten.
+   */
+  undoFutureProgress(now: DateTime, maxWaitMs: number): number {
+    const skips = this.db
+      .prepare<[], RawRow>("SELECT * FROM ledger WHERE state = 'skipped'")
+      .all()
+      .filter((r) => instantOf(r.updated_at) > now && instantOf(r.due_at) > now);
+    const waits = this.pendingRetries().filter(
+      (r) => instantOf(r.nextAttemptAt!).toMillis() > now.toMillis() + maxWaitMs,
+    );
+    const remove = this.db.prepare("DELETE FROM ledger WHERE key = ? AND state = 'skipped'");
+    const pull = this.db.prepare(
+      'UPDATE ledger SET next_attempt_at = ? WHERE key = ? AND next_attempt_at IS NOT NULL',
+    );
+    this.db.transaction(() => {
+      for (const row of skips) remove.run(row.key);
+      for (const row of waits) pull.run(iso(now), row.key);
+    })();
+    return skips.length;
   }
 
   markPosted(keys: string[], ts: string | null, now: DateTime): void {
@@ -143,7 +231,8 @@ export class Ledger {
       INSERT INTO ledger (key, channel, due_at, state, reason, attempts, updated_at)
       VALUES (@key, @channel, @at, 'skipped', @reason, 0, @now)
       ON CONFLICT (key) DO UPDATE SET
-        state = 'skipped', reason = excluded.reason, next_attempt_at = NULL, updated_at = excluded.updated_at`);
+        state = 'skipped', reason = excluded.reason, next_attempt_at = NULL, updated_at = excluded.updated_at
+      WHERE ledger.state <> 'posted'`);
     this.db.transaction(() => {
       for (const key of keys) upsert.run({ key, channel: post.channel, at: post.at, reason, now: iso(now) });
     })();

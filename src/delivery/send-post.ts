@@ -13,19 +13,25 @@ export interface OutboxDeps {
   logger: Logger;
 }
 
-export type SendOutcome = 'posted' | 'retry' | 'failed';
+/** `taken`: another writer had already claimed the keys (or recorded them): this one did not send. */
+export type SendOutcome = 'posted' | 'retry' | 'failed' | 'taken';
 
 const MINUTE = 60_000;
 const MAX_BACKOFF = 30 * MINUTE;
 
-/** 1, 2, 4 … minutes after the n-th failed attempt, capped; a destination's Retry-After wins when longer. */
-export function retryDelayMs(attempts: number, retryAfterMs = 0): number {
-  const backoff = Math.min(MINUTE * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF);
-  return Math.max(backoff, retryAfterMs);
+/**
+ * 1, 2, 4 … minutes after the n-th failed attempt, capped, for errors that say nothing about when to come
+ * back (5xx, network). A destination's Retry-After (a 429) is exactly that: the attempt is repeated then,
+ * not minutes later.
+ */
+export function retryDelayMs(attempts: number, retryAfterMs?: number): number {
+  if (retryAfterMs !== undefined && retryAfterMs > 0) return Math.min(retryAfterMs, MAX_BACKOFF);
+  return Math.min(MINUTE * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF);
 }
 
 /**
- * One outbox step: record the intent for every key in one transaction, send, record the result. Killed
+ * One outbox step: claim every key in one transaction (recording the intent), send only if the claim was
+ * won, record the result. Killed
  * between the first and the last step, the keys stay 'sending' and are resolved on the next start.
  */
 export async function sendThroughOutbox(
@@ -35,7 +41,10 @@ export async function sendThroughOutbox(
   content: Content,
 ): Promise<SendOutcome> {
   const { ledger, sink, clock, logger } = deps;
-  ledger.recordIntent(post, keys, clock.now());
+  if (!ledger.recordIntent(post, keys, clock.now())) {
+    logger.warn(`not sending ${describe(post, keys)}: another process has already claimed it`);
+    return 'taken';
+  }
   let result: SendResult;
   try {
     result = await sink.send({ channel: post.channel, at: post.at, content, keys });
@@ -45,7 +54,7 @@ export async function sendThroughOutbox(
   }
   const now = clock.now();
   if (result.ok) {
-    ledger.markPosted(keys, result.ts ?? null, now);
+    await recordingPatiently(() => ledger.markPosted(keys, result.ts ?? null, now));
     logger.info(`posted ${describe(post, keys)}${result.ts ? ` (ts ${result.ts})` : ''}`);
     return 'posted';
   }
@@ -71,6 +80,22 @@ export async function sendThroughOutbox(
     `posting ${describe(post, keys)} failed (${result.reason}); attempt ${attempts}, retrying at ${timeOf(next)}`,
   );
   return 'retry';
+}
+
+/**
+ * Records that a post arrived, waiting out another process's lock a little (the running bot's own wait
+ * for a lock is short, so it never holds the answers). If it still cannot, the keys stay 'sending': never
+ * sent again by this process, and looked up at the destination on the next start.
+ */
+async function recordingPatiently(record: () => void, attempts = 10, pauseMs = 250): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return record();
+    } catch (error) {
+      if (attempt >= attempts || !/locked|busy/i.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
+  }
 }
 
 export function describe(post: LedgerPost, keys: string[]): string {

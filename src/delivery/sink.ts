@@ -1,5 +1,12 @@
 import type { Content } from '../content/content.ts';
 
+/**
+ * How far before an attempt (by this host's clock) its post is looked for at the destination. The host's
+ * clock and the destination's need not agree: a day covers any clock that is merely off, and history is
+ * read newest first, so the width costs nothing when the post is there.
+ */
+export const LOOKUP_WINDOW_SECONDS = 24 * 3600;
+
 /** A message on its way to a destination (Slack, the console, a test recorder). */
 export interface Outgoing {
   channel: string;

@@ -47,6 +47,10 @@ export interface SlackApp {
   sink: SlackSink;
   commands: ScheduleCommandTable;
   identity(): BotIdentity | undefined;
+  /** What /healthz reports: a reason makes it answer 503 with that reason. */
+  reportHealth(problem: () => string | undefined): void;
+  /** Told when the bot itself joins a channel; `matches` says whether a configured channel is that one. */
+  onBotJoined(handler: (matches: (channel: string) => Promise<boolean>) => void): void;
   /**
    * Checks the token, connects (Socket Mode) or listens (HTTP), then checks the reminder channels. `port`
    * is the HTTP listener's: Bolt's in HTTP mode, the feeds' in Socket Mode when PORT is set.
@@ -79,6 +83,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const directory = new ChannelDirectory(client);
   const sink = new SlackSink({ client, directory, botId: () => identity?.botId });
   const commands = options.commands ?? new ScheduleCommandTable();
+  let health: () => string | undefined = () => undefined;
+  let botJoined: ((matches: (channel: string) => Promise<boolean>) => void) | undefined;
 
   const app = new App({
     ...(settings.mode === 'socket'
@@ -92,7 +98,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
             options.socketPingTimeoutMs,
           ),
         }
-      : { signingSecret: settings.signingSecret, customRoutes: [healthRoute, ...(options.routes ?? [])] }),
+      : {
+          signingSecret: settings.signingSecret,
+          customRoutes: [healthRoute(() => health()), ...(options.routes ?? [])],
+        }),
     // The identity comes from our own auth.test at start, so no request waits on Slack before its ack.
     authorize: async () => {
       if (!identity) throw new Error('the Slack app received a request before it started');
@@ -116,6 +125,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       log,
     }),
   );
+  app.event('member_joined_channel', async ({ event }) => {
+    if (!identity || event.user !== identity.botUserId || !botJoined) return;
+    const joined = event.channel;
+    botJoined(async (channel) => {
+      const target = await directory.idOf(channel);
+      return target.ok && target.id === joined;
+    });
+  });
   app.error(async (error) => {
     log.error(`slack: ${error.message}`);
   });
@@ -127,12 +144,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     sink,
     commands,
     identity: () => identity,
+    reportHealth: (problem) => void (health = problem),
+    onBotJoined: (handler) => void (botJoined = handler),
     async start() {
       identity = await verifyBotToken(client, apiUrl);
       // Socket Mode with PORT: the feeds' listener first, so a port in use stops the start before connecting.
       if (settings.mode === 'socket' && settings.port !== undefined) {
         listener = await startFeedListener(
-          [healthRoute, ...(options.routes ?? [])],
+          [healthRoute(() => health()), ...(options.routes ?? [])],
           settings.port,
           options.host,
         );
@@ -194,14 +213,15 @@ function socketReceiver(
   return receiver;
 }
 
-/** Liveness for load balancers and container probes (HTTP mode, and Socket Mode with PORT). */
-const healthRoute = {
+/** Liveness for load balancers and container probes (HTTP mode, and Socket Mode with PORT): 503 with the reason when unhealthy. */
+const healthRoute = (problem: () => string | undefined) => ({
   path: '/healthz',
   method: ['GET'],
   handler: (_req: unknown, res: ServerResponse) => {
-    res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    const why = problem();
+    res.writeHead(why ? 503 : 200, { 'content-type': 'text/plain' }).end(why ?? 'ok');
   },
-};
+});
 
 async function startReceiver(
   app: App,

@@ -1,6 +1,12 @@
 import type { webApi } from '@slack/bolt';
 import { renderSlack } from '../content/render-slack.ts';
-import type { Lookup, Outgoing, SendResult, Sink } from '../delivery/sink.ts';
+import {
+  LOOKUP_WINDOW_SECONDS,
+  type Lookup,
+  type Outgoing,
+  type SendResult,
+  type Sink,
+} from '../delivery/sink.ts';
 import type { ChannelDirectory } from './channel-directory.ts';
 import { ChannelPacer } from './channel-pacer.ts';
 import { classifySlackError } from './classify-slack-error.ts';
@@ -10,8 +16,6 @@ export const REMINDER_EVENT_TYPE = 'coursebot_reminder';
 
 /** conversations.history pages read when looking for a post (Slack may cap pages at 15 messages). */
 const MAX_HISTORY_PAGES = 10;
-/** Searched before the failed attempt, for clocks that disagree a little. */
-const SEARCH_MARGIN_SECONDS = 120;
 
 export interface SlackSinkOptions {
   /** A client without automatic retries: a retried post whose answer was lost would post twice. */
@@ -46,7 +50,7 @@ export class SlackSink implements Sink {
     const triedAt = this.uncertain.get(id);
     if (triedAt !== undefined) {
       // Found: it did arrive. Not found: post. Cannot tell: never post on a guess; the caller asks later.
-      const lookup = await this.findPosted(channel, keys, triedAt - SEARCH_MARGIN_SECONDS);
+      const lookup = await this.findPosted(channel, keys, triedAt - LOOKUP_WINDOW_SECONDS);
       if (lookup.found === true) return { ok: true, ts: lookup.ts };
       if (lookup.found === 'unknown') {
         return {

@@ -6,18 +6,34 @@ import { migrations as allMigrations, type Migration } from './migrations.ts';
 
 export type { Database } from 'better-sqlite3';
 
+export interface OpenOptions {
+  /**
+   * How long a statement waits for another process's lock. better-sqlite3 waits synchronously, so the
+   * running bot keeps this short: a long wait would hold every /schedule answer (a tick that meets a
+   * lock fails and is retried by the next tick instead).
+   */
+  busyTimeoutMs?: number;
+}
+
+/** The running bot's wait for a lock: short enough that no answer waits noticeably. */
+export const BOT_BUSY_TIMEOUT_MS = 200;
+
 /**
  * Opens (creating it and its folder when needed) the bot's SQLite database and brings its schema up to
  * date. Anything that stops that is a UserError naming the file and what to do.
  */
-export function openDatabase(path: string, migrations: Migration[] = allMigrations): Database {
+export function openDatabase(
+  path: string,
+  migrations: Migration[] = allMigrations,
+  { busyTimeoutMs = 5000 }: OpenOptions = {},
+): Database {
   let db: Database;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     db = new DatabaseConstructor(path);
     // WAL: readers (coursebot commands, a test) never block the running bot, and commits are cheap.
     db.pragma('journal_mode = WAL');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     db.pragma('foreign_keys = ON');
   } catch (error) {
     throw new UserError(
@@ -35,20 +51,24 @@ export function openDatabase(path: string, migrations: Migration[] = allMigratio
 }
 
 function migrate(db: Database, path: string, migrations: Migration[]): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
+  const versionOf = () => db.pragma('user_version', { simple: true }) as number;
+  const version = versionOf();
   if (version > migrations.length) {
     throw new UserError(
       `The database ${path} was written by a newer coursebot (schema ${version}, this one knows ${migrations.length}): upgrade coursebot, or point COURSEBOT_DB at another file`,
     );
   }
-  for (const [index, migration] of migrations.entries()) {
-    if (index < version) continue;
-    // Each step and its version bump commit together, so a crash never leaves a half-migrated schema.
-    db.transaction(() => {
+  if (version === migrations.length) return;
+  // One IMMEDIATE transaction that reads the version again: of two processes opening a new file at the
+  // same moment, one migrates and the other waits, then finds nothing left to do. A crash never leaves
+  // a half-migrated schema.
+  db.transaction(() => {
+    for (const [index, migration] of migrations.entries()) {
+      if (index < versionOf()) continue;
       migration.up(db);
       db.pragma(`user_version = ${index + 1}`);
-    })();
-  }
+    }
+  }).immediate();
 }
 
 function reasonOf(error: unknown): string {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { announcementsMigration } from './announcements-migration.ts';
 import { feedMigration } from './feed-migration.ts';
+import { instanceLockMigration } from './instance-lock-migration.ts';
 import { revisionsMigration } from './revisions-migration.ts';
 
 export interface Migration {
@@ -38,4 +39,5 @@ export const migrations: Migration[] = [
   revisionsMigration,
   announcementsMigration,
   feedMigration,
+  instanceLockMigration,
 ];

@@ -27,6 +27,28 @@ const client = (f: FakeSlack, token = 'xoxb-test') =>
   });
 
 describe('fake Slack Web API', () => {
+  it('stamps posts on its own clock, which may run behind the host, and honours oldest and latest', async () => {
+    const f = await start({ clockOffsetMs: -180_000 });
+    const web = client(f);
+    const hostSeconds = Date.now() / 1000;
+    const { ts } = await web.chat.postMessage({ channel: 'C0CLASS', text: 'one' });
+    expect(Number(ts)).toBeLessThan(hostSeconds - 170);
+    const since = (oldest: number, latest?: number) =>
+      web.conversations
+        .history({
+          channel: 'C0CLASS',
+          oldest: String(oldest),
+          ...(latest ? { latest: String(latest) } : {}),
+        })
+        .then((a) => a.messages?.length);
+    expect(await since(Math.floor(hostSeconds) - 120)).toBe(0); // "a little before" by the host's clock
+    expect(await since(Math.floor(Number(ts)) - 1)).toBe(1);
+    expect(await since(Math.floor(Number(ts)) - 10, Math.floor(Number(ts)) - 1)).toBe(0);
+    f.setClockOffset(0);
+    const second = await web.chat.postMessage({ channel: 'C0CLASS', text: 'two' });
+    expect(Number(second.ts)).toBeGreaterThanOrEqual(Math.floor(hostSeconds));
+  });
+
   it('stores a post with metadata and returns metadata only when history asks for it', async () => {
     const f = await start();
     const web = client(f);

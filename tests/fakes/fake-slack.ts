@@ -61,6 +61,8 @@ export interface FakeSlackOptions {
   maxPageSize?: number;
   /** The fake's clock for message ts, call times and response_url expiry. Default Date.now. */
   nowMs?: () => number;
+  /** Added to that clock: Slack's time runs this far ahead of (or, negative, behind) the bot's host. */
+  clockOffsetMs?: number;
 }
 
 export interface FakeSlack {
@@ -79,6 +81,8 @@ export interface FakeSlack {
   addChannel(channel: Partial<FakeChannel> & { id: string }): FakeChannel;
   addUser(user: FakeUser): void;
   setAuthFails(fails: boolean): void;
+  /** Moves Slack's clock relative to the host's (see FakeSlackOptions.clockOffsetMs). */
+  setClockOffset(ms: number): void;
   /** Mints a response_url on this fake. */
   responseUrl(): string;
   /** POSTs accepted by a response_url (by id or full URL), or by all of them. */
@@ -106,7 +110,9 @@ const DEFAULT_USERS: FakeUser[] = [
 ];
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
-  const nowMs = options.nowMs ?? (() => Date.now());
+  const base = options.nowMs ?? (() => Date.now());
+  let offsetMs = options.clockOffsetMs ?? 0;
+  const nowMs = () => base() + offsetMs;
   const state: FakeState = {
     identity: { ...defaultIdentity, ...options.identity },
     channels: new Map(),
@@ -160,6 +166,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     addUser: (user) => void state.users.set(user.id, user),
     setAuthFails: (fails) => void (state.authFails = fails),
+    setClockOffset: (ms) => void (offsetMs = ms),
     responseUrl: () => responseUrls.mint(),
     responses: (idOrUrl) => responseUrls.responses(idOrUrl),
     sendSlashCommand: (fields = {}) =>

@@ -98,11 +98,45 @@ export function registerStaffCommands(table: ScheduleCommandTable, deps: StaffSl
   );
 }
 
+/**
+ * `/schedule resend` (staff): sends again the posts that failed because coursebot was not in their
+ * channel; `resend` does it and says what it re-sent.
+ */
+export function registerResend(table: ScheduleCommandTable, resend: () => Promise<string>): void {
+  table.register(
+    'resend',
+    async (request) => {
+      if (!request.isStaff) return message(textContent('Only the course staff can re-send posts.'));
+      return message(textContent(await resend()));
+    },
+    [
+      {
+        name: 'resend',
+        args: '',
+        description: 'staff: send again the posts that failed because coursebot was not in the channel',
+        example: 'resend',
+      },
+    ],
+  );
+}
+
+const textContent = (text: string): Content => ({ blocks: [{ kind: 'section', lines: [[text]] }] });
+
 /** Confirm applies the previewed change and announces it; Cancel drops it. Both replace the preview. */
 export function registerStaffActions(app: App, deps: StaffSlackDeps): void {
   app.action<BlockButtonAction>(CONFIRM_ACTION, async ({ ack, body, action, respond }) => {
     await ack();
-    const reply = deps.desk.confirm(action.value ?? '', body.user.id, deps.clock.now());
+    let reply;
+    try {
+      reply = deps.desk.confirm(action.value ?? '', body.user.id, deps.clock.now());
+    } catch (error) {
+      // The store refused the write (read-only, removed, locked): the staff member must not think it applied.
+      const why = error instanceof Error ? error.message : String(error);
+      deps.log.error(`staff: a confirmed change could not be stored: ${why}`);
+      const text = `The change could not be saved (${why}): nothing was changed or announced. Try again later, or ask whoever runs coursebot to check its database.`;
+      await respond({ ...replyBody({ content: textContent(text) }), replace_original: true });
+      return;
+    }
     let content = reply.content;
     if (reply.kind === 'applied' && reply.announcement.blocks.length > 0) {
       const status = await deps.announce(reply.revision.id);
