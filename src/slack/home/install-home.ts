@@ -55,7 +55,7 @@ export function installHome(app: App, options: HomeOptions): Home {
   const { plans, desk, clock, log } = options;
   const viewers = options.viewers ?? new RecentViewers();
   // Refreshes go only to people who opened Home, so the client their open came with is always there.
-  let client: webApi.WebClient | undefined;
+  let lastClient: webApi.WebClient | undefined;
   let seenVersion = plans.version;
 
   const courses = (userId: string): HomeCourse[] => [
@@ -68,9 +68,9 @@ export function installHome(app: App, options: HomeOptions): Home {
         : {}),
     }),
   ];
-  const publish = async (web: webApi.WebClient, userId: string): Promise<boolean> => {
+  const publish = async (client: webApi.WebClient, userId: string): Promise<boolean> => {
     try {
-      await web.views.publish({ user_id: userId, view: homeView(courses(userId)) });
+      await client.views.publish({ user_id: userId, view: homeView(courses(userId)) });
       return true;
     } catch (error) {
       log.warn(`home: publishing the Home tab of ${userId} failed: ${errorText(error)}`);
@@ -78,32 +78,32 @@ export function installHome(app: App, options: HomeOptions): Home {
     }
   };
   /** The desk's answer (a preview with its buttons, or why not) in the staff member's DM with the bot. */
-  const tell = async (web: webApi.WebClient, userId: string, reply: DeskReply) => {
+  const tell = async (client: webApi.WebClient, userId: string, reply: DeskReply) => {
     // The reply of a slash command, sent as a message: its blocks are Block Kit either way.
     const { text, blocks } = replyBody(deskReply(reply)) as { text: string; blocks: types.KnownBlock[] };
     try {
-      await web.chat.postMessage({ channel: userId, text, blocks });
+      await client.chat.postMessage({ channel: userId, text, blocks });
     } catch (error) {
       log.error(`home: sending the preview to ${userId} failed: ${errorText(error)}`);
     }
   };
 
-  app.event('app_home_opened', async ({ event, client: web }) => {
+  app.event('app_home_opened', async ({ event, client }) => {
     // The event also fires for the Messages tab, which has nothing of ours to publish.
     if (event.tab !== 'home') return;
-    client = web;
+    lastClient = client;
     viewers.seen(event.user, clock.now().toMillis());
-    await publish(web, event.user);
+    await publish(client, event.user);
   });
 
   for (const kind of Object.keys(HOME_CHANGE_ACTIONS) as HomeChangeKind[]) {
-    app.action<BlockButtonAction>(HOME_CHANGE_ACTIONS[kind], async ({ ack, body, client: web }) => {
+    app.action<BlockButtonAction>(HOME_CHANGE_ACTIONS[kind], async ({ ack, body, client }) => {
       await ack();
       // The buttons are only published to staff; a stale tab of someone no longer staff gets the refusal.
       if (!desk.isStaff(body.user.id))
-        return tell(web, body.user.id, desk.request(kind, body.user.id, clock.now()));
+        return tell(client, body.user.id, desk.request(kind, body.user.id, clock.now()));
       try {
-        await web.views.open({
+        await client.views.open({
           trigger_id: body.trigger_id,
           view: changeModal(kind, plans.current(), clock.now()),
         });
@@ -113,12 +113,12 @@ export function installHome(app: App, options: HomeOptions): Home {
     });
   }
 
-  app.action<BlockButtonAction>(HOME_UNDO_ACTION, async ({ ack, body, client: web }) => {
+  app.action<BlockButtonAction>(HOME_UNDO_ACTION, async ({ ack, body, client }) => {
     await ack();
-    await tell(web, body.user.id, desk.request('undo', body.user.id, clock.now()));
+    await tell(client, body.user.id, desk.request('undo', body.user.id, clock.now()));
   });
 
-  app.view(HOME_CHANGE_CALLBACK, async ({ ack, body, view, client: web }) => {
+  app.view(HOME_CHANGE_CALLBACK, async ({ ack, body, view, client }) => {
     const metadata = modalMetadata(view.private_metadata);
     if (!metadata) return ack();
     const userId = body.user.id;
@@ -135,16 +135,17 @@ export function installHome(app: App, options: HomeOptions): Home {
     }
     await ack();
     log.info(`home: ${userId} previewed "${words}" from the Home tab`);
-    await tell(web, userId, reply);
+    await tell(client, userId, reply);
   });
 
   const refreshIfChanged = async (): Promise<number> => {
-    if (plans.version === seenVersion || !client) return 0;
+    if (plans.version === seenVersion || !lastClient) return 0;
     seenVersion = plans.version;
-    const web = client;
+    const client = lastClient;
     let published = 0;
     // One at a time: views.publish is Tier 4, and a course's recent viewers are few.
-    for (const userId of viewers.recent(clock.now().toMillis())) if (await publish(web, userId)) published++;
+    for (const userId of viewers.recent(clock.now().toMillis()))
+      if (await publish(client, userId)) published++;
     return published;
   };
   // Plan changes come from several places (a Confirm, an undo, schedule.json edited, another instance's
