@@ -148,8 +148,8 @@ export function installHome(app: App, options: HomeOptions): Home {
       if (await publish(client, userId)) published++;
     return published;
   };
-  // Plan changes come from several places (a Confirm, an undo, schedule.json edited, another instance's
-  // revision); all of them move the plan's version, so that is what is watched.
+  // Plan changes come from several places (a Confirm from a slash command or a form, an undo, schedule.json
+  // edited); all of them move the plan's version, so that is what is watched, rather than each of them.
   const timer = setInterval(() => void refreshIfChanged(), options.refreshIntervalMs ?? 5000);
   timer.unref();
   return { refreshIfChanged, stop: () => clearInterval(timer) };
