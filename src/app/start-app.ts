@@ -11,6 +11,7 @@ import { loadPlanOrThrow } from '../files/plan-file.ts';
 import { derivePosts } from '../reminders/derive-posts.ts';
 import { narrowPostContent } from '../reminders/narrow-post.ts';
 import { slackForConfig } from '../slack/slack-for-config.ts';
+import { installHome } from '../slack/home/install-home.ts';
 import { installStaffChanges } from '../slack/staff/install-staff-changes.ts';
 import { openBotStore, type BotStore } from '../storage/bot-store.ts';
 import { resendFailed, resendReply } from '../delivery/resend-failed.ts';
@@ -88,6 +89,10 @@ async function startWithDatabase(
     announcer,
     slack,
   });
+  // The Home tab reads the same effective plan and uses the staff desk the /schedule staff words use.
+  const home = slack
+    ? installHome(slack.app, { plans, desk: staff.desk, clock, defaultChannel, log: logger })
+    : undefined;
   const dispatcher = new Dispatcher({
     ledger,
     announcer,
@@ -124,6 +129,7 @@ async function startWithDatabase(
     port = (await slack?.start())?.port;
     started = await dispatcher.start();
   } catch (error) {
+    home?.stop();
     await slack?.stop();
     await staff.stop();
     throw error;
@@ -146,6 +152,7 @@ async function startWithDatabase(
     ...(port === undefined ? {} : { port }),
     async stop() {
       dispatcher.interrupt();
+      home?.stop();
       await slack?.stop();
       await scheduler.stop();
       await staff.stop();

@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import {
   channelFrom,
   defaultIdentity,
+  imChannel,
   type FakeChannel,
   type FakeEphemeral,
   type FakeIdentity,
@@ -30,9 +31,12 @@ import { FakeResponseUrls, type FakeResponse } from './fake-response-urls.ts';
 import { FakeSocketMode, type Ack } from './fake-socket-mode.ts';
 import {
   blockActionsPayload,
+  homeActionsExtra,
   slashCommandPayload,
+  viewSubmissionPayload,
   type BlockActionsOptions,
   type SlashCommandFields,
+  type ViewSubmissionOptions,
 } from './payloads.ts';
 
 export type {
@@ -95,6 +99,12 @@ export interface FakeSlack {
   ): Promise<Ack>;
   /** Socket Mode: pushes an events_api envelope carrying `event` (e.g. app_home_opened). */
   sendEvent(event: Record<string, unknown>): Promise<Ack>;
+  /** Socket Mode: `user` opens the app's Home tab (or its Messages tab). */
+  openAppHome(user: string, tab?: 'home' | 'messages'): Promise<Ack>;
+  /** Socket Mode: `user` clicks a button of their Home tab; resolves with the ack. */
+  clickHomeButton(user: string, action: { action_id: string; value?: string }): Promise<Ack>;
+  /** Socket Mode: a modal is submitted; resolves with the ack (its payload holds any `errors`). */
+  sendViewSubmission(options: ViewSubmissionOptions): Promise<Ack>;
   /** Socket Mode: asks connected clients to reconnect. */
   sendDisconnect(reason?: string): void;
   /** Socket Mode: resolves true once a client is connected. */
@@ -145,7 +155,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const { port } = server.address() as AddressInfo;
   baseUrl = `http://127.0.0.1:${port}`;
 
-  return {
+  const fake: FakeSlack = {
     url: baseUrl,
     apiUrl: `${baseUrl}/api/`,
     state,
@@ -187,6 +197,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         event_time: Math.floor(nowMs() / 1000),
         authorizations: [{ team_id: state.identity.teamId, user_id: state.identity.botUserId, is_bot: true }],
       }),
+    openAppHome(user, tab = 'home') {
+      return fake.sendEvent({ type: 'app_home_opened', user, channel: imChannel(state, user).id, tab });
+    },
+    clickHomeButton: (user, action) =>
+      socketMode.push(
+        'interactive',
+        blockActionsPayload({
+          actions: [{ ...action, block_id: 'home' }],
+          response_url: '',
+          userId: user,
+          extra: { ...homeActionsExtra(user), response_url: undefined },
+        }),
+      ),
+    sendViewSubmission: (o) => socketMode.push('interactive', viewSubmissionPayload(o)),
     sendDisconnect: (reason) => socketMode.disconnect(reason),
     waitForConnection: (timeoutMs) => socketMode.waitForConnection(timeoutMs),
     async close() {
@@ -195,4 +219,5 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  return fake;
 }

@@ -50,6 +50,13 @@ const handlers: Record<string, Handler> = {
     state.views.set(p.user_id, stored);
     return { ok: true, view: { ...(p.view as object), id: stored.id } };
   },
+
+  // A modal opens only from a fresh click (its trigger_id); the call itself is the record (callsTo).
+  'views.open': (_state, p) => {
+    if (typeof p.trigger_id !== 'string' || p.trigger_id === '') return fail('invalid_trigger_id');
+    if (typeof p.view !== 'object' || p.view === null) return fail('invalid_arguments');
+    return { ok: true, view: { ...(p.view as object), id: `VMODAL${p.trigger_id.replace(/\W/g, '')}` } };
+  },
 };
 
 /** The methods answered; anything else is `unknown_method`. apps.connections.open lives in the server. */

@@ -84,3 +84,56 @@ export function blockActionsPayload(o: BlockActionsOptions): Record<string, unkn
     ...o.extra,
   };
 }
+
+export interface ViewSubmissionOptions {
+  /** The modal as the app opened it (callback_id, private_metadata…). */
+  view: Record<string, unknown>;
+  /** `state.values`: block_id → action_id → the input's value, as Slack sends them. */
+  values: Record<string, Record<string, Record<string, unknown>>>;
+  userId?: string;
+}
+
+/** A `view_submission` interaction payload (a modal's submit button) as Slack sends it. */
+export function viewSubmissionPayload(o: ViewSubmissionOptions): Record<string, unknown> {
+  const userId = o.userId ?? DEFAULT_USER_ID;
+  return {
+    type: 'view_submission',
+    team: { id: DEFAULT_TEAM_ID, domain: 'fake-university' },
+    user: {
+      id: userId,
+      username: userId.toLowerCase(),
+      name: userId.toLowerCase(),
+      team_id: DEFAULT_TEAM_ID,
+    },
+    api_app_id: DEFAULT_APP_ID,
+    token: 'verification-token-unused',
+    trigger_id: nextTriggerId(),
+    view: {
+      id: 'VMODAL',
+      team_id: DEFAULT_TEAM_ID,
+      type: 'modal',
+      private_metadata: '',
+      hash: 'fake-hash',
+      ...o.view,
+      state: { values: o.values },
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+}
+
+/** A button clicked in a user's Home tab: the container is the view, and there is no channel. */
+export function homeActionsExtra(userId: string = DEFAULT_USER_ID): Record<string, unknown> {
+  return {
+    container: { type: 'view', view_id: 'VHOME' },
+    view: { id: 'VHOME', type: 'home', team_id: DEFAULT_TEAM_ID, private_metadata: '', callback_id: '' },
+    channel: undefined,
+    user: {
+      id: userId,
+      username: userId.toLowerCase(),
+      name: userId.toLowerCase(),
+      team_id: DEFAULT_TEAM_ID,
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Content } from '../../content/content.ts';
-import type { StaffDesk } from '../../changes/staff-desk.ts';
+import type { DeskReply, StaffDesk } from '../../changes/staff-desk.ts';
 import type { AnnounceStatus } from '../../delivery/announcer.ts';
 import type { HelpEntry } from '../../queries/query-table.ts';
 import type { Clock } from '../../util/clock.ts';
@@ -83,17 +83,7 @@ function outcomeLine(status: AnnounceStatus): string {
 export function registerStaffCommands(table: ScheduleCommandTable, deps: StaffSlackDeps): void {
   table.register(
     WORDS,
-    (request) => {
-      const reply = deps.desk.request(`${request.word} ${request.args}`, request.userId, request.now);
-      if (reply.kind !== 'preview') return message(reply.content);
-      return {
-        content: reply.content,
-        buttons: [
-          { actionId: CONFIRM_ACTION, text: 'Confirm', value: reply.previewId, style: 'primary' },
-          { actionId: CANCEL_ACTION, text: 'Cancel', value: reply.previewId },
-        ],
-      };
-    },
+    (request) => deskReply(deps.desk.request(`${request.word} ${request.args}`, request.userId, request.now)),
     HELP,
   );
 }
@@ -121,6 +111,18 @@ export function registerResend(table: ScheduleCommandTable, resend: () => Promis
 }
 
 const textContent = (text: string): Content => ({ blocks: [{ kind: 'section', lines: [[text]] }] });
+
+/** A desk's answer as a reply: a preview carries the Confirm and Cancel buttons `registerStaffActions` handles. */
+export function deskReply(reply: DeskReply): ScheduleReply {
+  if (reply.kind !== 'preview') return message(reply.content);
+  return {
+    content: reply.content,
+    buttons: [
+      { actionId: CONFIRM_ACTION, text: 'Confirm', value: reply.previewId, style: 'primary' },
+      { actionId: CANCEL_ACTION, text: 'Cancel', value: reply.previewId },
+    ],
+  };
+}
 
 /** Confirm applies the previewed change and announces it; Cancel drops it. Both replace the preview. */
 export function registerStaffActions(app: App, deps: StaffSlackDeps): void {

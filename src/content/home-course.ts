@@ -1,0 +1,160 @@
+import { DateTime } from 'luxon';
+import { historyLines } from '../changes/history-lines.ts';
+import { lastUndoable } from '../changes/replay-revisions.ts';
+import type { Revision } from '../changes/revision-log.ts';
+import { addDays } from '../plan/local-date.ts';
+import type { Plan } from '../plan/schema.ts';
+import { deadlines } from '../queries/due-events.ts';
+import { nextClass } from '../queries/next-class.ts';
+import { presentDeadlines, presentPresentations } from '../queries/present-events.ts';
+import { presentNext } from '../queries/present-schedule.ts';
+import { presentations, type PresentationItem } from '../queries/presentations.ts';
+import { postKinds } from '../reminders/format-preview.ts';
+import { derivePosts } from '../reminders/derive-posts.ts';
+import { windowOfDays } from '../reminders/preview-range.ts';
+import { link, type Block, type Content, type Line } from './content.ts';
+
+/** How far ahead the Home tab looks: deadlines for students, reminder posts for staff. */
+export const HOME_DEADLINE_DAYS = 14;
+export const HOME_POSTS_DAYS = 7;
+/** The staff see only the latest changes; `/schedule history` has them all. */
+export const HOME_HISTORY_COUNT = 5;
+/** Lines of one list before "…and N more" (a week of posts can be long in exam season). */
+export const HOME_LIST_LINES = 25;
+
+export interface HomeCourseInput {
+  plan: Plan;
+  viewerId: string;
+  now: DateTime;
+  /**
+   * The course's calendar feed address for this viewer. No feed exists yet: nothing sets it today, and
+   * the Home tab then shows no calendar line rather than a made-up one.
+   */
+  calendarFeedUrl?: string;
+  /** Present only for the course staff: what they see on top of the students' view. */
+  staff?: { history: Revision[]; defaultChannel: string };
+}
+
+export interface HomeCourse {
+  /** The course code, carried by the staff buttons so a view of several courses knows which one. */
+  code: string;
+  /** What every member of the course sees. */
+  student: Content;
+  /** The staff's part: the week's posts and the recent changes. */
+  staff?: Content;
+  /** The revision the Undo button would revert, when there is one. */
+  undoable?: Revision;
+}
+
+/**
+ * One course's part of a viewer's Home tab, built from the same answers `/schedule` gives (next class,
+ * deadlines, presentations) and, for staff, the posts `coursebot preview` derives and the change history.
+ */
+export function homeCourse(input: HomeCourseInput): HomeCourse {
+  const { plan, now } = input;
+  const blocks: Block[] = [{ kind: 'header', text: `${plan.course.code} · ${plan.course.title}` }];
+  blocks.push(...retitled(presentNext(plan, nextClass(plan, now)), 'Next class'));
+  blocks.push(...soonDeadlines(plan, now));
+  blocks.push(...ownPresentations(plan, input.viewerId, now));
+  const links = courseLinks(plan, input.calendarFeedUrl);
+  if (links.length > 0) blocks.push({ kind: 'context', lines: [joinLinks(links)] });
+  const course: HomeCourse = { code: plan.course.code, student: { blocks } };
+  if (!input.staff) return course;
+  const undoable = lastUndoable(input.staff.history);
+  return {
+    ...course,
+    staff: {
+      blocks: [
+        { kind: 'divider' },
+        { kind: 'section', heading: `Posts of the next ${HOME_POSTS_DAYS} days`, lines: weekPosts(input) },
+        { kind: 'section', heading: 'Recent changes', lines: recentChanges(plan, input.staff.history) },
+      ],
+    },
+    ...(undoable ? { undoable } : {}),
+  };
+}
+
+/** An answer's blocks under a section heading instead of its own header (the course header is above). */
+function retitled(content: Content, heading: string): Block[] {
+  const blocks = content.blocks.filter((b) => b.kind !== 'header');
+  const first = blocks.findIndex((b) => b.kind === 'section');
+  if (first >= 0) {
+    const section = blocks[first] as Extract<Block, { kind: 'section' }>;
+    blocks[first] = { ...section, heading };
+  }
+  return blocks;
+}
+
+function soonDeadlines(plan: Plan, now: DateTime): Block[] {
+  const answer = deadlines(plan, now);
+  const upcoming = answer.upcoming.filter((d) => d.daysLeft <= HOME_DEADLINE_DAYS);
+  const heading = `Deadlines in the next ${HOME_DEADLINE_DAYS} days`;
+  if (upcoming.length === 0) return [{ kind: 'section', heading, lines: [['Nothing due.']] }];
+  return capped(retitled(presentDeadlines(plan, { ...answer, upcoming }), heading));
+}
+
+/** The viewer's own presentations still to come, found through the roster's initials → Slack user. */
+function ownPresentations(plan: Plan, viewerId: string, now: DateTime): Block[] {
+  const initials = Object.entries(plan.course.roster ?? {})
+    .filter(([, userId]) => userId === viewerId)
+    .map(([known]) => known);
+  if (initials.length === 0) return [];
+  const answers = initials.map((i) => presentations(plan, now, i));
+  const items: PresentationItem[] = answers.flatMap((a) => a.items.filter((i) => !i.past));
+  const heading = 'Your presentations';
+  if (items.length === 0) return [{ kind: 'section', heading, lines: [['None coming up.']] }];
+  return capped(retitled(presentPresentations(plan, { ...answers[0]!, items }), heading));
+}
+
+function courseLinks(plan: Plan, calendarFeedUrl: string | undefined): Line[] {
+  const piazza = plan.course.links?.piazza;
+  return [
+    ...(piazza ? [[link(piazza, 'Piazza')]] : []),
+    ...(calendarFeedUrl ? [[link(calendarFeedUrl, 'Course calendar (subscribe)')]] : []),
+  ];
+}
+
+const joinLinks = (links: Line[]): Line => links.flatMap((l, i) => (i === 0 ? l : ['  ·  ', ...l]));
+
+/** The reminder posts due from now to the end of the seventh day, as `coursebot preview` derives them. */
+function weekPosts({ plan, now, staff }: HomeCourseInput): Line[] {
+  const zone = plan.course.timezone;
+  const today = now.setZone(zone).toISODate()!;
+  const range = windowOfDays({ from: today, to: addDays(today, HOME_POSTS_DAYS - 1) }, zone);
+  const posts = derivePosts(plan, range, { defaultChannel: staff!.defaultChannel }).filter(
+    (p) => DateTime.fromISO(p.at).toMillis() >= now.toMillis(),
+  );
+  if (posts.length === 0) return [['No reminder posts due.']];
+  return cappedLines(
+    posts.map((post) => {
+      const at = DateTime.fromISO(post.at, { zone });
+      return [
+        {
+          kind: 'date',
+          epochSeconds: Math.floor(at.toSeconds()),
+          style: 'day-time',
+          text: at.setLocale('en-US').toFormat("ccc LLL d 'at' h:mm a"),
+        },
+        `  ${post.channel}  ${postKinds(post).join(' + ')}`,
+      ];
+    }),
+  );
+}
+
+function recentChanges(plan: Plan, history: Revision[]): Line[] {
+  if (history.length === 0) return [['No changes made from Slack yet.']];
+  const recent = historyLines(history.slice(-HOME_HISTORY_COUNT), plan.course.timezone);
+  const older = history.length - recent.length;
+  return older > 0 ? [...recent, [`…and ${older} earlier (see /schedule history)`]] : recent;
+}
+
+/** Sections of a list are shortened to HOME_LIST_LINES, saying how many were left out. */
+function capped(blocks: Block[]): Block[] {
+  return blocks.map((b) => (b.kind === 'section' ? { ...b, lines: cappedLines(b.lines) } : b));
+}
+
+function cappedLines(lines: Line[]): Line[] {
+  if (lines.length <= HOME_LIST_LINES) return lines;
+  const shown = lines.slice(0, HOME_LIST_LINES - 1);
+  return [...shown, [`…and ${lines.length - shown.length} more`]];
+}

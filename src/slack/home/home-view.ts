@@ -1,0 +1,80 @@
+import type { types } from '@slack/bolt';
+import type { HomeCourse } from '../../content/home-course.ts';
+import { renderSlack } from '../../content/render-slack.ts';
+
+/** Slack refuses a Home tab of more than 100 blocks (Block Kit reference, views.publish). */
+export const MAX_HOME_BLOCKS = 100;
+
+type KnownBlock = types.KnownBlock;
+
+export const HOME_UNDO_ACTION = 'home_undo';
+/** The staff's change buttons: each opens its modal (see home-modals.ts). */
+export const HOME_CHANGE_ACTIONS = {
+  cancel: 'home_cancel_class',
+  move: 'home_move_class',
+  extend: 'home_extend_deadline',
+} as const;
+export type HomeChangeKind = keyof typeof HOME_CHANGE_ACTIONS;
+
+const CHANGE_LABELS: Record<HomeChangeKind, string> = {
+  cancel: 'Cancel a class',
+  move: 'Move a class',
+  extend: 'Extend a deadline',
+};
+
+const button = (actionId: string, text: string, value: string, style?: 'primary' | 'danger') => ({
+  type: 'button' as const,
+  action_id: actionId,
+  text: { type: 'plain_text' as const, text },
+  value,
+  ...(style ? { style } : {}),
+});
+
+/**
+ * The Home tab of one viewer: each of their courses in turn, rendered by the same Block Kit renderer as
+ * every reply (so user-written text is escaped the same way), with the staff's buttons under their part.
+ */
+export function homeView(courses: readonly HomeCourse[]): types.HomeView {
+  const blocks: KnownBlock[] = [];
+  for (const course of courses) {
+    blocks.push(...(renderSlack(course.student).blocks as KnownBlock[]));
+    if (!course.staff) continue;
+    blocks.push(...(renderSlack(course.staff).blocks as KnownBlock[]));
+    // The course code in each value tells the handler which course's plan to change.
+    const changes = (Object.keys(HOME_CHANGE_ACTIONS) as HomeChangeKind[]).map((kind) =>
+      button(HOME_CHANGE_ACTIONS[kind], CHANGE_LABELS[kind], course.code),
+    );
+    const undo = course.undoable
+      ? [button(HOME_UNDO_ACTION, `Undo #${course.undoable.id}`, course.code, 'danger')]
+      : [];
+    blocks.push({
+      type: 'actions',
+      block_id: `staff:${course.code}`.slice(0, 255),
+      elements: [...changes, ...undo],
+    });
+  }
+  if (courses.length === 0) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: 'You are not in any course this bot runs.' },
+    });
+  }
+  return { type: 'home', blocks: capBlocks(blocks) };
+}
+
+/**
+ * At most MAX_HOME_BLOCKS: the last one says how many were left out. Staff buttons are kept whenever
+ * possible, as they are what a staff member came for.
+ */
+export function capBlocks(blocks: KnownBlock[]): KnownBlock[] {
+  if (blocks.length <= MAX_HOME_BLOCKS) return blocks;
+  const room = MAX_HOME_BLOCKS - 1;
+  const actions = new Set<KnownBlock>(blocks.filter((b) => b.type === 'actions').slice(0, room));
+  let others = room - actions.size;
+  const kept = blocks.filter((b) => actions.has(b) || (b.type !== 'actions' && others-- > 0));
+  const left = blocks.length - kept.length;
+  return [
+    ...kept,
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `_…and ${left} more not shown_` }] },
+  ];
+}
