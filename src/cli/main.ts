@@ -22,13 +22,15 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 /**
- * The commands to register for these arguments: the one named, or all of them when none is (help, a
- * mistyped name: commander then lists them or suggests the nearest). No top-level option takes a value,
- * so the first word not starting with "-" is the command's name.
+ * The commands to register for these arguments: the one named; none for --version alone; else all of them
+ * (help, a mistyped name: commander then lists them or suggests the nearest). No top-level option takes a
+ * value, so the first word not starting with "-" is the command's name.
  */
 function commandsFor(args: readonly string[]): string[] {
   const named = args.find((arg) => !arg.startsWith('-'));
-  return named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+  if (named !== undefined && Object.hasOwn(COMMANDS, named)) return [named];
+  if (named === undefined && args.some((arg) => arg === '-V' || arg === '--version')) return [];
+  return Object.keys(COMMANDS);
 }
 
 /** package.json sits two folders up both from src/cli/ and from the compiled dist/cli/. */
