@@ -1,8 +1,8 @@
 /**
  * The running bot's memory against a bare Bolt app: each started as its own process (`coursebot start` in
- * HTTP mode through bin/coursebot.js, exactly as deployed; bench/bare-bolt.js), sent the same signed
- * `/schedule next` requests, then measured from outside. One run starts, loads and stops both, one after
- * the other, in alternating order.
+ * HTTP mode through bin/coursebot.js, with the node options of `npm start` and without any; the bare app
+ * bench/bare-bolt.js with none), sent the same signed `/schedule next` requests, then measured from
+ * outside. One run starts, loads and stops each in turn, in an order that alternates from run to run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,12 +14,15 @@ import { openTarget, runBatch, waitUntilListening } from './load-generator.ts';
 import { processMemory, type ProcessMemory } from './process-memory.ts';
 import { BENCH_SECRET, settingsToEnv } from './server-settings.ts';
 import { freePort } from './spawn-server.ts';
+import { median } from './weight-report.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const START_TIMEOUT_MS = 30_000;
 
 export interface BotMemoryOptions {
   fake: FakeSlack;
+  /** node's options in `npm start` (e.g. --max-semi-space-size=2). */
+  startOptions: string[];
   runs: number;
   warmup: number;
   requests: number;
@@ -29,35 +32,41 @@ export interface BotMemoryOptions {
   fromSource: boolean;
 }
 
+export interface Sample extends ProcessMemory {
+  /** Median round trip of the measured requests. */
+  p50Ms: number;
+}
+
+/** The bare app; coursebot with `npm start`'s node options; coursebot without any. */
+export type Side = 'bare' | 'npmStart' | 'plain';
+const SIDES: readonly Side[] = ['bare', 'npmStart', 'plain'];
+
 export interface BotMemory {
-  bare: ProcessMemory[];
-  coursebot: ProcessMemory[];
+  samples: Record<Side, Sample[]>;
   /** coursebot's last answer, to show it answered the question. */
   answer?: string;
 }
 
-type Side = 'bare' | 'coursebot';
-
 export async function measureBotMemory(options: BotMemoryOptions): Promise<BotMemory> {
-  const result: BotMemory = { bare: [], coursebot: [] };
+  const result: BotMemory = { samples: { bare: [], npmStart: [], plain: [] } };
   for (let run = 0; run < options.runs; run++) {
-    const order: Side[] = run % 2 === 0 ? ['bare', 'coursebot'] : ['coursebot', 'bare'];
+    const order = run % 2 === 0 ? SIDES : [...SIDES].reverse();
     for (const side of order) {
-      const { memory, answer } = await measureOne(side, options);
-      result[side].push(memory);
-      if (side === 'coursebot') result.answer = answer;
+      const { sample, answer } = await measureOne(side, options);
+      result.samples[side].push(sample);
+      if (side !== 'bare') result.answer = answer;
     }
   }
   return result;
 }
 
-async function measureOne(
-  side: Side,
-  o: BotMemoryOptions,
-): Promise<{ memory: ProcessMemory; answer?: string }> {
+async function measureOne(side: Side, o: BotMemoryOptions): Promise<{ sample: Sample; answer?: string }> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'coursebot-weight-'));
-  const child = side === 'bare' ? startBare(o, port) : startCoursebot(o, port, dir);
+  const child =
+    side === 'bare'
+      ? startBare(o, port)
+      : startCoursebot(o, port, dir, side === 'npmStart' ? o.startOptions : []);
   try {
     await listening(child, side);
     const origin = `http://127.0.0.1:${port}`;
@@ -74,7 +83,8 @@ async function measureOne(
     await target.pool.close();
     if (batch.errors > 0)
       throw new Error(`${side}: ${batch.errors} failed requests, first: ${batch.firstError}`);
-    return { memory: processMemory(child.pid!), answer: batch.lastBody };
+    const sample = { ...processMemory(child.pid!), p50Ms: median(batch.latenciesMs) };
+    return { sample, answer: batch.lastBody };
   } finally {
     await stop(child);
     rmSync(dir, { recursive: true, force: true });
@@ -99,9 +109,9 @@ function startBare(o: BotMemoryOptions, port: number): ChildProcess {
   });
 }
 
-function startCoursebot(o: BotMemoryOptions, port: number, dir: string): ChildProcess {
+function startCoursebot(o: BotMemoryOptions, port: number, dir: string, nodeOptions: string[]): ChildProcess {
   // A scratch working directory and database: no developer's ./.env or data is read.
-  return spawn(process.execPath, [join(ROOT, 'bin', 'coursebot.js'), 'start'], {
+  return spawn(process.execPath, [...nodeOptions, join(ROOT, 'bin', 'coursebot.js'), 'start'], {
     cwd: dir,
     env: {
       PATH: process.env.PATH,
