@@ -3,7 +3,15 @@ import { formatDay, localDateOf, type LocalDate } from '../plan/local-date.ts';
 import type { EventKind, Plan } from '../plan/schema.ts';
 import { termOf } from '../plan/term.ts';
 import type { PlanChange } from './change.ts';
-import { classRef, heldClass, leadingDate, trailingDate } from './command-parts.ts';
+import {
+  classRef,
+  exampleClass,
+  exampleDay,
+  heldClass,
+  leadingDate,
+  leadingTime,
+  trailingDate,
+} from './command-parts.ts';
 import { parseDatePhrase, type DateContext } from './date-phrase.ts';
 import { classLabel, parenthesised, when } from './describe.ts';
 import { findEvent } from './find-event.ts';
@@ -68,11 +76,21 @@ interface Env {
 function parseCancel(args: string, { plan, context, today }: Env): ParsedChange {
   let number: number;
   let rest: string;
-  const ref = classRef(args);
-  if (ref) ({ number, rest } = ref);
-  else {
-    const dated = leadingDate(args, context);
-    if (!dated) return refuse('Name the class to cancel: `cancel 14 snow day` or `cancel Oct 21 snow day`.');
+  // A date first: "cancel 21 Oct" is Oct 21, not Class 21 with the reason "Oct".
+  const dated = leadingDate(args, context);
+  const ref = dated ? undefined : classRef(args);
+  if (ref) {
+    ({ number, rest } = ref);
+    const time = leadingTime(rest);
+    if (time)
+      return refuse(
+        `A class is cancelled for its whole meeting: leave the time "${time}" out, e.g. \`cancel ${number} snow day\`.`,
+      );
+  } else {
+    if (!dated)
+      return refuse(
+        `Name the class to cancel: \`cancel ${exampleClass(plan, today)} snow day\` or \`cancel ${exampleDay(plan, today)} snow day\`.`,
+      );
     if (!dated.phrase.ok) return refuse(dated.phrase.message);
     if (dated.phrase.time)
       return refuse(
@@ -102,7 +120,10 @@ function parseCancel(args: string, { plan, context, today }: Env): ParsedChange 
 
 function parseMove(args: string, { plan, context, today }: Env): ParsedChange {
   const ref = classRef(args);
-  if (!ref) return refuse('Name the class and the new day: `move 14 Oct 22`.');
+  if (!ref)
+    return refuse(
+      `Name the class and the new day: \`move ${exampleClass(plan, today)} ${exampleDay(plan, today, 1)}\`.`,
+    );
   const found = heldClass(plan, ref.number, today);
   if ('message' in found) return refuse(found.message);
   const phrase = parseDatePhrase(ref.rest.replace(/^to\s+/i, ''), context);
@@ -110,7 +131,7 @@ function parseMove(args: string, { plan, context, today }: Env): ParsedChange {
     return refuse(
       phrase.recognised
         ? phrase.message
-        : `Write the new day after the class: \`move ${ref.number} Oct 22\`.`,
+        : `Write the new day after the class: \`move ${ref.number} ${exampleDay(plan, found.session.date, 1)}\`.`,
     );
   if (phrase.time)
     return refuse('A class moves to another day at the course meeting time: leave the time out.');

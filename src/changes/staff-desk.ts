@@ -37,6 +37,15 @@ const clause = (text: string) => text.replace(/\.$/, '');
 /** Ends a summary with one full stop; a quoted text (“…”) brings its own. */
 const finished = (text: string) => (/[.!?”"]$/.test(text) ? text : `${text}.`);
 
+/** Plans compared by value: a re-applied change builds new objects with the same content. */
+const samePlan = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function nothingReason(change: Change, summary: string): string {
+  if (change.kind === 'undo')
+    return `${summary.replace(/^undid/, 'undoing')} would leave the schedule as it is`;
+  return 'the schedule already says so';
+}
+
 const say = (...lines: Line[]): DeskReply => ({
   kind: 'message',
   content: { blocks: [{ kind: 'section', lines }] },
@@ -126,6 +135,10 @@ export class StaffDesk {
       applied = source.preview(change);
     } catch (error) {
       return say([error instanceof Error ? error.message : String(error)]);
+    }
+    // A change that leaves the plan as it is would only tell every student "No change": say so here instead.
+    if (change.kind !== 'announce' && samePlan(applied.plan, source.current())) {
+      return say([`Nothing to change: ${nothingReason(change, applied.summary)}.`]);
     }
     this.sweep(now);
     // The time in the id keeps a button left over from before a restart from matching a new preview.

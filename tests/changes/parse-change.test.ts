@@ -31,6 +31,20 @@ describe('parseChange: cancel', () => {
     });
   });
 
+  it('reads a date as a date, never as a class number', () => {
+    expect(parse('cancel 10/23')).toMatchObject({ ok: true, change: { number: 15, date: '2025-10-23' } });
+    expect(parse('cancel 21 Oct snow day')).toMatchObject({
+      ok: true,
+      change: { number: 14, date: '2025-10-21', reason: 'snow day' },
+    });
+    expect(parse('move 15 10/24')).toMatchObject({
+      ok: true,
+      change: { kind: 'move', number: 15, from: '2025-10-23', to: '2025-10-24' },
+    });
+    // The hint names a day near the class, not always the same one.
+    expect(refusal('move 20 soon')).toBe('Write the new day after the class: `move 20 Nov 12`.');
+  });
+
   it('reads "shift"', () => {
     expect(parse('cancel 14 shift snow day')).toMatchObject({
       ok: true,
@@ -46,6 +60,14 @@ describe('parseChange: cancel', () => {
     ['cancel Oct 9', 'Thu Oct 9, 2025 is in the past (today is Mon Oct 20).'],
     ['cancel Wed Oct 23', 'Oct 23, 2025 is a Thursday, not a Wednesday: check the date.'],
     ['cancel', 'Name the class to cancel: `cancel 14 snow day` or `cancel Oct 21 snow day`.'],
+    [
+      'cancel 14 11:00 snow day',
+      'A class is cancelled for its whole meeting: leave the time "11:00" out, e.g. `cancel 14 snow day`.',
+    ],
+    [
+      'cancel 14 at 5pm',
+      'A class is cancelled for its whole meeting: leave the time "at 5pm" out, e.g. `cancel 14 snow day`.',
+    ],
     [
       'cancel tomorrow 9am',
       'A class is cancelled for its whole meeting: leave the time out, e.g. `cancel Tue Oct 21`.',
@@ -207,12 +229,13 @@ describe('parseChange: edit, add, announce', () => {
     expect(refusal('add deadline Feb 30 Project draft')).toBe('Feb 30 is not a date.');
     expect(refusal('extend proposal Nov 31')).toBe('Nov 31 is not a date.');
     expect(refusal('add deadline Jun 3 Project draft')).toBe(
-      'Jun 3 is outside the term (Tue Sep 2 to Tue Dec 9, 2025): pick a day in it, e.g. Oct 20, or write the year: Jun 3 2026.',
+      'Jun 3 is outside the term (Tue Sep 2 to Tue Dec 9, 2025): pick a day in it, e.g. Oct 20.',
     );
-    expect(parse('add deadline Jun 3 2026 Project draft')).toMatchObject({
-      ok: true,
-      change: { event: { date: '2026-06-03', title: 'Project draft' } },
-    });
+    expect(refusal('add deadline Jun 3 2026 Project draft')).toBe(
+      'Wed Jun 3, 2026 is outside the term (Tue Sep 2 to Tue Dec 9, 2025) and its exam period: pick a day up to Sat Feb 7, 2026.',
+    );
+    expect(refusal('extend proposal 2026-11-04')).toMatch(/^Wed Nov 4, 2026 is outside the term/);
+    expect(refusal('move 20 9999-12-31')).toMatch(/^Fri Dec 31, 9999 is outside the term/);
   });
 
   it('announces text as typed, and refuses unknown words', () => {

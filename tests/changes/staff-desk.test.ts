@@ -151,6 +151,15 @@ describe('StaffDesk', () => {
     ).toBe('  #3 Mon Oct 20 10:00 AM  U0PROF0001  added homework hw4-posted on Wed Nov 12');
   });
 
+  it('says "nothing to change" for a change that changes nothing, with no Confirm', () => {
+    const { desk, source } = setup();
+    const topic = source.current().sessions.find((s) => s.number === 14)!.topic;
+    const reply = desk.request(`edit 14 topic ${topic}`, PROF, MONDAY);
+    expect(reply.kind).toBe('message');
+    expect(text(reply)).toBe('  Nothing to change: the schedule already says so.');
+    expect(source.history()).toEqual([]);
+  });
+
   it('answers a bad command with the reason', () => {
     const { desk } = setup();
     expect(text(desk.request('cancel 3', PROF, MONDAY))).toBe(
