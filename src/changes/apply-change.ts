@@ -1,10 +1,10 @@
 import { mention, type Content } from '../content/content.ts';
-import { formatDay } from '../plan/local-date.ts';
+import type { LocalDate, LocalTime } from '../plan/local-date.ts';
 import type { EventKind, Plan, Session } from '../plan/schema.ts';
 import { UserError } from '../util/user-error.ts';
 import { announceChange, announcement, byDate, diffLines, sentence } from './announce-diff.ts';
 import type { PlanChange } from './change.ts';
-import { classLabel, when, withReason } from './describe.ts';
+import { classLabel, dayInTerm, when as whenDay, withReason } from './describe.ts';
 import { diffPlans } from './diff-plans.ts';
 import { shiftCascade } from './shift-cascade.ts';
 
@@ -24,6 +24,9 @@ export interface AppliedChange {
  * (the class or event was removed from the file) throws a UserError naming it.
  */
 export function applyChange(plan: Plan, change: PlanChange): AppliedChange {
+  // History lines name the year of a day outside the term's years, as announcements do.
+  const formatDay = dayInTerm(plan);
+  const when = (date: LocalDate, time?: LocalTime) => whenDay(date, time, formatDay);
   switch (change.kind) {
     case 'cancel':
       return change.shift
@@ -127,6 +130,8 @@ function mapClass(plan: Plan, number: number, update: (s: Session) => Session): 
 }
 
 function applyShift(plan: Plan, change: Extract<PlanChange, { kind: 'cancel' }>): AppliedChange {
+  const formatDay = dayInTerm(plan);
+  const when = (date: LocalDate, time?: LocalTime) => whenDay(date, time, formatDay);
   const summary = `${withReason(`cancelled Class ${change.number} (${formatDay(change.date)})`, change.reason)}; later classes shifted`;
   const day = plan.sessions.find((s) => s.date === change.date);
   const cancelled = plan.sessions.find((s) => s.number === change.number && s.date === change.date);

@@ -160,6 +160,17 @@ describe('StaffDesk', () => {
     expect(source.history()).toEqual([]);
   });
 
+  it("names the year of a day outside the term's year, in the announcement and the history", () => {
+    const { desk } = setup();
+    const preview = previewOf(desk.request('extend proposal Jan 5', PROF, MONDAY));
+    expect(renderText(preview.announcement)).toBe(
+      '  Project proposal deadline moved from Thu Oct 30 to Mon Jan 5, 2026.',
+    );
+    expect(text(desk.confirm(preview.previewId, PROF, MONDAY))).toBe(
+      '  Done (#1): moved project-proposal-due from Thu Oct 30 to Mon Jan 5, 2026.',
+    );
+  });
+
   it('answers a bad command with the reason', () => {
     const { desk } = setup();
     expect(text(desk.request('cancel 3', PROF, MONDAY))).toBe(
