@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   eventSchema,
+  planSchema,
   localDateSchema,
   localTimeSchema,
   presentationSchema,
@@ -54,9 +55,23 @@ export const changeSchema = z.discriminatedUnion('kind', [
   }),
   /** Reverts revision `of`: the effective plan is re-computed without it. */
   z.strictObject({ kind: z.literal('undo'), of: z.int().positive() }),
+  /**
+   * schedule.json as the bot found it (`start`, `edit`) or as `coursebot export` wrote it (`export`): the file
+   * whose plan hashes to `hash` has the revisions replayed over `plan`. For an edit `plan` is the file itself;
+   * for an export it is the plan the exported changes were made over, so they stay undoable.
+   */
+  z.strictObject({
+    kind: z.literal('file'),
+    source: z.enum(['start', 'edit', 'export']),
+    hash: z.string().min(1),
+    plan: planSchema,
+    /** For an export: the last revision the file includes. */
+    through: z.int().nonnegative().optional(),
+  }),
 ]);
 
 export type Change = z.infer<typeof changeSchema>;
 export type ChangeKind = Change['kind'];
-/** The changes that apply to a plan by themselves (undo needs the revision history). */
-export type PlanChange = Exclude<Change, { kind: 'undo' }>;
+/** The changes that apply to a plan by themselves (undo needs the history, a file record is no change). */
+export type PlanChange = Exclude<Change, { kind: 'undo' | 'file' }>;
+export type FileRecord = Extract<Change, { kind: 'file' }>;

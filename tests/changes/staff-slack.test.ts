@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RevisedPlanSource } from '../../src/changes/revised-plan-source.ts';
 import { Announcer } from '../../src/delivery/announcer.ts';
 import { Ledger } from '../../src/delivery/ledger.ts';
+import { parsePlanText } from '../../src/plan/parse-plan.ts';
 import { ask } from '../../src/queries/ask.ts';
 import { derivePosts } from '../../src/reminders/derive-posts.ts';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-slack-app.ts';
@@ -19,7 +20,7 @@ import { revisedPlanSource } from '../../src/storage/revisions-plan.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
 import { APP_TOKEN, BOT_TOKEN, recordingLogger, type RecordingLogger } from '../slack/slack-kit.ts';
-import { cs599, FIXTURE_PATH, MONDAY } from './plan-fixture.ts';
+import { FIXTURE_PATH, MONDAY } from './plan-fixture.ts';
 
 const PROF = 'U0PROF';
 const STUDENT = 'U0STUDENT';
@@ -45,7 +46,10 @@ let bot: Bot | undefined;
 
 async function startBot(): Promise<Bot> {
   const db = openDatabase(join(dir, 'bot.db'));
-  const plans = revisedPlanSource(db, cs599(), log);
+  // As `coursebot start` does: the plan is schedule.json as it is on disk now.
+  const file = parsePlanText(readFileSync(schedule, 'utf8'));
+  if (!file.ok) throw new Error('schedule.json is invalid');
+  const plans = revisedPlanSource(db, file.plan, log);
   const slack = createSlackApp({
     settings: { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl },
     plans,
@@ -158,7 +162,7 @@ describe('staff changes through Slack', () => {
     );
     expect(channelTexts()).toEqual([]);
     expect(await click(preview)).toBe(
-      'Done (#1): cancelled Class 14 (Tue Oct 21): snow day.\nAnnounced in C0CLASS.',
+      'Done (#2): cancelled Class 14 (Tue Oct 21): snow day.\nAnnounced in C0CLASS.',
     );
     expect(channelTexts()).toEqual([
       'Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21: snow day.',
@@ -175,7 +179,7 @@ describe('staff changes through Slack', () => {
   it('a change confirmed while Slack fails is queued, then announced once by a later pass', async () => {
     fake.failNext('chat.postMessage', { status: 500 });
     expect(await click(await command('cancel 14 snow day'))).toBe(
-      'Done (#1): cancelled Class 14 (Tue Oct 21): snow day.\n' +
+      'Done (#2): cancelled Class 14 (Tue Oct 21): snow day.\n' +
         'Queued: will be announced in C0CLASS when Slack answers.',
     );
     expect(channelTexts()).toEqual([]);
@@ -192,9 +196,9 @@ describe('staff changes through Slack', () => {
   it('a change whose announcement cannot be posted says why, and the change stands', async () => {
     fake.state.channels.get('C0CLASS')!.isMember = false;
     expect(await click(await command('cancel 14 snow day'))).toMatch(
-      /^Done \(#1\): .*\nThe change is applied, but the announcement could not be posted: not_in_channel: /,
+      /^Done \(#2\): .*\nThe change is applied, but the announcement could not be posted: not_in_channel: /,
     );
-    expect(bot!.plans.history()).toHaveLength(1);
+    expect(bot!.plans.history()).toHaveLength(2);
   });
 
   it.each([
@@ -218,7 +222,7 @@ describe('staff changes through Slack', () => {
       expect(keys().filter((k) => k.startsWith(due))).toEqual([]);
       const preview = await command(text);
       expect(preview.text?.split('\n')[0]).toBe(said);
-      expect(await click(preview)).toMatch(/^Done \(#1\)/);
+      expect(await click(preview)).toMatch(/^Done \(#2\)/);
       expect(channelTexts()).toEqual([said]);
       expect(keys().filter((k) => k.startsWith(gone))).toEqual([]);
       expect(keys().filter((k) => k.startsWith(due)).length).toBeGreaterThan(0);
@@ -242,7 +246,7 @@ describe('staff changes through Slack', () => {
   ])('%s: previewed, confirmed and announced', async (text, announcement) => {
     const preview = await command(text);
     expect(preview.text?.split('\n')[0]).toBe(announcement);
-    expect(await click(preview)).toMatch(/^Done \(#1\)/);
+    expect(await click(preview)).toMatch(/^Done \(#2\)/);
     expect(channelTexts()).toEqual([announcement]);
   });
 
@@ -259,7 +263,7 @@ describe('staff changes through Slack', () => {
       'No office hours today.\n— from @U0PROF\n' +
         'Confirm to apply this and post it in the class channel. The preview expires at 10:15 AM.',
     );
-    expect(await click(preview)).toBe('Done (#1): announced “No office hours today.”\nAnnounced in C0CLASS.');
+    expect(await click(preview)).toBe('Done (#2): announced “No office hours today.”\nAnnounced in C0CLASS.');
     const [posted] = fake.messages('C0CLASS');
     expect(posted!.text).toBe('No office hours today.\n— from @U0PROF');
     // In Block Kit the sender is a real mention, rendered by Slack as their name.
@@ -272,7 +276,7 @@ describe('staff changes through Slack', () => {
     expect(preview.text?.split('\n')[0]).toBe(
       'Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21.',
     );
-    expect(await click(preview)).toBe('Done (#1): cancelled Class 14 (Tue Oct 21).\nAnnounced in C0CLASS.');
+    expect(await click(preview)).toBe('Done (#2): cancelled Class 14 (Tue Oct 21).\nAnnounced in C0CLASS.');
     expect(channelTexts()).toEqual([
       'Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21.',
     ]);
@@ -285,7 +289,8 @@ describe('staff changes through Slack', () => {
       'Sorry, only the course staff can change the schedule. Try `/schedule help` for what you can ask.',
     );
     expect(reply.blocks?.some((b) => b.type === 'actions')).toBe(false);
-    expect(bot!.plans.history()).toEqual([]);
+    // Only the file the bot started with is recorded.
+    expect(bot!.plans.history().map((r) => r.kind)).toEqual(['file']);
     expect(log.lines).toContain(
       'warn staff: refused "cancel 14 snow day" from U0STUDENT: not in COURSEBOT_INSTRUCTORS',
     );
@@ -306,13 +311,13 @@ describe('staff changes through Slack', () => {
     expect(undo.text?.split('\n')[0]).toBe(
       'Class 14 (Sparse approximation of attention) is no longer cancelled: it meets on Tue Oct 21.',
     );
-    expect(await click(undo)).toMatch(/^Done \(#2\): undid #1/);
+    expect(await click(undo)).toMatch(/^Done \(#3\): undid #2/);
     expect(channelTexts()).toHaveLength(2);
     expect(reminderKeys(bot!.plans, '2025-10-21T00:00', '2025-10-22T00:00')).toContain(
       'class-day:class-14@2025-10-21',
     );
     expect((await command('history')).text).toMatch(
-      /#1 Mon Oct 20 10:00 AM {2}U0PROF {2}cancelled Class 14.*\(undone by #2\)/,
+      /#2 Mon Oct 20 10:00 AM {2}U0PROF {2}cancelled Class 14.*\(undone by #3\)/,
     );
   });
 
@@ -321,10 +326,32 @@ describe('staff changes through Slack', () => {
     const second = await command('cancel 15 conference');
     await click(first);
     expect(await click(second)).toBe(
-      'Not applied: the schedule changed since this preview (#1 moved Class 15 from Thu Oct 23 to Fri Oct 24). Run the command again for a fresh preview.',
+      'Not applied: the schedule changed since this preview (#2 moved Class 15 from Thu Oct 23 to Fri Oct 24). Run the command again for a fresh preview.',
     );
     expect(channelTexts()).toHaveLength(1);
     expect(bot!.plans.current().sessions.find((s) => s.number === 15)!.noClass).toBeUndefined();
+  });
+
+  it('announces an edit made while the bot was stopped at the next start, once', async () => {
+    await click(await command('cancel 14 snow day'));
+    await bot!.stop();
+    writeFileSync(schedule, readFileSync(FIXTURE_PATH, 'utf8').replace('"2025-10-30"', '"2025-10-31"'));
+    bot = await startBot();
+    expect(log.lines).toContain(
+      `info ${schedule} was edited while the bot was stopped: the changes are announced`,
+    );
+    expect(await bot.announcer.flush()).toMatchObject({ posted: 1 });
+    expect(channelTexts()).toEqual([
+      'Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21: snow day.',
+      'Class 17 (Mamba and hybrid models) moved from Thu Oct 30 to Fri Oct 31.',
+    ]);
+    expect(bot.plans.current().sessions.find((s) => s.number === 14)!.noClass).toBe('snow day');
+    // Another restart over the same file announces nothing more.
+    await bot.stop();
+    bot = await startBot();
+    await bot.announcer.flush();
+    expect(channelTexts()).toHaveLength(2);
+    expect((await command('history')).text).toMatch(/#3 .*schedule\.json {2}schedule\.json edited$/m);
   });
 
   it('keeps the changes across a restart', async () => {
