@@ -63,6 +63,22 @@ export function applyChange(plan: Plan, change: PlanChange): AppliedChange {
         `moved ${event.id} from ${when(event.date, event.time)} to ${when(moved.date, moved.time)}`,
       );
     }
+    case 'restore':
+      return simple(
+        plan,
+        mapClass(plan, change.number, ({ noClass: _noClass, ...s }) => s),
+        `restored Class ${change.number} (${formatDay(change.date)})`,
+      );
+    case 'remove': {
+      const event = plan.events.find((e) => e.id === change.eventId);
+      // Already gone (the file no longer has it): removing it again changes nothing.
+      if (!event) return simple(plan, plan, `removed ${change.eventId} (${formatDay(change.date)})`);
+      return simple(
+        plan,
+        { ...plan, events: plan.events.filter((e) => e !== event) },
+        `removed ${event.id} (${when(event.date, event.time)})`,
+      );
+    }
     case 'edit-topic':
       return simple(
         plan,

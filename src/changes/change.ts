@@ -35,6 +35,9 @@ export const changeSchema = z.discriminatedUnion('kind', [
     /** A new local time; absent keeps the event's time. */
     time: localTimeSchema.optional(),
   }),
+  /** Holds a cancelled class again on its day, leaving every later change as it is. */
+  z.strictObject({ kind: z.literal('restore'), number: z.int().positive(), date: localDateSchema }),
+  z.strictObject({ kind: z.literal('remove'), eventId: z.string().min(1), date: localDateSchema }),
   z.strictObject({ kind: z.literal('edit-topic'), number: z.int().positive(), topic: z.string() }),
   z.strictObject({
     kind: z.literal('edit-readings'),

@@ -23,6 +23,8 @@ export const CHANGE_USAGE = [
   '`cancel <class N | date> [shift] [reason]`',
   '`move <class N> <date>`',
   '`extend <deadline> <date> [time]`',
+  '`restore <class N>`',
+  '`remove <event>`',
   '`edit <class N> topic|readings|presenters <text>`',
   '`add deadline|homework|exam <date> [time] <title>`',
   '`announce <text>`',
@@ -52,6 +54,10 @@ export function parseChange(text: string, plan: Plan, now: DateTime): ParsedChan
       return parseMove(args, env);
     case 'extend':
       return parseExtend(args, env);
+    case 'restore':
+      return parseRestore(args, env);
+    case 'remove':
+      return parseRemove(args, env);
     case 'edit':
       return parseEdit(args, env);
     case 'add':
@@ -162,6 +168,33 @@ function parseExtend(args: string, { plan, context }: Env): ParsedChange {
   }
   const change: PlanChange = { kind: 'extend', eventId: event.id, from: event.date, to: date };
   return { ok: true, change: time ? { ...change, time } : change };
+}
+
+function parseRestore(args: string, { plan, context, today }: Env): ParsedChange {
+  const dated = leadingDate(args, context);
+  const date = dated?.phrase.ok ? dated.phrase.date : undefined;
+  if (dated && !dated.phrase.ok) return refuse(dated.phrase.message);
+  const ref = date ? undefined : classRef(args);
+  const session = date
+    ? plan.sessions.find((s) => s.date === date && s.number !== null)
+    : ref && plan.sessions.find((s) => s.number === ref.number);
+  if (!session) {
+    if (date) return refuse(`There is no class on ${formatDay(date)} to restore.`);
+    if (ref) return refuse(`There is no Class ${ref.number} in the plan.`);
+    return refuse(`Name the cancelled class to hold again: \`restore ${exampleClass(plan, today)}\`.`);
+  }
+  if (session.date < today)
+    return refuse(`${classLabel(session)} was on ${formatDay(session.date)}: it is past.`);
+  if (!session.noClass)
+    return refuse(`${classLabel(session)} on ${formatDay(session.date)} is not cancelled.`);
+  return { ok: true, change: { kind: 'restore', number: session.number!, date: session.date } };
+}
+
+function parseRemove(args: string, { plan }: Env): ParsedChange {
+  if (!args.trim()) return refuse('Name the event to remove: `remove proposal`.');
+  const found = findEvent(plan, args);
+  if (!found.ok) return refuse(found.message);
+  return { ok: true, change: { kind: 'remove', eventId: found.event.id, date: found.event.date } };
 }
 
 function parseEdit(args: string, { plan }: Env): ParsedChange {

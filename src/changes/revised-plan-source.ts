@@ -8,6 +8,7 @@ import { applyChange, type AppliedChange } from './apply-change.ts';
 import type { Change, FileRecord } from './change.ts';
 import { dayInTerm } from './describe.ts';
 import { diffPlans } from './diff-plans.ts';
+import { notifying } from './notify.ts';
 import { planHash } from './plan-hash.ts';
 import { lastFile, lastUndoable, originOf, replayRevisions, type Replayed } from './replay-revisions.ts';
 import type { Revision, RevisionLog } from './revision-log.ts';
@@ -16,6 +17,12 @@ import type { Revision, RevisionLog } from './revision-log.ts';
 export interface AdoptedFile {
   revision?: Revision;
   announcement?: Content;
+}
+
+export interface CommitOptions {
+  /** Staff asked for the announcement to notify everyone in the channel. */
+  notify?: boolean;
+  retried?: boolean;
 }
 
 export type Committed =
@@ -161,7 +168,13 @@ export class RevisedPlanSource implements PlanSource {
    * Records a change made against plan version `expectedVersion`. Refused, with the reason, when the plan has
    * changed since (another confirmation, a reload) or when the store holds revisions this process has not seen.
    */
-  commit(change: Change, author: string, now: DateTime, expectedVersion: number, attempt = 0): Committed {
+  commit(
+    change: Change,
+    author: string,
+    now: DateTime,
+    expectedVersion: number,
+    options: CommitOptions = {},
+  ): Committed {
     if (expectedVersion !== this.changes) {
       return { ok: false, message: `the schedule changed since this preview (${this.lastReason})` };
     }
@@ -172,6 +185,7 @@ export class RevisedPlanSource implements PlanSource {
       if (error instanceof UserError) return { ok: false, message: error.message };
       throw error;
     }
+    if (options.notify) applied = notifying(applied);
     const appended = this.log.append(
       {
         author,
@@ -186,10 +200,10 @@ export class RevisedPlanSource implements PlanSource {
       },
       this.seenHead,
     );
-    if (!appended.ok && appended.since.every((r) => r.kind === 'file') && attempt === 0) {
+    if (!appended.ok && appended.since.every((r) => r.kind === 'file') && !options.retried) {
       // Only a record of schedule.json (an export, a reload elsewhere) came in between: nothing to confirm again.
       this.effective = this.replay();
-      return this.commit(change, author, now, this.changes, 1);
+      return this.commit(change, author, now, this.changes, { ...options, retried: true });
     }
     if (!appended.ok) {
       this.effective = this.replay();

@@ -3,6 +3,7 @@ import type { Content, Line } from '../content/content.ts';
 import type { Logger } from '../util/logger.ts';
 import type { Change } from './change.ts';
 import { historyLines } from './history-lines.ts';
+import { notifying, takeNotify } from './notify.ts';
 import { parseChange } from './parse-change.ts';
 import type { Revision } from './revision-log.ts';
 import type { RevisedPlanSource } from './revised-plan-source.ts';
@@ -18,6 +19,7 @@ export type DeskReply =
 
 interface Pending {
   change: Change;
+  notify: boolean;
   userId: string;
   version: number;
   announcement: Content;
@@ -66,11 +68,12 @@ export class StaffDesk {
   }
 
   /** `text` is the whole command after `/schedule`, e.g. "cancel 14 snow day", "undo", "history". */
-  request(text: string, userId: string, now: DateTime): DeskReply {
+  request(typed: string, userId: string, now: DateTime): DeskReply {
     const { source, log } = this.options;
+    const { text, notify } = takeNotify(typed);
     const word = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
     if (!this.isStaff(userId)) {
-      log.warn(`staff: refused "${text}" from ${userId}: not in COURSEBOT_INSTRUCTORS`);
+      log.warn(`staff: refused "${typed}" from ${userId}: not in COURSEBOT_INSTRUCTORS`);
       return say([
         `Sorry, only the course staff can change the schedule. Try \`/schedule help\` for what you can ask.`,
       ]);
@@ -102,13 +105,15 @@ export class StaffDesk {
       // A free announcement names who sent it.
       change = parsed.change.kind === 'announce' ? { ...parsed.change, from: userId } : parsed.change;
     }
-    return this.preview(change, userId, now);
+    return this.preview(change, userId, now, notify);
   }
 
   confirm(previewId: string, userId: string, now: DateTime): DeskReply {
     const pending = this.take(previewId, userId, now);
     if ('kind' in pending) return pending;
-    const committed = this.options.source.commit(pending.change, userId, now, pending.version);
+    const committed = this.options.source.commit(pending.change, userId, now, pending.version, {
+      notify: pending.notify,
+    });
     if (!committed.ok) {
       this.options.log.info(`staff: ${userId} confirmed a change that was refused: ${committed.message}`);
       return say([`Not applied: ${clause(committed.message)}. Run the command again for a fresh preview.`]);
@@ -128,7 +133,7 @@ export class StaffDesk {
     return 'kind' in pending ? pending : say(['Cancelled: nothing was changed.']);
   }
 
-  private preview(change: Change, userId: string, now: DateTime): DeskReply {
+  private preview(change: Change, userId: string, now: DateTime, notify: boolean): DeskReply {
     const { source } = this.options;
     let applied;
     try {
@@ -136,6 +141,7 @@ export class StaffDesk {
     } catch (error) {
       return say([error instanceof Error ? error.message : String(error)]);
     }
+    if (notify) applied = notifying(applied);
     // A change that leaves the plan as it is would only tell every student "No change": say so here instead.
     if (change.kind !== 'announce' && samePlan(applied.plan, source.current())) {
       return say([`Nothing to change: ${nothingReason(change, applied.summary)}.`]);
@@ -146,6 +152,7 @@ export class StaffDesk {
     const expiresAt = now.plus({ minutes: this.options.previewMinutes ?? 15 });
     this.pending.set(previewId, {
       change,
+      notify,
       userId,
       version: source.version,
       announcement: applied.announcement,

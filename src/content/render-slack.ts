@@ -114,6 +114,8 @@ function mrkdwnInline(inline: Inline): string {
       return `<!date^${inline.epochSeconds}^${format}|${escapeMrkdwn(inline.text).replace(/\|/g, '¦')}>`;
     }
     case 'mention':
+      // "!channel" only from a staff announcement that asked to notify; typed text never becomes one.
+      if (inline.userId === '!channel') return '<!channel>';
       return /^[UW][A-Z0-9]+$/.test(inline.userId) ? `<@${inline.userId}>` : escapeMrkdwn(inline.text);
   }
 }

@@ -354,6 +354,14 @@ describe('staff changes through Slack', () => {
     expect((await command('history')).text).toMatch(/#3 .*schedule\.json {2}schedule\.json edited$/m);
   });
 
+  it('notifies the channel when staff ask for it with --notify, and never otherwise', async () => {
+    await click(await command('announce Tell @channel the quiz moved'));
+    await click(await command('cancel 14 snow day --notify'));
+    const [plain, loud] = fake.messages('C0CLASS').map((m) => JSON.stringify(m));
+    expect(plain).not.toContain('<!channel>');
+    expect(loud).toContain('<!channel> Class 14 (Sparse approximation of attention) is cancelled');
+  });
+
   it('keeps the changes across a restart', async () => {
     await click(await command('cancel 14 snow day'));
     await bot!.stop();
