@@ -98,14 +98,20 @@ export function applyChange(plan: Plan, change: PlanChange): AppliedChange {
         `changed the presentations of Class ${change.number}`,
       );
     case 'add': {
-      const others = plan.events.filter((e) => e.id !== change.event.id);
-      const at = others.findIndex((e) => e.date > change.event.date);
-      const events =
-        at < 0 ? [...others, change.event] : [...others.slice(0, at), change.event, ...others.slice(at)];
+      const added = [change.event, ...(change.deadline ? [change.deadline] : [])];
+      let events = plan.events;
+      for (const event of added) {
+        const others = events.filter((e) => e.id !== event.id);
+        const at = others.findIndex((e) => e.date > event.date);
+        events = at < 0 ? [...others, event] : [...others.slice(0, at), event, ...others.slice(at)];
+      }
+      const deadline = change.deadline
+        ? ` and deadline ${change.deadline.id} on ${when(change.deadline.date, change.deadline.time)}`
+        : '';
       return simple(
         plan,
         { ...plan, events },
-        `added ${ADDED[change.event.kind]} ${change.event.id} on ${when(change.event.date, change.event.time)}`,
+        `added ${ADDED[change.event.kind]} ${change.event.id} on ${when(change.event.date, change.event.time)}${deadline}`,
       );
     }
     case 'announce':

@@ -49,7 +49,12 @@ export const changeSchema = z.discriminatedUnion('kind', [
     number: z.int().positive(),
     presentations: z.array(presentationSchema),
   }),
-  z.strictObject({ kind: z.literal('add'), event: eventSchema }),
+  z.strictObject({
+    kind: z.literal('add'),
+    event: eventSchema,
+    /** The deadline a homework note states with its release ("HW3 out, due Oct 28"). */
+    deadline: eventSchema.optional(),
+  }),
   z.strictObject({
     kind: z.literal('announce'),
     text: z.string().min(1),

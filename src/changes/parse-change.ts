@@ -1,5 +1,13 @@
 import type { DateTime } from 'luxon';
-import { formatDay, localDateOf, type LocalDate } from '../plan/local-date.ts';
+import {
+  addDays,
+  formatDay,
+  localDateOf,
+  weekdayOf,
+  type LocalDate,
+  type LocalTime,
+} from '../plan/local-date.ts';
+import { workEvents } from '../importer/work-events.ts';
 import type { EventKind, Plan } from '../plan/schema.ts';
 import { termOf } from '../plan/term.ts';
 import type { PlanChange } from './change.ts';
@@ -15,6 +23,7 @@ import {
 import { parseDatePhrase, type DateContext } from './date-phrase.ts';
 import { classLabel, parenthesised, when } from './describe.ts';
 import { findEvent } from './find-event.ts';
+import { monthDay } from './year-less-date.ts';
 import { parsePresentations, parseReadings } from './parse-items.ts';
 
 export type ParsedChange = { ok: true; change: PlanChange } | { ok: false; message: string };
@@ -225,7 +234,7 @@ function parseEdit(args: string, { plan }: Env): ParsedChange {
     : presentations;
 }
 
-function parseAdd(args: string, { plan, context }: Env): ParsedChange {
+function parseAdd(args: string, { plan, context, today }: Env): ParsedChange {
   const [kindWord = '', ...rest] = args.trim().split(/\s+/);
   const kind = ADD_KINDS[kindWord.toLowerCase()];
   if (!kind)
@@ -240,15 +249,74 @@ function parseAdd(args: string, { plan, context }: Env): ParsedChange {
     return refuse(
       `Write a title after the date: \`add ${kindWord} ${formatDay(dated.phrase.date)} <title>\`.`,
     );
+  const { date, time } = dated.phrase;
+  if (kind === 'homework-release') return parseHomework(title, date, time, { plan, context, today });
+  const id = freeId(plan, title, kind);
+  return { ok: true, change: { kind: 'add', event: { id, kind, date, title, ...(time ? { time } : {}) } } };
+}
+
+/** A slug of the title not yet taken by an event of the plan (nor by `taken`). */
+function freeId(plan: Plan, title: string, fallback: string, taken: string[] = []): string {
   const base =
     title
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 60)
-      .replace(/-+$/, '') || kind;
+      .replace(/-+$/, '') || fallback;
   let id = base;
-  for (let n = 2; plan.events.some((e) => e.id === id); n++) id = `${base}-${n}`;
-  const { date, time } = dated.phrase;
-  return { ok: true, change: { kind: 'add', event: { id, kind, date, title, ...(time ? { time } : {}) } } };
+  for (let n = 2; plan.events.some((e) => e.id === id) || taken.includes(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/**
+ * A homework note read as the importer reads an "assigned" cell: "HW3 out, due Oct 28 11:59pm" is HW3's
+ * release on the date given and its deadline on the date the note states.
+ */
+function parseHomework(
+  text: string,
+  date: LocalDate,
+  time: LocalTime | undefined,
+  { plan, context, today }: Env,
+): ParsedChange {
+  const read = workEvents(text, 'homework-release');
+  const release = read.events.find((e) => e.kind === 'homework-release');
+  if (read.kept.length > 0 || !release)
+    return refuse(
+      `Could not read "${read.kept.join('; ') || text}": write \`add homework ${formatDay(date)} HW3 out, due Oct 28\`.`,
+    );
+  const event = {
+    id: freeId(plan, release.title, 'homework'),
+    kind: 'homework-release' as const,
+    date,
+    title: release.title,
+    ...((release.time ?? time) ? { time: release.time ?? time } : {}),
+  };
+  const due = read.events.find((e) => e.kind === 'deadline');
+  if (!due) return { ok: true, change: { kind: 'add', event } };
+  let dueDate: LocalDate;
+  if (due.date) {
+    const phrase = due.date.year
+      ? `${due.date.year}-${String(due.date.month).padStart(2, '0')}-${String(due.date.day).padStart(2, '0')}`
+      : `${monthDay(due.date.month, due.date.day)}`;
+    const parsed = parseDatePhrase(phrase, context);
+    if (!parsed.ok) return refuse(`${due.title}: ${parsed.message}`);
+    dueDate = parsed.date;
+  } else if (due.weekday !== undefined) {
+    // "due Friday": the first such day after the release, as the importer places it after the class.
+    dueDate = addDays(date, ((due.weekday - weekdayOf(date) + 6) % 7) + 1);
+  } else dueDate = date;
+  if (dueDate < date)
+    return refuse(
+      `${due.title} on ${formatDay(dueDate)} would be due before it is out (${formatDay(date)}).`,
+    );
+  if (dueDate < today) return refuse(`${due.title} on ${formatDay(dueDate)} is in the past.`);
+  const deadline = {
+    id: freeId(plan, due.title, 'deadline', [event.id]),
+    kind: 'deadline' as const,
+    date: dueDate,
+    title: due.title,
+    ...(due.time ? { time: due.time } : {}),
+  };
+  return { ok: true, change: { kind: 'add', event, deadline } };
 }

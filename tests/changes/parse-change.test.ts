@@ -207,7 +207,7 @@ describe('parseChange: edit, add, announce', () => {
     });
     expect(parse('add homework next thursday HW3 posted')).toMatchObject({
       ok: true,
-      change: { event: { id: 'hw3-posted', kind: 'homework-release', date: '2025-10-23' } },
+      change: { event: { id: 'hw3-released', kind: 'homework-release', date: '2025-10-23' } },
     });
     expect(parse('add exam Dec 9 Project final report due')).toMatchObject({
       ok: true,
@@ -222,6 +222,23 @@ describe('parseChange: edit, add, announce', () => {
     );
     expect(refusal('add deadline Nov 11')).toBe(
       'Write a title after the date: `add deadline Tue Nov 11 <title>`.',
+    );
+  });
+
+  it('reads a homework note as the importer does: its release and its deadline', () => {
+    expect(parse('add homework Oct 21 HW3 out, due Oct 28 11:59pm')).toEqual({
+      ok: true,
+      change: {
+        kind: 'add',
+        event: { id: 'hw3-released', kind: 'homework-release', date: '2025-10-21', title: 'HW3 released' },
+        deadline: { id: 'hw3-due', kind: 'deadline', date: '2025-10-28', time: '23:59', title: 'HW3 due' },
+      },
+    });
+    expect(parse('add homework Oct 21 HW5 (due Friday)')).toMatchObject({
+      change: { deadline: { date: '2025-10-24', title: 'HW5 due' } },
+    });
+    expect(refusal('add homework Oct 21 HW6 out, due next week')).toBe(
+      'Could not read "HW6 due next week": write `add homework Tue Oct 21 HW3 out, due Oct 28`.',
     );
   });
 

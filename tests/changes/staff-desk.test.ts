@@ -148,7 +148,7 @@ describe('StaffDesk', () => {
       text(desk.request('history', PROF, MONDAY))
         .split('\n')
         .at(-1),
-    ).toBe('  #3 Mon Oct 20 10:00 AM  U0PROF0001  added homework hw4-posted on Wed Nov 12');
+    ).toBe('  #3 Mon Oct 20 10:00 AM  U0PROF0001  added homework hw4-released on Wed Nov 12');
   });
 
   it('says "nothing to change" for a change that changes nothing, with no Confirm', () => {
