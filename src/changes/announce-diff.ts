@@ -1,5 +1,5 @@
 import type { Content, Line } from '../content/content.ts';
-import { formatDay, type LocalDate } from '../plan/local-date.ts';
+import { formatDay, formatTime, type LocalDate } from '../plan/local-date.ts';
 import type { EventKind, Plan } from '../plan/schema.ts';
 import {
   classLabel,
@@ -12,7 +12,7 @@ import {
   when,
   withReason,
 } from './describe.ts';
-import { diffPlans, type PlanDiff } from './diff-plans.ts';
+import { diffPlans, type ClassSide, type PlanDiff } from './diff-plans.ts';
 
 /** One sentence of an announcement, with the day it is about (sentences are told in date order). */
 export interface DiffLine {
@@ -45,7 +45,19 @@ export function diffLines(diff: PlanDiff, day: DayFormat = formatDay): DiffLine[
   for (const x of c.added) add(x.date, `New: ${classLabel(x)} on ${day(x.date)}`);
   for (const x of c.removed) add(x.date, `${classLabel(x)} on ${day(x.date)} is removed from the schedule`);
   for (const { before, after } of c.moved) {
-    add(after.date, `${classLabel(after)} moved from ${day(before.date)} to ${day(after.date)}`);
+    // Hours are told only when a side has its own (a make-up session), as the course's is known.
+    const hours = before.meeting !== undefined || after.meeting !== undefined;
+    const at = (side: ClassSide) =>
+      hours && side.meeting ? `${day(side.date)} at ${formatTime(side.meeting.start)}` : day(side.date);
+    const to = hours && !after.meeting ? `${day(after.date)} at the usual time` : at(after);
+    const sameDay = before.date === after.date;
+    const hour = after.meeting ? formatTime(after.meeting.start) : 'the usual time';
+    add(
+      after.date,
+      sameDay
+        ? `${classLabel(after)} on ${day(after.date)} now meets at ${hour}`
+        : `${classLabel(after)} moved from ${at(before)} to ${to}`,
+    );
   }
   for (const { before, after } of c.retitled) {
     const was = before.topic.trim() ? ` (was: ${before.topic.trim()})` : '';

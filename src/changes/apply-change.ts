@@ -37,12 +37,16 @@ export function applyChange(plan: Plan, change: PlanChange): AppliedChange {
             withReason(`cancelled Class ${change.number} (${formatDay(change.date)})`, change.reason),
           );
     case 'move': {
-      const next = mapClass(plan, change.number, (s) => ({ ...s, date: change.to }));
+      const next = mapClass(plan, change.number, ({ meeting: _meeting, ...s }) => ({
+        ...s,
+        date: change.to,
+        ...(change.meeting ? { meeting: change.meeting } : {}),
+      }));
       next.sessions = [...next.sessions].sort(byDate);
       const result = simple(
         plan,
         next,
-        `moved Class ${change.number} from ${formatDay(change.from)} to ${formatDay(change.to)}`,
+        `moved Class ${change.number} from ${formatDay(change.from)} to ${when(change.to, change.meeting?.start)}`,
       );
       result.notes = plan.events
         .filter((e) => e.session === change.number && e.date === change.from)

@@ -26,6 +26,8 @@ export const changeSchema = z.discriminatedUnion('kind', [
     number: z.int().positive(),
     from: localDateSchema,
     to: localDateSchema,
+    /** A make-up session's own hours; absent meets at the course's time. */
+    meeting: z.strictObject({ start: localTimeSchema, end: localTimeSchema.optional() }).optional(),
   }),
   z.strictObject({
     kind: z.literal('extend'),

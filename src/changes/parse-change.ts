@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import {
   addDays,
   formatDay,
+  formatTime,
   localDateOf,
   weekdayOf,
   type LocalDate,
@@ -30,7 +31,7 @@ export type ParsedChange = { ok: true; change: PlanChange } | { ok: false; messa
 
 export const CHANGE_USAGE = [
   '`cancel <class N | date> [shift] [reason]`',
-  '`move <class N> <date>`',
+  '`move <class N> <date> [time]`',
   '`extend <deadline> <date> [time]`',
   '`restore <class N>`',
   '`remove <event>`',
@@ -148,12 +149,14 @@ function parseMove(args: string, { plan, context, today }: Env): ParsedChange {
         ? phrase.message
         : `Write the new day after the class: \`move ${ref.number} ${exampleDay(plan, found.session.date, 1)}\`.`,
     );
-  if (phrase.time)
-    return refuse('A class moves to another day at the course meeting time: leave the time out.');
   const { session } = found;
-  if (phrase.date === session.date)
-    return refuse(`${classLabel(session)} is already on ${formatDay(session.date)}.`);
-  const taken = plan.sessions.find((s) => s.date === phrase.date);
+  const hours = phrase.time ? makeUpHours(plan, phrase.time) : undefined;
+  if (typeof hours === 'string') return refuse(hours);
+  // The course's own hours are no make-up: the session simply meets at the usual time.
+  const meeting = hours && !sameHours(hours, plan.course.meeting) ? hours : undefined;
+  if (phrase.date === session.date && JSON.stringify(meeting) === JSON.stringify(session.meeting))
+    return refuse(`${classLabel(session)} is already on ${when(session.date, meeting?.start)}.`);
+  const taken = plan.sessions.find((s) => s.date === phrase.date && s !== session);
   if (taken) {
     return refuse(
       taken.noClass
@@ -161,7 +164,34 @@ function parseMove(args: string, { plan, context, today }: Env): ParsedChange {
         : `${classLabel(taken)} is already on ${formatDay(phrase.date)}: move or cancel it first.`,
     );
   }
-  return { ok: true, change: { kind: 'move', number: ref.number, from: session.date, to: phrase.date } };
+  return {
+    ok: true,
+    change: {
+      kind: 'move',
+      number: ref.number,
+      from: session.date,
+      to: phrase.date,
+      ...(meeting ? { meeting } : {}),
+    },
+  };
+}
+
+type Hours = { start: LocalTime; end?: LocalTime };
+const sameHours = (a: Hours, b: Hours | undefined) => !!b && a.start === b.start && a.end === b.end;
+
+/**
+ * A make-up session starting at `start`, as long as the course's meeting (or, when the plan has no meeting
+ * time, for the rest of that day); or why there is none.
+ */
+function makeUpHours(plan: Plan, start: LocalTime): Hours | string {
+  const usual = plan.course.meeting;
+  if (!usual) return { start };
+  const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  const end = minutes(start) + minutes(usual.end) - minutes(usual.start);
+  if (end >= 24 * 60)
+    return `A session starting at ${formatTime(start)} would end after midnight: pick an earlier time.`;
+  const hhmm = `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
+  return { start, end: hhmm };
 }
 
 function parseExtend(args: string, { plan, context }: Env): ParsedChange {

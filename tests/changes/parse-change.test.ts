@@ -76,6 +76,23 @@ describe('parseChange: cancel', () => {
     expect(refusal(text)).toBe(message);
   });
 
+  it('moves a class to a make-up session at a time, as long as the course meeting', () => {
+    expect(parse('move 14 Oct 22 9am')).toMatchObject({
+      ok: true,
+      change: { kind: 'move', to: '2025-10-22', meeting: { start: '09:00' } },
+    });
+    const plan = cs599();
+    plan.course.meeting = { start: '14:00', end: '15:15' };
+    expect(parseChange('move 14 Oct 24 16:00', plan, MONDAY)).toMatchObject({
+      change: { meeting: { start: '16:00', end: '17:15' } },
+    });
+    // The course's own hours are the usual time, not a make-up session.
+    expect(parseChange('move 14 Oct 24 2pm', plan, MONDAY)).toEqual({
+      ok: true,
+      change: { kind: 'move', number: 14, from: '2025-10-21', to: '2025-10-24' },
+    });
+  });
+
   it('refuses a class already cancelled', () => {
     const plan = cs599();
     plan.sessions.find((s) => s.number === 14)!.noClass = 'snow day';
@@ -106,7 +123,7 @@ describe('parseChange: move', () => {
     ['move 14 Oct 21', 'Class 14 (Sparse approximation of attention) is already on Tue Oct 21.'],
     ['move 14 Oct 10', 'Fri Oct 10, 2025 is in the past (today is Mon Oct 20).'],
     ['move 14 soon', 'Write the new day after the class: `move 14 Oct 22`.'],
-    ['move 14 Oct 22 9am', 'A class moves to another day at the course meeting time: leave the time out.'],
+    ['move 14 Oct 21', 'Class 14 (Sparse approximation of attention) is already on Tue Oct 21.'],
   ])('refuses %s', (text, message) => {
     expect(refusal(text)).toBe(message);
   });

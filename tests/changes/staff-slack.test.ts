@@ -209,6 +209,12 @@ describe('staff changes through Slack', () => {
       'class-day:class-15@2025-10-24',
     ],
     [
+      'move 15 Oct 24 16:00',
+      'Class 15 (Mixture of experts) moved from Thu Oct 23 to Fri Oct 24 at 4:00 PM.',
+      'class-day:class-15@2025-10-23',
+      'class-day:class-15@2025-10-24',
+    ],
+    [
       'extend proposal Nov 4',
       'Project proposal deadline moved from Thu Oct 30 to Tue Nov 4.',
       'deadline:project-proposal-due@2025-10-30:',
@@ -360,6 +366,21 @@ describe('staff changes through Slack', () => {
     const [plain, loud] = fake.messages('C0CLASS').map((m) => JSON.stringify(m));
     expect(plain).not.toContain('<!channel>');
     expect(loud).toContain('<!channel> Class 14 (Sparse approximation of attention) is cancelled');
+  });
+
+  it('moves a class to a make-up session at another hour: reminders and answers name it', async () => {
+    await click(await command('move 15 Oct 24 16:00'));
+    const post = derivePosts(
+      bot!.plans.current(),
+      {
+        from: DateTime.fromISO('2025-10-24T00:00', { zone: 'America/New_York' }),
+        to: DateTime.fromISO('2025-10-24T23:59', { zone: 'America/New_York' }),
+      },
+      { defaultChannel: 'C0CLASS' },
+    ).find((p) => p.reminders.some((r) => r.key === 'class-day:class-15@2025-10-24'));
+    expect(JSON.stringify(post!.content)).toContain('4:00 PM');
+    clock.set(DateTime.fromISO('2025-10-24T09:00', { zone: 'America/New_York' }));
+    expect((await command('next', STUDENT)).text).toMatch(/Class 15.*4:00 PM/);
   });
 
   it('keeps the changes across a restart', async () => {

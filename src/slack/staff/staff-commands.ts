@@ -35,8 +35,8 @@ const HELP: HelpEntry[] = [
   },
   {
     name: 'move',
-    args: 'N DATE',
-    description: 'staff: move a class to another day',
+    args: 'N DATE [TIME]',
+    description: 'staff: move a class to another day (with a time: a make-up session at that hour)',
     example: 'move 14 Oct 22',
   },
   {
