@@ -383,6 +383,48 @@ describe('staff changes through Slack', () => {
     expect((await command('next', STUDENT)).text).toMatch(/Class 15.*4:00 PM/);
   });
 
+  it.each([
+    ['cancel 10/23', 'Class 15 (Mixture of experts) is cancelled on Thu Oct 23.', true],
+    [
+      'cancel 21 Oct snow day',
+      'Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21: snow day.',
+      true,
+    ],
+    [
+      'cancel 14 11:00 snow day',
+      'A class is cancelled for its whole meeting: leave the time "11:00" out, e.g. `cancel 14 snow day`.',
+      false,
+    ],
+    [
+      'extend proposal 2026-11-04',
+      'Wed Nov 4, 2026 is outside the term (Tue Sep 2 to Tue Dec 9, 2025) and its exam period: pick a day up to Sat Feb 7, 2026.',
+      false,
+    ],
+    [
+      'edit 14 topic Sparse approximation of attention',
+      'Nothing to change: the schedule already says so.',
+      false,
+    ],
+    ['remove proposal', 'Project proposal deadline on Thu Oct 30 is removed from the schedule.', true],
+    ['add homework Oct 21 HW3 out, due Oct 28', 'New homework: HW3 released on Tue Oct 21.', true],
+  ])('answers %s in Slack', async (text, first, confirmable) => {
+    const reply = await command(text);
+    expect(reply.text?.split('\n')[0]).toBe(first);
+    expect(reply.blocks?.some((b) => b.type === 'actions') ?? false).toBe(confirmable);
+  });
+
+  it('restores a cancelled class in Slack, keeping the later changes', async () => {
+    await click(await command('cancel 14 snow day'));
+    await click(await command('extend proposal Nov 4'));
+    expect(await click(await command('restore 14'))).toBe(
+      'Done (#4): restored Class 14 (Tue Oct 21).\nAnnounced in C0CLASS.',
+    );
+    expect(channelTexts().at(-1)).toBe(
+      'Class 14 (Sparse approximation of attention) is no longer cancelled: it meets on Tue Oct 21.',
+    );
+    expect(bot!.plans.current().events.find((e) => e.id === 'project-proposal-due')!.date).toBe('2025-11-04');
+  });
+
   it('keeps the changes across a restart', async () => {
     await click(await command('cancel 14 snow day'));
     await bot!.stop();
