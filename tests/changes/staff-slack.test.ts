@@ -1,6 +1,7 @@
 // Staff changes end to end against the fake Slack (Socket Mode): each command previewed and confirmed with the
 // button, refusals, undo, expiry, conflicts, a restart, and schedule.json edited while running. Each asserts
 // the announcement in the class channel and the effect on the reminders derived from the effective plan.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -424,6 +425,39 @@ describe('staff changes through Slack', () => {
     );
     expect(bot!.plans.current().events.find((e) => e.id === 'project-proposal-due')!.date).toBe('2025-11-04');
   });
+
+  it.each([['stopped'], ['running']])(
+    'undoes each change after coursebot export over schedule.json (bot %s)',
+    async (state) => {
+      await click(await command('cancel 14 snow day'));
+      await click(await command('extend proposal Nov 4'));
+      if (state === 'stopped') await bot!.stop();
+      execFileSync(
+        process.execPath,
+        ['bin/coursebot.js', 'export', '--schedule', schedule, '--db', join(dir, 'bot.db'), '-o', schedule],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      if (state === 'stopped') bot = await startBot();
+      else await until(() => log.lines.find((l) => l.includes('reloaded: nothing students see changed')));
+      expect(readFileSync(schedule, 'utf8')).toContain('"2025-11-04"');
+      const undo = await command('undo');
+      expect(undo.text?.split('\n')[0]).toBe('Project proposal deadline moved from Tue Nov 4 to Thu Oct 30.');
+      expect(await click(undo)).toMatch(/^Done \(#\d\): undid #3 /);
+      const second = await command('undo');
+      expect(second.text?.split('\n')[0]).toBe(
+        'Class 14 (Sparse approximation of attention) is no longer cancelled: it meets on Tue Oct 21.',
+      );
+      await click(second);
+      expect(channelTexts().slice(2)).toEqual([
+        'Project proposal deadline moved from Tue Nov 4 to Thu Oct 30.',
+        'Class 14 (Sparse approximation of attention) is no longer cancelled: it meets on Tue Oct 21.',
+      ]);
+      const history = (await command('history')).text ?? '';
+      expect(history).toMatch(/#2 .*cancelled Class 14.*\(undone by #\d\)/);
+      expect(history).toMatch(/#3 .*moved project-proposal-due.*\(undone by #\d\)/);
+      expect(history).toMatch(/#4 .*coursebot export {2}exported the plan with the changes up to #3/);
+    },
+  );
 
   it('keeps the changes across a restart', async () => {
     await click(await command('cancel 14 snow day'));
