@@ -56,9 +56,16 @@ export async function installStaffChanges(options: StaffChangesOptions): Promise
     const path = options.schedulePath;
     // An edit made while the bot was stopped: recorded and queued now, posted by the first tick (Slack is not
     // connected yet), exactly like one seen while running.
-    const atStart = plans.adoptFile(FILE_AUTHOR, options.clock.now());
-    if (atStart.announcement)
-      logger.info(`${path} was edited while the bot was stopped: the changes are announced`);
+    try {
+      const atStart = plans.adoptFile(FILE_AUTHOR, options.clock.now());
+      if (atStart.announcement)
+        logger.info(`${path} was edited while the bot was stopped: the changes are announced`);
+    } catch (error) {
+      // The plan is still served; only the record (and so an offline edit's announcement) is missing.
+      logger.error(
+        `recording ${path} in the database failed, so edits made while stopped are not announced: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
     watcher = await watchPlan({
       path,
       source: plans,
