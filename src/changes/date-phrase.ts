@@ -71,7 +71,14 @@ function slashDate(m: RegExpExecArray, context: DateContext, today: LocalDate): 
     ...(a !== b && valid(b, a) ? [{ month: b, day: a }] : []),
   ];
   if (readings.length === 0) {
-    return { ok: false, recognised: true, message: `"${m[0]}" is not a date: write Oct 23 or 2025-10-23.` };
+    // The example is a day of the term (today, or its first day before it starts), so it can be typed as is.
+    const example = context.term && context.term.start > today ? context.term.start : today;
+    const [, month, day] = example.split('-').map(Number) as [number, number, number];
+    return {
+      ok: false,
+      recognised: true,
+      message: `"${m[0]}" is not a date: write ${monthDay(month, day)} or ${example}.`,
+    };
   }
   const monthFirst = MONTH_FIRST_ZONES.test(context.zone);
   if (readings.length === 2 && !monthFirst) {

@@ -75,7 +75,7 @@ describe('parseDatePhrase', () => {
     ['Oct 32', 'Oct 32 is not a date.'],
     ['Feb 30 2026', 'Feb 30 is not a date.'],
     ['Feb 29 2026', 'Feb 29, 2026 is not a date: 2026 is not a leap year.'],
-    ['13/13', '"13/13" is not a date: write Oct 23 or 2025-10-23.'],
+    ['13/13', '"13/13" is not a date: write Oct 20 or 2025-10-20.'],
     [
       '2026-11-04',
       'Wed Nov 4, 2026 is outside the term (Tue Sep 2 to Tue Dec 9, 2025) and its exam period: pick a day up to Sat Feb 7, 2026.',
