@@ -5,6 +5,7 @@ import type { Change } from './change.ts';
 import { historyLines } from './history-lines.ts';
 import { notifying, takeNotify } from './notify.ts';
 import { parseChange } from './parse-change.ts';
+import { planHash } from './plan-hash.ts';
 import type { Revision } from './revision-log.ts';
 import type { RevisedPlanSource } from './revised-plan-source.ts';
 
@@ -39,8 +40,8 @@ const clause = (text: string) => text.replace(/\.$/, '');
 /** Ends a summary with one full stop; a quoted text (“…”) brings its own. */
 const finished = (text: string) => (/[.!?”"]$/.test(text) ? text : `${text}.`);
 
-/** Plans compared by value: a re-applied change builds new objects with the same content. */
-const samePlan = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Plans compared by content, whatever the order of their keys: a change builds new objects. */
+const samePlan = (a: unknown, b: unknown) => planHash(a) === planHash(b);
 
 function nothingReason(change: Change, summary: string): string {
   if (change.kind === 'undo')
