@@ -1,10 +1,10 @@
 import { mention, type Content } from '../content/content.ts';
-import { formatDay } from '../plan/local-date.ts';
+import type { LocalDate, LocalTime } from '../plan/local-date.ts';
 import type { EventKind, Plan, Session } from '../plan/schema.ts';
 import { UserError } from '../util/user-error.ts';
 import { announceChange, announcement, byDate, diffLines, sentence } from './announce-diff.ts';
 import type { PlanChange } from './change.ts';
-import { classLabel, when, withReason } from './describe.ts';
+import { classLabel, dayInTerm, when as whenDay, withReason } from './describe.ts';
 import { diffPlans } from './diff-plans.ts';
 import { shiftCascade } from './shift-cascade.ts';
 
@@ -24,6 +24,9 @@ export interface AppliedChange {
  * (the class or event was removed from the file) throws a UserError naming it.
  */
 export function applyChange(plan: Plan, change: PlanChange): AppliedChange {
+  // History lines name the year of a day outside the term's years, as announcements do.
+  const formatDay = dayInTerm(plan);
+  const when = (date: LocalDate, time?: LocalTime) => whenDay(date, time, formatDay);
   switch (change.kind) {
     case 'cancel':
       return change.shift
@@ -34,12 +37,16 @@ export function applyChange(plan: Plan, change: PlanChange): AppliedChange {
             withReason(`cancelled Class ${change.number} (${formatDay(change.date)})`, change.reason),
           );
     case 'move': {
-      const next = mapClass(plan, change.number, (s) => ({ ...s, date: change.to }));
+      const next = mapClass(plan, change.number, ({ meeting: _meeting, ...s }) => ({
+        ...s,
+        date: change.to,
+        ...(change.meeting ? { meeting: change.meeting } : {}),
+      }));
       next.sessions = [...next.sessions].sort(byDate);
       const result = simple(
         plan,
         next,
-        `moved Class ${change.number} from ${formatDay(change.from)} to ${formatDay(change.to)}`,
+        `moved Class ${change.number} from ${formatDay(change.from)} to ${when(change.to, change.meeting?.start)}`,
       );
       result.notes = plan.events
         .filter((e) => e.session === change.number && e.date === change.from)
@@ -58,6 +65,22 @@ export function applyChange(plan: Plan, change: PlanChange): AppliedChange {
         plan,
         next,
         `moved ${event.id} from ${when(event.date, event.time)} to ${when(moved.date, moved.time)}`,
+      );
+    }
+    case 'restore':
+      return simple(
+        plan,
+        mapClass(plan, change.number, ({ noClass: _noClass, ...s }) => s),
+        `restored Class ${change.number} (${formatDay(change.date)})`,
+      );
+    case 'remove': {
+      const event = plan.events.find((e) => e.id === change.eventId);
+      // Already gone (the file no longer has it): removing it again changes nothing.
+      if (!event) return simple(plan, plan, `removed ${change.eventId} (${formatDay(change.date)})`);
+      return simple(
+        plan,
+        { ...plan, events: plan.events.filter((e) => e !== event) },
+        `removed ${event.id} (${when(event.date, event.time)})`,
       );
     }
     case 'edit-topic':
@@ -79,14 +102,20 @@ export function applyChange(plan: Plan, change: PlanChange): AppliedChange {
         `changed the presentations of Class ${change.number}`,
       );
     case 'add': {
-      const others = plan.events.filter((e) => e.id !== change.event.id);
-      const at = others.findIndex((e) => e.date > change.event.date);
-      const events =
-        at < 0 ? [...others, change.event] : [...others.slice(0, at), change.event, ...others.slice(at)];
+      const added = [change.event, ...(change.deadline ? [change.deadline] : [])];
+      let events = plan.events;
+      for (const event of added) {
+        const others = events.filter((e) => e.id !== event.id);
+        const at = others.findIndex((e) => e.date > event.date);
+        events = at < 0 ? [...others, event] : [...others.slice(0, at), event, ...others.slice(at)];
+      }
+      const deadline = change.deadline
+        ? ` and deadline ${change.deadline.id} on ${when(change.deadline.date, change.deadline.time)}`
+        : '';
       return simple(
         plan,
         { ...plan, events },
-        `added ${ADDED[change.event.kind]} ${change.event.id} on ${when(change.event.date, change.event.time)}`,
+        `added ${ADDED[change.event.kind]} ${change.event.id} on ${when(change.event.date, change.event.time)}${deadline}`,
       );
     }
     case 'announce':
@@ -127,6 +156,8 @@ function mapClass(plan: Plan, number: number, update: (s: Session) => Session): 
 }
 
 function applyShift(plan: Plan, change: Extract<PlanChange, { kind: 'cancel' }>): AppliedChange {
+  const formatDay = dayInTerm(plan);
+  const when = (date: LocalDate, time?: LocalTime) => whenDay(date, time, formatDay);
   const summary = `${withReason(`cancelled Class ${change.number} (${formatDay(change.date)})`, change.reason)}; later classes shifted`;
   const day = plan.sessions.find((s) => s.date === change.date);
   const cancelled = plan.sessions.find((s) => s.number === change.number && s.date === change.date);

@@ -8,7 +8,7 @@ import {
   type LocalTime,
 } from '../plan/local-date.ts';
 import type { Term } from '../plan/term.ts';
-import { impossibleDate, impossibleIsoDate, monthDay, yearFor } from './year-less-date.ts';
+import { impossibleDate, impossibleIsoDate, monthDay, outsideWindow, yearFor } from './year-less-date.ts';
 
 /**
  * Reads the date phrases staff type: `2025-10-23`, `Oct 23`, `Thu Oct 23`, `October 23 2025`, `today`,
@@ -53,6 +53,50 @@ function nameIndex(names: string[], word: string): number | undefined {
 }
 const monthOf = (word: string) => nameIndex(MONTHS, word);
 const weekdayIn = (word: string) => nameIndex(WEEKDAYS, word);
+const COUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3 };
+
+/**
+ * Zones of courses that write month/day, as the importer reads a page's "9/2". Elsewhere day/month is as
+ * likely, so a slash date is read only when one of the two readings is no date.
+ */
+const MONTH_FIRST_ZONES =
+  /^(?:America\/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Detroit|Boise|Juneau|Sitka|Nome|Yakutat|Adak|Metlakatla|Menominee|Indiana\/\w+|Kentucky\/\w+|North_Dakota\/\w+)|Pacific\/Honolulu|US\/\w+)$/;
+
+function slashDate(m: RegExpExecArray, context: DateContext, today: LocalDate): DateOnly {
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  const year = m[3] === undefined ? undefined : m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  const valid = (month: number, day: number) => impossibleDate(month, day, year) === undefined;
+  const readings = [
+    ...(valid(a, b) ? [{ month: a, day: b }] : []),
+    ...(a !== b && valid(b, a) ? [{ month: b, day: a }] : []),
+  ];
+  if (readings.length === 0) {
+    // The example is a day of the term (today, or its first day before it starts), so it can be typed as is.
+    const example = context.term && context.term.start > today ? context.term.start : today;
+    const [, month, day] = example.split('-').map(Number) as [number, number, number];
+    return {
+      ok: false,
+      recognised: true,
+      message: `"${m[0]}" is not a date: write ${monthDay(month, day)} or ${example}.`,
+    };
+  }
+  const monthFirst = MONTH_FIRST_ZONES.test(context.zone);
+  if (readings.length === 2 && !monthFirst) {
+    const [x, y] = readings.map((r) => monthDay(r.month, r.day));
+    return {
+      ok: false,
+      recognised: true,
+      message: `"${m[0]}" can be ${x} or ${y}: write the month's name, e.g. ${y}.`,
+    };
+  }
+  const { month, day } = readings[0]!;
+  if (year !== undefined) {
+    return { ok: true, date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+  }
+  const found = yearFor(month, day, today, context.term);
+  return found.ok ? { ok: true, date: found.date } : { ok: false, recognised: true, message: found.message };
+}
+
 const capital = (word: string) => `${word[0]!.toUpperCase()}${word.slice(1)}`;
 
 export function parseDatePhrase(text: string, context: DateContext): DatePhrase {
@@ -69,6 +113,9 @@ export function parseDatePhrase(text: string, context: DateContext): DatePhrase 
       message: `${formatDay(dated.date)}, ${dated.date.slice(0, 4)} is in the past (today is ${formatDay(today)}).`,
     };
   }
+  // A year typed out (or "in 400 days") is held to the same window as a year-less date.
+  const far = outsideWindow(dated.date, today, context.term);
+  if (far) return { ok: false, recognised: true, message: far };
   return time ? { ok: true, date: dated.date, time } : { ok: true, date: dated.date };
 }
 
@@ -76,6 +123,19 @@ export function parseDatePhrase(text: string, context: DateContext): DatePhrase 
 function takeTime(words: string[]): { time?: LocalTime; rest: string[]; bad?: string } {
   let rest = [...words];
   let phrase = '';
+  const named = rest.at(-1);
+  if (named === 'noon' || named === 'midday') {
+    rest = rest.slice(0, -1);
+    if (rest.at(-1) === 'at') rest = rest.slice(0, -1);
+    return { time: '12:00', rest };
+  }
+  if (named === 'midnight') {
+    // Midnight "on Oct 23" is read as both its start and its end: ask for the one meant.
+    return {
+      rest: rest.slice(0, -1),
+      bad: '"midnight" can mean the start or the end of the day: write 23:59, or 00:00 of the next day.',
+    };
+  }
   const last2 = rest.slice(-2).join(' ');
   if (/^\d{1,2}(:\d{2})? ?(am|pm)$/.test(last2) && rest.length >= 2 && /^(am|pm)$/.test(rest.at(-1)!)) {
     phrase = last2;
@@ -110,8 +170,22 @@ function readDate(words: string[], context: DateContext): DateOnly {
     const bad = impossibleIsoDate(phrase);
     return bad ? refuse(bad) : { ok: true, date: phrase };
   }
-  if (/^\d{1,2}\/\d{1,2}(\/\d{2,4})?$/.test(phrase)) {
-    return refuse(`"${phrase}" can be read as month/day or day/month: write Oct 23 or 2025-10-23.`);
+  const slash = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(phrase);
+  if (slash) return slashDate(slash, context, today);
+  const inDays = /^in (\d{1,3}|a|an|one|two|three) (day|week)s?$/.exec(phrase);
+  if (inDays) {
+    const count = /^\d/.test(inDays[1]!) ? Number(inDays[1]) : (COUNTS[inDays[1]!] ?? 1);
+    return { ok: true, date: addDays(today, count * (inDays[2] === 'week' ? 7 : 1)) };
+  }
+  if (
+    /^(?:(?:next|this|the following) (?:week|month)|end of (?:the )?(?:week|month)|tonight|tbd|tba)$/.test(
+      phrase,
+    )
+  ) {
+    const example = addDays(today, 7);
+    return refuse(
+      `"${phrase}" names no single day: write the day, e.g. \`next ${WEEKDAYS[weekdayOf(example) - 1]}\` or ${formatDay(example)}.`,
+    );
   }
   // <weekday> and "next <weekday>": the first such day after today; "this <weekday>" may be today.
   const relative = /^(?:(this|next) )?([a-z]+)$/.exec(phrase);

@@ -1,5 +1,6 @@
 import { formatDay, formatTime, type LocalDate, type LocalTime } from '../plan/local-date.ts';
-import type { PlanEvent, Presentation, Reading, Session } from '../plan/schema.ts';
+import type { Plan, PlanEvent, Presentation, Reading, Session } from '../plan/schema.ts';
+import { termOf } from '../plan/term.ts';
 
 /** What a class is about, in a few words: its topic, else its papers, else its section. */
 export function classSubject(session: Pick<Session, 'topic' | 'presentations' | 'section'>): string {
@@ -31,8 +32,23 @@ export function eventName(event: Pick<PlanEvent, 'kind' | 'title'>): string {
 }
 
 /** "Thu Oct 30", or "Thu Oct 30 at 11:59 PM" when the time matters. */
-export function when(date: LocalDate, time?: LocalTime): string {
-  return time ? `${formatDay(date)} at ${formatTime(time)}` : formatDay(date);
+export function when(date: LocalDate, time?: LocalTime, day: DayFormat = formatDay): string {
+  return time ? `${day(date)} at ${formatTime(time)}` : day(date);
+}
+
+export type DayFormat = (date: LocalDate) => string;
+
+/**
+ * "Thu Oct 30" for a day in the term's year(s), "Wed Nov 4, 2026" for any other: a day named without its
+ * year is read as this term's, so a year away must say so.
+ */
+export function dayInTerm(plan: Pick<Plan, 'sessions' | 'events'>): DayFormat {
+  const term = termOf(plan);
+  const years = new Set(term ? [term.start.slice(0, 4), term.end.slice(0, 4)] : []);
+  return (date) =>
+    years.size === 0 || years.has(date.slice(0, 4))
+      ? formatDay(date)
+      : `${formatDay(date)}, ${date.slice(0, 4)}`;
 }
 
 export const readingsText = (readings: Reading[]): string =>

@@ -2,7 +2,10 @@ import type { LocalDate, LocalTime } from '../plan/local-date.ts';
 import type { Plan, PlanEvent, Presentation, Reading, Session } from '../plan/schema.ts';
 
 /** A class as a diff names it: by number, with its subject and date on the side that matters. */
-export type ClassSide = Pick<Session, 'number' | 'topic' | 'presentations' | 'section' | 'date'> & {
+export type ClassSide = Pick<
+  Session,
+  'number' | 'topic' | 'presentations' | 'section' | 'date' | 'meeting'
+> & {
   number: number;
 };
 
@@ -59,7 +62,8 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
       diff.classes.added.push(a);
       continue;
     }
-    if (a.date !== b.date) diff.classes.moved.push({ before: b, after: a });
+    // A make-up session at another hour has moved too, even on the same day.
+    if (a.date !== b.date || !same(a.meeting, b.meeting)) diff.classes.moved.push({ before: b, after: a });
     if (a.topic.trim() !== b.topic.trim()) diff.classes.retitled.push({ before: b, after: a });
     if (a.noClass && !b.noClass) diff.classes.cancelled.push({ class: a, reason: a.noClass });
     if (!a.noClass && b.noClass) diff.classes.restored.push(a);

@@ -1,6 +1,7 @@
 import type { Plan } from '../plan/schema.ts';
 import { UserError } from '../util/user-error.ts';
 import { applyChange } from './apply-change.ts';
+import type { FileRecord } from './change.ts';
 import type { Revision } from './revision-log.ts';
 
 export interface Replayed {
@@ -21,7 +22,13 @@ export function replayRevisions(base: Plan, revisions: Revision[], alsoUndone?: 
   const skipped: Replayed['skipped'] = [];
   for (const revision of revisions) {
     const { change } = revision;
-    if (change.kind === 'undo' || change.kind === 'announce' || undone.has(revision.id)) continue;
+    if (
+      change.kind === 'undo' ||
+      change.kind === 'announce' ||
+      change.kind === 'file' ||
+      undone.has(revision.id)
+    )
+      continue;
     try {
       plan = applyChange(plan, change).plan;
     } catch (error) {
@@ -37,8 +44,24 @@ export function lastUndoable(revisions: Revision[]): Revision | undefined {
   const undone = undoneIds(revisions);
   return [...revisions]
     .reverse()
-    .find((r) => r.kind !== 'undo' && r.kind !== 'announce' && !undone.has(r.id));
+    .find((r) => r.kind !== 'undo' && r.kind !== 'announce' && r.kind !== 'file' && !undone.has(r.id));
 }
 
 const undoneIds = (revisions: Revision[]) =>
   new Set(revisions.flatMap((r) => (r.undoneOf === undefined ? [] : [r.undoneOf])));
+
+/** The last record of schedule.json, if any. */
+export function lastFile(revisions: Revision[]): (Revision & { change: FileRecord }) | undefined {
+  return [...revisions]
+    .reverse()
+    .find((r): r is Revision & { change: FileRecord } => r.change.kind === 'file');
+}
+
+/**
+ * The plan the revisions replay over for a file whose plan hashes to `hash`: the plan recorded for the last
+ * record of that file (an export gives back the plan its changes were made over), else the file's own.
+ */
+export function originOf(file: Plan, hash: string, revisions: Revision[]): Plan {
+  const known = [...revisions].reverse().find((r) => r.change.kind === 'file' && r.change.hash === hash);
+  return known?.change.kind === 'file' ? known.change.plan : file;
+}

@@ -2,11 +2,28 @@ import type { DateTime } from 'luxon';
 import type { PlanSource } from '../plan/plan-source.ts';
 import type { Plan } from '../plan/schema.ts';
 import { UserError } from '../util/user-error.ts';
-import { announceChange } from './announce-diff.ts';
+import type { Content } from '../content/content.ts';
+import { announceChange, announceDiff } from './announce-diff.ts';
 import { applyChange, type AppliedChange } from './apply-change.ts';
-import type { Change } from './change.ts';
-import { lastUndoable, replayRevisions, type Replayed } from './replay-revisions.ts';
+import type { Change, FileRecord } from './change.ts';
+import { dayInTerm } from './describe.ts';
+import { diffPlans } from './diff-plans.ts';
+import { notifying } from './notify.ts';
+import { planHash } from './plan-hash.ts';
+import { lastFile, lastUndoable, originOf, replayRevisions, type Replayed } from './replay-revisions.ts';
 import type { Revision, RevisionLog } from './revision-log.ts';
+
+/** What recording the file did: a revision when it was new to the store, announced when students see it. */
+export interface AdoptedFile {
+  revision?: Revision;
+  announcement?: Content;
+}
+
+export interface CommitOptions {
+  /** Staff asked for the announcement to notify everyone in the channel. */
+  notify?: boolean;
+  retried?: boolean;
+}
 
 export type Committed =
   { ok: true; revision: Revision; applied: AppliedChange } | { ok: false; message: string };
@@ -55,12 +72,82 @@ export class RevisedPlanSource implements PlanSource {
     return { before, after: this.effective };
   }
 
+  /**
+   * Records the current schedule.json in the store when the store has not seen it, so that an edit made while
+   * the bot was stopped is told at the next start like one seen while running. The first file is recorded
+   * silently; a later one is announced with what students see changed, compared with the effective plan of
+   * the last file recorded. The announcement is stored with the revision, so it is queued exactly once.
+   */
+  adoptFile(author: string, now: DateTime, previous?: Plan): AdoptedFile {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const revisions = this.log.list();
+      const hash = planHash(this.base);
+      const last = lastFile(revisions);
+      if (last?.change.hash === hash) return {};
+      // `previous`: the effective plan this process had before a reload, when the store knows no file yet.
+      const before = last ? replayRevisions(last.change.plan, revisions).plan : previous;
+      // An export come back (a file reverted to it) keeps replaying over the plan its changes were made over.
+      const plan = originOf(this.base, hash, revisions);
+      const change: FileRecord = { kind: 'file', source: before ? 'edit' : 'start', hash, plan };
+      const announcement = before && announceDiff(diffPlans(before, this.effective), dayInTerm(before));
+      const appended = this.log.append(
+        {
+          author,
+          createdAt: now.toISO()!,
+          kind: 'file',
+          change,
+          summary: before
+            ? `schedule.json edited${announcement ? '' : ' (nothing students see changed)'}`
+            : 'started with schedule.json',
+          before: before ?? this.effective,
+          after: this.effective,
+          ...(announcement ? { announcement } : {}),
+        },
+        revisions.at(-1)?.id ?? 0,
+      );
+      if (appended.ok) {
+        this.seenHead = appended.revision.id;
+        return { revision: appended.revision, ...(announcement ? { announcement } : {}) };
+      }
+    }
+    return {};
+  }
+
+  /**
+   * Records that `exported` (the effective plan, as `coursebot export` wrote it) is a file holding every
+   * revision so far: when it becomes schedule.json, the revisions still replay over the plan they were made
+   * over, so each stays undoable and the history stays true.
+   */
+  recordExport(exported: Plan, author: string, now: DateTime): Revision | undefined {
+    const revisions = this.log.list();
+    const hash = planHash(exported);
+    const through = revisions.at(-1)?.id ?? 0;
+    const last = lastFile(revisions);
+    if (through === 0 || (last?.change.hash === hash && last.id === through)) return undefined;
+    const origin = originOf(this.base, planHash(this.base), revisions);
+    const appended = this.log.append(
+      {
+        author,
+        createdAt: now.toISO()!,
+        kind: 'file',
+        change: { kind: 'file', source: 'export', hash, plan: origin, through },
+        summary: `exported the plan with the changes up to #${through}`,
+        before: this.effective,
+        after: this.effective,
+      },
+      through,
+    );
+    return appended.ok ? appended.revision : undefined;
+  }
+
   /** What a change would do to the current plan. Throws a UserError when it cannot apply. */
   preview(change: Change): AppliedChange {
+    if (change.kind === 'file') throw new UserError('A file record is not a change to preview.');
     if (change.kind !== 'undo') return applyChange(this.effective, change);
-    const target = this.log.list().find((r) => r.id === change.of);
+    const revisions = this.log.list();
+    const target = revisions.find((r) => r.id === change.of);
     if (!target) throw new UserError(`There is no change #${change.of} to undo.`);
-    const { plan } = replayRevisions(this.base, this.log.list(), change.of);
+    const { plan } = replayRevisions(this.origin(revisions), revisions, change.of);
     return {
       plan,
       announcement: announceChange(this.effective, plan),
@@ -81,7 +168,13 @@ export class RevisedPlanSource implements PlanSource {
    * Records a change made against plan version `expectedVersion`. Refused, with the reason, when the plan has
    * changed since (another confirmation, a reload) or when the store holds revisions this process has not seen.
    */
-  commit(change: Change, author: string, now: DateTime, expectedVersion: number): Committed {
+  commit(
+    change: Change,
+    author: string,
+    now: DateTime,
+    expectedVersion: number,
+    options: CommitOptions = {},
+  ): Committed {
     if (expectedVersion !== this.changes) {
       return { ok: false, message: `the schedule changed since this preview (${this.lastReason})` };
     }
@@ -92,6 +185,7 @@ export class RevisedPlanSource implements PlanSource {
       if (error instanceof UserError) return { ok: false, message: error.message };
       throw error;
     }
+    if (options.notify) applied = notifying(applied);
     const appended = this.log.append(
       {
         author,
@@ -106,6 +200,11 @@ export class RevisedPlanSource implements PlanSource {
       },
       this.seenHead,
     );
+    if (!appended.ok && appended.since.every((r) => r.kind === 'file') && !options.retried) {
+      // Only a record of schedule.json (an export, a reload elsewhere) came in between: nothing to confirm again.
+      this.effective = this.replay();
+      return this.commit(change, author, now, this.changes, { ...options, retried: true });
+    }
     if (!appended.ok) {
       this.effective = this.replay();
       this.bump('changes were made elsewhere');
@@ -117,10 +216,15 @@ export class RevisedPlanSource implements PlanSource {
     return { ok: true, revision: appended.revision, applied };
   }
 
+  /** The plan the revisions replay over: the file's own, or the one an export of it was made from. */
+  private origin(revisions: Revision[]): Plan {
+    return originOf(this.base, planHash(this.base), revisions);
+  }
+
   private replay(): Plan {
     const revisions = this.log.list();
     this.seenHead = revisions.at(-1)?.id ?? 0;
-    const { plan, skipped } = replayRevisions(this.base, revisions);
+    const { plan, skipped } = replayRevisions(this.origin(revisions), revisions);
     if (skipped.length > 0) this.onSkipped(skipped);
     return plan;
   }

@@ -4,7 +4,9 @@ import { logSafe } from '../util/log-safe.ts';
 import type { Logger } from '../util/logger.ts';
 import type { Change } from './change.ts';
 import { historyLines } from './history-lines.ts';
+import { notifying, takeNotify } from './notify.ts';
 import { parseChange } from './parse-change.ts';
+import { planHash } from './plan-hash.ts';
 import type { Revision } from './revision-log.ts';
 import type { RevisedPlanSource } from './revised-plan-source.ts';
 
@@ -19,6 +21,7 @@ export type DeskReply =
 
 interface Pending {
   change: Change;
+  notify: boolean;
   userId: string;
   version: number;
   announcement: Content;
@@ -37,6 +40,15 @@ export interface StaffDeskOptions {
 const clause = (text: string) => text.replace(/\.$/, '');
 /** Ends a summary with one full stop; a quoted text (“…”) brings its own. */
 const finished = (text: string) => (/[.!?”"]$/.test(text) ? text : `${text}.`);
+
+/** Plans compared by content, whatever the order of their keys: a change builds new objects. */
+const samePlan = (a: unknown, b: unknown) => planHash(a) === planHash(b);
+
+function nothingReason(change: Change, summary: string): string {
+  if (change.kind === 'undo')
+    return `${summary.replace(/^undid/, 'undoing')} would leave the schedule as it is`;
+  return 'the schedule already says so';
+}
 
 const say = (...lines: Line[]): DeskReply => ({
   kind: 'message',
@@ -58,11 +70,12 @@ export class StaffDesk {
   }
 
   /** `text` is the whole command after `/schedule`, e.g. "cancel 14 snow day", "undo", "history". */
-  request(text: string, userId: string, now: DateTime): DeskReply {
+  request(typed: string, userId: string, now: DateTime): DeskReply {
     const { source, log } = this.options;
+    const { text, notify } = takeNotify(typed);
     const word = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
     if (!this.isStaff(userId)) {
-      log.warn(`staff: refused "${logSafe(text)}" from ${userId}: not in COURSEBOT_INSTRUCTORS`);
+      log.warn(`staff: refused "${logSafe(typed)}" from ${userId}: not in COURSEBOT_INSTRUCTORS`);
       return say([
         `Sorry, only the course staff can change the schedule. Try \`/schedule help\` for what you can ask.`,
       ]);
@@ -94,13 +107,15 @@ export class StaffDesk {
       // A free announcement names who sent it.
       change = parsed.change.kind === 'announce' ? { ...parsed.change, from: userId } : parsed.change;
     }
-    return this.preview(change, userId, now);
+    return this.preview(change, userId, now, notify);
   }
 
   confirm(previewId: string, userId: string, now: DateTime): DeskReply {
     const pending = this.take(previewId, userId, now);
     if ('kind' in pending) return pending;
-    const committed = this.options.source.commit(pending.change, userId, now, pending.version);
+    const committed = this.options.source.commit(pending.change, userId, now, pending.version, {
+      notify: pending.notify,
+    });
     if (!committed.ok) {
       this.options.log.info(
         `staff: ${userId} confirmed a change that was refused: ${logSafe(committed.message)}`,
@@ -123,7 +138,7 @@ export class StaffDesk {
     return 'kind' in pending ? pending : say(['Cancelled: nothing was changed.']);
   }
 
-  private preview(change: Change, userId: string, now: DateTime): DeskReply {
+  private preview(change: Change, userId: string, now: DateTime, notify: boolean): DeskReply {
     const { source } = this.options;
     let applied;
     try {
@@ -131,12 +146,18 @@ export class StaffDesk {
     } catch (error) {
       return say([error instanceof Error ? error.message : String(error)]);
     }
+    if (notify) applied = notifying(applied);
+    // A change that leaves the plan as it is would only tell every student "No change": say so here instead.
+    if (change.kind !== 'announce' && samePlan(applied.plan, source.current())) {
+      return say([`Nothing to change: ${nothingReason(change, applied.summary)}.`]);
+    }
     this.sweep(now);
     // The time in the id keeps a button left over from before a restart from matching a new preview.
     const previewId = `${now.toMillis().toString(36)}-${this.nextId++}`;
     const expiresAt = now.plus({ minutes: this.options.previewMinutes ?? 15 });
     this.pending.set(previewId, {
       change,
+      notify,
       userId,
       version: source.version,
       announcement: applied.announcement,

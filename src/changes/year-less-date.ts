@@ -40,9 +40,7 @@ export function impossibleIsoDate(text: string): string | undefined {
 export function yearFor(month: number, day: number, today: LocalDate, term?: Term): YearLess {
   const bad = impossibleDate(month, day);
   if (bad) return { ok: false, message: bad };
-  const window = term
-    ? { start: addDays(term.start, -MARGIN_DAYS), end: addDays(term.end, MARGIN_DAYS) }
-    : { start: addDays(today, -183), end: addDays(today, 183) };
+  const window = courseWindow(today, term);
   const md = `${twoDigits(month)}-${twoDigits(day)}`;
   const year = Number(today.slice(0, 4));
   // Compared as text, so a Feb 29 of a common year still counts as "in the window" and is named as such.
@@ -63,20 +61,42 @@ export function yearFor(month: number, day: number, today: LocalDate, term?: Ter
   return { ok: false, message: outside(month, day, today, term) };
 }
 
-/** "Jun 3 is outside the term (…): pick a day in it, e.g. Oct 20, or write the year: Jun 3 2026." */
+/**
+ * The days a staff date may name: the term give or take two months (an early start, the exam period and
+ * late deadlines), or within six months of today without a term. The same window reads a year-less date and
+ * bounds one with a year, so "Nov 4" and "2026-11-04" cannot name days a year apart.
+ */
+export function courseWindow(today: LocalDate, term?: Term): { start: LocalDate; end: LocalDate } {
+  return term
+    ? { start: addDays(term.start, -MARGIN_DAYS), end: addDays(term.end, MARGIN_DAYS) }
+    : { start: addDays(today, -183), end: addDays(today, 183) };
+}
+
+/** Why a date with its year falls outside `courseWindow`, naming the last day that would do; or undefined. */
+export function outsideWindow(date: LocalDate, today: LocalDate, term?: Term): string | undefined {
+  const window = courseWindow(today, term);
+  if (date >= window.start && date <= window.end) return undefined;
+  const named = `${formatDay(date)}, ${date.slice(0, 4)}`;
+  const last = `${formatDay(window.end)}, ${window.end.slice(0, 4)}`;
+  if (!term) return `${named} is more than six months away: pick a day up to ${last}.`;
+  const span = termText(term);
+  return date > window.end
+    ? `${named} is outside the term (${span}) and its exam period: pick a day up to ${last}.`
+    : `${named} is long before the term (${span}): check the year.`;
+}
+
+/**
+ * "Jun 3 is outside the term (…): pick a day in it, e.g. Oct 20." Writing the year would not help: a date
+ * with its year is held to the same window.
+ */
 function outside(month: number, day: number, today: LocalDate, term: Term | undefined): string {
   const named = monthDay(month, day);
-  const on = (year: number) => `${year}-${twoDigits(month)}-${twoDigits(day)}`;
-  // The next such day from today: "write the year" must suggest a date that is accepted.
-  let next = Number(today.slice(0, 4));
-  while (!isValidLocalDate(on(next)) || on(next) < today) next++;
-  const withYear = `write the year: ${named} ${next}.`;
-  if (!term) return `${named} is more than six months away: ${withYear}`;
+  if (!term) return `${named} is more than six months away: pick a day within six months of today.`;
   const span = termText(term);
-  if (term.end < today) return `${named} is outside the term (${span}), which is over: ${withYear}`;
+  if (term.end < today) return `${named} is outside the term (${span}), which is over.`;
   const example = today > term.start ? today : term.start;
   const [, m, d] = example.split('-').map(Number) as [number, number, number];
-  return `${named} is outside the term (${span}): pick a day in it, e.g. ${monthDay(m, d)}, or ${withYear}`;
+  return `${named} is outside the term (${span}): pick a day in it, e.g. ${monthDay(m, d)}.`;
 }
 
 /** "Tue Sep 2 to Tue Dec 9, 2025", with both years when the term spans two. */

@@ -212,6 +212,8 @@ function mrkdwnInline(inline: Inline): string {
       // Slack documents for mrkdwn; {day_divider_pretty} is documented only for the rich-text date element.
       return `<!date^${inline.epochSeconds}^{date_long_pretty} at {time}|${escapeMrkdwn(inline.text).replace(/\|/g, '¦')}>`;
     case 'mention':
+      // "!channel" only from a staff announcement that asked to notify; typed text never becomes one.
+      if (inline.userId === '!channel') return '<!channel>';
       return /^[UW][A-Z0-9]+$/.test(inline.userId) ? `<@${inline.userId}>` : escapeMrkdwn(inline.text);
   }
 }

@@ -1,17 +1,23 @@
 import { watch } from 'chokidar';
-import { announceDiff } from '../changes/announce-diff.ts';
-import { diffPlans } from '../changes/diff-plans.ts';
+import type { DateTime } from 'luxon';
 import type { RevisedPlanSource } from '../changes/revised-plan-source.ts';
 import type { Content } from '../content/content.ts';
 import { formatProblem } from '../plan/problems.ts';
 import type { Logger } from '../util/logger.ts';
 import { readPlanFile } from './plan-file.ts';
 
+/** Who the history names for a change made in the file. */
+export const FILE_AUTHOR = 'schedule.json';
+
 export interface WatchPlanOptions {
   path: string;
   source: RevisedPlanSource;
-  /** Announces what a valid edit changed: queued in the outbox, posted to the changes channel. */
-  announce: (content: Content) => void | Promise<void>;
+  /**
+   * Sends the announcement of a recorded edit (queued in the outbox with its revision) now if it can: the
+   * same path as an edit found at start and a confirmed change.
+   */
+  announce: (revisionId: number, content: Content) => void | Promise<void>;
+  now: () => DateTime;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** Quiet time after the last write before reading: an editor saving in bursts causes one reload. */
   debounceMs?: number;
@@ -49,10 +55,13 @@ export async function watchPlan(options: WatchPlanOptions): Promise<PlanWatcher>
     if (result.text === lastText) return;
     lastText = result.text;
     for (const warning of result.warnings) log.warn(formatProblem(warning, path));
-    const { before, after } = source.replaceBase(result.plan);
-    const content = announceDiff(diffPlans(before, after));
-    log.info(`${path} reloaded: ${content ? 'the changes are announced' : 'nothing students see changed'}`);
-    if (content) await options.announce(content);
+    const { before } = source.replaceBase(result.plan);
+    const adopted = source.adoptFile(FILE_AUTHOR, options.now(), before);
+    log.info(
+      `${path} reloaded: ${adopted.announcement ? 'the changes are announced' : 'nothing students see changed'}`,
+    );
+    if (adopted.announcement && adopted.revision)
+      await options.announce(adopted.revision.id, adopted.announcement);
   };
 
   const schedule = () => {

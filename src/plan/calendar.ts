@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { atLocal, endOfLocalDay, type LocalDate } from './local-date.ts';
+import { atLocal, endOfLocalDay, type LocalDate, type LocalTime } from './local-date.ts';
 import type { Course, PlanEvent, Session } from './schema.ts';
 
 /**
@@ -13,21 +13,31 @@ export function isHeldClass(session: Session): boolean {
   return session.number !== null && !session.noClass;
 }
 
+/** The session's own meeting time (a make-up session), else the course's, else none. */
+export function meetingOf(
+  course: Course,
+  session?: Pick<Session, 'meeting'>,
+): { start: LocalTime; end?: LocalTime } | undefined {
+  return session?.meeting ?? course.meeting;
+}
+
 /** When a class on `date` is over: the meeting's end, else the end of its day. */
-export function classEndsAt(course: Course, date: LocalDate): DateTime {
-  return course.meeting
-    ? atLocal(date, course.meeting.end, course.timezone)
-    : endOfLocalDay(date, course.timezone);
+export function classEndsAt(course: Course, date: LocalDate, session?: Pick<Session, 'meeting'>): DateTime {
+  const end = meetingOf(course, session)?.end;
+  return end ? atLocal(date, end, course.timezone) : endOfLocalDay(date, course.timezone);
 }
 
 /**
  * Until when a reminder of a class on `date` is worth posting: the meeting's start, else the end of its day
  * (the class may be at any hour of it, so the day's reminders still make sense).
  */
-export function classReminderCutoff(course: Course, date: LocalDate): DateTime {
-  return course.meeting
-    ? atLocal(date, course.meeting.start, course.timezone)
-    : endOfLocalDay(date, course.timezone);
+export function classReminderCutoff(
+  course: Course,
+  date: LocalDate,
+  session?: Pick<Session, 'meeting'>,
+): DateTime {
+  const meeting = meetingOf(course, session);
+  return meeting ? atLocal(date, meeting.start, course.timezone) : endOfLocalDay(date, course.timezone);
 }
 
 /** When an event falls due: its time, else the end of its day. */

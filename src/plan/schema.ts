@@ -46,6 +46,12 @@ export const sessionSchema = z.strictObject({
   noClass: z.string().min(1).optional().describe('Why there is no class that day (holiday, cancelled, …)'),
   section: z.string().min(1).optional().describe('Part of the course the session belongs to'),
   notes: z.string().optional().describe('Free notes shown with the class'),
+  meeting: z
+    .strictObject({ start: localTimeSchema, end: localTimeSchema.optional() })
+    .optional()
+    .describe(
+      "This session's own meeting time (a make-up session), instead of the course's; without an end it lasts the day",
+    ),
 });
 
 export const eventKindSchema = z.enum(['homework-release', 'deadline', 'exam', 'other']);

@@ -51,7 +51,7 @@ function buildIndex(plan: Plan): AnswerIndex {
     sessions: sessionsByDate(plan).map((session) => ({
       session,
       held: isHeldClass(session),
-      endMs: classEndsAt(course, session.date).toMillis(),
+      endMs: classEndsAt(course, session.date, session).toMillis(),
     })),
     events: [...plan.events]
       .sort(byEventTime)

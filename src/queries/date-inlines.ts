@@ -1,3 +1,4 @@
+import { meetingOf } from '../plan/calendar.ts';
 import { dayInline, whenInline } from '../content/date-inline.ts';
 import type { Inline } from '../content/content.ts';
 import type { LocalDate } from '../plan/local-date.ts';
@@ -14,7 +15,7 @@ export function planDay(plan: Plan, date: LocalDate): Inline {
 
 /** When a class meets: with its start time when the plan has a meeting time. */
 export function classWhen(plan: Plan, session: Session): Inline {
-  return whenInline(answerIndex(plan).calendar, session.date, plan.course.meeting?.start);
+  return whenInline(answerIndex(plan).calendar, session.date, meetingOf(plan.course, session)?.start);
 }
 
 /** When an event is: with its time when it has one. */

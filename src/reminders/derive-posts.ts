@@ -62,7 +62,7 @@ export function derivePosts(plan: Plan, window: Window, options: { defaultChanne
           kind: d.kind,
           subjectAt: iso(d.subjectAt.setZone(zone)),
         })),
-        content: postContent(ordered, plan.course),
+        content: postContent(ordered, plan.course, plan.events),
       };
     });
 }

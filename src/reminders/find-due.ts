@@ -50,7 +50,15 @@ export function findDue(plan: Plan, index: DayIndex, fireDay: LocalDate): DueRem
       for (const session of index.classes.get(day) ?? []) {
         if (!wanted(session)) continue;
         const key = reminderKey(kind, classSubject(session), day, setting.daysBefore && daysBefore);
-        due.push({ kind, key, at, subjectAt: classReminderCutoff(course, day), day, daysBefore, session });
+        due.push({
+          kind,
+          key,
+          at,
+          subjectAt: classReminderCutoff(course, day, session),
+          day,
+          daysBefore,
+          session,
+        });
       }
     });
   /** The same for events, each with the instant its reminders stop. */

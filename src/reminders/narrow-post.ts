@@ -19,5 +19,5 @@ export function narrowPostContent(plan: Plan, post: Post, reminders: Reminder[])
   const due = findDue(plan, dayIndex(plan), day).filter(
     (d) => keys.has(d.key) && d.at.toMillis() === at.toMillis(),
   );
-  return due.length > 0 ? postContent(due, plan.course) : post.content;
+  return due.length > 0 ? postContent(due, plan.course, plan.events) : post.content;
 }

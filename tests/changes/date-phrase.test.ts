@@ -40,6 +40,24 @@ describe('parseDatePhrase', () => {
     expect(read('Nov 4 25:00')).toMatchObject({ ok: false, recognised: true });
   });
 
+  it('reads slash dates as the course writes them, and relative days by name', () => {
+    // A US course writes month/day, as the importer reads its page.
+    expect(read('10/23')).toEqual({ ok: true, date: '2025-10-23' });
+    expect(read('10/24/2025')).toEqual({ ok: true, date: '2025-10-24' });
+    expect(read('Nov 4 noon')).toEqual({ ok: true, date: '2025-11-04', time: '12:00' });
+    expect(read('in 3 days')).toEqual({ ok: true, date: '2025-10-23' });
+    expect(read('in a week')).toEqual({ ok: true, date: '2025-10-27' });
+    // Elsewhere a slash date is read only when one reading is no date.
+    const paris = { ...context, zone: 'Europe/Paris' };
+    expect(read('24/10', paris)).toEqual({ ok: true, date: '2025-10-24' });
+    expect(read('10/24', paris)).toEqual({ ok: true, date: '2025-10-24' });
+    expect(read('10/11', paris)).toEqual({
+      ok: false,
+      recognised: true,
+      message: '"10/11" can be Oct 11 or Nov 10: write the month\'s name, e.g. Nov 10.',
+    });
+  });
+
   it('uses the course timezone for "today", not UTC', () => {
     // 01:30 UTC on Oct 21 is still Oct 20 in New York.
     const late = DateTime.fromISO('2025-10-21T01:30Z');
@@ -57,15 +75,30 @@ describe('parseDatePhrase', () => {
     ['Oct 32', 'Oct 32 is not a date.'],
     ['Feb 30 2026', 'Feb 30 is not a date.'],
     ['Feb 29 2026', 'Feb 29, 2026 is not a date: 2026 is not a leap year.'],
-    ['10/23', '"10/23" can be read as month/day or day/month: write Oct 23 or 2025-10-23.'],
+    ['13/13', '"13/13" is not a date: write Oct 20 or 2025-10-20.'],
     [
-      'Jun 3',
-      'Jun 3 is outside the term (Tue Sep 2 to Tue Dec 9, 2025): pick a day in it, e.g. Oct 20, or write the year: Jun 3 2026.',
+      '2026-11-04',
+      'Wed Nov 4, 2026 is outside the term (Tue Sep 2 to Tue Dec 9, 2025) and its exam period: pick a day up to Sat Feb 7, 2026.',
     ],
     [
-      'Feb 29',
-      'Feb 29 is outside the term (Tue Sep 2 to Tue Dec 9, 2025): pick a day in it, e.g. Oct 20, or write the year: Feb 29 2028.',
+      '9999-12-31',
+      'Fri Dec 31, 9999 is outside the term (Tue Sep 2 to Tue Dec 9, 2025) and its exam period: pick a day up to Sat Feb 7, 2026.',
     ],
+    [
+      'Nov 4 2026',
+      'Wed Nov 4, 2026 is outside the term (Tue Sep 2 to Tue Dec 9, 2025) and its exam period: pick a day up to Sat Feb 7, 2026.',
+    ],
+    [
+      'in 200 days',
+      'Fri May 8, 2026 is outside the term (Tue Sep 2 to Tue Dec 9, 2025) and its exam period: pick a day up to Sat Feb 7, 2026.',
+    ],
+    ['next week', '"next week" names no single day: write the day, e.g. `next monday` or Mon Oct 27.'],
+    [
+      'Nov 4 midnight',
+      '"midnight" can mean the start or the end of the day: write 23:59, or 00:00 of the next day.',
+    ],
+    ['Jun 3', 'Jun 3 is outside the term (Tue Sep 2 to Tue Dec 9, 2025): pick a day in it, e.g. Oct 20.'],
+    ['Feb 29', 'Feb 29 is outside the term (Tue Sep 2 to Tue Dec 9, 2025): pick a day in it, e.g. Oct 20.'],
   ])('refuses %s', (text, message) => {
     expect(read(text)).toEqual({ ok: false, recognised: true, message });
   });
@@ -89,18 +122,16 @@ describe('parseDatePhrase', () => {
     expect(read('Aug 3', spring)).toEqual({
       ok: false,
       recognised: true,
-      message:
-        'Aug 3 is outside the term (Mon Jan 12 to Fri May 1, 2026): pick a day in it, e.g. Jan 12, or write the year: Aug 3 2026.',
+      message: 'Aug 3 is outside the term (Mon Jan 12 to Fri May 1, 2026): pick a day in it, e.g. Jan 12.',
     });
     const spanning = { ...context, term: { start: '2025-09-02', end: '2026-01-16' } };
     expect(read('Jun 3', spanning)).toMatchObject({
       message:
-        'Jun 3 is outside the term (Tue Sep 2, 2025 to Fri Jan 16, 2026): pick a day in it, e.g. Oct 20, or write the year: Jun 3 2026.',
+        'Jun 3 is outside the term (Tue Sep 2, 2025 to Fri Jan 16, 2026): pick a day in it, e.g. Oct 20.',
     });
     const over = { ...context, term: { start: '2025-01-13', end: '2025-05-02' } };
     expect(read('Aug 3', over)).toMatchObject({
-      message:
-        'Aug 3 is outside the term (Mon Jan 13 to Fri May 2, 2025), which is over: write the year: Aug 3 2026.',
+      message: 'Aug 3 is outside the term (Mon Jan 13 to Fri May 2, 2025), which is over.',
     });
   });
 

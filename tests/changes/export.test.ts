@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RevisedPlanSource } from '../../src/changes/revised-plan-source.ts';
+import { historyLines } from '../../src/changes/history-lines.ts';
 import { exportText } from '../../src/cli/commands/export.ts';
+import { lineText } from '../../src/content/content.ts';
+import { renderText } from '../../src/content/render-text.ts';
 import { parsePlanText } from '../../src/plan/parse-plan.ts';
 import { openDatabase } from '../../src/storage/database.ts';
 import { SqliteRevisionLog } from '../../src/storage/revisions.ts';
@@ -81,12 +84,63 @@ describe('coursebot export and history', () => {
     expect(exported.ok && exported.plan.events.find((e) => e.id === 'project-proposal-due')!.date).toBe(
       '2025-11-04',
     );
-    expect(run('history', '--db', db, '--schedule', schedule)).toBe(
+    const lines = run('history', '--db', db, '--schedule', schedule).split('\n');
+    expect(lines.slice(0, 2).join('\n') + '\n').toBe(
       '#1 Mon Oct 20 10:00 AM  U0PROF0001  cancelled Class 14 (Tue Oct 21): snow day; later classes shifted\n' +
         '#2 Mon Oct 20 10:00 AM  U0TA000001  moved project-proposal-due from Thu Oct 30 to Tue Nov 4\n',
     );
+    // The export is recorded, so the file it wrote is recognised if it becomes schedule.json.
+    expect(lines[2]).toMatch(/^#3 .* {2}coursebot export {2}exported the plan with the changes up to #2$/);
     expect(run('history', '--db', join(dir, 'none.db'))).toBe(
       `No changes recorded: there is no database at ${join(dir, 'none.db')} yet.\n`,
     );
+  });
+});
+
+describe('export over schedule.json, then undo', () => {
+  it('keeps each undo undoing the latest change, announced, and the history true', () => {
+    const schedule = join(dir, 'schedule.json');
+    const dbPath = join(dir, 'bot.db');
+    writeFileSync(schedule, readFileSync(FIXTURE_PATH, 'utf8'));
+    recordChanges(dbPath);
+    execFileSync(
+      process.execPath,
+      ['bin/coursebot.js', 'export', '--schedule', schedule, '--db', dbPath, '-o', schedule],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const file = parsePlanText(readFileSync(schedule, 'utf8'));
+    if (!file.ok) throw new Error('the export is invalid');
+    // The bot starts again over the exported file.
+    const db = openDatabase(dbPath);
+    try {
+      const source = new RevisedPlanSource(file.plan, new SqliteRevisionLog(db));
+      expect(source.adoptFile('schedule.json', MONDAY)).toEqual({});
+      const proposal = () => source.current().events.find((e) => e.id === 'project-proposal-due')!.date;
+      expect(proposal()).toBe('2025-11-04');
+      const undo = source.undoChange();
+      if (!undo.ok) throw new Error(undo.message);
+      expect(renderText(source.preview(undo.change).announcement)).toBe(
+        '  Project proposal deadline moved from Tue Nov 4 to Thu Oct 30.',
+      );
+      expect(source.commit(undo.change, 'U0PROF0001', MONDAY, source.version).ok).toBe(true);
+      expect(proposal()).toBe('2025-10-30');
+      const second = source.undoChange();
+      if (!second.ok) throw new Error(second.message);
+      expect(second.change).toEqual({ kind: 'undo', of: 1 });
+      expect(source.commit(second.change, 'U0PROF0001', MONDAY, source.version).ok).toBe(true);
+      expect(source.current().sessions.find((s) => s.number === 14)!.noClass).toBeUndefined();
+      expect(historyLines(source.history(), 'America/New_York').map(lineText)).toEqual([
+        '#1 Mon Oct 20 10:00 AM  U0PROF0001  cancelled Class 14 (Tue Oct 21): snow day; later classes shifted  (undone by #5)',
+        '#2 Mon Oct 20 10:00 AM  U0TA000001  moved project-proposal-due from Thu Oct 30 to Tue Nov 4  (undone by #4)',
+        expect.stringMatching(/^#3 .* {2}coursebot export {2}exported the plan with the changes up to #2$/),
+        '#4 Mon Oct 20 10:00 AM  U0PROF0001  undid #2 (moved project-proposal-due from Thu Oct 30 to Tue Nov 4)',
+        '#5 Mon Oct 20 10:00 AM  U0PROF0001  undid #1 (cancelled Class 14 (Tue Oct 21): snow day; later classes shifted)',
+      ]);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -31,6 +31,20 @@ describe('parseChange: cancel', () => {
     });
   });
 
+  it('reads a date as a date, never as a class number', () => {
+    expect(parse('cancel 10/23')).toMatchObject({ ok: true, change: { number: 15, date: '2025-10-23' } });
+    expect(parse('cancel 21 Oct snow day')).toMatchObject({
+      ok: true,
+      change: { number: 14, date: '2025-10-21', reason: 'snow day' },
+    });
+    expect(parse('move 15 10/24')).toMatchObject({
+      ok: true,
+      change: { kind: 'move', number: 15, from: '2025-10-23', to: '2025-10-24' },
+    });
+    // The hint names a day near the class, not always the same one.
+    expect(refusal('move 20 soon')).toBe('Write the new day after the class: `move 20 Nov 12`.');
+  });
+
   it('reads "shift"', () => {
     expect(parse('cancel 14 shift snow day')).toMatchObject({
       ok: true,
@@ -47,11 +61,36 @@ describe('parseChange: cancel', () => {
     ['cancel Wed Oct 23', 'Oct 23, 2025 is a Thursday, not a Wednesday: check the date.'],
     ['cancel', 'Name the class to cancel: `cancel 14 snow day` or `cancel Oct 21 snow day`.'],
     [
+      'cancel 14 11:00 snow day',
+      'A class is cancelled for its whole meeting: leave the time "11:00" out, e.g. `cancel 14 snow day`.',
+    ],
+    [
+      'cancel 14 at 5pm',
+      'A class is cancelled for its whole meeting: leave the time "at 5pm" out, e.g. `cancel 14 snow day`.',
+    ],
+    [
       'cancel tomorrow 9am',
       'A class is cancelled for its whole meeting: leave the time out, e.g. `cancel Tue Oct 21`.',
     ],
   ])('refuses %s', (text, message) => {
     expect(refusal(text)).toBe(message);
+  });
+
+  it('moves a class to a make-up session at a time, as long as the course meeting', () => {
+    expect(parse('move 14 Oct 22 9am')).toMatchObject({
+      ok: true,
+      change: { kind: 'move', to: '2025-10-22', meeting: { start: '09:00' } },
+    });
+    const plan = cs599();
+    plan.course.meeting = { start: '14:00', end: '15:15' };
+    expect(parseChange('move 14 Oct 24 16:00', plan, MONDAY)).toMatchObject({
+      change: { meeting: { start: '16:00', end: '17:15' } },
+    });
+    // The course's own hours are the usual time, not a make-up session.
+    expect(parseChange('move 14 Oct 24 2pm', plan, MONDAY)).toEqual({
+      ok: true,
+      change: { kind: 'move', number: 14, from: '2025-10-21', to: '2025-10-24' },
+    });
   });
 
   it('refuses a class already cancelled', () => {
@@ -84,7 +123,7 @@ describe('parseChange: move', () => {
     ['move 14 Oct 21', 'Class 14 (Sparse approximation of attention) is already on Tue Oct 21.'],
     ['move 14 Oct 10', 'Fri Oct 10, 2025 is in the past (today is Mon Oct 20).'],
     ['move 14 soon', 'Write the new day after the class: `move 14 Oct 22`.'],
-    ['move 14 Oct 22 9am', 'A class moves to another day at the course meeting time: leave the time out.'],
+    ['move 14 Oct 21', 'Class 14 (Sparse approximation of attention) is already on Tue Oct 21.'],
   ])('refuses %s', (text, message) => {
     expect(refusal(text)).toBe(message);
   });
@@ -185,7 +224,7 @@ describe('parseChange: edit, add, announce', () => {
     });
     expect(parse('add homework next thursday HW3 posted')).toMatchObject({
       ok: true,
-      change: { event: { id: 'hw3-posted', kind: 'homework-release', date: '2025-10-23' } },
+      change: { event: { id: 'hw3-released', kind: 'homework-release', date: '2025-10-23' } },
     });
     expect(parse('add exam Dec 9 Project final report due')).toMatchObject({
       ok: true,
@@ -203,16 +242,34 @@ describe('parseChange: edit, add, announce', () => {
     );
   });
 
+  it('reads a homework note as the importer does: its release and its deadline', () => {
+    expect(parse('add homework Oct 21 HW3 out, due Oct 28 11:59pm')).toEqual({
+      ok: true,
+      change: {
+        kind: 'add',
+        event: { id: 'hw3-released', kind: 'homework-release', date: '2025-10-21', title: 'HW3 released' },
+        deadline: { id: 'hw3-due', kind: 'deadline', date: '2025-10-28', time: '23:59', title: 'HW3 due' },
+      },
+    });
+    expect(parse('add homework Oct 21 HW5 (due Friday)')).toMatchObject({
+      change: { deadline: { date: '2025-10-24', title: 'HW5 due' } },
+    });
+    expect(refusal('add homework Oct 21 HW6 out, due next week')).toBe(
+      'Could not read "HW6 due next week": write `add homework Tue Oct 21 HW3 out, due Oct 28`.',
+    );
+  });
+
   it('refuses a day that does not exist, and a day outside the term naming the term', () => {
     expect(refusal('add deadline Feb 30 Project draft')).toBe('Feb 30 is not a date.');
     expect(refusal('extend proposal Nov 31')).toBe('Nov 31 is not a date.');
     expect(refusal('add deadline Jun 3 Project draft')).toBe(
-      'Jun 3 is outside the term (Tue Sep 2 to Tue Dec 9, 2025): pick a day in it, e.g. Oct 20, or write the year: Jun 3 2026.',
+      'Jun 3 is outside the term (Tue Sep 2 to Tue Dec 9, 2025): pick a day in it, e.g. Oct 20.',
     );
-    expect(parse('add deadline Jun 3 2026 Project draft')).toMatchObject({
-      ok: true,
-      change: { event: { date: '2026-06-03', title: 'Project draft' } },
-    });
+    expect(refusal('add deadline Jun 3 2026 Project draft')).toBe(
+      'Wed Jun 3, 2026 is outside the term (Tue Sep 2 to Tue Dec 9, 2025) and its exam period: pick a day up to Sat Feb 7, 2026.',
+    );
+    expect(refusal('extend proposal 2026-11-04')).toMatch(/^Wed Nov 4, 2026 is outside the term/);
+    expect(refusal('move 20 9999-12-31')).toMatch(/^Fri Dec 31, 9999 is outside the term/);
   });
 
   it('announces text as typed, and refuses unknown words', () => {

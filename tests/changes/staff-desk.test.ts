@@ -148,7 +148,82 @@ describe('StaffDesk', () => {
       text(desk.request('history', PROF, MONDAY))
         .split('\n')
         .at(-1),
-    ).toBe('  #3 Mon Oct 20 10:00 AM  U0PROF0001  added homework hw4-posted on Wed Nov 12');
+    ).toBe('  #3 Mon Oct 20 10:00 AM  U0PROF0001  added homework hw4-released on Wed Nov 12');
+  });
+
+  it('says "nothing to change" for a change that changes nothing, with no Confirm', () => {
+    const { desk, source } = setup();
+    const topic = source.current().sessions.find((s) => s.number === 14)!.topic;
+    const reply = desk.request(`edit 14 topic ${topic}`, PROF, MONDAY);
+    expect(reply.kind).toBe('message');
+    expect(text(reply)).toBe('  Nothing to change: the schedule already says so.');
+    expect(source.history()).toEqual([]);
+  });
+
+  it("names the year of a day outside the term's year, in the announcement and the history", () => {
+    const { desk } = setup();
+    const preview = previewOf(desk.request('extend proposal Jan 5', PROF, MONDAY));
+    expect(renderText(preview.announcement)).toBe(
+      '  Project proposal deadline moved from Thu Oct 30 to Mon Jan 5, 2026.',
+    );
+    expect(text(desk.confirm(preview.previewId, PROF, MONDAY))).toBe(
+      '  Done (#1): moved project-proposal-due from Thu Oct 30 to Mon Jan 5, 2026.',
+    );
+  });
+
+  it('restores a cancelled class without undoing the changes made after it', () => {
+    const { desk, source } = setup();
+    const confirm = (command: string) =>
+      desk.confirm(previewOf(desk.request(command, PROF, MONDAY)).previewId, PROF, MONDAY);
+    confirm('cancel 14 snow day');
+    confirm('extend proposal Nov 4');
+    const restore = previewOf(desk.request('restore 14', PROF, MONDAY));
+    expect(renderText(restore.announcement)).toBe(
+      '  Class 14 (Sparse approximation of attention) is no longer cancelled: it meets on Tue Oct 21.',
+    );
+    expect(text(desk.confirm(restore.previewId, PROF, MONDAY))).toBe(
+      '  Done (#3): restored Class 14 (Tue Oct 21).',
+    );
+    expect(source.current().sessions.find((s) => s.number === 14)!.noClass).toBeUndefined();
+    expect(source.current().events.find((e) => e.id === 'project-proposal-due')!.date).toBe('2025-11-04');
+    expect(text(desk.request('restore 15', PROF, MONDAY))).toBe(
+      '  Class 15 (Mixture of experts) on Thu Oct 23 is not cancelled.',
+    );
+  });
+
+  it('removes an event, and says nothing to change for an undo the file already made', () => {
+    const { desk, source } = setup();
+    const remove = previewOf(desk.request('remove proposal', PROF, MONDAY));
+    expect(renderText(remove.announcement)).toBe(
+      '  Project proposal deadline on Thu Oct 30 is removed from the schedule.',
+    );
+    desk.confirm(remove.previewId, PROF, MONDAY);
+    expect(source.current().events.some((e) => e.id === 'project-proposal-due')).toBe(false);
+    // The file is edited to leave the event out too: undoing the removal would change nothing.
+    source.replaceBase({ ...cs599(), events: cs599().events.filter((e) => e.id !== 'project-proposal-due') });
+    expect(text(desk.request('undo', PROF, MONDAY))).toBe(
+      '  Nothing to change: undoing #1 (removed project-proposal-due (Thu Oct 30)) would leave the schedule as it is.',
+    );
+  });
+
+  it('notifies the channel only when staff end the command with --notify or @channel', () => {
+    const { desk, source } = setup();
+    const plain = previewOf(desk.request('announce Ping @channel today', PROF, MONDAY));
+    expect(JSON.stringify(plain.announcement)).not.toContain('!channel');
+    const loud = previewOf(desk.request('cancel 14 snow day --notify', PROF, MONDAY));
+    expect(renderText(loud.announcement)).toBe(
+      '  @channel Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21: snow day.',
+    );
+    expect(desk.confirm(loud.previewId, PROF, MONDAY)).toMatchObject({ kind: 'applied' });
+    expect(source.history()[0]!).toMatchObject({
+      change: { reason: 'snow day' },
+      summary: 'cancelled Class 14 (Tue Oct 21): snow day (with @channel)',
+    });
+    expect(
+      previewOf(desk.request('extend proposal Nov 4 @channel', PROF, MONDAY)).announcement.blocks[0],
+    ).toMatchObject({
+      lines: [[{ kind: 'mention', userId: '!channel' }, ' ', expect.any(String)]],
+    });
   });
 
   it('answers a bad command with the reason', () => {

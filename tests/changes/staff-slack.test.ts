@@ -1,6 +1,7 @@
 // Staff changes end to end against the fake Slack (Socket Mode): each command previewed and confirmed with the
 // button, refusals, undo, expiry, conflicts, a restart, and schedule.json edited while running. Each asserts
 // the announcement in the class channel and the effect on the reminders derived from the effective plan.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RevisedPlanSource } from '../../src/changes/revised-plan-source.ts';
 import { Announcer } from '../../src/delivery/announcer.ts';
 import { Ledger } from '../../src/delivery/ledger.ts';
+import { parsePlanText } from '../../src/plan/parse-plan.ts';
 import { ask } from '../../src/queries/ask.ts';
 import { derivePosts } from '../../src/reminders/derive-posts.ts';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-slack-app.ts';
@@ -19,7 +21,7 @@ import { revisedPlanSource } from '../../src/storage/revisions-plan.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
 import { APP_TOKEN, BOT_TOKEN, recordingLogger, type RecordingLogger } from '../slack/slack-kit.ts';
-import { cs599, FIXTURE_PATH, MONDAY } from './plan-fixture.ts';
+import { FIXTURE_PATH, MONDAY } from './plan-fixture.ts';
 
 const PROF = 'U0PROF';
 const STUDENT = 'U0STUDENT';
@@ -45,7 +47,10 @@ let bot: Bot | undefined;
 
 async function startBot(): Promise<Bot> {
   const db = openDatabase(join(dir, 'bot.db'));
-  const plans = revisedPlanSource(db, cs599(), log);
+  // As `coursebot start` does: the plan is schedule.json as it is on disk now.
+  const file = parsePlanText(readFileSync(schedule, 'utf8'));
+  if (!file.ok) throw new Error('schedule.json is invalid');
+  const plans = revisedPlanSource(db, file.plan, log);
   const slack = createSlackApp({
     settings: { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl },
     plans,
@@ -158,7 +163,7 @@ describe('staff changes through Slack', () => {
     );
     expect(channelTexts()).toEqual([]);
     expect(await click(preview)).toBe(
-      'Done (#1): cancelled Class 14 (Tue Oct 21): snow day.\nAnnounced in C0CLASS.',
+      'Done (#2): cancelled Class 14 (Tue Oct 21): snow day.\nAnnounced in C0CLASS.',
     );
     expect(channelTexts()).toEqual([
       'Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21: snow day.',
@@ -175,7 +180,7 @@ describe('staff changes through Slack', () => {
   it('a change confirmed while Slack fails is queued, then announced once by a later pass', async () => {
     fake.failNext('chat.postMessage', { status: 500 });
     expect(await click(await command('cancel 14 snow day'))).toBe(
-      'Done (#1): cancelled Class 14 (Tue Oct 21): snow day.\n' +
+      'Done (#2): cancelled Class 14 (Tue Oct 21): snow day.\n' +
         'Queued: will be announced in C0CLASS when Slack answers.',
     );
     expect(channelTexts()).toEqual([]);
@@ -192,15 +197,21 @@ describe('staff changes through Slack', () => {
   it('a change whose announcement cannot be posted says why, and the change stands', async () => {
     fake.state.channels.get('C0CLASS')!.isMember = false;
     expect(await click(await command('cancel 14 snow day'))).toMatch(
-      /^Done \(#1\): .*\nThe change is applied, but the announcement could not be posted: not_in_channel: /,
+      /^Done \(#2\): .*\nThe change is applied, but the announcement could not be posted: not_in_channel: /,
     );
-    expect(bot!.plans.history()).toHaveLength(1);
+    expect(bot!.plans.history()).toHaveLength(2);
   });
 
   it.each([
     [
       'move 15 Oct 24',
       'Class 15 (Mixture of experts) moved from Thu Oct 23 to Fri Oct 24.',
+      'class-day:class-15@2025-10-23',
+      'class-day:class-15@2025-10-24',
+    ],
+    [
+      'move 15 Oct 24 16:00',
+      'Class 15 (Mixture of experts) moved from Thu Oct 23 to Fri Oct 24 at 4:00 PM.',
       'class-day:class-15@2025-10-23',
       'class-day:class-15@2025-10-24',
     ],
@@ -218,7 +229,7 @@ describe('staff changes through Slack', () => {
       expect(keys().filter((k) => k.startsWith(due))).toEqual([]);
       const preview = await command(text);
       expect(preview.text?.split('\n')[0]).toBe(said);
-      expect(await click(preview)).toMatch(/^Done \(#1\)/);
+      expect(await click(preview)).toMatch(/^Done \(#2\)/);
       expect(channelTexts()).toEqual([said]);
       expect(keys().filter((k) => k.startsWith(gone))).toEqual([]);
       expect(keys().filter((k) => k.startsWith(due)).length).toBeGreaterThan(0);
@@ -242,7 +253,7 @@ describe('staff changes through Slack', () => {
   ])('%s: previewed, confirmed and announced', async (text, announcement) => {
     const preview = await command(text);
     expect(preview.text?.split('\n')[0]).toBe(announcement);
-    expect(await click(preview)).toMatch(/^Done \(#1\)/);
+    expect(await click(preview)).toMatch(/^Done \(#2\)/);
     expect(channelTexts()).toEqual([announcement]);
   });
 
@@ -259,7 +270,7 @@ describe('staff changes through Slack', () => {
       'No office hours today.\n— from @U0PROF\n' +
         'Confirm to apply this and post it in the class channel. The preview expires at 10:15 AM.',
     );
-    expect(await click(preview)).toBe('Done (#1): announced “No office hours today.”\nAnnounced in C0CLASS.');
+    expect(await click(preview)).toBe('Done (#2): announced “No office hours today.”\nAnnounced in C0CLASS.');
     const [posted] = fake.messages('C0CLASS');
     expect(posted!.text).toBe('No office hours today.\n— from @U0PROF');
     // In Block Kit the sender is a real mention, rendered by Slack as their name.
@@ -272,7 +283,7 @@ describe('staff changes through Slack', () => {
     expect(preview.text?.split('\n')[0]).toBe(
       'Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21.',
     );
-    expect(await click(preview)).toBe('Done (#1): cancelled Class 14 (Tue Oct 21).\nAnnounced in C0CLASS.');
+    expect(await click(preview)).toBe('Done (#2): cancelled Class 14 (Tue Oct 21).\nAnnounced in C0CLASS.');
     expect(channelTexts()).toEqual([
       'Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21.',
     ]);
@@ -285,7 +296,8 @@ describe('staff changes through Slack', () => {
       'Sorry, only the course staff can change the schedule. Try `/schedule help` for what you can ask.',
     );
     expect(reply.blocks?.some((b) => b.type === 'actions')).toBe(false);
-    expect(bot!.plans.history()).toEqual([]);
+    // Only the file the bot started with is recorded.
+    expect(bot!.plans.history().map((r) => r.kind)).toEqual(['file']);
     expect(log.lines).toContain(
       'warn staff: refused "cancel 14 snow day" from U0STUDENT: not in COURSEBOT_INSTRUCTORS',
     );
@@ -306,13 +318,13 @@ describe('staff changes through Slack', () => {
     expect(undo.text?.split('\n')[0]).toBe(
       'Class 14 (Sparse approximation of attention) is no longer cancelled: it meets on Tue Oct 21.',
     );
-    expect(await click(undo)).toMatch(/^Done \(#2\): undid #1/);
+    expect(await click(undo)).toMatch(/^Done \(#3\): undid #2/);
     expect(channelTexts()).toHaveLength(2);
     expect(reminderKeys(bot!.plans, '2025-10-21T00:00', '2025-10-22T00:00')).toContain(
       'class-day:class-14@2025-10-21',
     );
     expect((await command('history')).text).toMatch(
-      /#1 Mon Oct 20 10:00 AM {2}U0PROF {2}cancelled Class 14.*\(undone by #2\)/,
+      /#2 Mon Oct 20 10:00 AM {2}U0PROF {2}cancelled Class 14.*\(undone by #3\)/,
     );
   });
 
@@ -321,11 +333,131 @@ describe('staff changes through Slack', () => {
     const second = await command('cancel 15 conference');
     await click(first);
     expect(await click(second)).toBe(
-      'Not applied: the schedule changed since this preview (#1 moved Class 15 from Thu Oct 23 to Fri Oct 24). Run the command again for a fresh preview.',
+      'Not applied: the schedule changed since this preview (#2 moved Class 15 from Thu Oct 23 to Fri Oct 24). Run the command again for a fresh preview.',
     );
     expect(channelTexts()).toHaveLength(1);
     expect(bot!.plans.current().sessions.find((s) => s.number === 15)!.noClass).toBeUndefined();
   });
+
+  it('announces an edit made while the bot was stopped at the next start, once', async () => {
+    await click(await command('cancel 14 snow day'));
+    await bot!.stop();
+    writeFileSync(schedule, readFileSync(FIXTURE_PATH, 'utf8').replace('"2025-10-30"', '"2025-10-31"'));
+    bot = await startBot();
+    expect(log.lines).toContain(
+      `info ${schedule} was edited while the bot was stopped: the changes are announced`,
+    );
+    expect(await bot.announcer.flush()).toMatchObject({ posted: 1 });
+    expect(channelTexts()).toEqual([
+      'Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21: snow day.',
+      'Class 17 (Mamba and hybrid models) moved from Thu Oct 30 to Fri Oct 31.',
+    ]);
+    expect(bot.plans.current().sessions.find((s) => s.number === 14)!.noClass).toBe('snow day');
+    // Another restart over the same file announces nothing more.
+    await bot.stop();
+    bot = await startBot();
+    await bot.announcer.flush();
+    expect(channelTexts()).toHaveLength(2);
+    expect((await command('history')).text).toMatch(/#3 .*schedule\.json {2}schedule\.json edited$/m);
+  });
+
+  it('notifies the channel when staff ask for it with --notify, and never otherwise', async () => {
+    await click(await command('announce Tell @channel the quiz moved'));
+    await click(await command('cancel 14 snow day --notify'));
+    const [plain, loud] = fake.messages('C0CLASS').map((m) => JSON.stringify(m));
+    expect(plain).not.toContain('<!channel>');
+    expect(loud).toContain('<!channel> Class 14 (Sparse approximation of attention) is cancelled');
+  });
+
+  it('moves a class to a make-up session at another hour: reminders and answers name it', async () => {
+    await click(await command('move 15 Oct 24 16:00'));
+    const post = derivePosts(
+      bot!.plans.current(),
+      {
+        from: DateTime.fromISO('2025-10-24T00:00', { zone: 'America/New_York' }),
+        to: DateTime.fromISO('2025-10-24T23:59', { zone: 'America/New_York' }),
+      },
+      { defaultChannel: 'C0CLASS' },
+    ).find((p) => p.reminders.some((r) => r.key === 'class-day:class-15@2025-10-24'));
+    expect(JSON.stringify(post!.content)).toContain('4:00 PM');
+    clock.set(DateTime.fromISO('2025-10-24T09:00', { zone: 'America/New_York' }));
+    expect((await command('next', STUDENT)).text).toMatch(/Class 15.*4:00 PM/);
+  });
+
+  it.each([
+    ['cancel 10/23', 'Class 15 (Mixture of experts) is cancelled on Thu Oct 23.', true],
+    [
+      'cancel 21 Oct snow day',
+      'Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21: snow day.',
+      true,
+    ],
+    [
+      'cancel 14 11:00 snow day',
+      'A class is cancelled for its whole meeting: leave the time "11:00" out, e.g. `cancel 14 snow day`.',
+      false,
+    ],
+    [
+      'extend proposal 2026-11-04',
+      'Wed Nov 4, 2026 is outside the term (Tue Sep 2 to Tue Dec 9, 2025) and its exam period: pick a day up to Sat Feb 7, 2026.',
+      false,
+    ],
+    [
+      'edit 14 topic Sparse approximation of attention',
+      'Nothing to change: the schedule already says so.',
+      false,
+    ],
+    ['remove proposal', 'Project proposal deadline on Thu Oct 30 is removed from the schedule.', true],
+    ['add homework Oct 21 HW3 out, due Oct 28', 'New homework: HW3 released on Tue Oct 21.', true],
+  ])('answers %s in Slack', async (text, first, confirmable) => {
+    const reply = await command(text);
+    expect(reply.text?.split('\n')[0]).toBe(first);
+    expect(reply.blocks?.some((b) => b.type === 'actions') ?? false).toBe(confirmable);
+  });
+
+  it('restores a cancelled class in Slack, keeping the later changes', async () => {
+    await click(await command('cancel 14 snow day'));
+    await click(await command('extend proposal Nov 4'));
+    expect(await click(await command('restore 14'))).toBe(
+      'Done (#4): restored Class 14 (Tue Oct 21).\nAnnounced in C0CLASS.',
+    );
+    expect(channelTexts().at(-1)).toBe(
+      'Class 14 (Sparse approximation of attention) is no longer cancelled: it meets on Tue Oct 21.',
+    );
+    expect(bot!.plans.current().events.find((e) => e.id === 'project-proposal-due')!.date).toBe('2025-11-04');
+  });
+
+  it.each([['stopped'], ['running']])(
+    'undoes each change after coursebot export over schedule.json (bot %s)',
+    async (state) => {
+      await click(await command('cancel 14 snow day'));
+      await click(await command('extend proposal Nov 4'));
+      if (state === 'stopped') await bot!.stop();
+      execFileSync(
+        process.execPath,
+        ['bin/coursebot.js', 'export', '--schedule', schedule, '--db', join(dir, 'bot.db'), '-o', schedule],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      if (state === 'stopped') bot = await startBot();
+      else await until(() => log.lines.find((l) => l.includes('reloaded: nothing students see changed')));
+      expect(readFileSync(schedule, 'utf8')).toContain('"2025-11-04"');
+      const undo = await command('undo');
+      expect(undo.text?.split('\n')[0]).toBe('Project proposal deadline moved from Tue Nov 4 to Thu Oct 30.');
+      expect(await click(undo)).toMatch(/^Done \(#\d\): undid #3 /);
+      const second = await command('undo');
+      expect(second.text?.split('\n')[0]).toBe(
+        'Class 14 (Sparse approximation of attention) is no longer cancelled: it meets on Tue Oct 21.',
+      );
+      await click(second);
+      expect(channelTexts().slice(2)).toEqual([
+        'Project proposal deadline moved from Tue Nov 4 to Thu Oct 30.',
+        'Class 14 (Sparse approximation of attention) is no longer cancelled: it meets on Tue Oct 21.',
+      ]);
+      const history = (await command('history')).text ?? '';
+      expect(history).toMatch(/#2 .*cancelled Class 14.*\(undone by #\d\)/);
+      expect(history).toMatch(/#3 .*moved project-proposal-due.*\(undone by #\d\)/);
+      expect(history).toMatch(/#4 .*coursebot export {2}exported the plan with the changes up to #3/);
+    },
+  );
 
   it('keeps the changes across a restart', async () => {
     await click(await command('cancel 14 snow day'));

@@ -48,7 +48,14 @@ beforeEach(async () => {
     warn: (l: string) => logged.push(`warn ${l}`),
     error: (l: string) => logged.push(`error ${l}`),
   };
-  watcher = await watchPlan({ path, source, log, announce: (c) => void announced.push(c), debounceMs: 150 });
+  watcher = await watchPlan({
+    path,
+    source,
+    log,
+    announce: (_id, c) => void announced.push(c),
+    now: () => MONDAY,
+    debounceMs: 150,
+  });
 });
 afterEach(async () => {
   await watcher?.close();
@@ -70,6 +77,12 @@ describe('watchPlan', () => {
       '  Class 16 on Tue Oct 28 is now about State space models (was: Structured state space models).',
     ]);
     expect(source.current().sessions.find((s) => s.number === 14)!.noClass).toBe('snow day');
+    // The edit is in the history, so the next start compares the file with it.
+    expect(source.history().at(-1)).toMatchObject({
+      kind: 'file',
+      author: 'schedule.json',
+      summary: 'schedule.json edited',
+    });
   });
 
   it('keeps the last good plan when the file is broken, logging what validate says', async () => {

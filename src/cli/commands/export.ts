@@ -6,6 +6,7 @@ import { writeOutput } from '../../files/write-output.ts';
 import { parsePlanText } from '../../plan/parse-plan.ts';
 import type { Plan, Session } from '../../plan/schema.ts';
 import { databasePath, readRevisedPlan } from '../../storage/revisions-plan.ts';
+import { systemClock } from '../../util/clock.ts';
 import { createLogger } from '../../util/logger.ts';
 
 interface ExportOptions {
@@ -33,10 +34,17 @@ export function exportCommand(): Command {
       const revised = readRevisedPlan(plan, databasePath(options.db), log);
       try {
         const text = exportText(readFileSync(path, 'utf8'), revised.source.current());
+        const exported = parsePlanText(text);
+        // Recorded before the file is written (a running bot may reload it at once): when this export becomes
+        // schedule.json, the recorded changes still replay over the plan they were made over, so `undo` and
+        // `history` stay true.
+        if (exported.ok) revised.source.recordExport(exported.plan, 'coursebot export', systemClock.now());
         if (options.output) {
           writeOutput(options.output, text);
           // A plain line for the person at the terminal, not a log event.
-          process.stdout.write(`${wroteLine(options.output, path, revised.source.history().length)}\n`);
+          process.stdout.write(
+            `${wroteLine(options.output, path, revised.source.history().filter((r) => r.kind !== 'file').length)}\n`,
+          );
         } else process.stdout.write(text);
       } finally {
         revised.close();

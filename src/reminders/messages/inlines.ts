@@ -1,3 +1,4 @@
+import { meetingOf } from '../../plan/calendar.ts';
 import { rosterUserId } from '../../plan/roster.ts';
 import { mention, strong, type Inline } from '../../content/content.ts';
 import { whenInline, zoneDateTexts } from '../../content/date-inline.ts';
@@ -35,7 +36,7 @@ export function classWhenInlines(
   return [
     strong(className(session.number)),
     ' ',
-    ...whenInlines(day, course.meeting?.start, daysBefore, course.timezone, true),
+    ...whenInlines(day, meetingOf(course, session)?.start, daysBefore, course.timezone, true),
   ];
 }
 

@@ -19,7 +19,7 @@ export interface StaffSlackDeps {
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
 
-const WORDS = ['cancel', 'move', 'extend', 'edit', 'add', 'announce', 'undo', 'history'];
+const WORDS = ['cancel', 'restore', 'move', 'extend', 'remove', 'edit', 'add', 'announce', 'undo', 'history'];
 const HELP: HelpEntry[] = [
   {
     name: 'cancel',
@@ -28,9 +28,15 @@ const HELP: HelpEntry[] = [
     example: 'cancel 14 snow day',
   },
   {
+    name: 'restore',
+    args: 'N',
+    description: 'staff: hold a cancelled class again (later changes stay)',
+    example: 'restore 14',
+  },
+  {
     name: 'move',
-    args: 'N DATE',
-    description: 'staff: move a class to another day',
+    args: 'N DATE [TIME]',
+    description: 'staff: move a class to another day (with a time: a make-up session at that hour)',
     example: 'move 14 Oct 22',
   },
   {
@@ -38,6 +44,12 @@ const HELP: HelpEntry[] = [
     args: 'DEADLINE DATE [TIME]',
     description: 'staff: move a deadline',
     example: 'extend proposal Nov 4',
+  },
+  {
+    name: 'remove',
+    args: 'EVENT',
+    description: 'staff: remove a deadline, homework or exam',
+    example: 'remove quiz',
   },
   {
     name: 'edit',
@@ -53,8 +65,9 @@ const HELP: HelpEntry[] = [
   },
   {
     name: 'announce',
-    args: 'TEXT',
-    description: 'staff: post a message in the class channel, signed with your name',
+    args: 'TEXT [--notify]',
+    description:
+      'staff: post a message in the class channel, signed with your name (end this or any change with --notify to notify @channel)',
     example: 'announce No office hours today',
   },
   { name: 'undo', args: '', description: 'staff: revert the last change', example: 'undo' },
