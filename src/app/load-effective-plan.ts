@@ -1,8 +1,8 @@
+import { existsSync } from 'node:fs';
 import type { Revision } from '../changes/revision-log.ts';
 import type { Settings } from '../config/env.ts';
 import { loadPlanOrThrow } from '../files/plan-file.ts';
 import type { Plan } from '../plan/schema.ts';
-import { readRevisedPlan } from '../storage/revisions-plan.ts';
 
 export interface RecordedChanges {
   /** The plan with every change recorded in the database: what the running bot uses. */
@@ -25,13 +25,19 @@ export interface EffectivePlan extends RecordedChanges {
  * the bot replays them. A command that read the bare file would keep showing a class the staff cancelled
  * from Slack. A bad file stops it with a UserError listing the problems.
  */
-export function loadEffectivePlan(settings: Pick<Settings, 'schedulePath' | 'databasePath'>): EffectivePlan {
+export async function loadEffectivePlan(
+  settings: Pick<Settings, 'schedulePath' | 'databasePath'>,
+): Promise<EffectivePlan> {
   const { plan: base, warnings } = loadPlanOrThrow(settings.schedulePath);
-  return { ...applyRecordedChanges(base, settings.databasePath), base, warnings };
+  return { ...(await applyRecordedChanges(base, settings.databasePath)), base, warnings };
 }
 
 /** The file's plan with the database's revisions; a missing database means no changes yet (not created). */
-export function applyRecordedChanges(base: Plan, databasePath: string): RecordedChanges {
+export async function applyRecordedChanges(base: Plan, databasePath: string): Promise<RecordedChanges> {
+  if (databasePath !== ':memory:' && !existsSync(databasePath))
+    return { plan: base, applied: 0, skipped: [] };
+  // The database driver is loaded only when there is a database to read, so `ask` and `validate` stay light.
+  const { readRevisedPlan } = await import('../storage/revisions-plan.ts');
   const skipped: string[] = [];
   const revised = readRevisedPlan(base, databasePath, { warn: (line) => skipped.push(line) });
   try {

@@ -28,9 +28,9 @@ export function askCommand(): Command {
     .option('--schedule <file>', 'the plan (default: COURSEBOT_SCHEDULE or ./schedule.json)')
     .option('--db <file>', 'the database of recorded changes (COURSEBOT_DB, default ./data/coursebot.db)')
     .addHelpText('after', EXAMPLES)
-    .action((words: string[], options: { now?: string; schedule?: string; db?: string }) => {
+    .action(async (words: string[], options: { now?: string; schedule?: string; db?: string }) => {
       const settings = readSettings(options);
-      const { plan, warnings, skipped } = loadEffectivePlan(settings);
+      const { plan, warnings, skipped } = await loadEffectivePlan(settings);
       for (const warning of [...warnings, ...skipped]) console.error(warning);
       const now = settings.now
         ? parseInstant(settings.now, plan.course.timezone, settings.nowSource)

@@ -38,10 +38,10 @@ export function previewCommand(): Command {
       '\nExamples:\n  coursebot preview --from 2025-10-27 --to 2025-11-02\n  coursebot preview --json\n' +
         '\nThe posts come from the plan with the changes recorded in the database, as the bot posts them.',
     )
-    .action((options: PreviewOptions) => {
+    .action(async (options: PreviewOptions) => {
       const settings = readSettings({ schedule: options.schedule, db: options.db });
       const path = settings.schedulePath;
-      const { plan, warnings, skipped } = loadEffectivePlan(settings);
+      const { plan, warnings, skipped } = await loadEffectivePlan(settings);
       for (const warning of [...warnings, ...skipped]) console.error(warning);
       const given = channelOption(options.channel, settings.defaultChannel);
       const channel = defaultChannelFor(plan, given?.name);

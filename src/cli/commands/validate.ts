@@ -15,7 +15,7 @@ export function validateCommand(): Command {
     .option('--schedule <file>', 'the plan to check')
     .option('--db <file>', 'the database of recorded changes (COURSEBOT_DB, default ./data/coursebot.db)')
     .addHelpText('after', '\nExample:\n  coursebot validate schedule.json')
-    .action((file: string | undefined, options: { schedule?: string; db?: string }) => {
+    .action(async (file: string | undefined, options: { schedule?: string; db?: string }) => {
       const settings = readSettings({ schedule: file ?? options.schedule, db: options.db });
       const path = settings.schedulePath;
       const result = readPlanFile(path);
@@ -33,7 +33,7 @@ export function validateCommand(): Command {
           (result.warnings.length ? `, ${result.warnings.length} warning(s)` : ''),
       );
       // The file is what the staff edit; the bot runs it with the changes made from Slack replayed over it.
-      const { applied, skipped } = applyRecordedChanges(plan, settings.databasePath);
+      const { applied, skipped } = await applyRecordedChanges(plan, settings.databasePath);
       for (const line of skipped) console.log(`${settings.databasePath}: warning: ${line}`);
       if (applied > 0 || skipped.length > 0) {
         console.log(
