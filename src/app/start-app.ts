@@ -8,7 +8,12 @@ import { Dispatcher } from '../delivery/dispatcher.ts';
 import { Ledger } from '../delivery/ledger.ts';
 import { startScheduler } from '../delivery/scheduler.ts';
 import { loadPlanOrThrow } from '../files/plan-file.ts';
+import { courseId } from '../plan/course-id.ts';
+import type { DerivePosts } from '../delivery/due-posts.ts';
 import { derivePosts } from '../reminders/derive-posts.ts';
+import { derivePersonalDms } from '../reminders/personal-dms.ts';
+import { registerRemindCommand } from '../slack/remind-command.ts';
+import { DmSubscriptions } from '../storage/dm-subscriptions.ts';
 import { narrowPostContent } from '../reminders/narrow-post.ts';
 import { slackForConfig } from '../slack/slack-for-config.ts';
 import { installHome } from '../slack/home/install-home.ts';
@@ -93,13 +98,30 @@ async function startWithDatabase(
   const home = slack
     ? installHome(slack.app, { plans, desk: staff.desk, clock, defaultChannel, log: logger })
     : undefined;
+  // Personal reminders by DM (Slack only): derived with the channel posts, so they share the outbox, the
+  // ledger and the dispatcher's retries; a DM post is addressed to the user's ID.
+  const subscriptions = new DmSubscriptions(db);
+  const derive: DerivePosts = slack
+    ? (p, window, opts) => [
+        ...derivePosts(p, window, opts),
+        ...derivePersonalDms(p, courseId(p), subscriptions.list(courseId(p)), window),
+      ]
+    : derivePosts;
+  if (slack) {
+    registerRemindCommand(slack.commands, {
+      store: subscriptions,
+      courseId: () => courseId(plans.current()),
+      timezoneOf: (user) => slack.sink.users.timezoneOf(user),
+      log: logger,
+    });
+  }
   const dispatcher = new Dispatcher({
     ledger,
     announcer,
     sink,
     plans,
     clock,
-    derive: derivePosts,
+    derive,
     // A post whose other reminders already went out carries only the new ones.
     narrow: (post, reminders) => narrowPostContent(plans.current(), post, reminders),
     defaultChannel,
