@@ -23,7 +23,9 @@ export class DmSubscriptions {
   /** Every row of a course: the derivation reads it on each tick (a small indexed read). */
   list(courseId: string): DmSubscription[] {
     const rows = this.db
-      .prepare('SELECT user_id, kind, leads, timezone FROM dm_subscriptions WHERE course_id = ?')
+      .prepare(
+        'SELECT user_id, kind, leads, timezone FROM dm_subscriptions WHERE course_id = ? ORDER BY user_id, kind',
+      )
       .all(courseId) as Row[];
     return rows.filter((r) => (dmKinds as readonly string[]).includes(r.kind)).map(fromRow);
   }
