@@ -12,7 +12,9 @@ import { courseId } from '../plan/course-id.ts';
 import type { DerivePosts } from '../delivery/due-posts.ts';
 import { derivePosts } from '../reminders/derive-posts.ts';
 import { derivePersonalDms } from '../reminders/personal-dms.ts';
+import { ChannelDirectory } from '../slack/channel-directory.ts';
 import { registerRemindCommand } from '../slack/remind-command.ts';
+import { stopDmsOnLeave } from '../slack/stop-dms-on-leave.ts';
 import { DmSubscriptions } from '../storage/dm-subscriptions.ts';
 import { narrowPostContent } from '../reminders/narrow-post.ts';
 import { slackForConfig } from '../slack/slack-for-config.ts';
@@ -112,6 +114,15 @@ async function startWithDatabase(
       store: subscriptions,
       courseId: () => courseId(plans.current()),
       timezoneOf: (user) => slack.sink.users.timezoneOf(user),
+      log: logger,
+    });
+    const courseChannel = new ChannelDirectory(slack.app.client);
+    stopDmsOnLeave(slack.app, {
+      isCourseChannel: async (id) => {
+        const target = await courseChannel.idOf(defaultChannel);
+        return target.ok && target.id === id;
+      },
+      stop: (user) => subscriptions.leave(courseId(plans.current()), user, clock.now()),
       log: logger,
     });
   }

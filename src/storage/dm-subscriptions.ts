@@ -62,6 +62,16 @@ export class DmSubscriptions {
     })();
   }
 
+  /** Left the course: nothing more by DM, a presenter's reminders included. How many kinds were on. */
+  leave(courseId: string, userId: string, now: DateTime): number {
+    return this.db.transaction(() => {
+      const on = this.forUser(courseId, userId).filter((s) => s.leadsMinutes.length > 0).length;
+      this.stopAll(courseId, userId);
+      this.set(courseId, userId, 'presentations', [], undefined, now);
+      return on;
+    })();
+  }
+
   /** `remind me off`: deadlines and classes stop; a presenter's opt-out is kept as it was. */
   stopAll(courseId: string, userId: string): number {
     return this.db

@@ -118,3 +118,20 @@ it('DMs a subscriber in another timezone at 08:00 their time, once across restar
   // Nothing went to the channel on the student's behalf.
   expect(fake.messages('C0CLASS').some((m) => (m.text ?? '').includes('Homework 3'))).toBe(false);
 });
+
+it("stops a student's personal DMs when they leave the course's channel", async () => {
+  await run(ny('2025-10-30T18:50'));
+  await fake.waitForConnection();
+  await fake.sendSlashCommand({ text: 'remind me deadlines 12h', user_id: STUDENT });
+  const listed = async () =>
+    ((await fake.sendSlashCommand({ text: 'remind list', user_id: STUDENT })).payload as AckPayload).text;
+  expect(await listed()).toContain('deadlines: 12h before');
+  // Leaving another channel changes nothing.
+  await fake.sendEvent({ type: 'member_left_channel', user: STUDENT, channel: 'C0OTHER', channel_type: 'C' });
+  await fake.sendEvent({ type: 'member_left_channel', user: STUDENT, channel: 'C0CLASS', channel_type: 'C' });
+  await expect.poll(listed, { timeout: 3000 }).toContain('You have no personal reminders');
+  await stop();
+  await run(ny('2025-10-30T19:00:05'));
+  await stop();
+  expect(fake.messages(DM)).toEqual([]);
+});
