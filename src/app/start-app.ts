@@ -11,7 +11,7 @@ import { loadPlanOrThrow } from '../files/plan-file.ts';
 import { courseId } from '../plan/course-id.ts';
 import type { DerivePosts } from '../delivery/due-posts.ts';
 import { derivePosts } from '../reminders/derive-posts.ts';
-import { derivePersonalDms } from '../reminders/personal-dms.ts';
+import { derivePersonalDms, presenterUserIds } from '../reminders/personal-dms.ts';
 import { ChannelDirectory } from '../slack/channel-directory.ts';
 import { registerRemindCommand } from '../slack/remind-command.ts';
 import { stopDmsOnLeave } from '../slack/stop-dms-on-leave.ts';
@@ -106,7 +106,9 @@ async function startWithDatabase(
   const derive: DerivePosts = slack
     ? (p, window, opts) => [
         ...derivePosts(p, window, opts),
-        ...derivePersonalDms(p, courseId(p), subscriptions.list(courseId(p)), window),
+        ...derivePersonalDms(p, courseId(p), subscriptions.list(courseId(p)), window, (user) =>
+          slack.sink.users.knownTimezone(user),
+        ),
       ]
     : derivePosts;
   if (slack) {
@@ -160,6 +162,10 @@ async function startWithDatabase(
   try {
     // Slack first: it checks the token and learns the bot's identity, which finding interrupted posts needs.
     port = (await slack?.start())?.port;
+    // Presenters are reminded without subscribing: their timezones (for quiet hours) are asked for now.
+    if (slack) {
+      for (const user of presenterUserIds(plans.current())) void slack.sink.users.timezoneOf(user);
+    }
     started = await dispatcher.start();
   } catch (error) {
     home?.stop();

@@ -43,6 +43,8 @@ export function derivePersonalDms(
   courseId: string,
   subscriptions: readonly DmSubscription[],
   window: Window,
+  /** Timezones known besides the stored ones (Slack's answers this run), e.g. for presenters. */
+  timezoneOf: (userId: string) => string | undefined = () => undefined,
 ): Post[] {
   const zone = plan.course.timezone;
   const term = termOf(plan);
@@ -56,7 +58,10 @@ export function derivePersonalDms(
   for (const wish of wishes) {
     for (const subject of subjectsFor(plan, wish.kind, wish.userId)) {
       for (const lead of wish.leadsMinutes) {
-        const at = outOfQuietHours(leadBefore(subject.at, lead), wish.timezone ?? zone);
+        const at = outOfQuietHours(
+          leadBefore(subject.at, lead),
+          timezoneOf(wish.userId) ?? wish.timezone ?? zone,
+        );
         if (at >= subject.at || at > termEnds || at < window.from || at >= window.to) continue;
         const groupKey = `${wish.userId}|${at.toMillis()}`;
         let group = groups.get(groupKey);
@@ -121,7 +126,7 @@ function effectiveWishes(plan: Plan, subscriptions: readonly DmSubscription[]): 
     subscriptions.filter((s) => s.kind === 'presentations').map((s) => [s.userId, s]),
   );
   const timezoneOf = new Map(subscriptions.filter((s) => s.timezone).map((s) => [s.userId, s.timezone!]));
-  for (const userId of presenters(plan)) {
+  for (const userId of presenterUserIds(plan)) {
     const row = presentationsRow.get(userId);
     const leadsMinutes = row ? row.leadsMinutes : PRESENTER_LEADS_MINUTES;
     if (leadsMinutes.length === 0) continue;
@@ -131,7 +136,8 @@ function effectiveWishes(plan: Plan, subscriptions: readonly DmSubscription[]): 
   return wishes;
 }
 
-function presenters(plan: Plan): Set<string> {
+/** The Slack users of the roster who present in a class of the plan. */
+export function presenterUserIds(plan: Plan): Set<string> {
   const users = new Set<string>();
   for (const session of plan.sessions) {
     if (!isHeldClass(session)) continue;

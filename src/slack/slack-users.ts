@@ -37,6 +37,11 @@ export class SlackUsers {
     }
   }
 
+  /** The zone Slack gave for the user in this run, without asking: for the derivation, which cannot wait. */
+  knownTimezone(userId: string): string | undefined {
+    return this.zones.get(userId);
+  }
+
   /** The IANA zone of the user's Slack profile; undefined when Slack does not say (the caller falls back). */
   async timezoneOf(userId: string): Promise<string | undefined> {
     const cached = this.zones.get(userId);

@@ -108,6 +108,14 @@ describe('derivePersonalDms', () => {
     expect(derivePersonalDms(dmPlan(), COURSE, [noPresenterDefault], all)).toEqual([]);
   });
 
+  it('keeps a presenter’s quiet hours in the timezone Slack gave, without a subscription', () => {
+    // A week before 15:30 EST on Nov 6 is 15:30 EDT on Oct 30, 04:30 in Tokyo: held until 08:00 there.
+    const posts = derivePersonalDms(dmPlan(), COURSE, [], all, (user) =>
+      user === 'U0MS00003' ? 'Asia/Tokyo' : undefined,
+    );
+    expect(posts.map((p) => p.at)).toEqual(['2025-10-30T19:00:00-04:00', '2025-11-05T18:00:00-05:00']);
+  });
+
   it('gives the same keys for the same plan whatever the window', () => {
     const subs = [sub({ kind: 'deadlines', leadsMinutes: [2880, 120] }), noPresenterDefault];
     const whole = derivePersonalDms(dmPlan(), COURSE, subs, all).flatMap((p) =>
