@@ -8,7 +8,14 @@ import { Dispatcher } from '../delivery/dispatcher.ts';
 import { Ledger } from '../delivery/ledger.ts';
 import { startScheduler } from '../delivery/scheduler.ts';
 import { loadPlanOrThrow } from '../files/plan-file.ts';
+import { courseId } from '../plan/course-id.ts';
+import type { DerivePosts } from '../delivery/due-posts.ts';
 import { derivePosts } from '../reminders/derive-posts.ts';
+import { derivePersonalDms, presenterUserIds } from '../reminders/personal-dms.ts';
+import { ChannelDirectory } from '../slack/channel-directory.ts';
+import { registerRemindCommand } from '../slack/remind-command.ts';
+import { stopDmsOnLeave } from '../slack/stop-dms-on-leave.ts';
+import { DmSubscriptions } from '../storage/dm-subscriptions.ts';
 import { narrowPostContent } from '../reminders/narrow-post.ts';
 import { slackForConfig } from '../slack/slack-for-config.ts';
 import { installHome } from '../slack/home/install-home.ts';
@@ -93,13 +100,41 @@ async function startWithDatabase(
   const home = slack
     ? installHome(slack.app, { plans, desk: staff.desk, clock, defaultChannel, log: logger })
     : undefined;
+  // Personal reminders by DM (Slack only): derived with the channel posts, so they share the outbox, the
+  // ledger and the dispatcher's retries; a DM post is addressed to the user's ID.
+  const subscriptions = new DmSubscriptions(db);
+  const derive: DerivePosts = slack
+    ? (p, window, opts) => [
+        ...derivePosts(p, window, opts),
+        ...derivePersonalDms(p, courseId(p), subscriptions.list(courseId(p)), window, (user) =>
+          slack.sink.users.knownTimezone(user),
+        ),
+      ]
+    : derivePosts;
+  if (slack) {
+    registerRemindCommand(slack.commands, {
+      store: subscriptions,
+      courseId: () => courseId(plans.current()),
+      timezoneOf: (user) => slack.sink.users.timezoneOf(user),
+      log: logger,
+    });
+    const courseChannel = new ChannelDirectory(slack.app.client);
+    stopDmsOnLeave(slack.app, {
+      isCourseChannel: async (id) => {
+        const target = await courseChannel.idOf(defaultChannel);
+        return target.ok && target.id === id;
+      },
+      stop: (user) => subscriptions.leave(courseId(plans.current()), user, clock.now()),
+      log: logger,
+    });
+  }
   const dispatcher = new Dispatcher({
     ledger,
     announcer,
     sink,
     plans,
     clock,
-    derive: derivePosts,
+    derive,
     // A post whose other reminders already went out carries only the new ones.
     narrow: (post, reminders) => narrowPostContent(plans.current(), post, reminders),
     defaultChannel,
@@ -127,6 +162,10 @@ async function startWithDatabase(
   try {
     // Slack first: it checks the token and learns the bot's identity, which finding interrupted posts needs.
     port = (await slack?.start())?.port;
+    // Presenters are reminded without subscribing: their timezones (for quiet hours) are asked for now.
+    if (slack) {
+      for (const user of presenterUserIds(plans.current())) void slack.sink.users.timezoneOf(user);
+    }
     started = await dispatcher.start();
   } catch (error) {
     home?.stop();

@@ -8,8 +8,10 @@ import {
   type Sink,
 } from '../delivery/sink.ts';
 import type { ChannelDirectory } from './channel-directory.ts';
+import { isUserDestination } from '../reminders/personal-dms.ts';
 import { ChannelPacer } from './channel-pacer.ts';
-import { classifySlackError } from './classify-slack-error.ts';
+import { classifySlackError, type SendFailure } from './classify-slack-error.ts';
+import { SlackUsers } from './slack-users.ts';
 
 /** The metadata type our reminder posts carry, so a restarted bot can recognise its own posts. */
 export const REMINDER_EVENT_TYPE = 'coursebot_reminder';
@@ -24,13 +26,24 @@ export interface SlackSinkOptions {
   /** The bot's bot_id (from auth.test): only its own posts count as already posted. */
   botId: () => string | undefined;
   pacer?: ChannelPacer;
+  /** DM channels and timezones of users (one made on the client when omitted). */
+  users?: SlackUsers;
+  /**
+   * Personal DMs, each to its own channel, are also paced together: Slack's workspace-wide limit is what
+   * bounds a fan-out to many students. 120 ms apart by default, about 500 a minute.
+   */
+  dmPacer?: ChannelPacer;
 }
+
+const DM_PACE = 'personal-dms';
 
 /** Posts reminders and announcements with chat.postMessage; tells a restarted dispatcher what it posted. */
 export class SlackSink implements Sink {
   readonly name = 'slack';
   readonly canConfirm = true;
   private readonly pacer: ChannelPacer;
+  private readonly dmPacer: ChannelPacer;
+  readonly users: SlackUsers;
   /**
    * Posts whose attempt failed in a way that may have posted anyway (lost answer, 5xx, timeout), by keys,
    * with when it was tried (Slack's real time, as its ts are): the retry looks before it posts again.
@@ -39,10 +52,19 @@ export class SlackSink implements Sink {
 
   constructor(private readonly options: SlackSinkOptions) {
     this.pacer = options.pacer ?? new ChannelPacer();
+    this.dmPacer = options.dmPacer ?? new ChannelPacer(120);
+    this.users = options.users ?? new SlackUsers(options.client);
+  }
+
+  /** A channel (ID or name) as configured, or a user ID: a personal DM goes to the user's DM channel. */
+  private idOf(destination: string): Promise<{ ok: true; id: string } | SendFailure> {
+    return isUserDestination(destination)
+      ? this.users.dmChannelOf(destination)
+      : this.options.directory.idOf(destination);
   }
 
   async send({ channel, content, keys }: Outgoing): Promise<SendResult> {
-    const target = await this.options.directory.idOf(channel);
+    const target = await this.idOf(channel);
     if (!target.ok) return target;
     const held = this.pacer.heldMs(target.id);
     if (held > 0) return { ok: false, permanent: false, reason: 'ratelimited', retryAfterMs: held };
@@ -63,7 +85,7 @@ export class SlackSink implements Sink {
       }
     }
     const { text, blocks } = renderSlack(content);
-    return this.pacer.run(target.id, async (): Promise<SendResult> => {
+    const post = async (): Promise<SendResult> => {
       const attemptAt = Math.floor(Date.now() / 1000);
       try {
         const answer = await this.options.client.chat.postMessage({
@@ -89,7 +111,9 @@ export class SlackSink implements Sink {
         }
         return failure;
       }
-    });
+    };
+    const paced = isUserDestination(channel) ? () => this.dmPacer.run(DM_PACE, post) : post;
+    return this.pacer.run(target.id, paced);
   }
 
   /**
@@ -103,7 +127,7 @@ export class SlackSink implements Sink {
   }
 
   private async lookUp(channel: string, keys: string[], sinceEpochSeconds: number): Promise<Lookup> {
-    const target = await this.options.directory.idOf(channel);
+    const target = await this.idOf(channel);
     if (!target.ok) return { found: 'unknown', reason: target.reason, retryAfterMs: target.retryAfterMs };
     const botId = this.options.botId();
     if (!botId) return { found: 'unknown', reason: "the bot's identity is not known yet (auth.test)" };

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { announcementsMigration } from './announcements-migration.ts';
+import { dmSubscriptionsMigration } from './dm-subscriptions-migration.ts';
 import { feedMigration } from './feed-migration.ts';
 import { instanceLockMigration } from './instance-lock-migration.ts';
 import { revisionsMigration } from './revisions-migration.ts';
@@ -40,4 +41,5 @@ export const migrations: Migration[] = [
   announcementsMigration,
   feedMigration,
   instanceLockMigration,
+  dmSubscriptionsMigration,
 ];

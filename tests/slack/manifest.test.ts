@@ -16,7 +16,10 @@ const SCOPES: Record<string, string[]> = {
   'auth.test': [],
   'chat.postMessage': ['chat:write'],
   'conversations.list': ['channels:read', 'groups:read'],
-  'conversations.history': ['channels:history', 'groups:history'],
+  // DMs too: a personal reminder interrupted by a crash is looked up in the student's DM channel.
+  'conversations.history': ['channels:history', 'groups:history', 'im:history'],
+  'conversations.open': ['im:write'],
+  'users.info': ['users:read'],
   // The Home tab and its forms: no scope of their own.
   'views.publish': [],
   'views.open': [],

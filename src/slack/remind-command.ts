@@ -1,0 +1,136 @@
+import type { DateTime } from 'luxon';
+import { code, type Line } from '../content/content.ts';
+import type { HelpEntry } from '../queries/query-table.ts';
+import {
+  leadText,
+  PRESENTER_LEADS_MINUTES,
+  type DmKind,
+  type DmSubscription,
+} from '../reminders/dm-subscription.ts';
+import { parseLeadTimes } from '../reminders/parse-lead-times.ts';
+import type { Logger } from '../util/logger.ts';
+import type { ScheduleCommandTable, ScheduleReply } from './schedule-commands.ts';
+
+/** What the command needs of the subscription store (DmSubscriptions). */
+export interface SubscriptionStore {
+  forUser(courseId: string, userId: string): DmSubscription[];
+  set(
+    courseId: string,
+    userId: string,
+    kind: DmKind,
+    leads: number[],
+    tz: string | undefined,
+    now: DateTime,
+  ): void;
+  stopAll(courseId: string, userId: string): number;
+}
+
+export interface RemindCommandDeps {
+  store: SubscriptionStore;
+  courseId(): string;
+  /** The user's timezone from their Slack profile (users.info), or undefined when Slack cannot tell. */
+  timezoneOf(userId: string): Promise<string | undefined>;
+  log: Pick<Logger, 'info'>;
+}
+
+const HELP: HelpEntry[] = [
+  {
+    name: 'remind me',
+    args: 'deadlines|classes LEAD…',
+    description: 'personal reminders by DM, e.g. 2 days and 2 hours before each deadline (off: stop them)',
+    example: 'remind me deadlines 2d 2h',
+  },
+  {
+    name: 'remind list',
+    args: '',
+    description: 'the personal reminders you asked for',
+    example: 'remind list',
+  },
+];
+
+const KIND_WORDS: Record<string, DmKind> = {
+  deadlines: 'deadlines',
+  deadline: 'deadlines',
+  classes: 'classes',
+  class: 'classes',
+  presentations: 'presentations',
+  presentation: 'presentations',
+};
+
+const say = (...lines: Line[]): ScheduleReply => ({ content: { blocks: [{ kind: 'section', lines }] } });
+
+const USAGE: Line = [
+  'Try ',
+  code('/schedule remind me deadlines 2d 2h'),
+  ', ',
+  code('/schedule remind me classes 1h'),
+  ', ',
+  code('/schedule remind me off'),
+  ' or ',
+  code('/schedule remind list'),
+  '.',
+];
+
+/**
+ * `/schedule remind …`: a student's own DMs for this course. Anyone may use it, for themselves only; the
+ * answer is ephemeral. Their timezone is read from Slack when they subscribe, for quiet hours.
+ */
+export function registerRemindCommand(table: ScheduleCommandTable, deps: RemindCommandDeps): void {
+  table.register(
+    'remind',
+    async (request) => {
+      const words = request.args.trim().toLowerCase().split(/\s+/).filter(Boolean);
+      const course = deps.courseId();
+      const user = request.userId;
+      if (words.length === 1 && words[0] === 'list') return listReply(deps.store.forUser(course, user));
+      if (words[0] !== 'me' || words.length < 2) return say(USAGE);
+      if (words.length === 2 && words[1] === 'off') {
+        const stopped = deps.store.stopAll(course, user);
+        deps.log.info(`remind: ${user} turned off personal reminders of ${course}`);
+        return say([
+          stopped
+            ? 'Done: no more personal reminders of deadlines or classes.'
+            : 'You had no personal reminders on.',
+        ]);
+      }
+      const kind = KIND_WORDS[words[1]!];
+      if (!kind)
+        return say([
+          `"${words[1]}" is not something to be reminded of: use deadlines, classes or presentations. `,
+          ...USAGE,
+        ]);
+      const rest = words.slice(2);
+      if (rest.length === 1 && rest[0] === 'off') {
+        deps.store.set(course, user, kind, [], undefined, request.now);
+        return say([`Done: no more personal reminders of ${kind}.`]);
+      }
+      if (kind === 'presentations' && rest.length === 0) {
+        deps.store.set(course, user, kind, PRESENTER_LEADS_MINUTES, undefined, request.now);
+        return say(['Done: you will be reminded of your presentations 7 days and 1 day before.']);
+      }
+      const leads = parseLeadTimes(rest);
+      if (!leads.ok) return say([leads.error]);
+      const timezone = await deps.timezoneOf(user);
+      deps.store.set(course, user, kind, leads.minutes, timezone, request.now);
+      deps.log.info(
+        `remind: ${user} subscribed to ${kind} of ${course} (${leads.minutes.map(leadText).join(' ')})`,
+      );
+      return say([
+        `Done: I will DM you ${leads.minutes.map(leadText).join(', ')} before ${kind === 'deadlines' ? 'each deadline' : 'each class'}`,
+        timezone ? `, never between 22:00 and 08:00 your time (${timezone}).` : '.',
+      ]);
+    },
+    HELP,
+  );
+}
+
+function listReply(subscriptions: DmSubscription[]): ScheduleReply {
+  const on = subscriptions.filter((s) => s.leadsMinutes.length > 0);
+  const presentationsOff = subscriptions.some(
+    (s) => s.kind === 'presentations' && s.leadsMinutes.length === 0,
+  );
+  const lines: Line[] = on.map((s) => [`${s.kind}: ${s.leadsMinutes.map(leadText).join(', ')} before`]);
+  if (lines.length === 0) lines.push(['You have no personal reminders. ', ...USAGE]);
+  if (presentationsOff) lines.push(['presentations: off']);
+  return say(...lines);
+}
