@@ -29,12 +29,18 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
   let lastNumber = 0;
   const dates = meanings.map((meaning, i) => isoDate(year + offsets[i]!, meaning.date));
   const meets = meetingDays(dates.filter((_, i) => meanings[i]!.noClass === undefined));
+  // Where each class number is last given on the page, so that each row asks in constant time.
+  const lastLabelled = new Map<number, number>();
+  meanings.forEach((m, i) => {
+    if (m.number !== undefined && m.noClass === undefined) lastLabelled.set(m.number, i);
+  });
   meanings.forEach((meaning, i) => {
     const date = dates[i]!;
     const isClass = meaning.noClass === undefined;
     const number = isClass ? (meaning.number ?? lastNumber + 1) : null;
     if (number !== null) lastNumber = number;
-    const labelledLater = meanings.slice(i + 1).find((m) => m.number === number && m.noClass === undefined);
+    const laterAt = number === null ? undefined : lastLabelled.get(number);
+    const labelledLater = laterAt !== undefined && laterAt > i ? meanings[laterAt] : undefined;
     const label =
       number !== null
         ? `Class ${number} (${describePageDate(meaning.date)})`
