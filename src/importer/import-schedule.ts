@@ -9,6 +9,7 @@ import { readDelimited } from './read-delimited.ts';
 import { readHtml } from './read-html.ts';
 import { readMarkdown } from './read-markdown.ts';
 import { readText } from './read-text.ts';
+import { describePageDate, type DateOrder } from './parse-date.ts';
 import type { ReviewItem } from './review.ts';
 import type { ImportFormat, RawRow, TableRead } from './rows.ts';
 import { understandTextRow, type RowMeaning } from './understand-row.ts';
@@ -19,6 +20,10 @@ export interface ImportOptions {
   format?: ImportFormat;
   /** Overrides year inference. */
   year?: number;
+  /** How numbers-only dates such as "3/4" are read; without it, month first, with a review line. */
+  dateOrder?: DateOrder;
+  /** The page's address: relative links are resolved against it. */
+  baseUrl?: string;
   /** The year to search around when the page does not state one (the CLI passes the current year). */
   referenceYear: number;
   timezone?: string;
@@ -57,23 +62,20 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
   if (!text.trim()) throw new UserError('cannot import: the file is empty; pass the saved schedule page');
   const format = options.format ?? detectFormat(text);
   const read = readPage(text, format);
-  const review: ReviewItem[] = [...(read.remarks ?? [])];
-  const meanings: (RowMeaning & { section?: string })[] = [];
-  let section: string | undefined;
-  for (const item of read.items) {
-    if (item.kind === 'section') section = item.title;
-    else if (item.kind === 'skipped')
-      review.push({ line: item.line, message: `${item.why}: "${item.text}"` });
-    else {
-      const meaning =
-        format === 'text'
-          ? understandTextRow(item.row, read.hasReadings)
-          : understandTableRow(item.row, section);
-      if (meaning) meanings.push(section ? { ...meaning, section } : meaning);
-      else {
-        review.push({ line: item.row.line, message: undatedRow(item.row) });
-      }
-    }
+  let understood = understandItems(read, format, options.dateOrder);
+  const orders = new Set(understood.meanings.map((m) => m.numeric));
+  // "16/9" on the page shows it writes the day first, "9/16" the month; "3/4" alone shows neither.
+  if (!options.dateOrder && orders.has('dmy') && !orders.has('mdy'))
+    understood = understandItems(read, format, 'dmy');
+  const { meanings, review } = understood;
+  const either = meanings.find((m) => m.numeric === 'either');
+  if (either && !options.dateOrder && !orders.has('mdy') && !orders.has('dmy')) {
+    review.push({
+      line: either.line,
+      message:
+        `dates such as "${either.date.month}/${either.date.day}" were read month first ` +
+        `(${describePageDate(either.date)}); pass --date-order dmy if the page writes the day first`,
+    });
   }
   if (meanings.length === 0) {
     throw new UserError(
@@ -118,6 +120,34 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
   built.plan.course.term = options.term ?? termName(built.plan.sessions.map((s) => s.date)) ?? 'Term';
   const ordered = [...review, ...built.review].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { plan: built.plan, review: ordered, year, yearReason, format };
+}
+
+/** Understands every row the reader found; rows without a readable date are listed for review. */
+function understandItems(
+  read: TableRead,
+  format: ImportFormat,
+  order: DateOrder | undefined,
+): { meanings: (RowMeaning & { section?: string })[]; review: ReviewItem[] } {
+  const style = order ? { order } : {};
+  const review: ReviewItem[] = [...(read.remarks ?? [])];
+  const meanings: (RowMeaning & { section?: string })[] = [];
+  let section: string | undefined;
+  for (const item of read.items) {
+    if (item.kind === 'section') section = item.title;
+    else if (item.kind === 'skipped')
+      review.push({ line: item.line, message: `${item.why}: "${item.text}"` });
+    else {
+      const meaning =
+        format === 'text'
+          ? understandTextRow(item.row, read.hasReadings, style)
+          : understandTableRow(item.row, section, style);
+      if (meaning) meanings.push(section ? { ...meaning, section } : meaning);
+      else {
+        review.push({ line: item.row.line, message: undatedRow(item.row) });
+      }
+    }
+  }
+  return { meanings, review };
 }
 
 /** The message for a row without a readable date: the whole row is quoted, so none of it is lost. */

@@ -2,7 +2,7 @@ import type { Presentation, Reading } from '../plan/schema.ts';
 import { findNotes, type EventDraft } from './find-notes.ts';
 import { noClassReason } from './no-class.ts';
 import { parseLead } from './parse-lead.ts';
-import type { PageDate } from './parse-date.ts';
+import type { DateStyle, NumericOrder, PageDate } from './parse-date.ts';
 import { parsePresentations, startsWithPresenters } from './parse-presentations.ts';
 import { cleanText, type RawRow } from './rows.ts';
 import { splitReadings } from './split-readings.ts';
@@ -25,6 +25,8 @@ export interface RowMeaning {
   doubts: string[];
   /** All the row's words, for spotting holidays. */
   text: string;
+  /** What a numbers-only date shows of its order ("3/4" either, "9/16" month first). */
+  numeric?: NumericOrder;
 }
 
 /**
@@ -33,8 +35,15 @@ export interface RowMeaning {
  */
 export function rowLead(
   row: RawRow,
-): { number?: number; date: PageDate; until?: PageDate; extra?: string } | null {
-  const found = parseLead(cleanText(row.date));
+  style: DateStyle = {},
+): {
+  number?: number;
+  date: PageDate;
+  until?: PageDate;
+  extra?: string;
+  numeric?: NumericOrder;
+} | null {
+  const found = parseLead(cleanText(row.date), style);
   if (!found) return null;
   const label = cleanText(row.label ?? '');
   const digits = /\d{1,3}/.exec(label);
@@ -48,6 +57,7 @@ export function rowLead(
     ...(found.until ? { until: found.until } : {}),
     number: digits ? Number(digits[0]) : found.number,
     ...(extra ? { extra } : {}),
+    ...(found.numeric ? { numeric: found.numeric } : {}),
   };
 }
 
@@ -75,8 +85,12 @@ export function joinedNotes(notes: string[]): { notes?: string } {
 }
 
 /** A flattened text row: cells must be told apart by their words (see splitTopic and findNotes). */
-export function understandTextRow(row: RawRow, hasReadings: boolean): RowMeaning | null {
-  const head = rowLead(row);
+export function understandTextRow(
+  row: RawRow,
+  hasReadings: boolean,
+  style: DateStyle = {},
+): RowMeaning | null {
+  const head = rowLead(row, style);
   if (!head) return null;
   const rest = cleanText(row.rest ?? '');
   const base = {

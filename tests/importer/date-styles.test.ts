@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importSchedule, type ImportOptions } from '../../src/importer/import-schedule.ts';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/importer/${name}`, import.meta.url), 'utf8');
+const run = (name: string, options: Partial<ImportOptions> = {}) =>
+  importSchedule(fixture(name), { referenceYear: 2026, timezone: 'UTC', ...options });
+const dates = (result: ReturnType<typeof run>) => result.plan.sessions.map((s) => s.date);
+const messages = (result: ReturnType<typeof run>) => result.review.map((r) => r.message);
+
+describe('date styles', () => {
+  it('takes a two-digit year written after a day-first date', () => {
+    const result = run('two-digit-year.txt');
+    expect(result.year).toBe(2021);
+    expect(dates(result)).toEqual(['2021-09-07', '2021-09-09', '2021-09-14']);
+  });
+
+  it('reads day-first numeric dates when one of them can only be day first', () => {
+    const result = run('day-first.txt', { year: 2025 });
+    expect(dates(result)).toEqual(['2025-09-16', '2025-09-23', '2025-10-07']);
+    expect(messages(result).some((m) => m.includes('month first'))).toBe(false);
+  });
+
+  it('follows --date-order for dates that could be read either way, and says when it guessed', () => {
+    const page = 'Botany\n\n3/4 Roots\n5/4 Stems\n';
+    const guessed = importSchedule(page, { referenceYear: 2026, year: 2026, timezone: 'UTC' });
+    expect(guessed.plan.sessions.map((s) => s.date)).toEqual(['2026-03-04', '2026-05-04']);
+    expect(guessed.review.map((r) => r.message)).toContain(
+      'dates such as "3/4" were read month first (Mar 4); pass --date-order dmy if the page writes the day first',
+    );
+    const told = importSchedule(page, { referenceYear: 2026, year: 2026, timezone: 'UTC', dateOrder: 'dmy' });
+    expect(told.plan.sessions.map((s) => s.date)).toEqual(['2026-04-03', '2026-04-05']);
+  });
+
+  it('reads "8.27", ISO dates with a weekday and "5-Sep" in a date column', () => {
+    const result = run('date-cells.md', { year: 2024 });
+    expect(dates(result)).toEqual(['2024-08-27', '2024-08-29', '2024-09-03', '2024-09-05']);
+  });
+});
