@@ -37,7 +37,10 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
   meanings.forEach((meaning, i) => {
     const date = dates[i]!;
     const isClass = meaning.noClass === undefined;
-    const number = isClass ? (meaning.number ?? lastNumber + 1) : null;
+    // An exam the page does not number is not the next lecture: it stays unnumbered, so no reminder calls
+    // it "Class 21".
+    const unnumbered = meaning.number === undefined && (meaning.unnumbered || isExamOnly(meaning));
+    const number = isClass && !unnumbered ? (meaning.number ?? lastNumber + 1) : null;
     if (number !== null) lastNumber = number;
     const laterAt = number === null ? undefined : lastLabelled.get(number);
     const labelledLater = laterAt !== undefined && laterAt > i ? meanings[laterAt] : undefined;
@@ -102,6 +105,14 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
     return held === undefined ? event : { ...event, session: held };
   });
   return { plan: { $schema: './schedule.schema.json', course, sessions, events }, review };
+}
+
+const EXAM_TOPIC =
+  /^(?:(?:in[- ]class|take[- ]home|written|oral|practice)\s+)?(?:midterm|final|exam|prelim|test)\b|\bexam\s*#?\d*$/i;
+
+/** A row that is only an exam ("Midterm exam", "Final exam 9am"): its topic names the exam it holds. */
+function isExamOnly(meaning: RowMeaning): boolean {
+  return meaning.events.some((e) => e.kind === 'exam') && EXAM_TOPIC.test(meaning.topic.trim());
 }
 
 function kindSlug(kind: EventKind): string {

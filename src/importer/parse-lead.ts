@@ -7,11 +7,18 @@ export interface RowLead {
   /** The last day of a row that covers several ("Mar 9–13 Spring break"). */
   until?: PageDate;
   rest: string;
+  /** The row is marked as having no class number: "XX. Tu 3/4 Midterm". */
+  unnumbered?: true;
+  /** A unit's name written before the date: "Geometry" of "Geometry Thurs. Sept. 5". */
+  unit?: string;
   /** What a numbers-only date shows of its order ("3/4" either, "9/16" month first). */
   numeric?: NumericOrder;
 }
 
-const LABEL = /^(?:class|lecture|lec\.?|session|meeting|#)\s*#?\s*(\d{1,3})(?![\w/])[.:)]?\s*/i;
+const LABEL = /^(?:class|lecture|lec\.?|session|meeting|day|#)\s*#?\s*(\d{1,3})(?![\w/])[.:)]?\s*/i;
+const BULLET = /^(?:[-*•·]+|\*\*)\s*/;
+const BARE_NUMBER = /^(\d{1,3}|xx?)(?:[.)]\s*|\s+)/i;
+const UNIT = /^((?:[A-Z][\w&'-]*\s+){1,3})/;
 const WEEK = /^week\s*\d{1,2}(?!\w)[.:,)]?\s*[-–—:]?\s*/i;
 const SEPARATOR = /^[\s\-–—:|,.)]+/;
 
@@ -20,12 +27,30 @@ const SEPARATOR = /^[\s\-–—:|,.)]+/;
  * Returns null when the text does not start with a date (after an optional label).
  */
 export function parseLead(text: string, style: DateStyle = {}): RowLead | null {
-  let rest = text.trim().replace(WEEK, '');
+  let rest = text.trim().replace(BULLET, '').replace(WEEK, '');
   let number: number | undefined;
+  let unnumbered = false;
+  let unit: string | undefined;
   const label = LABEL.exec(rest);
   if (label) {
     number = Number(label[1]);
     rest = rest.slice(label[0].length);
+  } else if (!parseDateAt(rest, style)) {
+    // "12. Th 10/16", "01  27 Aug Wed", "XX. Tu 3/4": a bare number (or XX for none) before the date.
+    const bare = BARE_NUMBER.exec(rest);
+    const named = bare ? null : UNIT.exec(rest);
+    if (bare && parseDateAt(rest.slice(bare[0].length), style)) {
+      if (/x/i.test(bare[1]!)) unnumbered = true;
+      else number = Number(bare[1]);
+      rest = rest.slice(bare[0].length);
+    } else if (named) {
+      // "Geometry Thurs. Sept. 5": a unit's name before a date with its weekday.
+      const dated = parseDateAt(rest.slice(named[0].length), style);
+      if (dated?.date.weekday !== undefined) {
+        unit = named[1]!.trim();
+        rest = rest.slice(named[0].length);
+      }
+    }
   }
   const opened = rest.startsWith('(') || rest.startsWith('[');
   if (opened) rest = rest.slice(1).trimStart();
@@ -51,6 +76,8 @@ export function parseLead(text: string, style: DateStyle = {}): RowLead | null {
     ...(range ? { until: range.until } : {}),
     rest: rest.trim(),
     ...(found.numeric ? { numeric: found.numeric } : {}),
+    ...(unnumbered ? { unnumbered: true as const } : {}),
+    ...(unit ? { unit } : {}),
   };
 }
 

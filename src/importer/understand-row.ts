@@ -16,6 +16,8 @@ export interface RowMeaning {
   /** The last day of a row that covers several ("Mar 9–13 Spring break"). */
   until?: PageDate;
   number?: number;
+  /** The page marks the row as one without a class number ("–", "XX" in the number column). */
+  unnumbered?: true;
   noClass?: string;
   topic: string;
   readings: Reading[];
@@ -42,11 +44,13 @@ export function rowLead(
   until?: PageDate;
   extra?: string;
   numeric?: NumericOrder;
+  unnumbered?: true;
 } | null {
   const found = parseLead(cleanText(row.date), style);
   if (!found) return null;
   const label = cleanText(row.label ?? '');
   const digits = /\d{1,3}/.exec(label);
+  const unnumbered = /^(?:[-–—*]+|x+|n\/?a|tba|–)$/i.test(label);
   const labelWords = label
     .replace(/\d{1,3}/, '')
     .replace(/^(?:class|lecture|lec\.?|session|meeting|no\.?)?\s*#?\s*[.:)]?\s*$/i, '')
@@ -58,6 +62,7 @@ export function rowLead(
     number: digits ? Number(digits[0]) : found.number,
     ...(extra ? { extra } : {}),
     ...(found.numeric ? { numeric: found.numeric } : {}),
+    ...(unnumbered || found.unnumbered ? { unnumbered: true as const } : {}),
   };
 }
 

@@ -38,3 +38,25 @@ describe('date styles', () => {
     expect(dates(result)).toEqual(['2024-08-27', '2024-08-29', '2024-09-03', '2024-09-05']);
   });
 });
+
+describe('row labels before the date', () => {
+  const result = run('numbered-rows.txt', { year: 2025 });
+  it('reads numbered, fixed-width, "Day N:", bullet and unit-labelled rows; class 0 is a class', () => {
+    expect(result.plan.sessions.map((s) => [s.date.slice(5), s.number, s.topic])).toEqual([
+      ['09-03', 0, 'Welcome and field kit'],
+      ['09-08', 1, 'Soil texture'],
+      ['09-10', 2, 'Soil structure'],
+      ['09-15', null, 'Midterm exam'],
+      ['09-17', 3, 'Water in soils'],
+      ['09-22', 4, 'Nutrient cycles'],
+      ['09-24', 5, 'Soil biology'],
+      ['09-29', 6, 'Erosion'],
+      ['10-01', 7, 'Parent material'],
+    ]);
+  });
+  it('keeps the unnumbered exam an exam, not a class', () => {
+    const exam = result.plan.sessions[3]!;
+    expect(exam.noClass).toBeUndefined();
+    expect(result.plan.events!.find((e) => e.kind === 'exam')).toMatchObject({ date: '2025-09-15' });
+  });
+});
