@@ -52,7 +52,8 @@ export function tableGrid(rows: HTMLElement[]): GridRow[] {
     const links = elementsNamed(tr, LINK)
       .filter((a) => a.getAttribute('href') !== undefined)
       .map((a) => ({ text: cleanText(a.textContent), url: a.getAttribute('href') ?? '' }))
-      .filter((l) => /^https?:\/\//.test(l.url));
+      // Relative links are kept (they are resolved against the page's address); anchors and mail are not readings.
+      .filter((l) => l.url !== '' && !/^(?:#|mailto:|javascript:|tel:)/i.test(l.url));
     return { tr, cells: Array.from(cells, (c) => c ?? ''), links, own: own.length, carried };
   });
 }

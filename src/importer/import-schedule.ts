@@ -4,11 +4,13 @@ import { UserError } from '../util/user-error.ts';
 import { buildPlan } from './build-plan.ts';
 import { courseFromHeading, termName } from './course-info.ts';
 import { detectFormat } from './detect-format.ts';
-import { inferYear } from './infer-year.ts';
+import { inferYear, yearConflict } from './infer-year.ts';
+import { firstYear, statedTerm } from './term-year.ts';
 import { readDelimited } from './read-delimited.ts';
 import { readHtml } from './read-html.ts';
 import { readMarkdown } from './read-markdown.ts';
 import { readText } from './read-text.ts';
+import { resolveLinks } from './resolve-links.ts';
 import { describePageDate, type DateOrder } from './parse-date.ts';
 import type { ReviewItem } from './review.ts';
 import type { ImportFormat, RawRow, TableRead } from './rows.ts';
@@ -41,6 +43,9 @@ export interface ImportResult {
   format: ImportFormat;
 }
 
+/** How much of the top of the page is searched for its term ("Fall 2025"): the title and preamble. */
+const TERM_SEARCH = 4000;
+
 const READERS: Record<ImportFormat, (text: string) => TableRead> = {
   text: readText,
   html: readHtml,
@@ -60,6 +65,10 @@ export function readPage(text: string, format: ImportFormat): TableRead {
  */
 export function importSchedule(text: string, options: ImportOptions): ImportResult {
   if (!text.trim()) throw new UserError('cannot import: the file is empty; pass the saved schedule page');
+  if (options.baseUrl !== undefined && !/^https?:\/\/[^\s/]/i.test(options.baseUrl))
+    throw new UserError(
+      `the base URL "${options.baseUrl}" is not a web address: pass one such as https://example.edu/cs101/`,
+    );
   const format = options.format ?? detectFormat(text);
   const read = readPage(text, format);
   let understood = understandItems(read, format, options.dateOrder);
@@ -84,16 +93,21 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
     );
   }
 
+  const dated = meanings.map((m) => ({ date: m.date, isClass: m.noClass === undefined, text: m.text }));
   let year = options.year;
   let yearReason = 'given with --year';
   if (year === undefined) {
-    const choice = inferYear(
-      meanings.map((m) => ({ date: m.date, isClass: m.noClass === undefined, text: m.text })),
-      options.referenceYear,
-    );
+    const term = statedTerm(text.slice(0, TERM_SEARCH), options.baseUrl);
+    const choice = inferYear(dated, options.referenceYear, {
+      ...(term ? { term: { year: firstYear(term, meanings[0]!.date.month), where: term.where } } : {}),
+    });
     if (!choice.ok) throw new UserError(choice.message);
     year = choice.year;
     yearReason = choice.reason;
+    if (choice.doubt) review.push({ message: choice.doubt });
+  } else {
+    const conflict = yearConflict(dated, year);
+    if (conflict) review.push({ message: conflict });
   }
 
   const fromHeading = courseFromHeading(read.heading);
@@ -118,7 +132,8 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
     year,
   });
   built.plan.course.term = options.term ?? termName(built.plan.sessions.map((s) => s.date)) ?? 'Term';
-  const ordered = [...review, ...built.review].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const linkReview = resolveLinks(built.plan, options.baseUrl);
+  const ordered = [...review, ...built.review, ...linkReview].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { plan: built.plan, review: ordered, year, yearReason, format };
 }
 

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { DateTime } from 'luxon';
 import { importSchedule } from '../../importer/import-schedule.ts';
+import type { DateOrder } from '../../importer/parse-date.ts';
 import { formatReviewItem } from '../../importer/review.ts';
 import { importFormats, type ImportFormat } from '../../importer/rows.ts';
 import { parsePlanValue } from '../../plan/parse-plan.ts';
@@ -19,6 +20,8 @@ interface ImportCliOptions {
   title?: string;
   term?: string;
   force?: boolean;
+  baseUrl?: string;
+  dateOrder?: DateOrder;
 }
 
 function readPage(file: string): string {
@@ -59,6 +62,13 @@ export function importCommand(): Command {
     .option('--title <title>', 'course title (default: from the page heading)')
     .option('--term <term>', 'term name, e.g. "Fall 2025" (default: from the dates)')
     .option('--force', 'overwrite the --output file if it exists')
+    .option('--base-url <url>', "the page's web address, against which its relative links are resolved")
+    .addOption(
+      new Option('--date-order <order>', 'how dates such as 3/4 are read: month or day first').choices([
+        'mdy',
+        'dmy',
+      ]),
+    )
     .addHelpText(
       'after',
       '\nExample:\n  coursebot import course-page.txt --timezone America/New_York -o schedule.json\n' +
@@ -82,6 +92,8 @@ export function importCommand(): Command {
         code: options.code,
         title: options.title,
         term: options.term,
+        baseUrl: options.baseUrl,
+        dateOrder: options.dateOrder,
       });
       const checked = parsePlanValue(result.plan);
       const source = basename(file);

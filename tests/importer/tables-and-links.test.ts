@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importSchedule } from '../../src/importer/import-schedule.ts';
+
+const page = readFileSync(new URL('../fixtures/importer/two-tables.md', import.meta.url), 'utf8');
+const run = (baseUrl?: string) =>
+  importSchedule(page, { referenceYear: 2026, timezone: 'UTC', ...(baseUrl ? { baseUrl } : {}) });
+
+describe('a Markdown page with two tables, blank lines between rows and relative links', () => {
+  it('reads both tables, each by its own header, and takes the year the heading states', () => {
+    const result = run('https://geo.example.edu/115/schedule.html');
+    expect(result.year).toBe(2019);
+    expect(result.yearReason).toMatch(/^the page says "Fall 2019"/);
+    expect(result.plan.sessions.map((s) => [s.date, s.topic])).toEqual([
+      ['2019-09-03', 'Projections'],
+      ['2019-09-05', 'Scale'],
+      ['2019-09-10', 'Symbols'],
+      ['2019-09-12', 'Colour'],
+    ]);
+    expect(result.plan.sessions[2]!.notes).toBe('bring pencils');
+  });
+
+  it('resolves a relative link against --base-url', () => {
+    const result = run('https://geo.example.edu/115/schedule.html');
+    expect(result.plan.sessions[0]!.readings).toEqual([
+      { title: 'Slides', url: 'https://geo.example.edu/slides/projections.pdf' },
+    ]);
+  });
+
+  it('keeps the title of a link it cannot resolve, and lists it; the import does not fail', () => {
+    const result = run();
+    expect(result.plan.sessions[0]!.readings).toEqual([{ title: 'Slides' }]);
+    expect(result.review.map((r) => r.message)).toContain(
+      'link "../slides/projections.pdf" of "Slides" (2019-09-03) is relative: kept the title without it; ' +
+        'pass --base-url with the page’s address',
+    );
+  });
+
+  it('says when --year contradicts the weekdays on the page', () => {
+    const result = importSchedule(page, { referenceYear: 2026, timezone: 'UTC', year: 2021 });
+    expect(result.review.map((r) => r.message)).toContain(
+      '--year 2021 does not fit the page: it writes Tue Sep 3, and 4 of 4 weekdays on it disagree; check the year',
+    );
+  });
+});
