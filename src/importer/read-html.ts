@@ -1,6 +1,14 @@
 import { parse, type HTMLElement } from 'node-html-parser';
 import { UserError } from '../util/user-error.ts';
-import { columnRemarks, hasDateColumn, requireDateColumn } from './columns.ts';
+import {
+  columnRemarks,
+  guessDateColumn,
+  hasDateColumn,
+  mapColumns,
+  requireDateColumn,
+  type ColumnInfo,
+} from './columns.ts';
+import { parseLead } from './parse-lead.ts';
 import { closeTableTags } from './close-table-tags.ts';
 import { tableGrid } from './html-grid.ts';
 import { childrenNamed, elementsNamed } from './html-walk.ts';
@@ -54,10 +62,31 @@ export function readHtml(text: string): TableRead {
   const found = tables
     .map((table) => ({ table, at: rowsOf(table).findIndex((tr) => hasDateColumn(headersOf(tr))) }))
     .find((t) => t.at >= 0);
-  const table = found?.table ?? tables[0]!;
+  let table = found?.table ?? tables[0]!;
+  let headerAt = Math.max(0, found?.at ?? 0);
+  let columns: ColumnInfo[] | undefined;
+  const guessRemarks: string[] = [];
+  if (!found) {
+    // No header names a date column: take the first table with a column of dates under its first row.
+    for (const candidate of tables) {
+      const candidateRows = rowsOf(candidate);
+      if (!candidateRows[0]) continue;
+      const guess = guessDateColumn(
+        mapColumns(headersOf(candidateRows[0])),
+        tableGrid(candidateRows.slice(1)).map((r) => r.cells),
+        (cell) => parseLead(cell) !== null,
+      );
+      if (!guess) continue;
+      table = candidate;
+      headerAt = 0;
+      columns = guess.columns;
+      guessRemarks.push(guess.remark);
+      break;
+    }
+  }
   const rows = rowsOf(table);
-  const headerAt = Math.max(0, found?.at ?? 0);
-  const columns = requireDateColumn(rows[headerAt] ? headersOf(rows[headerAt]) : [], 'this HTML table');
+  const headerRow = rows[headerAt];
+  columns ??= requireDateColumn(headerRow ? headersOf(headerRow) : [], 'this HTML table');
   const dateColumns = columns.flatMap((c, i) => (c.column === 'date' ? [i] : []));
   const sourceRows: SourceRow[] = tableGrid(rows.slice(headerAt + 1)).map((row) => {
     const sameDate = dateColumns.length > 0 && dateColumns.every((i) => row.carried.has(i));
@@ -81,7 +110,10 @@ export function readHtml(text: string): TableRead {
     items: tableItems(sourceRows, columns),
     heading: title || undefined,
     hasReadings: columns.some((c) => c.column === 'readings'),
-    remarks: columnRemarks(columns, lineAt(rows[headerAt]?.range[0] ?? 0)),
+    remarks: [
+      ...guessRemarks.map((message) => ({ line: lineAt(rows[headerAt]?.range[0] ?? 0), message })),
+      ...columnRemarks(columns, lineAt(rows[headerAt]?.range[0] ?? 0)),
+    ],
   };
 }
 

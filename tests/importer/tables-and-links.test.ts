@@ -43,3 +43,29 @@ describe('a Markdown page with two tables, blank lines between rows and relative
     );
   });
 });
+
+describe('an HTML table whose header names no date column', () => {
+  const html = readFileSync(
+    new URL('../fixtures/importer/unnamed-date-column.html', import.meta.url),
+    'utf8',
+  );
+  const result = importSchedule(html, { referenceYear: 2026, timezone: 'UTC' });
+
+  it('reads the dates from the column where the rows start with one, and says so', () => {
+    expect(result.plan.sessions.map((s) => [s.date, s.topic])).toEqual([
+      ['2026-03-30', 'Line and contour'],
+      ['2026-04-01', 'Gesture'],
+      ['2026-04-06', 'Value'],
+    ]);
+    expect(result.review.map((r) => r.message)).toContain(
+      'no column is named "Date": the dates were read from column "Studio", where 3 rows start with one; ' +
+        'what follows a date there is the topic',
+    );
+  });
+
+  it('reads a Due column without the word "due" as deadlines', () => {
+    expect(result.plan.events).toMatchObject([
+      { kind: 'deadline', date: '2026-04-01', title: 'Sketchbook 1 due' },
+    ]);
+  });
+});
