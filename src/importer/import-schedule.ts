@@ -11,6 +11,7 @@ import { readHtml } from './read-html.ts';
 import { readMarkdown } from './read-markdown.ts';
 import { readText } from './read-text.ts';
 import { resolveLinks } from './resolve-links.ts';
+import { statedZone } from './stated-zone.ts';
 import { describePageDate, type DateOrder } from './parse-date.ts';
 import type { ReviewItem } from './review.ts';
 import type { ImportFormat, RawRow, TableRead } from './rows.ts';
@@ -119,6 +120,14 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
   let timezone = options.timezone;
   if (timezone !== undefined && !isValidZone(timezone)) {
     throw new UserError(`unknown timezone "${timezone}": pass an IANA name such as America/New_York`);
+  }
+  const stated = timezone ? undefined : statedZone(text);
+  if (stated) {
+    timezone = stated.zone;
+    review.push({
+      line: stated.line,
+      message: `timezone ${stated.zone} read from "${stated.words}" on the page; pass --timezone to set another`,
+    });
   }
   if (!timezone) {
     timezone = 'UTC';

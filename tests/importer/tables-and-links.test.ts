@@ -69,3 +69,22 @@ describe('an HTML table whose header names no date column', () => {
     ]);
   });
 });
+
+describe('a timezone stated in the prose', () => {
+  const text = readFileSync(new URL('../fixtures/importer/zone-in-prose.txt', import.meta.url), 'utf8');
+
+  it('becomes the plan’s timezone, with a review line saying where it was read', () => {
+    const result = importSchedule(text, { referenceYear: 2025, year: 2025 });
+    expect(result.plan.course.timezone).toBe('America/New_York');
+    expect(result.review).toContainEqual({
+      line: 3,
+      message:
+        'timezone America/New_York read from "Eastern time" on the page; pass --timezone to set another',
+    });
+  });
+
+  it('gives way to --timezone', () => {
+    const result = importSchedule(text, { referenceYear: 2025, year: 2025, timezone: 'Europe/Berlin' });
+    expect(result.plan.course.timezone).toBe('Europe/Berlin');
+  });
+});
