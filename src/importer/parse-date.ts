@@ -50,22 +50,22 @@ const YEAR_AFTER_MONTH = `(?:,?\\s+(?<y>\\d{4})|(?<yc>,\\s*)(?<y2c>\\d{2})|\\s+(
 const END = '(?![\\w/]|-(?![\\da-z]))';
 
 const FORMS: RegExp[] = [
-  new RegExp(`^(?<y>\\d{4})-(?<m>\\d{1,2})-(?<day>\\d{1,2})${END}(?:${WEEKDAY_AFTER})?`, 'di'),
-  new RegExp(`^(?:${WEEKDAY})?${MONTH}\\s*${DAY}(?:${YEAR})?${END}(?:${WEEKDAY_AFTER})?`, 'di'),
+  new RegExp(`^(?<y>\\d{4})-(?<m>\\d{1,2})-(?<day>\\d{1,2})${END}(?:${WEEKDAY_AFTER})?`, 'i'),
+  new RegExp(`^(?:${WEEKDAY})?${MONTH}\\s*${DAY}(?:${YEAR})?${END}(?:${WEEKDAY_AFTER})?`, 'i'),
   new RegExp(
     `^(?:${WEEKDAY})?${DAY}(?:\\s+|-)${MONTH}(?:${YEAR_AFTER_MONTH})?${END}(?:${WEEKDAY_AFTER})?`,
-    'di',
+    'i',
   ),
   new RegExp(
     `^(?:${WEEKDAY})?(?<m>\\d{1,2})/${DAY}(?:/(?<y>\\d{4}|\\d{2}))?${END}(?:${WEEKDAY_AFTER})?`,
-    'di',
+    'i',
   ),
 ];
 // "8.27": month and day with a dot, read only where a cell holds nothing but a date (it is also how
 // sections are numbered, "Section 12.1").
 const DOTTED = new RegExp(
   `^(?:${WEEKDAY})?(?<m>\\d{1,2})\\.(?<day>\\d{1,2})(?![\\w/.])(?:${WEEKDAY_AFTER})?`,
-  'di',
+  'i',
 );
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -114,7 +114,7 @@ export function parseDateAt(
     else if (g.y2c) {
       // "Mar 10, 12" is two meetings, not a year: without a weekday before it to vouch for "Mon, Sep 7, 26",
       // the date ends before the comma.
-      length = m.indices!.groups!.yc![0];
+      length = m[0].lastIndexOf(`${g.yc}${g.y2c}`);
       weekday = g.wd;
     }
     if (year) date.year = year.length === 2 ? 2000 + Number(year) : Number(year);
