@@ -1,5 +1,5 @@
 import { UserError } from '../util/user-error.ts';
-import { columnRemarks, mapColumns, requireDateColumn } from './columns.ts';
+import { columnRemarks, hasDateColumn, mapColumns, requireDateColumn } from './columns.ts';
 import { cleanText, type CellLink, type TableRead } from './rows.ts';
 import { tableItems, type SourceRow } from './table-items.ts';
 
@@ -21,7 +21,11 @@ function cells(line: string): string[] {
  */
 export function readMarkdown(text: string): TableRead {
   const lines = text.split(/\r?\n/);
-  const isHeader = (i: number) => lines[i]!.includes('|') && SEPARATOR.test((lines[i + 1] ?? '').trim());
+  const separated = (i: number) => SEPARATOR.test((lines[i + 1] ?? '').trim());
+  // A header needs its |---| line, unless it names a date column: "Date | Lecture | Due |" over pipe rows.
+  const isHeader = (i: number) =>
+    lines[i]!.includes('|') &&
+    (separated(i) || (!SEPARATOR.test(lines[i]!.trim()) && hasDateColumn(cells(lines[i]!).map(cleanText))));
   const starts = lines.flatMap((_, i) => (isHeader(i) ? [i] : []));
   if (starts.length === 0)
     throw new UserError('cannot import this Markdown: it has no table (a header row, then |---|---|)');
@@ -33,7 +37,7 @@ export function readMarkdown(text: string): TableRead {
   const remarks: NonNullable<TableRead['remarks']> = [];
   for (const { start, columns } of dated) {
     const rows: SourceRow[] = [];
-    for (let i = start + 2; i < lines.length; i += 1) {
+    for (let i = start + (separated(start) ? 2 : 1); i < lines.length; i += 1) {
       const line = lines[i]!;
       if (!line.trim()) continue;
       if (!line.includes('|') || isHeader(i)) break;

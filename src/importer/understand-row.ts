@@ -49,12 +49,19 @@ export function rowLead(
   const found = parseLead(cleanText(row.date), style);
   if (!found) return null;
   const label = cleanText(row.label ?? '');
-  const digits = /\d{1,3}/.exec(label);
   const unnumbered = /^(?:[-–—*]+|x+|n\/?a|tba|–)$/i.test(label);
-  const labelWords = label
-    .replace(/\d{1,3}/, '')
-    .replace(/^(?:class|lecture|lec\.?|session|meeting|no\.?)?\s*#?\s*[.:)]?\s*$/i, '')
-    .trim();
+  // "5", "Lecture 5", "1. Ocean basins": the number, and any words after it (a topic in the label column).
+  const numbered =
+    /^(?:(?:class|lecture|lec\.?|session|meeting|no\.?)\s*)?#?\s*(\d{1,3})(?!\d)\s*[.:)]?\s*(.*)$/i.exec(
+      label,
+    );
+  const digits = numbered ? [numbered[1]!] : /\d{1,3}/.exec(label);
+  const labelWords = numbered
+    ? numbered[2]!.trim()
+    : label
+        .replace(/\d{1,3}/, '')
+        .replace(/^(?:class|lecture|lec\.?|session|meeting|no\.?)?\s*#?\s*[.:)]?\s*$/i, '')
+        .trim();
   const extra = [found.rest.replace(/^\((.*)\)$/, '$1'), labelWords].filter(Boolean).join('; ');
   return {
     date: found.date,

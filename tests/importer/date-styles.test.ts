@@ -16,6 +16,19 @@ describe('date styles', () => {
     expect(dates(result)).toEqual(['2021-09-07', '2021-09-09', '2021-09-14']);
   });
 
+  it('reads pipe rows under a header without its |---| line as a table', () => {
+    const result = run('two-digit-year.txt');
+    expect(result.format).toBe('markdown');
+    expect(result.plan.sessions.map((s) => s.topic)).toEqual([
+      'Ice sheets today',
+      'How glaciers move',
+      'Mass balance',
+    ]);
+    expect(result.plan.events).toMatchObject([
+      { kind: 'deadline', date: '2021-09-09', title: 'Reading quiz due' },
+    ]);
+  });
+
   it('reads day-first numeric dates when one of them can only be day first', () => {
     const result = run('day-first.txt', { year: 2025 });
     expect(dates(result)).toEqual(['2025-09-16', '2025-09-23', '2025-10-07']);
