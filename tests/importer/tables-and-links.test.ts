@@ -88,3 +88,17 @@ describe('a timezone stated in the prose', () => {
     expect(result.plan.course.timezone).toBe('Europe/Berlin');
   });
 });
+
+describe('work named after "Out:" and "Due:" labels', () => {
+  const text = readFileSync(new URL('../fixtures/importer/labelled-work.md', import.meta.url), 'utf8');
+  const result = importSchedule(text, { referenceYear: 2026, timezone: 'UTC' });
+
+  it('makes a release or a deadline of each item, by its label', () => {
+    expect(result.plan.events!.map((e) => [e.kind, e.date, e.title])).toEqual([
+      ['homework-release', '2026-01-20', 'PS1 released'],
+      ['deadline', '2026-01-27', 'PS1 due'],
+      ['homework-release', '2026-01-27', 'PS2 released'],
+      ['homework-release', '2026-01-27', 'Lab 1 released'],
+    ]);
+  });
+});
