@@ -4,6 +4,7 @@ import { eventDate } from './event-date.ts';
 import { yearOffsets, isoDate } from './infer-year.ts';
 import { describePageDate } from './parse-date.ts';
 import type { ReviewItem } from './review.ts';
+import { slugify } from './slug.ts';
 import type { RowMeaning } from './understand-row.ts';
 
 export interface PlanParts {
@@ -90,7 +91,8 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
         continue;
       }
       if (placed.doubt) report(placed.doubt);
-      const id = uniqueId(draft.idBase || kindSlug(draft.kind), ids);
+      // Ids are slugs whatever the note's words were ("** due"), so the plan stays valid.
+      const id = uniqueId(slugify(draft.idBase) || kindSlug(draft.kind), ids);
       const event: EventInput = { id, kind: draft.kind, date: placed.date, title: draft.title };
       if (draft.time) event.time = draft.time;
       if (number !== null && !placed.stated) event.session = number;

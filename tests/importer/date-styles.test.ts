@@ -73,3 +73,19 @@ describe('row labels before the date', () => {
     expect(result.plan.events!.find((e) => e.kind === 'exam')).toMatchObject({ date: '2025-09-15' });
   });
 });
+
+describe('a bullet list flattened onto few lines', () => {
+  const result = run('glued-bullets.txt', { year: 2023 });
+  it('cuts a line before each " - date:" and keeps other dashes in their row', () => {
+    // The homework before " - Sept. 1:" is the end of the row above it (and listed as joined to it).
+    expect(result.plan.sessions.map((s) => [s.date.slice(5), s.noClass !== undefined])).toEqual([
+      ['08-28', false],
+      ['08-30', false],
+      ['09-01', false],
+      ['09-04', true],
+    ]);
+    expect(result.plan.sessions[2]!.topic).toBe('Cross products');
+    expect(result.plan.events).toMatchObject([{ kind: 'deadline', date: '2023-09-06' }]);
+    expect(messages(result).some((m) => m.includes('Review moved - Sept 8 is the new date'))).toBe(true);
+  });
+});
