@@ -11,6 +11,7 @@ import { readHtml } from './read-html.ts';
 import { readMarkdown } from './read-markdown.ts';
 import { readText } from './read-text.ts';
 import { resolveLinks } from './resolve-links.ts';
+import { defaultDueTime } from './default-due-time.ts';
 import { statedZone } from './stated-zone.ts';
 import { describePageDate, type DateOrder } from './parse-date.ts';
 import type { ReviewItem } from './review.ts';
@@ -142,6 +143,16 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
   });
   built.plan.course.term = options.term ?? termName(built.plan.sessions.map((s) => s.date)) ?? 'Term';
   const linkReview = resolveLinks(built.plan, options.baseUrl);
+  const firstRow = meanings.reduce((low, m) => Math.min(low, m.line), Infinity);
+  const due = defaultDueTime(text.split(/\r?\n/, firstRow - 1).join('\n'));
+  const untimed = (built.plan.events ?? []).filter((e) => e.kind === 'deadline' && !e.time);
+  if (due && untimed.length) {
+    for (const event of untimed) event.time = due.time;
+    review.push({
+      line: due.line,
+      message: `${untimed.length} deadline(s) without a time of their own were given ${due.time}, as the page says ("${due.words}")`,
+    });
+  }
   const ordered = [...review, ...built.review, ...linkReview].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { plan: built.plan, review: ordered, year, yearReason, format };
 }

@@ -102,3 +102,20 @@ describe('work named after "Out:" and "Due:" labels', () => {
     ]);
   });
 });
+
+describe('a due time stated once in the preamble', () => {
+  const text = readFileSync(new URL('../fixtures/importer/default-due-time.txt', import.meta.url), 'utf8');
+  const result = importSchedule(text, { referenceYear: 2026, timezone: 'UTC' });
+
+  it('applies to deadlines without a time of their own, with a review line', () => {
+    expect(result.plan.events!.map((e) => [e.title, e.time])).toEqual([
+      ['PS1 due', '22:00'],
+      ['PS2 due', '17:00'],
+    ]);
+    expect(result.review).toContainEqual({
+      line: 3,
+      message:
+        '1 deadline(s) without a time of their own were given 22:00, as the page says ("due at 10:00pm")',
+    });
+  });
+});
