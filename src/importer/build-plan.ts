@@ -4,6 +4,7 @@ import { eventDate } from './event-date.ts';
 import { yearOffsets, isoDate } from './infer-year.ts';
 import { describePageDate } from './parse-date.ts';
 import type { ReviewItem } from './review.ts';
+import { slugify } from './slug.ts';
 import type { RowMeaning } from './understand-row.ts';
 
 export interface PlanParts {
@@ -29,12 +30,21 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
   let lastNumber = 0;
   const dates = meanings.map((meaning, i) => isoDate(year + offsets[i]!, meaning.date));
   const meets = meetingDays(dates.filter((_, i) => meanings[i]!.noClass === undefined));
+  // Where each class number is last given on the page, so that each row asks in constant time.
+  const lastLabelled = new Map<number, number>();
+  meanings.forEach((m, i) => {
+    if (m.number !== undefined && m.noClass === undefined) lastLabelled.set(m.number, i);
+  });
   meanings.forEach((meaning, i) => {
     const date = dates[i]!;
     const isClass = meaning.noClass === undefined;
-    const number = isClass ? (meaning.number ?? lastNumber + 1) : null;
+    // An exam the page does not number is not the next lecture: it stays unnumbered, so no reminder calls
+    // it "Class 21".
+    const unnumbered = meaning.number === undefined && (meaning.unnumbered || isExamOnly(meaning));
+    const number = isClass && !unnumbered ? (meaning.number ?? lastNumber + 1) : null;
     if (number !== null) lastNumber = number;
-    const labelledLater = meanings.slice(i + 1).find((m) => m.number === number && m.noClass === undefined);
+    const laterAt = number === null ? undefined : lastLabelled.get(number);
+    const labelledLater = laterAt !== undefined && laterAt > i ? meanings[laterAt] : undefined;
     const label =
       number !== null
         ? `Class ${number} (${describePageDate(meaning.date)})`
@@ -81,7 +91,8 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
         continue;
       }
       if (placed.doubt) report(placed.doubt);
-      const id = uniqueId(draft.idBase || kindSlug(draft.kind), ids);
+      // Ids are slugs whatever the note's words were ("** due"), so the plan stays valid.
+      const id = uniqueId(slugify(draft.idBase) || kindSlug(draft.kind), ids);
       const event: EventInput = { id, kind: draft.kind, date: placed.date, title: draft.title };
       if (draft.time) event.time = draft.time;
       if (number !== null && !placed.stated) event.session = number;
@@ -96,6 +107,14 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
     return held === undefined ? event : { ...event, session: held };
   });
   return { plan: { $schema: './schedule.schema.json', course, sessions, events }, review };
+}
+
+const EXAM_TOPIC =
+  /^(?:(?:in[- ]class|take[- ]home|written|oral|practice)\s+)?(?:midterm|final|exam|prelim|test)\b|\bexam\s*#?\d*$/i;
+
+/** A row that is only an exam ("Midterm exam", "Final exam 9am"): its topic names the exam it holds. */
+function isExamOnly(meaning: RowMeaning): boolean {
+  return meaning.events.some((e) => e.kind === 'exam') && EXAM_TOPIC.test(meaning.topic.trim());
 }
 
 function kindSlug(kind: EventKind): string {

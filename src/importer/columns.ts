@@ -90,3 +90,33 @@ export function rowFromCells(
   if (others.length) row.other = others.join('; ');
   return row;
 }
+
+/**
+ * A table whose header names no date column may still hold its dates in one ("Lecture" cells such as
+ * "Mo Apr 1 Intro"): the column in which most rows start with a date becomes the date column, and says so.
+ * Null when no column has dates in at least half of its filled cells.
+ */
+export function guessDateColumn(
+  columns: ColumnInfo[],
+  rows: string[][],
+  startsWithDate: (cell: string) => boolean,
+): { columns: ColumnInfo[]; remark: string } | null {
+  let best = -1;
+  let bestCount = 0;
+  columns.forEach((_, i) => {
+    const filled = rows.map((r) => r[i]?.trim() ?? '').filter(Boolean);
+    const dated = filled.filter(startsWithDate).length;
+    if (dated >= 2 && dated * 2 >= filled.length && dated > bestCount) {
+      best = i;
+      bestCount = dated;
+    }
+  });
+  if (best < 0) return null;
+  const header = columns[best]!.header;
+  return {
+    columns: columns.map((c, i) => (i === best ? { ...c, column: 'date' } : c)),
+    remark:
+      `no column is named "Date": the dates were read from column "${header}", ` +
+      `where ${bestCount} rows start with one; what follows a date there is the topic`,
+  };
+}

@@ -3,14 +3,18 @@ import type { LocalDate } from '../plan/local-date.ts';
 /** "CS 599 E1: Algorithms for Machine Learning" → code and title, when a heading reads like that. */
 export function courseFromHeading(heading: string | undefined): { code?: string; title?: string } {
   if (!heading) return {};
-  const m = /^([A-Z]{2,5}\s?\d{2,4}[A-Z]?(?:\s+[A-Z]{0,2}\d{0,3})?)\s*[:–—-]\s*(.+)$/.exec(heading.trim());
+  // "CS 599 E1: Algorithms", and also "INF 301 Databases — Winter term" with no separator after the code.
+  const m =
+    /^([A-Z]{2,5}\s?\d{2,4}[A-Z]?(?:\s+[A-Z]{0,2}\d{0,3})?)\s*[:–—-]\s*(.+)$/.exec(heading.trim()) ??
+    /^([A-Z]{2,5}\s?\d{2,4}[A-Z]?)\s+([A-Z].+)$/.exec(heading.trim());
   if (!m) return {};
   const title = withoutTerm(m[2]!.trim());
   return { code: m[1]!.trim(), ...(title ? { title } : {}) };
 }
 
 // "Spring 2026", "fall semester 2025": the plan keeps the term apart, so the title need not repeat it.
-const TERM = String.raw`\b(?:Spring|Summer|Fall|Autumn|Winter)(?:\s+(?:Term|Semester|Quarter))?,?\s+\d{4}\b`;
+// "Winter term" names a term without its year too.
+const TERM = String.raw`\b(?:Spring|Summer|Fall|Autumn|Winter)(?:(?:\s+(?:Term|Semester|Quarter|Session))(?:,?\s+\d{4}(?:\/\d{2,4})?)?|,?\s+\d{4}(?:\/\d{2,4})?)\b`;
 const TERM_IN_TITLE = [
   new RegExp(String.raw`\s*\(\s*${TERM}\s*\)`, 'i'), // "Data Structures (Spring 2026)"
   new RegExp(String.raw`(?:^|\s*[,:–—-]\s*|\s+)${TERM}\s*$`, 'i'), // "Data Structures — Spring 2026"

@@ -26,6 +26,11 @@ export function detectFormat(text: string): ImportFormat {
   const lines = firstLines(text, 60);
   if (lines.some((l, i) => l.includes('|') && /^\s*\|?\s*:?-{2,}:?\s*\|/.test(lines[i + 1] ?? '')))
     return 'markdown';
+  // A pipe table without its |---| line: a header naming a date column, then rows with pipes.
+  const pipeHeader = lines.findIndex(
+    (l) => (l.match(/\|/g) ?? []).length >= 2 && hasDateColumn(pipeCells(l)),
+  );
+  if (pipeHeader >= 0 && (lines[pipeHeader + 1] ?? '').includes('|')) return 'markdown';
   for (const [format, delimiter] of [
     ['tsv', '\t'],
     ['csv', ','],
@@ -35,4 +40,12 @@ export function detectFormat(text: string): ImportFormat {
     if (cells.length >= 2 && cells.every((c) => c.length <= 40) && hasDateColumn(cells)) return format;
   }
   return 'text';
+}
+
+function pipeCells(line: string): string[] {
+  return line
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((c) => c.trim());
 }

@@ -21,7 +21,8 @@ export function workBefore(text: string, at: number, taken: NoteSpan[]): NoteSpa
 
 /** Walks back over lower-case words before "due" to the capitalised word that starts the note. */
 export function subjectStart(text: string, dueAt: number, taken: NoteSpan[]): number {
-  const floor = Math.max(0, ...taken.filter((s) => s.end <= dueAt).map((s) => s.end));
+  // A subject is a few words: looking further back than that would make a long line quadratic.
+  const floor = Math.max(0, dueAt - 200, ...taken.filter((s) => s.end <= dueAt).map((s) => s.end));
   const words = [...text.slice(floor, dueAt).matchAll(/\S+/g)].reverse();
   let start = dueAt;
   for (const [i, w] of words.entries()) {

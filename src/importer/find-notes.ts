@@ -45,6 +45,8 @@ const IMPERATIVE =
 const EXAM =
   /(?<!\b(?:for|before|after|review|the|post|pre)[\s-]+)\b(midterm(?:\s+exam(?:ination)?)?(?:\s*#?\d)?|final\s+exam(?:ination)?|quiz(?:\s*#?\d+)?|exam(?:ination)?(?:\s*#?\d+)?)\b(?!\s+(?:review|report|project|prep|preparation|solutions?|grades?|due|posted|released|out)\b)/gi;
 const DUE = /\bdue\b(?!\s+to\b)/gi;
+const LABELLED =
+  /\b(Out|Released|Assigned|Posted|Due)\s*:\s*((?:[A-Z][\w-]*(?:\s+#?\d+[a-z]?)?\s*,\s*)*[A-Z][\w-]*(?:\s+#?\d+[a-z]?)?)(?=\s*(?:[.;)]|$))/g;
 const WORK_NAME = new RegExp(`^${WORK}$`, 'i');
 
 /** A short name for a piece of work: "HW 1" → "HW1", "homework 2" → "Homework 2". */
@@ -109,6 +111,19 @@ export function findNotes(text: string): NoteSpan[] {
     });
   };
 
+  // "Out: HW2. Due: HW1, Project 1.": a label names what each of the items after it is.
+  for (const m of text.matchAll(LABELLED)) {
+    const kind = /^due/i.test(m[1]!) ? 'deadline' : 'homework-release';
+    const listAt = m.index + m[0].length - m[2]!.length;
+    for (const item of m[2]!.matchAll(/[^,]+/g)) {
+      const words = item[0].trim();
+      if (!words) continue;
+      const name = workName(words);
+      const title = `${name} ${kind === 'deadline' ? 'due' : 'released'}`;
+      const start = item.index === 0 ? m.index : listAt + item.index + item[0].indexOf(words);
+      add(start, listAt + item.index + item[0].length, { kind, title, idBase: slugify(title) }, name);
+    }
+  }
   for (const m of text.matchAll(RELEASE)) {
     const name = workName(m[1]!);
     const base: EventBase = {

@@ -1,5 +1,8 @@
 import type { HTMLElement } from 'node-html-parser';
+import { elementsNamed } from './html-walk.ts';
 import { cleanText, type CellLink } from './rows.ts';
+
+const LINK = new Set(['a']);
 
 /** A row of an HTML table laid out on its columns, with the cells that span rows and columns placed. */
 export interface GridRow {
@@ -46,10 +49,11 @@ export function tableGrid(rows: HTMLElement[]): GridRow[] {
     }
     skipCarried();
     for (const [at, cell] of pending) pending.set(at, { ...cell, left: cell.left - 1 });
-    const links = tr
-      .querySelectorAll('a[href]')
+    const links = elementsNamed(tr, LINK)
+      .filter((a) => a.getAttribute('href') !== undefined)
       .map((a) => ({ text: cleanText(a.textContent), url: a.getAttribute('href') ?? '' }))
-      .filter((l) => /^https?:\/\//.test(l.url));
+      // Relative links are kept (they are resolved against the page's address); anchors and mail are not readings.
+      .filter((l) => l.url !== '' && !/^(?:#|mailto:|javascript:|tel:)/i.test(l.url));
     return { tr, cells: Array.from(cells, (c) => c ?? ''), links, own: own.length, carried };
   });
 }

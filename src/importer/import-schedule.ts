@@ -4,11 +4,16 @@ import { UserError } from '../util/user-error.ts';
 import { buildPlan } from './build-plan.ts';
 import { courseFromHeading, termName } from './course-info.ts';
 import { detectFormat } from './detect-format.ts';
-import { inferYear } from './infer-year.ts';
+import { inferYear, yearConflict } from './infer-year.ts';
+import { firstYear, statedTerm } from './term-year.ts';
 import { readDelimited } from './read-delimited.ts';
 import { readHtml } from './read-html.ts';
 import { readMarkdown } from './read-markdown.ts';
 import { readText } from './read-text.ts';
+import { resolveLinks } from './resolve-links.ts';
+import { defaultDueTime } from './default-due-time.ts';
+import { statedZone } from './stated-zone.ts';
+import { describePageDate, type DateOrder } from './parse-date.ts';
 import type { ReviewItem } from './review.ts';
 import type { ImportFormat, RawRow, TableRead } from './rows.ts';
 import { understandTextRow, type RowMeaning } from './understand-row.ts';
@@ -19,6 +24,10 @@ export interface ImportOptions {
   format?: ImportFormat;
   /** Overrides year inference. */
   year?: number;
+  /** How numbers-only dates such as "3/4" are read; without it, month first, with a review line. */
+  dateOrder?: DateOrder;
+  /** The page's address: relative links are resolved against it. */
+  baseUrl?: string;
   /** The year to search around when the page does not state one (the CLI passes the current year). */
   referenceYear: number;
   timezone?: string;
@@ -37,6 +46,9 @@ export interface ImportResult {
   yearReason: string;
   format: ImportFormat;
 }
+
+/** How much of the top of the page is searched for its term ("Fall 2025"): the title and preamble. */
+const TERM_SEARCH = 4000;
 
 const READERS: Record<ImportFormat, (text: string) => TableRead> = {
   text: readText,
@@ -57,25 +69,26 @@ export function readPage(text: string, format: ImportFormat): TableRead {
  */
 export function importSchedule(text: string, options: ImportOptions): ImportResult {
   if (!text.trim()) throw new UserError('cannot import: the file is empty; pass the saved schedule page');
+  if (options.baseUrl !== undefined && !/^https?:\/\/[^\s/]/i.test(options.baseUrl))
+    throw new UserError(
+      `the base URL "${options.baseUrl}" is not a web address: pass one such as https://example.edu/cs101/`,
+    );
   const format = options.format ?? detectFormat(text);
   const read = readPage(text, format);
-  const review: ReviewItem[] = [...(read.remarks ?? [])];
-  const meanings: (RowMeaning & { section?: string })[] = [];
-  let section: string | undefined;
-  for (const item of read.items) {
-    if (item.kind === 'section') section = item.title;
-    else if (item.kind === 'skipped')
-      review.push({ line: item.line, message: `${item.why}: "${item.text}"` });
-    else {
-      const meaning =
-        format === 'text'
-          ? understandTextRow(item.row, read.hasReadings)
-          : understandTableRow(item.row, section);
-      if (meaning) meanings.push(section ? { ...meaning, section } : meaning);
-      else {
-        review.push({ line: item.row.line, message: undatedRow(item.row) });
-      }
-    }
+  let understood = understandItems(read, format, options.dateOrder);
+  const orders = new Set(understood.meanings.map((m) => m.numeric));
+  // "16/9" on the page shows it writes the day first, "9/16" the month; "3/4" alone shows neither.
+  if (!options.dateOrder && orders.has('dmy') && !orders.has('mdy'))
+    understood = understandItems(read, format, 'dmy');
+  const { meanings, review } = understood;
+  const either = meanings.find((m) => m.numeric === 'either');
+  if (either && !options.dateOrder && !orders.has('mdy') && !orders.has('dmy')) {
+    review.push({
+      line: either.line,
+      message:
+        `dates such as "${either.date.month}/${either.date.day}" were read month first ` +
+        `(${describePageDate(either.date)}); pass --date-order dmy if the page writes the day first`,
+    });
   }
   if (meanings.length === 0) {
     throw new UserError(
@@ -84,16 +97,21 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
     );
   }
 
+  const dated = meanings.map((m) => ({ date: m.date, isClass: m.noClass === undefined, text: m.text }));
   let year = options.year;
   let yearReason = 'given with --year';
   if (year === undefined) {
-    const choice = inferYear(
-      meanings.map((m) => ({ date: m.date, isClass: m.noClass === undefined, text: m.text })),
-      options.referenceYear,
-    );
+    const term = statedTerm(text.slice(0, TERM_SEARCH), options.baseUrl);
+    const choice = inferYear(dated, options.referenceYear, {
+      ...(term ? { term: { year: firstYear(term, meanings[0]!.date.month), where: term.where } } : {}),
+    });
     if (!choice.ok) throw new UserError(choice.message);
     year = choice.year;
     yearReason = choice.reason;
+    if (choice.doubt) review.push({ message: choice.doubt });
+  } else {
+    const conflict = yearConflict(dated, year);
+    if (conflict) review.push({ message: conflict });
   }
 
   const fromHeading = courseFromHeading(read.heading);
@@ -105,6 +123,14 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
   let timezone = options.timezone;
   if (timezone !== undefined && !isValidZone(timezone)) {
     throw new UserError(`unknown timezone "${timezone}": pass an IANA name such as America/New_York`);
+  }
+  const stated = timezone ? undefined : statedZone(text);
+  if (stated) {
+    timezone = stated.zone;
+    review.push({
+      line: stated.line,
+      message: `timezone ${stated.zone} read from "${stated.words}" on the page; pass --timezone to set another`,
+    });
   }
   if (!timezone) {
     timezone = 'UTC';
@@ -118,8 +144,47 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
     year,
   });
   built.plan.course.term = options.term ?? termName(built.plan.sessions.map((s) => s.date)) ?? 'Term';
-  const ordered = [...review, ...built.review].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const linkReview = resolveLinks(built.plan, options.baseUrl);
+  const firstRow = meanings.reduce((low, m) => Math.min(low, m.line), Infinity);
+  const due = defaultDueTime(text.split(/\r?\n/, firstRow - 1).join('\n'));
+  const untimed = (built.plan.events ?? []).filter((e) => e.kind === 'deadline' && !e.time);
+  if (due && untimed.length) {
+    for (const event of untimed) event.time = due.time;
+    review.push({
+      line: due.line,
+      message: `${untimed.length} deadline(s) without a time of their own were given ${due.time}, as the page says ("${due.words}")`,
+    });
+  }
+  const ordered = [...review, ...built.review, ...linkReview].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { plan: built.plan, review: ordered, year, yearReason, format };
+}
+
+/** Understands every row the reader found; rows without a readable date are listed for review. */
+function understandItems(
+  read: TableRead,
+  format: ImportFormat,
+  order: DateOrder | undefined,
+): { meanings: (RowMeaning & { section?: string })[]; review: ReviewItem[] } {
+  const style = order ? { order } : {};
+  const review: ReviewItem[] = [...(read.remarks ?? [])];
+  const meanings: (RowMeaning & { section?: string })[] = [];
+  let section: string | undefined;
+  for (const item of read.items) {
+    if (item.kind === 'section') section = item.title;
+    else if (item.kind === 'skipped')
+      review.push({ line: item.line, message: `${item.why}: "${item.text}"` });
+    else {
+      const meaning =
+        format === 'text'
+          ? understandTextRow(item.row, read.hasReadings, style)
+          : understandTableRow(item.row, section, style);
+      if (meaning) meanings.push(section ? { ...meaning, section } : meaning);
+      else {
+        review.push({ line: item.row.line, message: undatedRow(item.row) });
+      }
+    }
+  }
+  return { meanings, review };
 }
 
 /** The message for a row without a readable date: the whole row is quoted, so none of it is lost. */

@@ -8,7 +8,18 @@ export interface DatedRow {
   text: string;
 }
 
-export type YearChoice = { ok: true; year: number; reason: string } | { ok: false; message: string };
+export type YearChoice =
+  { ok: true; year: number; reason: string; doubt?: string } | { ok: false; message: string };
+
+/** What the page says of its year besides its dates: "Fall 2018" in a heading, "/spring2022/" in its URL. */
+export interface YearEvidence {
+  /** The year of the term's first date, and where it was read ("the heading says Fall 2018"). */
+  term?: { year: number; where: string };
+}
+
+// Old pages are real pages too: the years searched reach far back, and only a little ahead.
+const YEARS_BACK = 30;
+const YEARS_AHEAD = 3;
 
 const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -44,14 +55,14 @@ interface Scored {
  * date scores high (a day of its week, a little); classes on weekends and on many weekdays score low.
  * A tie is not guessed.
  */
-export function inferYear(rows: DatedRow[], referenceYear: number, window = 3): YearChoice {
+export function inferYear(rows: DatedRow[], referenceYear: number, evidence: YearEvidence = {}): YearChoice {
   const offsets = yearOffsets(rows.map((r) => r.date));
   const statedAt = rows.findIndex((r) => r.date.year !== undefined);
   if (statedAt >= 0) {
     return { ok: true, year: rows[statedAt]!.date.year! - offsets[statedAt]!, reason: 'stated on the page' };
   }
   const scored: Scored[] = [];
-  for (let year = referenceYear - window; year <= referenceYear + window; year += 1) {
+  for (let year = referenceYear - YEARS_BACK; year <= referenceYear + YEARS_AHEAD; year += 1) {
     let score = 0;
     let weekdayHits = 0;
     const holidayHits: string[] = [];
@@ -79,21 +90,77 @@ export function inferYear(rows: DatedRow[], referenceYear: number, window = 3): 
   }
   const mostHits = Math.max(...scored.map((s) => s.weekdayHits));
   const fitting = scored.filter((s) => s.weekdayHits === mostHits);
+  const term = evidence.term;
+  const termFits = term && fitting.find((s) => s.year === term.year);
+  if (termFits) {
+    const why = describeReason(term.year, rows, offsets, termFits.holidayHits, mostHits);
+    return { ok: true, year: term.year, reason: [term.where, why].filter(Boolean).join('; ') };
+  }
+  const termDoubt = term
+    ? `${term.where}, but the weekdays on the page do not fit ${term.year}: check the year`
+    : undefined;
   const best = Math.max(...fitting.map((s) => s.score));
   const winners = fitting.filter((s) => s.score === best);
+  // Calendars repeat every few years: when the dates fit several years equally, the one next to the
+  // reference year is taken, as when only nearby years were searched; an older page that fits no such year
+  // is found, or asked about.
+  const near = winners.filter((w) => Math.abs(w.year - referenceYear) <= 1);
+  if (winners.length !== 1 && near.length === 1) {
+    const chosen = near[0]!;
+    return {
+      ok: true,
+      year: chosen.year,
+      reason: describeReason(chosen.year, rows, offsets, chosen.holidayHits, mostHits),
+      ...(termDoubt ? { doubt: termDoubt } : {}),
+    };
+  }
   if (winners.length !== 1) {
     const guess = winners
       .map((w) => w.year)
       .sort((a, b) => Math.abs(a - referenceYear) - Math.abs(b - referenceYear))[0]!;
+    const listed = winners.map((w) => w.year);
+    const nearby = listed.filter((y) => Math.abs(y - referenceYear) <= 3);
+    const shownYears = nearby.length
+      ? nearby.join(', ')
+      : listed.length > 6
+        ? `${listed.slice(-6).join(', ')} and earlier years`
+        : listed.join(', ');
     return {
       ok: false,
       message:
         `cannot tell the year of this page: no named holiday or weekday pattern decides it; pass --year ${guess}\n` +
-        `(its dates fit ${winners.map((w) => w.year).join(', ')} equally well)`,
+        `(its dates fit ${shownYears} equally well)` +
+        (termDoubt ? `\n(${termDoubt})` : ''),
     };
   }
   const { year, holidayHits } = winners[0]!;
-  return { ok: true, year, reason: describeReason(year, rows, offsets, holidayHits, mostHits) };
+  return {
+    ok: true,
+    year,
+    reason: describeReason(year, rows, offsets, holidayHits, mostHits),
+    ...(termDoubt ? { doubt: termDoubt } : {}),
+  };
+}
+
+/**
+ * Where a year given with --year disagrees with the page: the weekdays written beside its dates. Null when
+ * they agree, or the page names none.
+ */
+export function yearConflict(rows: DatedRow[], year: number): string | null {
+  const offsets = yearOffsets(rows.map((r) => r.date));
+  const named = rows.filter((r) => r.date.weekday !== undefined);
+  if (named.length === 0) return null;
+  const wrong = rows.filter((r, i) => {
+    if (r.date.weekday === undefined) return false;
+    const iso = isoIn(year + offsets[i]!, r.date);
+    return !iso || DateTime.fromISO(iso, { zone: 'utc' }).weekday !== r.date.weekday;
+  });
+  if (wrong.length * 2 <= named.length) return null;
+  const first = wrong[0]!;
+  return (
+    `--year ${year} does not fit the page: it writes ${WEEKDAY_NAMES[first.date.weekday! - 1]} ` +
+    `${describePageDate(first.date)}, and ${wrong.length} of ${named.length} weekdays on it disagree; check the year`
+  );
 }
 
 function describeReason(

@@ -1,3 +1,4 @@
+import { parseDateAt } from './parse-date.ts';
 import { isWeekHeading, parseLead } from './parse-lead.ts';
 import { cleanText, type TableItem, type TableRead } from './rows.ts';
 
@@ -32,8 +33,10 @@ export function readText(text: string): TableRead {
   let hasReadings = true;
   let started = false;
   let previousWasRow = false;
-  lines.forEach((raw, index) => {
-    const line = cleanText(raw);
+  const segments = lines.flatMap((raw, index) => splitGluedRows(raw).map((part) => ({ part, index })));
+  segments.forEach(({ part: raw, index }) => {
+    // Markdown emphasis copied with the text ("**Homework 1**") is not part of any cell.
+    const line = cleanText(raw.replace(/\*\*|__/g, ' '));
     const number = index + 1;
     if (!line) {
       previousWasRow = false;
@@ -87,4 +90,24 @@ export function readText(text: string): TableRead {
     items.push({ kind: 'skipped', line: number, text: line, why: 'not a dated row, skipped' });
   });
   return { items, heading, hasReadings };
+}
+
+/**
+ * A bullet list flattened onto one line ("… Due Sept 6. - Sept. 1: Section 12.3") holds several rows: the
+ * line is cut before each " - " that a date and a colon follow. Only the start of each cut is tried, so this stays linear.
+ */
+function splitGluedRows(line: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (const m of line.matchAll(/\s[-–•*]\s+(?=[A-Z0-9])/g)) {
+    if (m.index <= from) continue;
+    const rest = line.slice(m.index + m[0].length);
+    // Only a bullet's own "date:" starts a row: "HW1 out - Sep 9 due" stays one row.
+    const date = parseDateAt(rest.slice(0, 40));
+    if (!date || !/^\s*:/.test(rest.slice(date.length))) continue;
+    parts.push(line.slice(from, m.index));
+    from = m.index + 1;
+  }
+  parts.push(line.slice(from));
+  return parts;
 }

@@ -41,6 +41,8 @@ export interface TableRead {
   items: TableItem[];
   /** A heading such as "CS 599 E1: Algorithms for Machine Learning", when the page has one. */
   heading?: string;
+  /** The page's text before its schedule (title, notes), where the term and times are stated. */
+  preamble?: string;
   /** False when a header row is known and has no readings column (so nothing is split off as readings). */
   hasReadings: boolean;
   /** What the reader noticed about the page as a whole, for the review (a column it does not know). */

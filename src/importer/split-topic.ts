@@ -19,6 +19,9 @@ const READING_WORD =
   /\b(?:paper|papers|notes|chapter|ch\.?\s?\d|implementation|slides|blog|survey|tutorial|video|code|section|book|lecture)\b/i;
 const NAME_LIKE = /^\(?(?:[A-Z]{2,}s?|[A-Za-z]+[A-Z][\w-]*|[\w-]*\d[\w-]*)[),.]?$/;
 const MARGIN = 2;
+// Readings are a short list at the end of a row: a split point is sought only among its last words, which
+// keeps a very long line linear.
+const MAX_READING_WORDS = 60;
 
 const words = (text: string) => [...text.matchAll(/\S+/g)].map((m) => ({ text: m[0], at: m.index }));
 const balanced = (text: string) => (text.match(/\(/g) ?? []).length === (text.match(/\)/g) ?? []).length;
@@ -42,7 +45,7 @@ interface Candidate {
 export function splitTopic(text: string): TopicSplit {
   const tokens = words(text);
   const candidates: Candidate[] = [];
-  for (let i = 1; i < tokens.length; i += 1) {
+  for (let i = Math.max(1, tokens.length - MAX_READING_WORDS); i < tokens.length; i += 1) {
     const prev = tokens[i - 1]!.text;
     const word = tokens[i]!.text;
     const topic = text.slice(0, tokens[i]!.at).trim();

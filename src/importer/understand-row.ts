@@ -2,7 +2,7 @@ import type { Presentation, Reading } from '../plan/schema.ts';
 import { findNotes, type EventDraft } from './find-notes.ts';
 import { noClassReason } from './no-class.ts';
 import { parseLead } from './parse-lead.ts';
-import type { PageDate } from './parse-date.ts';
+import type { DateStyle, NumericOrder, PageDate } from './parse-date.ts';
 import { parsePresentations, startsWithPresenters } from './parse-presentations.ts';
 import { cleanText, type RawRow } from './rows.ts';
 import { splitReadings } from './split-readings.ts';
@@ -16,6 +16,8 @@ export interface RowMeaning {
   /** The last day of a row that covers several ("Mar 9–13 Spring break"). */
   until?: PageDate;
   number?: number;
+  /** The page marks the row as one without a class number ("–", "XX" in the number column). */
+  unnumbered?: true;
   noClass?: string;
   topic: string;
   readings: Reading[];
@@ -25,6 +27,8 @@ export interface RowMeaning {
   doubts: string[];
   /** All the row's words, for spotting holidays. */
   text: string;
+  /** What a numbers-only date shows of its order ("3/4" either, "9/16" month first). */
+  numeric?: NumericOrder;
 }
 
 /**
@@ -33,21 +37,39 @@ export interface RowMeaning {
  */
 export function rowLead(
   row: RawRow,
-): { number?: number; date: PageDate; until?: PageDate; extra?: string } | null {
-  const found = parseLead(cleanText(row.date));
+  style: DateStyle = {},
+): {
+  number?: number;
+  date: PageDate;
+  until?: PageDate;
+  extra?: string;
+  numeric?: NumericOrder;
+  unnumbered?: true;
+} | null {
+  const found = parseLead(cleanText(row.date), style);
   if (!found) return null;
   const label = cleanText(row.label ?? '');
-  const digits = /\d{1,3}/.exec(label);
-  const labelWords = label
-    .replace(/\d{1,3}/, '')
-    .replace(/^(?:class|lecture|lec\.?|session|meeting|no\.?)?\s*#?\s*[.:)]?\s*$/i, '')
-    .trim();
+  const unnumbered = /^(?:[-–—*]+|x+|n\/?a|tba|–)$/i.test(label);
+  // "5", "Lecture 5", "1. Ocean basins": the number, and any words after it (a topic in the label column).
+  const numbered =
+    /^(?:(?:class|lecture|lec\.?|session|meeting|no\.?)\s*)?#?\s*(\d{1,3})(?!\d)\s*[.:)]?\s*(.*)$/i.exec(
+      label,
+    );
+  const digits = numbered ? [numbered[1]!] : /\d{1,3}/.exec(label);
+  const labelWords = numbered
+    ? numbered[2]!.trim()
+    : label
+        .replace(/\d{1,3}/, '')
+        .replace(/^(?:class|lecture|lec\.?|session|meeting|no\.?)?\s*#?\s*[.:)]?\s*$/i, '')
+        .trim();
   const extra = [found.rest.replace(/^\((.*)\)$/, '$1'), labelWords].filter(Boolean).join('; ');
   return {
     date: found.date,
     ...(found.until ? { until: found.until } : {}),
     number: digits ? Number(digits[0]) : found.number,
     ...(extra ? { extra } : {}),
+    ...(found.numeric ? { numeric: found.numeric } : {}),
+    ...(unnumbered || found.unnumbered ? { unnumbered: true as const } : {}),
   };
 }
 
@@ -75,8 +97,12 @@ export function joinedNotes(notes: string[]): { notes?: string } {
 }
 
 /** A flattened text row: cells must be told apart by their words (see splitTopic and findNotes). */
-export function understandTextRow(row: RawRow, hasReadings: boolean): RowMeaning | null {
-  const head = rowLead(row);
+export function understandTextRow(
+  row: RawRow,
+  hasReadings: boolean,
+  style: DateStyle = {},
+): RowMeaning | null {
+  const head = rowLead(row, style);
   if (!head) return null;
   const rest = cleanText(row.rest ?? '');
   const base = {

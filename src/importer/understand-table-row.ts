@@ -1,5 +1,6 @@
 import type { Presentation } from '../plan/schema.ts';
 import { findNotes } from './find-notes.ts';
+import type { DateStyle } from './parse-date.ts';
 import { parsePresentations, startsWithPresenters } from './parse-presentations.ts';
 import { cleanText, type RawRow } from './rows.ts';
 import { splitReadings } from './split-readings.ts';
@@ -12,8 +13,13 @@ import { workEvents } from './work-events.ts';
  * ("Final exam 9am") become events and leave the topic their words without the time; notes in the notes
  * cell become events, and its other words stay notes.
  */
-export function understandTableRow(row: RawRow, section: string | undefined): RowMeaning | null {
-  const head = rowLead(row);
+export function understandTableRow(
+  row: RawRow,
+  section: string | undefined,
+  style: DateStyle = {},
+): RowMeaning | null {
+  // A date cell holds nothing but the date, so "8.27" is one there.
+  const head = rowLead(row, { ...style, dotted: true });
   if (!head) return null;
   const { extra, ...lead } = head;
   const hasNumber = lead.number !== undefined;

@@ -15,7 +15,11 @@ type WorkKind = 'homework-release' | 'deadline';
  */
 export function workEvents(cell: string | undefined, kind: WorkKind): TakenNotes {
   const text = cleanText(cell ?? '');
-  const spans = findNotes(text);
+  // The column decides the kind: "Reading quiz" in a Due column is work due, not an exam; an exam that
+  // starts an item ("Midterm exam") stays one.
+  const spans = findNotes(text).filter(
+    (s) => s.event.kind !== 'exam' || /(?:^|[,;]\s*)$/.test(text.slice(0, s.start)),
+  );
   const all = takeNotes(spans);
   for (const item of outside(text, spans).flatMap(splitList)) {
     const own = namedWork(item, kind);

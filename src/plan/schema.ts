@@ -39,7 +39,14 @@ export const presentationSchema = z.strictObject({
 
 export const sessionSchema = z.strictObject({
   date: localDateSchema,
-  number: z.int().positive().nullable().describe('Class number, or null for a day with no class'),
+  number: z
+    .int()
+    .nonnegative()
+    .nullable()
+    .describe(
+      'Class number (some courses start at 0), or null for a day without a numbered class: a day off ' +
+        '(with noClass) or a meeting such as an exam that the page does not number',
+    ),
   topic: z.string().describe('Topic of the class ("" when there is none)'),
   readings: z.array(readingSchema).default([]),
   presentations: z.array(presentationSchema).default([]),

@@ -44,3 +44,16 @@ describe('the course title of an imported page', () => {
     expect(courseFromHeading('CS 210: Spring 2026')).toEqual({ code: 'CS 210' });
   });
 });
+
+describe('a course code with no separator after it', () => {
+  it('is found, and the term is left out of the title', () => {
+    expect(courseFromHeading('INF 301 Databases — Winter term')).toEqual({
+      code: 'INF 301',
+      title: 'Databases',
+    });
+    expect(courseFromHeading('GEO 115 Maps and Mapping — Fall 2019')).toEqual({
+      code: 'GEO 115',
+      title: 'Maps and Mapping',
+    });
+  });
+});

@@ -60,10 +60,10 @@ describe('flattened text of a spring page', () => {
       ['02-02', 5, 'The four fundamental subspaces, rank and the solution of Ax = b'],
       ['02-04', 6, 'Orthogonality'],
       ['02-16', null, "Presidents' Day"],
-      ['02-18', 7, 'Midterm exam'],
+      ['02-18', null, 'Midterm exam'],
       ['03-09', null, 'Spring break'],
       ['03-11', null, 'Spring break'],
-      ['03-16', 8, 'Determinants'],
+      ['03-16', 7, 'Determinants'],
     ]);
   });
   it('reads releases, deadlines with times and exams', () => {
@@ -71,8 +71,8 @@ describe('flattened text of a spring page', () => {
       ['hw1-released', 'homework-release', '2026-01-14', undefined, 2],
       ['hw1-due', 'deadline', '2026-01-21', '23:59', 3],
       ['quiz-1', 'exam', '2026-02-04', undefined, 6],
-      ['midterm-exam', 'exam', '2026-02-18', '18:00', 7],
-      ['project-report-due', 'deadline', '2026-03-16', '17:00', 8],
+      ['midterm-exam', 'exam', '2026-02-18', '18:00', undefined],
+      ['project-report-due', 'deadline', '2026-03-16', '17:00', 7],
     ]);
   });
   it('joins a cell broken over two lines, and says so; reports text it skipped', () => {
@@ -151,7 +151,7 @@ describe('CSV and TSV', () => {
     expect(result.plan.sessions.map((s) => [s.date, s.number, s.topic])).toEqual([
       ['2025-09-02', 1, 'Intro, logistics'],
       ['2025-09-04', 2, 'Data structures'],
-      ['2025-12-16', 3, 'Final exam'],
+      ['2025-12-16', null, 'Final exam'],
     ]);
     expect(result.plan.events!.map((e) => [e.id, e.time])).toEqual([
       ['hw1-due', '23:59'],

@@ -35,6 +35,30 @@ describe('inferYear', () => {
     });
   });
 
+  it('finds an old page by the weekdays it writes, and takes a stated term that fits them', () => {
+    // 2016 was a leap year: Tue Jan 19 and Tue Mar 1 are both Tuesdays only in such a year.
+    const rows = [row('Tue Jan 19 Intro'), row('Tue Mar 1 Sorting')];
+    expect(inferYear(rows, 2026)).toMatchObject({ ok: true, year: 2016 });
+    const fits = inferYear([row('Tue Sep 3 Intro'), row('Thu Sep 5 More')], 2026, {
+      term: { year: 2019, where: 'the page says "Fall 2019"' },
+    });
+    expect(fits).toMatchObject({
+      ok: true,
+      year: 2019,
+      reason: expect.stringMatching(/^the page says "Fall 2019"/),
+    });
+  });
+
+  it('does not take a stated term the weekdays contradict, and says so', () => {
+    const result = inferYear([row('Tue Sep 3 Intro'), row('Thu Sep 5 More')], 2026, {
+      term: { year: 2020, where: 'the page says "Fall 2020"' },
+    });
+    expect(result).toMatchObject({ ok: false });
+    expect(!result.ok && result.message).toMatch(
+      /\(the page says "Fall 2020", but the weekdays on the page do not fit 2020: check the year\)$/,
+    );
+  });
+
   it('is pinned by stated weekday names', () => {
     const result = inferYear([row('Tu Jan 25 Intro'), row('Th Jan 27 Sorting')], 2023);
     expect(result).toMatchObject({ ok: true, year: 2022 });

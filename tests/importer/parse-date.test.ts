@@ -16,10 +16,41 @@ describe('parseDateAt reads every date style at the start of a row', () => {
     ['2025-09-02 Intro', { month: 9, day: 2, year: 2025 }, 10],
     ['Oct 3rd, 2025 Intro', { month: 10, day: 3, year: 2025 }, 13],
   ])('%s', (text, date, length) => {
-    expect(parseDateAt(text)).toEqual({ date, length });
+    const { numeric: _, ...found } = parseDateAt(text)!;
+    expect(found).toEqual({ date, length });
   });
 
-  it.each(['Intro to GPUs', 'Feb 30 x', '13/2 x', 'The schedule', 'Sep 2025 overview', '2/3x'])(
+  it.each([
+    ['Tuesday, 24 Aug 21 | Basins', { month: 8, day: 24, year: 2021, weekday: 2 }, 18],
+    ['7 Sep 21 Salinity', { month: 9, day: 7, year: 2021 }, 8],
+    ['Mon, Sep 7, 26 Labor Day', { month: 9, day: 7, year: 2026, weekday: 1 }, 14],
+    ['Mar 10, 12 Review', { month: 3, day: 10 }, 6],
+    ['2026-01-06 (Tue) Intro', { month: 1, day: 6, year: 2026, weekday: 2 }, 16],
+    ['12-Jan Intro', { month: 1, day: 12 }, 6],
+    ['3/2/26 Intro', { month: 3, day: 2, year: 2026 }, 6],
+    ['W 9/3 Intro', { month: 9, day: 3, weekday: 3 }, 5],
+    ['R 10/16 Graphs', { month: 10, day: 16, weekday: 4 }, 7],
+    ['Tues. Sept. 3 mechanics', { month: 9, day: 3, weekday: 2 }, 13],
+    ['27 Aug Wed reading', { month: 8, day: 27, weekday: 3 }, 10],
+    ['May 9 (M) Ch. 1', { month: 5, day: 9, weekday: 1 }, 9],
+    ['15 January Intro', { month: 1, day: 15 }, 10],
+    ['Sep 9 10:30 lab', { month: 9, day: 9 }, 5],
+  ])('reads %s', (text, date, length) => {
+    expect(parseDateAt(text)).toMatchObject({ date, length });
+  });
+
+  it('reads a day-first numeric date when the month cannot be first, or when told so', () => {
+    expect(parseDateAt('13/2 x')).toMatchObject({ date: { month: 2, day: 13 } });
+    expect(parseDateAt('3/4 x')).toMatchObject({ date: { month: 3, day: 4 }, numeric: 'either' });
+    expect(parseDateAt('3/4 x', { order: 'dmy' })).toMatchObject({ date: { month: 4, day: 3 } });
+  });
+
+  it('reads "8.27" only in a date cell', () => {
+    expect(parseDateAt('8.27', { dotted: true })).toMatchObject({ date: { month: 8, day: 27 } });
+    expect(parseDateAt('12.1 Limits')).toBeNull();
+  });
+
+  it.each(['Intro to GPUs', 'Feb 30 x', '32/2 x', 'The schedule', 'Sep 2025 overview', '2/3x'])(
     'finds no date in %s',
     (text) => {
       expect(parseDateAt(text)).toBeNull();

@@ -109,7 +109,15 @@ export function tokens(text: string): string[] {
 
 /** The words the plan holds for a row: its session, its events, and the days and class number it names. */
 function placedWords(plan: PlanInput, dateCell: string, rowWords: string[]): string[] {
-  const lead = parseLead(dateCell);
+  const mdy = parseLead(dateCell, { dotted: true });
+  const dmy = parseLead(dateCell, { dotted: true, order: 'dmy' });
+  // A page that writes the day first ("16/9") had its dates read so: try that reading too.
+  const heldOn = (l: typeof mdy) =>
+    l !== null &&
+    plan.sessions.some((s) =>
+      s.date.endsWith(`-${String(l.date.month).padStart(2, '0')}-${String(l.date.day).padStart(2, '0')}`),
+    );
+  const lead = heldOn(mdy) || !heldOn(dmy) ? mdy : dmy;
   if (!lead) return [];
   const monthDay = (iso: string) => iso.slice(5);
   const key = (d: { month: number; day: number }) =>
@@ -143,6 +151,8 @@ function placedWords(plan: PlanInput, dateCell: string, rowWords: string[]): str
     if (s.noClass) words.push('no', 'class', 'classes', 'cancelled', 'canceled');
   }
   for (const e of events) words.push(...tokens(`${e.title} ${e.time ?? ''}`), ...dateWords(e.date));
+  // The date as the cell writes it ("8.27", "16/9"), when it became a session.
+  if (sessions.length) words.push(...tokens(dateCell.slice(0, dateCell.length - lead.rest.length)));
   return words;
 }
 

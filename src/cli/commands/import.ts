@@ -7,6 +7,7 @@ import { fetchPage } from '../../fetch/fetch-page.ts';
 import { readSettings } from '../../config/env.ts';
 import { writeOutput } from '../../files/write-output.ts';
 import { importSchedule } from '../../importer/import-schedule.ts';
+import type { DateOrder } from '../../importer/parse-date.ts';
 import { formatReviewItem } from '../../importer/review.ts';
 import { importFormats, type ImportFormat } from '../../importer/rows.ts';
 import { parsePlanValue } from '../../plan/parse-plan.ts';
@@ -22,6 +23,8 @@ interface ImportCliOptions {
   title?: string;
   term?: string;
   force?: boolean;
+  baseUrl?: string;
+  dateOrder?: DateOrder;
 }
 
 const isWebAddress = (source: string) => /^https?:\/\//i.test(source);
@@ -80,6 +83,13 @@ export function importCommand(): Command {
     .option('--title <title>', 'course title (default: from the page heading)')
     .option('--term <term>', 'term name, e.g. "Fall 2025" (default: from the dates)')
     .option('--force', 'overwrite the --output file if it exists')
+    .option('--base-url <url>', "the page's web address, against which its relative links are resolved")
+    .addOption(
+      new Option('--date-order <order>', 'how dates such as 3/4 are read: month or day first').choices([
+        'mdy',
+        'dmy',
+      ]),
+    )
     .addHelpText(
       'after',
       '\nExample:\n  coursebot import course-page.txt --timezone America/New_York -o schedule.json\n' +
@@ -104,7 +114,9 @@ export function importCommand(): Command {
         code: options.code,
         title: options.title,
         term: options.term,
-        baseUrl: fetched?.baseUrl,
+        // --base-url wins; a fetched page's links resolve against where it was finally found.
+        baseUrl: options.baseUrl ?? fetched?.baseUrl,
+        dateOrder: options.dateOrder,
       });
       // Kept so the page can be read again later (the address as given: redirects are followed each time).
       if (fetched) result.plan.course.links = { ...result.plan.course.links, website: file };
