@@ -26,7 +26,7 @@ export interface ImportOptions {
   year?: number;
   /** How numbers-only dates such as "3/4" are read; without it, month first, with a review line. */
   dateOrder?: DateOrder;
-  /** The page's address: relative links are resolved against it. */
+  /** The page's own address (the final URL when it was fetched): relative links are resolved against it. */
   baseUrl?: string;
   /** The year to search around when the page does not state one (the CLI passes the current year). */
   referenceYear: number;
@@ -34,8 +34,6 @@ export interface ImportOptions {
   code?: string;
   title?: string;
   term?: string;
-  /** The page's own address, for resolving its relative links (the final URL when it was fetched). */
-  baseUrl?: string;
 }
 
 export interface ImportResult {
