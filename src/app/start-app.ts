@@ -105,7 +105,7 @@ async function startWithDatabase(
     defaultChannel,
     logger,
     monotonicMs: () => performance.now(),
-    clockSet: config.now !== undefined,
+    clockSetBy: config.now === undefined ? undefined : config.nowSource,
     storeProblem: () => store.check(),
   });
   // Posts that failed because the bot was not in the channel: sent again on /schedule resend and on joining.
@@ -142,7 +142,7 @@ async function startWithDatabase(
     derive: derivePosts,
     defaultChannel,
     due: dispatcher.due(),
-    clockSet: config.now !== undefined,
+    clockSetBy: config.now === undefined ? undefined : config.nowSource,
     notes: started.clockNote ? [started.clockNote] : [],
     recorded: (keys) => ledger.rows(keys).size === keys.length,
   });

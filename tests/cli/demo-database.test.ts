@@ -57,6 +57,7 @@ describe('a demo on a set clock', () => {
       () => demo.out().includes('Next post') || demo.out().includes('No more posts'),
     );
     expect(demo.out()).toContain('Database: ./data/coursebot-demo.db (the clock is set, so a demo database');
+    expect(demo.out()).toMatch(/Clock: set to .* by COURSEBOT_NOW, running on/);
     demo.child.kill('SIGTERM');
     await demo.exited;
     expect(existsSync(join(dir, 'data', 'coursebot-demo.db'))).toBe(true);
@@ -66,6 +67,8 @@ describe('a demo on a set clock', () => {
     const real = start(['--db', './data/coursebot.db', '--now', '2025-11-11T08:59:58-05:00'], {});
     await until('the day-before post', () => real.out().includes('── #crash · Tue Nov 11 9:00 AM ──'));
     expect(real.out()).toContain('Database: ./data/coursebot.db\n');
+    // The clock is said to be set by what set it: the flag, not the variable nobody wrote.
+    expect(real.out()).toMatch(/Clock: set to .* by --now, running on/);
     real.child.kill('SIGTERM');
     expect(await real.exited).toBe(0);
   });
