@@ -88,6 +88,7 @@ async function startWithDatabase(
     logger,
     announcer,
     slack,
+    command: config.command,
   });
   // The Home tab reads the same effective plan and uses the staff desk the /schedule staff words use.
   const home = slack
