@@ -1,6 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { DEFAULT_PREFIX } from '../queries/help-content.ts';
 import { UserError } from '../util/user-error.ts';
 
 /**
@@ -11,7 +12,8 @@ export const DEFAULT_SCHEDULE_PATH = './schedule.json';
 export const DEFAULT_DATABASE_PATH = './data/coursebot.db';
 /** A run on a demo clock keeps its own ledger, so it never marks a real post as sent. */
 export const DEMO_DATABASE_PATH = './data/coursebot-demo.db';
-export const DEFAULT_COMMAND = '/schedule';
+/** The one default of the slash command: the help's and the staff's hints name the same. */
+export const DEFAULT_COMMAND = DEFAULT_PREFIX;
 
 const optionalText = z
   .string()
