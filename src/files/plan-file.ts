@@ -28,12 +28,16 @@ export function readPlanFile(path: string): PlanFileResult {
   return parsed.ok ? { ...parsed, text } : parsed;
 }
 
-/** Reads a plan or throws a UserError listing every problem, one per line. */
-export function loadPlanOrThrow(path: string): { plan: Plan; warnings: string[] } {
+/** Reads a plan or throws a UserError listing every problem, one per line; `text` is the file as read. */
+export function loadPlanOrThrow(path: string): { plan: Plan; warnings: string[]; text: string } {
   const result = readPlanFile(path);
   if (!result.ok) {
     const lines = [...result.errors, ...result.warnings].map((p) => formatProblem(p, path));
     throw new UserError(`${path} is not a valid course plan:\n${lines.join('\n')}`);
   }
-  return { plan: result.plan, warnings: result.warnings.map((p) => formatProblem(p, path)) };
+  return {
+    plan: result.plan,
+    warnings: result.warnings.map((p) => formatProblem(p, path)),
+    text: result.text,
+  };
 }

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadPlanOrThrow, schedulePath } from '../../files/plan-file.ts';
 import { writeOutput } from '../../files/write-output.ts';
-import { parsePlanText } from '../../plan/parse-plan.ts';
+import { parsePlanText, withoutByteOrderMark } from '../../plan/parse-plan.ts';
 import type { Plan, Session } from '../../plan/schema.ts';
 import { databasePath, readRevisedPlan } from '../../storage/revisions-plan.ts';
 import { systemClock } from '../../util/clock.ts';
@@ -29,11 +28,11 @@ export function exportCommand(): Command {
     )
     .action((options: ExportOptions) => {
       const path = schedulePath(options.schedule);
-      const { plan } = loadPlanOrThrow(path);
+      const { plan, text: original } = loadPlanOrThrow(path);
       const log = createLogger();
       const revised = readRevisedPlan(plan, databasePath(options.db), log);
       try {
-        const text = exportText(readFileSync(path, 'utf8'), revised.source.current());
+        const text = exportText(original, revised.source.current());
         const exported = parsePlanText(text);
         // Recorded before the file is written (a running bot may reload it at once): when this export becomes
         // schedule.json, the recorded changes still replay over the plan they were made over, so `undo` and
@@ -64,7 +63,7 @@ export function wroteLine(output: string, source: string, changes: number): stri
  * sessions and events. Defaults are left out again, so the export reads like the original.
  */
 export function exportText(original: string, plan: Plan): string {
-  const raw = JSON.parse(original) as Record<string, unknown>;
+  const raw = JSON.parse(withoutByteOrderMark(original)) as Record<string, unknown>;
   const sessions = plan.sessions.map((s: Session) => {
     const { readings, presentations, ...rest } = s;
     return {
