@@ -213,16 +213,6 @@ export function readSettings(flags: Flags = {}, env: NodeJS.ProcessEnv = process
   return settingsOf(e, flagNames, false);
 }
 
-/** The plan's path: `--schedule`, else COURSEBOT_SCHEDULE, else ./schedule.json. */
-export function schedulePath(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return option ?? (env.COURSEBOT_SCHEDULE?.trim() || DEFAULT_SCHEDULE_PATH);
-}
-
-/** The database a reading command uses: `--db`, else COURSEBOT_DB, else ./data/coursebot.db. */
-export function databasePath(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return option ?? (env.COURSEBOT_DB?.trim() || DEFAULT_DATABASE_PATH);
-}
-
 /** The database as the start summary names it, saying why when the demo clock chose it. */
 export function describeDatabase(settings: Pick<Settings, 'databasePath' | 'demoDatabase'>): string {
   return settings.demoDatabase

@@ -4,9 +4,6 @@ import { formatProblem, type Problem } from '../plan/problems.ts';
 import type { Plan } from '../plan/schema.ts';
 import { UserError } from '../util/user-error.ts';
 
-// The path defaults live with the rest of the environment.
-export { DEFAULT_SCHEDULE_PATH, schedulePath } from '../config/env.ts';
-
 export type PlanFileResult =
   | { ok: true; plan: Plan; warnings: Problem[]; text: string }
   | { ok: false; errors: Problem[]; warnings: Problem[] };

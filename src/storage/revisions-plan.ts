@@ -6,9 +6,6 @@ import type { Logger } from '../util/logger.ts';
 import { openDatabase, type Database } from './database.ts';
 import { SqliteRevisionLog } from './revisions.ts';
 
-// The path defaults live with the rest of the environment.
-export { databasePath } from '../config/env.ts';
-
 /** Revisions that no longer apply to the file are logged once per replay, with the reason. */
 export function logSkipped(log: Pick<Logger, 'warn'>) {
   return (skipped: { revision: { id: number; summary: string }; reason: string }[]) => {

@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { loadPlanOrThrow, schedulePath } from '../../files/plan-file.ts';
+import { readSettings } from '../../config/env.ts';
+import { loadPlanOrThrow } from '../../files/plan-file.ts';
 import { writeOutput } from '../../files/write-output.ts';
 import { parsePlanText, withoutByteOrderMark } from '../../plan/parse-plan.ts';
 import type { Plan, Session } from '../../plan/schema.ts';
-import { databasePath, readRevisedPlan } from '../../storage/revisions-plan.ts';
+import { readRevisedPlan } from '../../storage/revisions-plan.ts';
 import { systemClock } from '../../util/clock.ts';
 import { createLogger } from '../../util/logger.ts';
 
@@ -27,10 +28,11 @@ export function exportCommand(): Command {
       '\nExample:\n  coursebot export -o schedule.json   # then commit it; the changes stay recorded',
     )
     .action((options: ExportOptions) => {
-      const path = schedulePath(options.schedule);
+      const settings = readSettings({ schedule: options.schedule, db: options.db });
+      const path = settings.schedulePath;
       const { plan, text: original } = loadPlanOrThrow(path);
       const log = createLogger();
-      const revised = readRevisedPlan(plan, databasePath(options.db), log);
+      const revised = readRevisedPlan(plan, settings.databasePath, log);
       try {
         const text = exportText(original, revised.source.current());
         const exported = parsePlanText(text);
