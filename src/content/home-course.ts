@@ -141,7 +141,9 @@ function weekPosts({ plan, now, staff }: HomeCourseInput): Line[] {
   );
 }
 
-function recentChanges(plan: Plan, history: Revision[]): Line[] {
+function recentChanges(plan: Plan, all: Revision[]): Line[] {
+  // The silent record of the file the bot first started with is bookkeeping, not a change anyone made.
+  const history = all.filter((r) => !(r.change.kind === 'file' && r.change.source === 'start'));
   if (history.length === 0) return [['No changes made from Slack yet.']];
   const recent = historyLines(history.slice(-HOME_HISTORY_COUNT), plan.course.timezone);
   const older = history.length - recent.length;

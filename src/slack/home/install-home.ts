@@ -5,6 +5,7 @@ import { homeCourse, type HomeCourse } from '../../content/home-course.ts';
 import { renderText } from '../../content/render-text.ts';
 import type { PlanSource } from '../../plan/plan-source.ts';
 import type { Clock } from '../../util/clock.ts';
+import { logSafe } from '../../util/log-safe.ts';
 import type { Logger } from '../../util/logger.ts';
 import { replyBody } from '../schedule-callback.ts';
 import { deskReply } from '../staff/staff-commands.ts';
@@ -134,7 +135,8 @@ export function installHome(app: App, options: HomeOptions): Home {
       });
     }
     await ack();
-    log.info(`home: ${userId} previewed "${words}" from the Home tab`);
+    // The words carry the form's free text (a reason): logged like a typed command.
+    log.info(`home: ${userId} previewed "${logSafe(words)}" from the Home tab`);
     await tell(client, userId, reply);
   });
 

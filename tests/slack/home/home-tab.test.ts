@@ -223,7 +223,8 @@ describe('the App Home tab', () => {
       channelId: 'D0PROF',
     });
     const done = await until(() => fake.responses()[0]);
-    expect((done.body as { text: string }).text).toMatch(/^Done \(#1\): cancelled Class 14/);
+    // #1 is the record of the schedule.json the bot started with.
+    expect((done.body as { text: string }).text).toMatch(/^Done \(#2\): cancelled Class 14/);
     expect(fake.messages('C0CLASS').map((m) => m.text)).toEqual([
       'Class 14 (Sparse &lt;b&gt;attention&lt;/b&gt; &amp; friends) is cancelled on Tue Oct 21: snow day.',
     ]);
@@ -231,10 +232,28 @@ describe('the App Home tab', () => {
     // Both recent viewers get a fresh tab: the staff member with the change and its Undo.
     const refreshed = await until(() => publishes(PROF).length === 2 && publishes(PROF)[1]!);
     const staffView = refreshed.params.view as View;
-    expect(texts(staffView)).toMatch(/\*Recent changes\*\n#1 .*<@U0PROF>.*cancelled Class 14/);
+    expect(texts(staffView)).toMatch(/\*Recent changes\*\n#2 .*<@U0PROF>.*cancelled Class 14/);
     expect(buttons(staffView)).toContain(HOME_UNDO_ACTION);
     await until(() => publishes(STUDENT).length === 2);
     expect(texts(publishes(STUDENT)[1]!.params.view as View)).toContain('Class 14 cancelled: snow day');
+  });
+
+  it('logs the words a form made as safely as a typed command', async () => {
+    await openHome(PROF);
+    const form = await openForm('cancel');
+    await fake.sendViewSubmission({
+      userId: PROF,
+      view: { callback_id: form.callback_id, private_metadata: form.private_metadata },
+      values: {
+        class: { value: { type: 'static_select', selected_option: { value: '14' } } },
+        // A right-to-left override would reorder the rest of the log line for whoever reads it.
+        reason: { value: { type: 'plain_text_input', value: 'snow \u202eday' } },
+        shift: { value: { type: 'checkboxes', selected_options: [] } },
+      },
+    });
+    await until(() => dm(PROF)[0]);
+    const line = log.lines.find((l) => l.includes('from the Home tab'));
+    expect(line).toBe('info home: U0PROF previewed "cancel 14 snow \\u202eday" from the Home tab');
   });
 
   it('keeps a refused change in the form with the reason next to it', async () => {
