@@ -121,6 +121,7 @@ function route(
     userId,
     channelId,
     isStaff: deps.instructors.includes(userId),
+    command: deps.command ?? DEFAULT_PREFIX,
     plan,
     now,
     followUp: async (reply) => {

@@ -13,6 +13,8 @@ export interface ScheduleRequest {
   channelId: string;
   /** Whether the user is listed in COURSEBOT_INSTRUCTORS. Handlers decide what non-staff may do. */
   isStaff: boolean;
+  /** The slash command as the app answers it (COURSEBOT_COMMAND), for replies that suggest another. */
+  command: string;
   plan: Plan;
   now: DateTime;
   /** Sends a later message through the command's response_url (Slack allows 5 within 30 minutes). */
