@@ -92,7 +92,14 @@ async function startWithDatabase(
   });
   // The Home tab reads the same effective plan and uses the staff desk the /schedule staff words use.
   const home = slack
-    ? installHome(slack.app, { plans, desk: staff.desk, clock, defaultChannel, log: logger })
+    ? installHome(slack.app, {
+        plans,
+        desk: staff.desk,
+        clock,
+        defaultChannel,
+        log: logger,
+        command: config.command,
+      })
     : undefined;
   const dispatcher = new Dispatcher({
     ledger,

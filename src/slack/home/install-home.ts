@@ -36,6 +36,8 @@ export interface HomeOptions {
   /** How often to look whether the plan changed, to refresh the tabs of recent viewers. */
   refreshIntervalMs?: number;
   viewers?: RecentViewers;
+  /** The slash command (COURSEBOT_COMMAND), named in the staff's part. */
+  command?: string;
 }
 
 export interface Home {
@@ -65,7 +67,13 @@ export function installHome(app: App, options: HomeOptions): Home {
       viewerId: userId,
       now: clock.now(),
       ...(desk.isStaff(userId)
-        ? { staff: { history: plans.history(), defaultChannel: options.defaultChannel } }
+        ? {
+            staff: {
+              history: plans.history(),
+              defaultChannel: options.defaultChannel,
+              command: options.command,
+            },
+          }
         : {}),
     }),
   ];
