@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { RevisedPlanSource } from '../changes/revised-plan-source.ts';
 import { memoryRevisionLog } from '../changes/revision-log.ts';
 import type { Plan } from '../plan/schema.ts';
+import { logSafe } from '../util/log-safe.ts';
 import type { Logger } from '../util/logger.ts';
 import { openDatabase, type Database } from './database.ts';
 import { SqliteRevisionLog } from './revisions.ts';
@@ -10,7 +11,10 @@ import { SqliteRevisionLog } from './revisions.ts';
 export function logSkipped(log: Pick<Logger, 'warn'>) {
   return (skipped: { revision: { id: number; summary: string }; reason: string }[]) => {
     for (const { revision, reason } of skipped) {
-      log.warn(`change #${revision.id} (${revision.summary}) no longer applies to schedule.json: ${reason}`);
+      // A summary quotes what staff typed (a reason, an announcement): logged like any user text.
+      log.warn(
+        `change #${revision.id} (${logSafe(revision.summary)}) no longer applies to schedule.json: ${reason}`,
+      );
     }
   };
 }
