@@ -6,22 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RevisedPlanSource } from '../../../src/changes/revised-plan-source.ts';
-import { Announcer } from '../../../src/delivery/announcer.ts';
-import { Ledger } from '../../../src/delivery/ledger.ts';
 import type { Plan } from '../../../src/plan/schema.ts';
-import { ask } from '../../../src/queries/ask.ts';
-import { createSlackApp } from '../../../src/slack/create-slack-app.ts';
 import { HOME_CHANGE_CALLBACK } from '../../../src/slack/home/home-modals.ts';
 import { HOME_CHANGE_ACTIONS, HOME_UNDO_ACTION } from '../../../src/slack/home/home-view.ts';
 import { installHome, type Home } from '../../../src/slack/home/install-home.ts';
-import { installStaffChanges } from '../../../src/slack/staff/install-staff-changes.ts';
 import { CONFIRM_ACTION } from '../../../src/slack/staff/staff-commands.ts';
 import { openDatabase } from '../../../src/storage/database.ts';
 import { revisedPlanSource } from '../../../src/storage/revisions-plan.ts';
 import { ManualClock } from '../../../src/util/clock.ts';
 import { cs599, MONDAY } from '../../changes/plan-fixture.ts';
 import { startFakeSlack, type FakeSlack } from '../../fakes/fake-slack.ts';
-import { APP_TOKEN, BOT_TOKEN, recordingLogger, type RecordingLogger } from '../slack-kit.ts';
+import { staffBot, recordingLogger, type RecordingLogger } from '../slack-kit.ts';
 
 const PROF = 'U0PROF';
 const STUDENT = 'U0STUDENT';
@@ -61,32 +56,13 @@ beforeEach(async () => {
   const clock = new ManualClock(MONDAY);
   const db = openDatabase(join(dir, 'bot.db'));
   plans = revisedPlanSource(db, plan(), log);
-  const slack = createSlackApp({
-    settings: { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl },
-    plans,
-    clock,
-    ask,
-    log,
-    instructors: [PROF],
-    requestTimeoutMs: 2000,
-  });
-  const announcer = new Announcer({
+  const { slack, staff } = await staffBot({
+    fake,
     db,
-    ledger: new Ledger(db),
-    sink: slack.sink,
     plans,
     clock,
-    defaultChannel: 'C0CLASS',
-    logger: log,
-  });
-  const staff = await installStaffChanges({
-    plans,
+    log,
     schedulePath: schedule,
-    instructors: [PROF],
-    clock,
-    logger: log,
-    announcer,
-    slack,
     debounceMs: 100,
   });
   home = installHome(slack.app, {
