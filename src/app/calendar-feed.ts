@@ -110,7 +110,7 @@ export function calendarFeedFor(
   const course = feed.courseId();
   deps.logger.info(
     config.publicUrl
-      ? `calendar: feed of ${course} served at ${config.publicUrl}/calendar/${course}/… (the link: /schedule calendar)`
+      ? `calendar: feed of ${course} served at ${config.publicUrl}/calendar/${course}/… (the link: ${config.command} calendar)`
       : 'calendar: set COURSEBOT_PUBLIC_URL to give students the calendar feed link',
   );
   return {

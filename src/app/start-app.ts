@@ -95,10 +95,18 @@ async function startWithDatabase(
     logger,
     announcer,
     slack,
+    command: config.command,
   });
   // The Home tab reads the same effective plan and uses the staff desk the /schedule staff words use.
   const home = slack
-    ? installHome(slack.app, { plans, desk: staff.desk, clock, defaultChannel, log: logger })
+    ? installHome(slack.app, {
+        plans,
+        desk: staff.desk,
+        clock,
+        defaultChannel,
+        log: logger,
+        command: config.command,
+      })
     : undefined;
   // Personal reminders by DM (Slack only): derived with the channel posts, so they share the outbox, the
   // ledger and the dispatcher's retries; a DM post is addressed to the user's ID.
@@ -140,7 +148,7 @@ async function startWithDatabase(
     defaultChannel,
     logger,
     monotonicMs: () => performance.now(),
-    clockSet: config.now !== undefined,
+    clockSetBy: config.now === undefined ? undefined : config.nowSource,
     storeProblem: () => store.check(),
   });
   // Posts that failed because the bot was not in the channel: sent again on /schedule resend and on joining.
@@ -181,7 +189,7 @@ async function startWithDatabase(
     derive: derivePosts,
     defaultChannel,
     due: dispatcher.due(),
-    clockSet: config.now !== undefined,
+    clockSetBy: config.now === undefined ? undefined : config.nowSource,
     notes: started.clockNote ? [started.clockNote] : [],
     recorded: (keys) => ledger.rows(keys).size === keys.length,
   });

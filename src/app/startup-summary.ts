@@ -14,8 +14,8 @@ export interface SummaryInput {
   defaultChannel: string;
   /** The posts already due, as the dispatcher will handle them (Dispatcher.due()). */
   due: DuePost[];
-  /** Set when the clock was started at a chosen instant (COURSEBOT_NOW or --now), to say so. */
-  clockSet?: boolean;
+  /** Set when the clock was started at a chosen instant, to what set it ("--now" or "COURSEBOT_NOW"). */
+  clockSetBy?: string;
   /** Lines about the start itself (a clock behind the stored progress), shown before what is due. */
   notes?: string[];
   /** Whether every one of these reminder keys is already recorded (posted, skipped, failed): not next. */
@@ -36,9 +36,9 @@ export function startupSummary(input: SummaryInput): string[] {
     `coursebot: ${code} ${title}, ${termName}${term ? ` (${day(term.start)} – ${day(term.end)})` : ''}`,
     input.mode,
     `Database: ${databasePath}`,
-    ...(input.clockSet
+    ...(input.clockSetBy
       ? [
-          `Clock: set to ${now.setZone(timezone).toFormat('ccc LLL d yyyy h:mm:ss a ZZZZ')} by COURSEBOT_NOW, running on from there`,
+          `Clock: set to ${now.setZone(timezone).toFormat('ccc LLL d yyyy h:mm:ss a ZZZZ')} by ${input.clockSetBy}, running on from there`,
         ]
       : []),
   ];

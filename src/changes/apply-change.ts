@@ -1,6 +1,7 @@
 import { mention, type Content } from '../content/content.ts';
 import type { LocalDate, LocalTime } from '../plan/local-date.ts';
 import type { EventKind, Plan, Session } from '../plan/schema.ts';
+import { DEFAULT_PREFIX } from '../queries/help-content.ts';
 import { UserError } from '../util/user-error.ts';
 import { announceChange, announcement, byDate, diffLines, sentence } from './announce-diff.ts';
 import type { PlanChange } from './change.ts';
@@ -21,16 +22,17 @@ export interface AppliedChange {
 /**
  * Applies a change to a plan. Pure and idempotent where it can be (re-applying a cancellation or a move
  * changes nothing), because revisions are re-applied over every reloaded file. A change whose target is gone
- * (the class or event was removed from the file) throws a UserError naming it.
+ * (the class or event was removed from the file) throws a UserError naming it. `command` is the slash command
+ * the staff type (COURSEBOT_COMMAND), for the notes that suggest one.
  */
-export function applyChange(plan: Plan, change: PlanChange): AppliedChange {
+export function applyChange(plan: Plan, change: PlanChange, command = DEFAULT_PREFIX): AppliedChange {
   // History lines name the year of a day outside the term's years, as announcements do.
   const formatDay = dayInTerm(plan);
   const when = (date: LocalDate, time?: LocalTime) => whenDay(date, time, formatDay);
   switch (change.kind) {
     case 'cancel':
       return change.shift
-        ? applyShift(plan, change)
+        ? applyShift(plan, change, command)
         : simple(
             plan,
             mapClass(plan, change.number, (s) => ({ ...s, noClass: change.reason })),
@@ -52,7 +54,7 @@ export function applyChange(plan: Plan, change: PlanChange): AppliedChange {
         .filter((e) => e.session === change.number && e.date === change.from)
         .map(
           (e) =>
-            `${e.title} (${when(e.date, e.time)}) belongs to Class ${change.number}: to move it too, \`/schedule extend ${e.id} ${change.to}\`.`,
+            `${e.title} (${when(e.date, e.time)}) belongs to Class ${change.number}: to move it too, \`${command} extend ${e.id} ${change.to}\`.`,
         );
       return result;
     }
@@ -155,7 +157,11 @@ function mapClass(plan: Plan, number: number, update: (s: Session) => Session): 
   return { ...plan, sessions: plan.sessions.map((s, i) => (i === index ? update(s) : s)) };
 }
 
-function applyShift(plan: Plan, change: Extract<PlanChange, { kind: 'cancel' }>): AppliedChange {
+function applyShift(
+  plan: Plan,
+  change: Extract<PlanChange, { kind: 'cancel' }>,
+  command: string,
+): AppliedChange {
   const formatDay = dayInTerm(plan);
   const when = (date: LocalDate, time?: LocalTime) => whenDay(date, time, formatDay);
   const summary = `${withReason(`cancelled Class ${change.number} (${formatDay(change.date)})`, change.reason)}; later classes shifted`;
@@ -182,8 +188,8 @@ function applyShift(plan: Plan, change: Extract<PlanChange, { kind: 'cancel' }>)
   if (result.overflow) lines.push(`${classLabel(result.overflow)} no longer has a meeting this term.`);
   const notes = result.tied.map(({ event, to }) =>
     to
-      ? `${event.title} (${when(event.date, event.time)}) belongs to Class ${event.session}, which moves to ${formatDay(to)}: it stays where it is unless you \`/schedule extend ${event.id} ${to}\`.`
-      : `${event.title} (${when(event.date, event.time)}) belongs to Class ${event.session}, which no longer has a meeting: decide its new date with \`/schedule extend ${event.id} DATE\`.`,
+      ? `${event.title} (${when(event.date, event.time)}) belongs to Class ${event.session}, which moves to ${formatDay(to)}: it stays where it is unless you \`${command} extend ${event.id} ${to}\`.`
+      : `${event.title} (${when(event.date, event.time)}) belongs to Class ${event.session}, which no longer has a meeting: decide its new date with \`${command} extend ${event.id} DATE\`.`,
   );
   if (result.overflow)
     notes.push(

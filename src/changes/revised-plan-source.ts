@@ -140,10 +140,13 @@ export class RevisedPlanSource implements PlanSource {
     return appended.ok ? appended.revision : undefined;
   }
 
-  /** What a change would do to the current plan. Throws a UserError when it cannot apply. */
-  preview(change: Change): AppliedChange {
+  /**
+   * What a change would do to the current plan. Throws a UserError when it cannot apply. `command` is the
+   * slash command the staff type, for the notes that suggest one.
+   */
+  preview(change: Change, command?: string): AppliedChange {
     if (change.kind === 'file') throw new UserError('A file record is not a change to preview.');
-    if (change.kind !== 'undo') return applyChange(this.effective, change);
+    if (change.kind !== 'undo') return applyChange(this.effective, change, command);
     const revisions = this.log.list();
     const target = revisions.find((r) => r.id === change.of);
     if (!target) throw new UserError(`There is no change #${change.of} to undo.`);

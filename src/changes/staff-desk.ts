@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import type { Content, Line } from '../content/content.ts';
 import { logSafe } from '../util/log-safe.ts';
 import type { Logger } from '../util/logger.ts';
+import { DEFAULT_PREFIX } from '../queries/help-content.ts';
 import type { Change } from './change.ts';
 import { historyLines } from './history-lines.ts';
 import { notifying, takeNotify } from './notify.ts';
@@ -34,6 +35,8 @@ export interface StaffDeskOptions {
   log: Pick<Logger, 'info' | 'warn'>;
   /** How long a preview can be confirmed. */
   previewMinutes?: number;
+  /** The slash command the staff type (COURSEBOT_COMMAND), for the hints that name it; /schedule by default. */
+  command?: string;
 }
 
 /** A message without its full stop, to go on inside a sentence. */
@@ -77,7 +80,7 @@ export class StaffDesk {
     if (!this.isStaff(userId)) {
       log.warn(`staff: refused "${logSafe(typed)}" from ${userId}: not in COURSEBOT_INSTRUCTORS`);
       return say([
-        `Sorry, only the course staff can change the schedule. Try \`/schedule help\` for what you can ask.`,
+        `Sorry, only the course staff can change the schedule. Try \`${this.options.command ?? DEFAULT_PREFIX} help\` for what you can ask.`,
       ]);
     }
     if (word === 'history') {
@@ -142,7 +145,7 @@ export class StaffDesk {
     const { source } = this.options;
     let applied;
     try {
-      applied = source.preview(change);
+      applied = source.preview(change, this.options.command);
     } catch (error) {
       return say([error instanceof Error ? error.message : String(error)]);
     }

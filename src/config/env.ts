@@ -1,6 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { DEFAULT_PREFIX } from '../queries/help-content.ts';
 import { UserError } from '../util/user-error.ts';
 
 /**
@@ -11,7 +12,8 @@ export const DEFAULT_SCHEDULE_PATH = './schedule.json';
 export const DEFAULT_DATABASE_PATH = './data/coursebot.db';
 /** A run on a demo clock keeps its own ledger, so it never marks a real post as sent. */
 export const DEMO_DATABASE_PATH = './data/coursebot-demo.db';
-export const DEFAULT_COMMAND = '/schedule';
+/** The one default of the slash command: the help's and the staff's hints name the same. */
+export const DEFAULT_COMMAND = DEFAULT_PREFIX;
 
 const optionalText = z
   .string()
@@ -209,16 +211,6 @@ function settingsOf(e: Env, flagNames: Map<string, string>, run: boolean): Setti
 export function readSettings(flags: Flags = {}, env: NodeJS.ProcessEnv = process.env): Settings {
   const { env: e, flagNames } = parseEnv(env, flags);
   return settingsOf(e, flagNames, false);
-}
-
-/** The plan's path: `--schedule`, else COURSEBOT_SCHEDULE, else ./schedule.json. */
-export function schedulePath(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return option ?? (env.COURSEBOT_SCHEDULE?.trim() || DEFAULT_SCHEDULE_PATH);
-}
-
-/** The database a reading command uses: `--db`, else COURSEBOT_DB, else ./data/coursebot.db. */
-export function databasePath(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return option ?? (env.COURSEBOT_DB?.trim() || DEFAULT_DATABASE_PATH);
 }
 
 /** The database as the start summary names it, saying why when the demo clock chose it. */

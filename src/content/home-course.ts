@@ -5,6 +5,7 @@ import type { Revision } from '../changes/revision-log.ts';
 import { addDays } from '../plan/local-date.ts';
 import type { Plan } from '../plan/schema.ts';
 import { deadlines } from '../queries/due-events.ts';
+import { DEFAULT_PREFIX } from '../queries/help-content.ts';
 import { nextClass } from '../queries/next-class.ts';
 import { presentDeadlines, presentPresentations } from '../queries/present-events.ts';
 import { presentNext } from '../queries/present-schedule.ts';
@@ -32,7 +33,12 @@ export interface HomeCourseInput {
    */
   calendarFeedUrl?: string;
   /** Present only for the course staff: what they see on top of the students' view. */
-  staff?: { history: Revision[]; defaultChannel: string };
+  staff?: {
+    history: Revision[];
+    defaultChannel: string;
+    /** The slash command the staff type (COURSEBOT_COMMAND), named where the full history is; /schedule by default. */
+    command?: string;
+  };
 }
 
 export interface HomeCourse {
@@ -67,7 +73,11 @@ export function homeCourse(input: HomeCourseInput): HomeCourse {
       blocks: [
         { kind: 'divider' },
         { kind: 'section', heading: `Posts of the next ${HOME_POSTS_DAYS} days`, lines: weekPosts(input) },
-        { kind: 'section', heading: 'Recent changes', lines: recentChanges(plan, input.staff.history) },
+        {
+          kind: 'section',
+          heading: 'Recent changes',
+          lines: recentChanges(plan, input.staff.history, input.staff.command ?? DEFAULT_PREFIX),
+        },
       ],
     },
     ...(undoable ? { undoable } : {}),
@@ -141,11 +151,13 @@ function weekPosts({ plan, now, staff }: HomeCourseInput): Line[] {
   );
 }
 
-function recentChanges(plan: Plan, history: Revision[]): Line[] {
+function recentChanges(plan: Plan, all: Revision[], command: string): Line[] {
+  // The silent record of the file the bot first started with is bookkeeping, not a change anyone made.
+  const history = all.filter((r) => !(r.change.kind === 'file' && r.change.source === 'start'));
   if (history.length === 0) return [['No changes made from Slack yet.']];
   const recent = historyLines(history.slice(-HOME_HISTORY_COUNT), plan.course.timezone);
   const older = history.length - recent.length;
-  return older > 0 ? [...recent, [`…and ${older} earlier (see /schedule history)`]] : recent;
+  return older > 0 ? [...recent, [`…and ${older} earlier (see ${command} history)`]] : recent;
 }
 
 /** Sections of a list are shortened to HOME_LIST_LINES, saying how many were left out. */

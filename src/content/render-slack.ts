@@ -131,7 +131,8 @@ function linesIn(block: SlackBlock): number {
   }
 }
 
-function toButton(spec: SlackButtonSpec): SlackButton {
+/** A button as Block Kit takes it, inside Slack's limits: every button of the bot is made here. */
+export function toButton(spec: SlackButtonSpec): SlackButton {
   return {
     type: 'button',
     action_id: spec.actionId,

@@ -50,8 +50,11 @@ export interface DispatcherOptions {
    * stored progress is noticed.
    */
   monotonicMs?: () => number;
-  /** The clock was set by hand (COURSEBOT_NOW): one behind the stored progress is refused at start. */
-  clockSet?: boolean;
+  /**
+   * Set when the clock was set by hand, to what set it ("--now" or "COURSEBOT_NOW"): one behind the stored
+   * progress is refused at start, naming it.
+   */
+  clockSetBy?: string;
   /** Why the store cannot be trusted now (gone, taken over), or undefined: while set, nothing is sent. */
   storeProblem?: () => string | undefined;
 }
@@ -93,9 +96,9 @@ export class Dispatcher {
     let clockNote: string | undefined;
     const reading = watermark ? this.clockWatch.read(now, watermark) : undefined;
     if (watermark && reading?.kind === 'behind') {
-      if (this.options.clockSet) {
+      if (this.options.clockSetBy) {
         throw new UserError(
-          `COURSEBOT_NOW (${toSecond(now)}) is behind what this database has already handled (up to ${toSecond(watermark)}): give the demo its own COURSEBOT_DB, or a time after that`,
+          `${this.options.clockSetBy} (${toSecond(now)}) is behind what this database has already handled (up to ${toSecond(watermark)}): give the demo its own COURSEBOT_DB, or a time after that`,
         );
       }
       clockNote = this.rewind(now, watermark, reading.byMs);

@@ -4,9 +4,6 @@ import { formatProblem, type Problem } from '../plan/problems.ts';
 import type { Plan } from '../plan/schema.ts';
 import { UserError } from '../util/user-error.ts';
 
-// The path defaults live with the rest of the environment.
-export { DEFAULT_SCHEDULE_PATH, schedulePath } from '../config/env.ts';
-
 export type PlanFileResult =
   | { ok: true; plan: Plan; warnings: Problem[]; text: string }
   | { ok: false; errors: Problem[]; warnings: Problem[] };
@@ -28,12 +25,16 @@ export function readPlanFile(path: string): PlanFileResult {
   return parsed.ok ? { ...parsed, text } : parsed;
 }
 
-/** Reads a plan or throws a UserError listing every problem, one per line. */
-export function loadPlanOrThrow(path: string): { plan: Plan; warnings: string[] } {
+/** Reads a plan or throws a UserError listing every problem, one per line; `text` is the file as read. */
+export function loadPlanOrThrow(path: string): { plan: Plan; warnings: string[]; text: string } {
   const result = readPlanFile(path);
   if (!result.ok) {
     const lines = [...result.errors, ...result.warnings].map((p) => formatProblem(p, path));
     throw new UserError(`${path} is not a valid course plan:\n${lines.join('\n')}`);
   }
-  return { plan: result.plan, warnings: result.warnings.map((p) => formatProblem(p, path)) };
+  return {
+    plan: result.plan,
+    warnings: result.warnings.map((p) => formatProblem(p, path)),
+    text: result.text,
+  };
 }

@@ -12,8 +12,7 @@ export type ParsedPlan =
  * (duplicate ids, suspicious dates). Pure: the caller reads the file.
  */
 export function parsePlanText(original: string): ParsedPlan {
-  // Windows editors save UTF-8 with a byte-order mark; it is no part of the JSON (the importer skips it too).
-  const text = original.startsWith('\uFEFF') ? original.slice(1) : original;
+  const text = withoutByteOrderMark(original);
   const lineOf = lineLocator(text);
   // Parsers recurse per level: a runaway nesting would end in a stack overflow instead of a line.
   const deep = tooDeepAt(text);
@@ -53,6 +52,14 @@ export function parsePlanText(original: string): ParsedPlan {
     const node = nearestNode(tree, path);
     return node ? lineOf(node.offset) : undefined;
   });
+}
+
+/**
+ * Windows editors save UTF-8 with a byte-order mark; it is no part of the JSON (the importer skips it too).
+ * Whatever reads a plan's text as JSON reads it through this.
+ */
+export function withoutByteOrderMark(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /** Validates an already-parsed value (e.g. a plan held in memory or in the database). */

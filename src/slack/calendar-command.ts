@@ -94,7 +94,7 @@ export function registerCalendarCommand(table: ScheduleCommandTable, deps: Calen
       if (words.length > 0 && !rotating) {
         return say([
           '`calendar` takes no words after it, except `rotate` for staff: try ',
-          code('/schedule calendar'),
+          code(`${request.command} calendar`),
           '.',
         ]);
       }
@@ -109,7 +109,7 @@ export function registerCalendarCommand(table: ScheduleCommandTable, deps: Calen
         );
         return say([
           'Sorry, only the course staff can replace the calendar link. ',
-          code('/schedule calendar'),
+          code(`${request.command} calendar`),
           ' gives it.',
         ]);
       }
@@ -123,7 +123,7 @@ export function registerCalendarCommand(table: ScheduleCommandTable, deps: Calen
         lines: [
           [
             'Done: the old calendar link no longer works. Everyone subscribed must subscribe again with the new one below (',
-            code('/schedule calendar'),
+            code(`${request.command} calendar`),
             ' gives it to them).',
           ],
         ],

@@ -1,7 +1,7 @@
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
-import type { SlackSettings } from '../config/env.ts';
+import { DEFAULT_COMMAND, type SlackSettings } from '../config/env.ts';
 import type { HttpRoute } from '../http/calendar-route.ts';
 import { startFeedListener, type FeedListener } from '../http/feed-listener.ts';
 import type { PlanSource } from '../plan/plan-source.ts';
@@ -58,8 +58,6 @@ export interface SlackApp {
   start(): Promise<{ port?: number }>;
   stop(): Promise<void>;
 }
-
-const DEFAULT_COMMAND = '/schedule';
 
 /** The Bolt app: `/schedule` answers, the Slack sink, Socket Mode by default or HTTP. */
 export function createSlackApp(options: SlackAppOptions): SlackApp {

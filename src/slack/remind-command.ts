@@ -59,15 +59,16 @@ const KIND_WORDS: Record<string, DmKind> = {
 
 const say = (...lines: Line[]): ScheduleReply => ({ content: { blocks: [{ kind: 'section', lines }] } });
 
-const USAGE: Line = [
+/** The examples, under the slash command the app answers (`COURSEBOT_COMMAND`). */
+const usage = (command: string): Line => [
   'Try ',
-  code('/schedule remind me deadlines 2d 2h'),
+  code(`${command} remind me deadlines 2d 2h`),
   ', ',
-  code('/schedule remind me classes 1h'),
+  code(`${command} remind me classes 1h`),
   ', ',
-  code('/schedule remind me off'),
+  code(`${command} remind me off`),
   ' or ',
-  code('/schedule remind list'),
+  code(`${command} remind list`),
   '.',
 ];
 
@@ -82,8 +83,9 @@ export function registerRemindCommand(table: ScheduleCommandTable, deps: RemindC
       const words = request.args.trim().toLowerCase().split(/\s+/).filter(Boolean);
       const course = deps.courseId();
       const user = request.userId;
-      if (words.length === 1 && words[0] === 'list') return listReply(deps.store.forUser(course, user));
-      if (words[0] !== 'me' || words.length < 2) return say(USAGE);
+      if (words.length === 1 && words[0] === 'list')
+        return listReply(deps.store.forUser(course, user), request.command);
+      if (words[0] !== 'me' || words.length < 2) return say(usage(request.command));
       if (words.length === 2 && words[1] === 'off') {
         const stopped = deps.store.stopAll(course, user);
         deps.log.info(`remind: ${user} turned off personal reminders of ${course}`);
@@ -97,7 +99,7 @@ export function registerRemindCommand(table: ScheduleCommandTable, deps: RemindC
       if (!kind)
         return say([
           `"${words[1]}" is not something to be reminded of: use deadlines, classes or presentations. `,
-          ...USAGE,
+          ...usage(request.command),
         ]);
       const rest = words.slice(2);
       if (rest.length === 1 && rest[0] === 'off') {
@@ -124,13 +126,13 @@ export function registerRemindCommand(table: ScheduleCommandTable, deps: RemindC
   );
 }
 
-function listReply(subscriptions: DmSubscription[]): ScheduleReply {
+function listReply(subscriptions: DmSubscription[], command: string): ScheduleReply {
   const on = subscriptions.filter((s) => s.leadsMinutes.length > 0);
   const presentationsOff = subscriptions.some(
     (s) => s.kind === 'presentations' && s.leadsMinutes.length === 0,
   );
   const lines: Line[] = on.map((s) => [`${s.kind}: ${s.leadsMinutes.map(leadText).join(', ')} before`]);
-  if (lines.length === 0) lines.push(['You have no personal reminders. ', ...USAGE]);
+  if (lines.length === 0) lines.push(['You have no personal reminders. ', ...usage(command)]);
   if (presentationsOff) lines.push(['presentations: off']);
   return say(...lines);
 }

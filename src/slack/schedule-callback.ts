@@ -3,6 +3,7 @@ import { code } from '../content/content.ts';
 import { renderSlack } from '../content/render-slack.ts';
 import type { PlanSource } from '../plan/plan-source.ts';
 import type { ask } from '../queries/ask.ts';
+import { DEFAULT_PREFIX } from '../queries/help-content.ts';
 import type { Clock } from '../util/clock.ts';
 import { logSafe } from '../util/log-safe.ts';
 import type { ScheduleCommandTable, ScheduleReply } from './schedule-commands.ts';
@@ -25,7 +26,7 @@ export interface ScheduleCallbackDeps {
 }
 
 const WORKING: ScheduleReply = { content: { blocks: [{ kind: 'context', lines: [['Working on it…']] }] } };
-const failedReply = (command = '/schedule'): ScheduleReply => ({
+const failedReply = (command = DEFAULT_PREFIX): ScheduleReply => ({
   content: {
     blocks: [
       {
@@ -44,7 +45,7 @@ const failedReply = (command = '/schedule'): ScheduleReply => ({
  */
 export const MAX_COMMAND_TEXT = 4000;
 
-const tooLong = (length: number, command = '/schedule'): ScheduleReply => ({
+const tooLong = (length: number, command = DEFAULT_PREFIX): ScheduleReply => ({
   content: {
     blocks: [
       {
@@ -120,6 +121,7 @@ function route(
     userId,
     channelId,
     isStaff: deps.instructors.includes(userId),
+    command: deps.command ?? DEFAULT_PREFIX,
     plan,
     now,
     followUp: async (reply) => {

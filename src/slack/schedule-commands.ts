@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Content } from '../content/content.ts';
+import type { SlackButtonSpec } from '../content/render-slack.ts';
 import type { Plan } from '../plan/schema.ts';
 import type { HelpEntry } from '../queries/query-table.ts';
 
@@ -13,6 +14,8 @@ export interface ScheduleRequest {
   channelId: string;
   /** Whether the user is listed in COURSEBOT_INSTRUCTORS. Handlers decide what non-staff may do. */
   isStaff: boolean;
+  /** The slash command as the app answers it (COURSEBOT_COMMAND), for replies that suggest another. */
+  command: string;
   plan: Plan;
   now: DateTime;
   /** Sends a later message through the command's response_url (Slack allows 5 within 30 minutes). */
@@ -27,12 +30,8 @@ export interface ScheduleReply {
   buttons?: ReplyButton[];
 }
 
-export interface ReplyButton {
-  actionId: string;
-  text: string;
-  value: string;
-  style?: 'primary' | 'danger';
-}
+/** A button under a reply: the renderer's own description of one, so the two cannot drift apart. */
+export type ReplyButton = SlackButtonSpec;
 
 /**
  * A handler answers from memory when it can: a returned value is the immediate reply. A promise that takes

@@ -2,18 +2,19 @@ import { existsSync } from 'node:fs';
 import { RevisedPlanSource } from '../changes/revised-plan-source.ts';
 import { memoryRevisionLog } from '../changes/revision-log.ts';
 import type { Plan } from '../plan/schema.ts';
+import { logSafe } from '../util/log-safe.ts';
 import type { Logger } from '../util/logger.ts';
 import { openDatabase, type Database } from './database.ts';
 import { SqliteRevisionLog } from './revisions.ts';
-
-// The path defaults live with the rest of the environment.
-export { databasePath } from '../config/env.ts';
 
 /** Revisions that no longer apply to the file are logged once per replay, with the reason. */
 export function logSkipped(log: Pick<Logger, 'warn'>) {
   return (skipped: { revision: { id: number; summary: string }; reason: string }[]) => {
     for (const { revision, reason } of skipped) {
-      log.warn(`change #${revision.id} (${revision.summary}) no longer applies to schedule.json: ${reason}`);
+      // A summary quotes what staff typed (a reason, an announcement): logged like any user text.
+      log.warn(
+        `change #${revision.id} (${logSafe(revision.summary)}) no longer applies to schedule.json: ${reason}`,
+      );
     }
   };
 }

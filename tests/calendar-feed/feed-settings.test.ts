@@ -1,6 +1,12 @@
 // The settings of the feed: COURSEBOT_PUBLIC_URL, and PORT in Socket Mode.
 import { describe, expect, it } from 'vitest';
+import { calendarFeedFor } from '../../src/app/calendar-feed.ts';
 import { parseConfig } from '../../src/config/env.ts';
+import { staticPlanSource } from '../../src/plan/plan-source.ts';
+import { openDatabase } from '../../src/storage/database.ts';
+import { ManualClock } from '../../src/util/clock.ts';
+import { local, smallPlan } from '../delivery/delivery-kit.ts';
+import { recordingLogger } from '../slack/slack-kit.ts';
 
 const SOCKET = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' };
 
@@ -26,5 +32,22 @@ describe('feed settings', () => {
   it('gives Socket Mode a listener port only when PORT is set', () => {
     expect(parseConfig({ ...SOCKET, PORT: '8080' }).slack).toMatchObject({ mode: 'socket', port: 8080 });
     expect(parseConfig(SOCKET).slack).not.toHaveProperty('port', expect.anything());
+  });
+
+  it('names the configured slash command in the start log line', () => {
+    const config = parseConfig({
+      ...SOCKET,
+      COURSEBOT_PUBLIC_URL: 'https://bot.example.edu',
+      COURSEBOT_COMMAND: '/cs1',
+    });
+    const db = openDatabase(':memory:');
+    const logger = recordingLogger();
+    try {
+      const plans = staticPlanSource(smallPlan());
+      calendarFeedFor(config, { db, plans, clock: new ManualClock(local('2025-10-20T10:00')), logger });
+    } finally {
+      db.close();
+    }
+    expect(logger.lines).toEqual([expect.stringMatching(/\(the link: \/cs1 calendar\)$/)]);
   });
 });

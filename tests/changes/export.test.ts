@@ -65,6 +65,15 @@ describe('exportText', () => {
     // Re-applying the same revisions over the export changes nothing (the shift is not done twice).
     expect(exportText(text, recordChanges(join(dir, 'again.db'), effective))).toBe(text);
   });
+
+  it('reads a plan saved with a byte-order mark, and writes it without', () => {
+    const original = withHeader();
+    const plan = parsePlanText(original);
+    if (!plan.ok) throw new Error('invalid');
+    const text = exportText(`\uFEFF${original}`, plan.plan);
+    expect(text.startsWith('{')).toBe(true);
+    expect(JSON.parse(text)).toMatchObject({ $schema: './schedule.schema.json' });
+  });
 });
 
 describe('coursebot export and history', () => {

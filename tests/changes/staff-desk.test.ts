@@ -8,11 +8,11 @@ import { cs599, MONDAY } from './plan-fixture.ts';
 
 const PROF = 'U0PROF0001';
 const TA = 'U0TA000001';
-function setup() {
+function setup(command?: string) {
   const lines: string[] = [];
   const source = new RevisedPlanSource(cs599(), memoryRevisionLog());
   const log = { info: (l: string) => lines.push(`info ${l}`), warn: (l: string) => lines.push(`warn ${l}`) };
-  const desk = new StaffDesk({ source, instructors: [PROF, TA], log });
+  const desk = new StaffDesk({ source, instructors: [PROF, TA], log, command });
   return { source, desk, lines };
 }
 const text = (reply: DeskReply) => renderText(reply.content);
@@ -64,6 +64,14 @@ describe('StaffDesk', () => {
     expect(text(preview)).toMatch(
       /Only you see this:\n {2}Project proposal due \(Thu Oct 30\) belongs to Class 17/,
     );
+  });
+
+  it('names the configured slash command in its hints, not /schedule', () => {
+    const { desk } = setup('/cs599');
+    expect(text(desk.request('cancel 14', 'U0STUDENT1', MONDAY))).toContain('Try `/cs599 help`');
+    const shift = text(previewOf(desk.request('cancel 16 shift flooding', PROF, MONDAY)));
+    expect(shift).toContain('`/cs599 extend project-proposal-due 2025-11-04`');
+    expect(shift).not.toContain('/schedule');
   });
 
   it('does nothing on Cancel, after expiry, or for another user', () => {

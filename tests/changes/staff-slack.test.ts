@@ -9,18 +9,15 @@ import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RevisedPlanSource } from '../../src/changes/revised-plan-source.ts';
 import { Announcer } from '../../src/delivery/announcer.ts';
-import { Ledger } from '../../src/delivery/ledger.ts';
 import { parsePlanText } from '../../src/plan/parse-plan.ts';
-import { ask } from '../../src/queries/ask.ts';
 import { derivePosts } from '../../src/reminders/derive-posts.ts';
-import { createSlackApp, type SlackApp } from '../../src/slack/create-slack-app.ts';
-import { installStaffChanges } from '../../src/slack/staff/install-staff-changes.ts';
+import { type SlackApp } from '../../src/slack/create-slack-app.ts';
 import { CANCEL_ACTION, CONFIRM_ACTION } from '../../src/slack/staff/staff-commands.ts';
 import { openDatabase, type Database } from '../../src/storage/database.ts';
 import { revisedPlanSource } from '../../src/storage/revisions-plan.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
-import { APP_TOKEN, BOT_TOKEN, recordingLogger, type RecordingLogger } from '../slack/slack-kit.ts';
+import { staffBot, recordingLogger, type RecordingLogger } from '../slack/slack-kit.ts';
 import { FIXTURE_PATH, MONDAY } from './plan-fixture.ts';
 
 const PROF = 'U0PROF';
@@ -51,32 +48,13 @@ async function startBot(): Promise<Bot> {
   const file = parsePlanText(readFileSync(schedule, 'utf8'));
   if (!file.ok) throw new Error('schedule.json is invalid');
   const plans = revisedPlanSource(db, file.plan, log);
-  const slack = createSlackApp({
-    settings: { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl },
-    plans,
-    clock,
-    ask,
-    log,
-    instructors: [PROF],
-    requestTimeoutMs: 2000,
-  });
-  const announcer = new Announcer({
+  const { slack, announcer, staff } = await staffBot({
+    fake,
     db,
-    ledger: new Ledger(db),
-    sink: slack.sink,
     plans,
     clock,
-    defaultChannel: 'C0CLASS',
-    logger: log,
-  });
-  const staff = await installStaffChanges({
-    plans,
+    log,
     schedulePath: schedule,
-    instructors: [PROF],
-    clock,
-    logger: log,
-    announcer,
-    slack,
     debounceMs: 150,
   });
   await slack.start();

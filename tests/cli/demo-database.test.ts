@@ -1,12 +1,12 @@
 // A demo on a set clock (COURSEBOT_NOW, as the README's demo) keeps its own database: run at a later time,
 // it leaves the real database without a watermark, so the real bot started afterwards still posts what is
 // due.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN } from './cli-kit.ts';
+import { spawnStart, until } from './cli-kit.ts';
 
 // One deadline, reminded at 09:00 on the day before and on the day.
 const plan = {
@@ -27,26 +27,8 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function start(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [BIN, 'start', ...args], {
-    cwd: dir,
-    env: { PATH: process.env.PATH, COURSEBOT_CHANNEL: '#crash', TZ: 'UTC', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(child);
-  let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, out: () => out, exited };
-}
-
-async function until(what: string, test: () => boolean, ms = 30_000): Promise<void> {
-  for (const end = performance.now() + ms; !test();) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const start = (args: string[], env: Record<string, string>) =>
+  spawnStart(dir, args, { COURSEBOT_CHANNEL: '#crash', ...env }, running);
 
 describe('a demo on a set clock', () => {
   it('never eats the real posts', { timeout: 90_000 }, async () => {
@@ -57,6 +39,7 @@ describe('a demo on a set clock', () => {
       () => demo.out().includes('Next post') || demo.out().includes('No more posts'),
     );
     expect(demo.out()).toContain('Database: ./data/coursebot-demo.db (the clock is set, so a demo database');
+    expect(demo.out()).toMatch(/Clock: set to .* by COURSEBOT_NOW, running on/);
     demo.child.kill('SIGTERM');
     await demo.exited;
     expect(existsSync(join(dir, 'data', 'coursebot-demo.db'))).toBe(true);
@@ -66,6 +49,8 @@ describe('a demo on a set clock', () => {
     const real = start(['--db', './data/coursebot.db', '--now', '2025-11-11T08:59:58-05:00'], {});
     await until('the day-before post', () => real.out().includes('── #crash · Tue Nov 11 9:00 AM ──'));
     expect(real.out()).toContain('Database: ./data/coursebot.db\n');
+    // The clock is said to be set by what set it: the flag, not the variable nobody wrote.
+    expect(real.out()).toMatch(/Clock: set to .* by --now, running on/);
     real.child.kill('SIGTERM');
     expect(await real.exited).toBe(0);
   });

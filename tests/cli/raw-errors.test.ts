@@ -24,6 +24,8 @@ describe.concurrent('one line for a mistake on the command line', { timeout: 60_
   it.each([
     ['schema', '-o', 'missing/schedule.schema.json'],
     ['import', 'page.txt', '-o', 'missing/schedule.json'],
+    ['calendar', '-o', 'missing/cs1.ics'],
+    ['export', '-o', 'missing/schedule.json'],
   ])('%s -o into a missing folder names the folder', async (...args) => {
     const { stderr, code } = await coursebot(dir, args);
     expect(code).toBe(1);

@@ -97,8 +97,20 @@ describe('a start with the clock behind the stored progress', () => {
     const clock = new ManualClock(local('2025-11-20T12:00'));
     await rig(temp.open(), clock, posts()).dispatcher.start();
     clock.set(local('2025-10-21T08:00'));
-    await expect(rig(temp.open(), clock, posts(), { clockSet: true }).dispatcher.start()).rejects.toThrow(
+    await expect(
+      rig(temp.open(), clock, posts(), { clockSetBy: 'COURSEBOT_NOW' }).dispatcher.start(),
+    ).rejects.toThrow(
       'COURSEBOT_NOW (2025-10-21T08:00:00-04:00) is behind what this database has already handled (up to 2025-11-20T12:00:00-05:00): give the demo its own COURSEBOT_DB, or a time after that',
     );
+  });
+
+  it('names --now when the flag set the clock', async () => {
+    temp = tempDatabase();
+    const clock = new ManualClock(local('2025-11-20T12:00'));
+    await rig(temp.open(), clock, posts()).dispatcher.start();
+    clock.set(local('2025-10-21T08:00'));
+    await expect(
+      rig(temp.open(), clock, posts(), { clockSetBy: '--now' }).dispatcher.start(),
+    ).rejects.toThrow(/^--now \(2025-10-21T08:00:00-04:00\) is behind/);
   });
 });

@@ -1,13 +1,11 @@
 // Two real `coursebot start` processes on one database: whichever loses (started at the same moment, or
 // later) is refused with one line, and every reminder is printed exactly once.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-
-const BIN = fileURLToPath(new URL('../../bin/coursebot.js', import.meta.url));
+import { spawnStart, until as waitUntil } from '../cli/cli-kit.ts';
 
 // A deadline on Nov 9 with reminders 1–5 days before, at 09:00: one post a day, Nov 4 to Nov 8.
 const plan = {
@@ -21,12 +19,6 @@ const plan = {
   },
 };
 
-interface Run {
-  child: ChildProcess;
-  out: () => string;
-  exited: Promise<number | null>;
-}
-
 let dir: string;
 const running: ChildProcess[] = [];
 beforeEach(() => {
@@ -38,33 +30,19 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function start(now: string): Run {
-  const child = spawn(process.execPath, [BIN, 'start', '--schedule', 'schedule.json'], {
-    cwd: dir,
-    env: {
-      PATH: process.env.PATH,
+const start = (now: string) =>
+  spawnStart(
+    dir,
+    ['--schedule', 'schedule.json'],
+    {
       COURSEBOT_NOW: now,
       COURSEBOT_DB: join(dir, 'data', 'bot.db'),
       COURSEBOT_CHANNEL: '#twins',
       LOG_LEVEL: 'info',
-      TZ: 'UTC',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(child);
-  let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, out: () => out, exited };
-}
-
-async function until(what: string, test: () => boolean, ms = 20_000): Promise<void> {
-  for (const end = performance.now() + ms; !test();) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+    running,
+  );
+const until = (what: string, test: () => boolean) => waitUntil(what, test, 20_000);
 
 const headers = (text: string): string[] => text.match(/^── .* ──$/gm) ?? [];
 const REFUSED =

@@ -34,6 +34,7 @@ async function say(args: string, userId = 'U0TOKYO'): Promise<string> {
     userId,
     channelId: 'C0CLASS',
     isStaff: false,
+    command: '/schedule',
     plan: dmPlan(),
     now: DateTime.fromISO('2025-10-20T10:00', { zone: 'America/New_York' }),
     followUp: async () => {},

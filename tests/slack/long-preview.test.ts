@@ -1,20 +1,15 @@
 // A staff preview too long for one Slack message, through the real Bolt app and the fake Slack: what Slack
 // receives stays within 50 blocks and Slack's total text, the Confirm button is in it, and confirming works.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Announcer } from '../../src/delivery/announcer.ts';
-import { Ledger } from '../../src/delivery/ledger.ts';
 import { addDays } from '../../src/plan/local-date.ts';
 import type { Plan } from '../../src/plan/schema.ts';
-import { ask } from '../../src/queries/ask.ts';
-import { createSlackApp } from '../../src/slack/create-slack-app.ts';
-import { installStaffChanges } from '../../src/slack/staff/install-staff-changes.ts';
 import { CONFIRM_ACTION } from '../../src/slack/staff/staff-commands.ts';
 import { openDatabase } from '../../src/storage/database.ts';
 import { revisedPlanSource } from '../../src/storage/revisions-plan.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 import { cs599, MONDAY } from '../changes/plan-fixture.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
-import { APP_TOKEN, BOT_TOKEN, recordingLogger } from './slack-kit.ts';
+import { staffBot, recordingLogger } from './slack-kit.ts';
 
 const PROF = 'U0PROF';
 type Block = { type: string; elements?: { action_id: string; value: string }[] };
@@ -48,32 +43,7 @@ describe('a long staff preview', () => {
     const clock = new ManualClock(MONDAY);
     const db = openDatabase(':memory:');
     const plans = revisedPlanSource(db, longTerm(), log);
-    const slack = createSlackApp({
-      settings: { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl },
-      plans,
-      clock,
-      ask,
-      log,
-      instructors: [PROF],
-      requestTimeoutMs: 2000,
-    });
-    const announcer = new Announcer({
-      db,
-      ledger: new Ledger(db),
-      sink: slack.sink,
-      plans,
-      clock,
-      defaultChannel: 'C0CLASS',
-      logger: log,
-    });
-    const staff = await installStaffChanges({
-      plans,
-      instructors: [PROF],
-      clock,
-      logger: log,
-      announcer,
-      slack,
-    });
+    const { slack, staff } = await staffBot({ fake, db, plans, clock, log });
     await slack.start();
     stop = async () => {
       await staff.stop();

@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { staticPlanSource } from '../../src/plan/plan-source.ts';
 import { ask } from '../../src/queries/ask.ts';
+import { registerCalendarCommand } from '../../src/slack/calendar-command.ts';
 import { scheduleCallback } from '../../src/slack/schedule-callback.ts';
 import { ScheduleCommandTable, type ScheduleReply } from '../../src/slack/schedule-commands.ts';
 import { ManualClock } from '../../src/util/clock.ts';
@@ -12,7 +13,7 @@ import { fixturePlan, recordingLogger, textContent } from './slack-kit.ts';
 
 const clock = new ManualClock(DateTime.fromISO('2025-10-13T18:00:00-04:00', { setZone: true }));
 
-function run(text: string, commands = new ScheduleCommandTable(), userId = 'U0STUDENT') {
+function run(text: string, commands = new ScheduleCommandTable(), userId = 'U0STUDENT', command?: string) {
   const log = recordingLogger();
   const acks: RespondArguments[] = [];
   const responses: RespondArguments[] = [];
@@ -24,6 +25,7 @@ function run(text: string, commands = new ScheduleCommandTable(), userId = 'U0ST
     instructors: ['U0PROF'],
     log,
     ackBudgetMs: 50,
+    command,
   });
   const args = {
     command: { text, user_id: userId, channel_id: 'C0CLASS' },
@@ -55,6 +57,20 @@ describe('scheduleCallback', () => {
     const { acks } = await run('CANCEL class 14', commands, 'U0PROF');
     expect(seen).toEqual([{ word: 'cancel', args: 'class 14', isStaff: true }]);
     expect(acks[0]).toMatchObject({ response_type: 'in_channel', text: 'cancelled' });
+  });
+
+  it('tells a handler the configured slash command, for replies that suggest one', async () => {
+    const commands = new ScheduleCommandTable();
+    registerCalendarCommand(commands, {
+      feed: { courseId: () => 'cs1', token: () => 't', rotate: () => 't2' },
+      publicUrl: 'https://bot.example.edu',
+      name: () => 'CS 1',
+      log: recordingLogger(),
+    });
+    const { acks } = await run('calendar rotate', commands, 'U0STUDENT', '/cs1');
+    expect(acks[0]!.text).toBe(
+      'Sorry, only the course staff can replace the calendar link. /cs1 calendar gives it.',
+    );
   });
 
   it('acks a fast asynchronous handler with its answer', async () => {

@@ -20,6 +20,12 @@ import { ChannelDirectory } from '../../src/slack/channel-directory.ts';
 import { ChannelPacer } from '../../src/slack/channel-pacer.ts';
 import { SlackSink } from '../../src/slack/slack-sink.ts';
 import type { FakeSlack } from '../fakes/fake-slack.ts';
+import type { RevisedPlanSource } from '../../src/changes/revised-plan-source.ts';
+import { Announcer } from '../../src/delivery/announcer.ts';
+import { Ledger } from '../../src/delivery/ledger.ts';
+import { installStaffChanges } from '../../src/slack/staff/install-staff-changes.ts';
+import type { Database } from '../../src/storage/database.ts';
+import type { Clock } from '../../src/util/clock.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
@@ -123,4 +129,56 @@ export function diesAfterSending(sink: Sink): Sink {
       return new Promise(() => {});
     },
   };
+}
+
+export interface StaffBotOptions {
+  fake: FakeSlack;
+  db: Database;
+  plans: RevisedPlanSource;
+  clock: Clock;
+  log: RecordingLogger;
+  instructors?: string[];
+  /** schedule.json, watched for edits; omit to not watch. */
+  schedulePath?: string;
+  debounceMs?: number;
+}
+
+/**
+ * The staff side of the running bot against the fake, composed as `coursebot start` composes it: the Slack
+ * app in Socket Mode, the announcer over the outbox, the staff words and buttons. Not started yet, so a
+ * test can add to it first.
+ */
+export async function staffBot(options: StaffBotOptions) {
+  const { fake, db, plans, clock, log } = options;
+  const instructors = options.instructors ?? ['U0PROF'];
+  const slack = createSlackApp({
+    settings: { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl },
+    plans,
+    clock,
+    ask,
+    log,
+    instructors,
+    requestTimeoutMs: 2000,
+  });
+  const ledger = new Ledger(db);
+  const announcer = new Announcer({
+    db,
+    ledger,
+    sink: slack.sink,
+    plans,
+    clock,
+    defaultChannel: 'C0CLASS',
+    logger: log,
+  });
+  const staff = await installStaffChanges({
+    plans,
+    instructors,
+    clock,
+    logger: log,
+    announcer,
+    slack,
+    ...(options.schedulePath === undefined ? {} : { schedulePath: options.schedulePath }),
+    ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }),
+  });
+  return { slack, ledger, announcer, staff };
 }

@@ -7,13 +7,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Announcer } from '../../src/delivery/announcer.ts';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';
 import { Ledger } from '../../src/delivery/ledger.ts';
 import { resendFailed, resendReply } from '../../src/delivery/resend-failed.ts';
-import { ask } from '../../src/queries/ask.ts';
-import { createSlackApp, type SlackApp } from '../../src/slack/create-slack-app.ts';
-import { installStaffChanges } from '../../src/slack/staff/install-staff-changes.ts';
+import { type SlackApp } from '../../src/slack/create-slack-app.ts';
 import { CONFIRM_ACTION, registerResend } from '../../src/slack/staff/staff-commands.ts';
 import { openDatabase, type Database as Db } from '../../src/storage/database.ts';
 import { revisedPlanSource } from '../../src/storage/revisions-plan.ts';
@@ -21,7 +18,7 @@ import { ManualClock } from '../../src/util/clock.ts';
 import { cs599, MONDAY } from '../changes/plan-fixture.ts';
 import { listDerive, post } from '../delivery/delivery-kit.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
-import { APP_TOKEN, BOT_TOKEN, recordingLogger } from './slack-kit.ts';
+import { staffBot, recordingLogger } from './slack-kit.ts';
 
 const PROF = 'U0PROF';
 type Payload = {
@@ -45,26 +42,9 @@ beforeEach(async () => {
   // As the running bot: a lock held elsewhere is not waited for.
   db = openDatabase(join(dir, 'bot.db'), undefined, { busyTimeoutMs: 0 });
   const plans = revisedPlanSource(db, cs599(), log);
-  slack = createSlackApp({
-    settings: { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl },
-    plans,
-    clock,
-    ask,
-    log,
-    instructors: [PROF],
-    requestTimeoutMs: 2000,
-  });
-  ledger = new Ledger(db);
-  const announcer = new Announcer({
-    db,
-    ledger,
-    sink: slack.sink,
-    plans,
-    clock,
-    defaultChannel: 'C0CLASS',
-    logger: log,
-  });
-  await installStaffChanges({ plans, instructors: [PROF], clock, logger: log, announcer, slack });
+  const bot = await staffBot({ fake, db, plans, clock, log });
+  slack = bot.slack;
+  ledger = bot.ledger;
   const due = post(MONDAY.toISO()!, 'C0CLASS', ['class-day:x']);
   dispatcher = new Dispatcher({
     ledger,

@@ -1,13 +1,15 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { publish } from '../../app/calendar-feed.ts';
 import { buildFeed } from '../../calendar-feed/build-feed.ts';
 import { feedItems } from '../../calendar-feed/feed-items.ts';
 import { reviseItems } from '../../calendar-feed/item-revisions.ts';
-import { loadPlanOrThrow, schedulePath } from '../../files/plan-file.ts';
+import { readSettings } from '../../config/env.ts';
+import { loadPlanOrThrow } from '../../files/plan-file.ts';
+import { writeOutput } from '../../files/write-output.ts';
 import { courseId } from '../../plan/course-id.ts';
 import { openDatabase } from '../../storage/database.ts';
-import { databasePath, revisedPlanSource } from '../../storage/revisions-plan.ts';
+import { revisedPlanSource } from '../../storage/revisions-plan.ts';
 import { systemClock, type Clock } from '../../util/clock.ts';
 import { createLogger } from '../../util/logger.ts';
 import { UserError } from '../../util/user-error.ts';
@@ -37,14 +39,15 @@ export function calendarCommand(clock: Clock = systemClock): Command {
       ].join('\n'),
     )
     .action((options: CalendarOptions) => {
-      const { plan } = loadPlanOrThrow(schedulePath(options.schedule));
+      const settings = readSettings({ schedule: options.schedule, db: options.db });
+      const { plan } = loadPlanOrThrow(settings.schedulePath);
       const id = courseId(plan);
       if (options.course !== undefined && options.course !== id) {
         throw new UserError(
           `The plan is the course ${id}, not ${options.course}: check --course or --schedule`,
         );
       }
-      const path = databasePath(options.db);
+      const path = settings.databasePath;
       const now = clock.now();
       let text: string;
       if (path !== ':memory:' && !existsSync(path)) {
@@ -62,7 +65,7 @@ export function calendarCommand(clock: Clock = systemClock): Command {
         process.stdout.write(text);
         return;
       }
-      writeFileSync(options.output, text);
+      writeOutput(options.output, text);
       const items = (text.match(/^BEGIN:VEVENT/gm) ?? []).length;
       process.stdout.write(`Wrote ${options.output}: the calendar of ${id}, ${items} items.\n`);
     });

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { loadPlanOrThrow, schedulePath } from '../../files/plan-file.ts';
+import { readSettings } from '../../config/env.ts';
+import { loadPlanOrThrow } from '../../files/plan-file.ts';
 import { writeOutput } from '../../files/write-output.ts';
-import { parsePlanText } from '../../plan/parse-plan.ts';
+import { parsePlanText, withoutByteOrderMark } from '../../plan/parse-plan.ts';
 import type { Plan, Session } from '../../plan/schema.ts';
-import { databasePath, readRevisedPlan } from '../../storage/revisions-plan.ts';
+import { readRevisedPlan } from '../../storage/revisions-plan.ts';
 import { systemClock } from '../../util/clock.ts';
 import { createLogger } from '../../util/logger.ts';
 
@@ -28,12 +28,13 @@ export function exportCommand(): Command {
       '\nExample:\n  coursebot export -o schedule.json   # then commit it; the changes stay recorded',
     )
     .action((options: ExportOptions) => {
-      const path = schedulePath(options.schedule);
-      const { plan } = loadPlanOrThrow(path);
+      const settings = readSettings({ schedule: options.schedule, db: options.db });
+      const path = settings.schedulePath;
+      const { plan, text: original } = loadPlanOrThrow(path);
       const log = createLogger();
-      const revised = readRevisedPlan(plan, databasePath(options.db), log);
+      const revised = readRevisedPlan(plan, settings.databasePath, log);
       try {
-        const text = exportText(readFileSync(path, 'utf8'), revised.source.current());
+        const text = exportText(original, revised.source.current());
         const exported = parsePlanText(text);
         // Recorded before the file is written (a running bot may reload it at once): when this export becomes
         // schedule.json, the recorded changes still replay over the plan they were made over, so `undo` and
@@ -64,7 +65,7 @@ export function wroteLine(output: string, source: string, changes: number): stri
  * sessions and events. Defaults are left out again, so the export reads like the original.
  */
 export function exportText(original: string, plan: Plan): string {
-  const raw = JSON.parse(original) as Record<string, unknown>;
+  const raw = JSON.parse(withoutByteOrderMark(original)) as Record<string, unknown>;
   const sessions = plan.sessions.map((s: Session) => {
     const { readings, presentations, ...rest } = s;
     return {

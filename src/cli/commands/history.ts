@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { historyLines } from '../../changes/history-lines.ts';
 import { lineText } from '../../content/content.ts';
-import { readPlanFile, schedulePath } from '../../files/plan-file.ts';
+import { readSettings } from '../../config/env.ts';
+import { readPlanFile } from '../../files/plan-file.ts';
 import { openDatabase } from '../../storage/database.ts';
 import { SqliteRevisionLog } from '../../storage/revisions.ts';
-import { databasePath } from '../../storage/revisions-plan.ts';
 
 export function historyCommand(): Command {
   return new Command('history')
@@ -14,13 +14,14 @@ export function historyCommand(): Command {
     .option('--schedule <file>', 'the plan, for its timezone (COURSEBOT_SCHEDULE, default ./schedule.json)')
     .addHelpText('after', '\nExample:\n  coursebot history --db data/coursebot.db')
     .action((options: { db?: string; schedule?: string }) => {
-      const path = databasePath(options.db);
+      const settings = readSettings({ schedule: options.schedule, db: options.db });
+      const path = settings.databasePath;
       if (path !== ':memory:' && !existsSync(path)) {
         console.log(`No changes recorded: there is no database at ${path} yet.`);
         return;
       }
       // The plan only lends its timezone; without a readable one, times keep the offset they were recorded with.
-      const plan = readPlanFile(schedulePath(options.schedule));
+      const plan = readPlanFile(settings.schedulePath);
       const zone = plan.ok ? plan.plan.course.timezone : undefined;
       const db = openDatabase(path);
       try {

@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { DateTime } from 'luxon';
 import { formatDay } from '../../plan/local-date.ts';
 import type { Plan } from '../../plan/schema.ts';
-import type { HomeChangeKind } from './home-view.ts';
+import { CHANGE_LABELS, type HomeChangeKind } from './home-view.ts';
 
 export const HOME_CHANGE_CALLBACK = 'home_change';
 
@@ -22,12 +22,6 @@ const option = (label: string, value: string): Option => ({
   value,
 });
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
-
-const TITLES: Record<HomeChangeKind, string> = {
-  cancel: 'Cancel a class',
-  move: 'Move a class',
-  extend: 'Extend a deadline',
-};
 
 /** Classes still to come, for the class pickers. */
 function classOptions(plan: Plan, today: string): Option[] {
@@ -63,7 +57,7 @@ export function changeModal(kind: HomeChangeKind, plan: Plan, now: DateTime): ty
     type: 'modal' as const,
     callback_id: HOME_CHANGE_CALLBACK,
     private_metadata: JSON.stringify(metadata),
-    title: plain(TITLES[kind]),
+    title: plain(CHANGE_LABELS[kind]),
     close: plain('Close'),
   };
   const options = kind === 'extend' ? deadlineOptions(plan, today) : classOptions(plan, today);

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { HomeCourse } from '../../content/home-course.ts';
-import { renderSlack } from '../../content/render-slack.ts';
+import { renderSlack, toButton } from '../../content/render-slack.ts';
 
 /** Slack refuses a Home tab of more than 100 blocks (Block Kit reference, views.publish). */
 export const MAX_HOME_BLOCKS = 100;
@@ -16,19 +16,15 @@ export const HOME_CHANGE_ACTIONS = {
 } as const;
 export type HomeChangeKind = keyof typeof HOME_CHANGE_ACTIONS;
 
-const CHANGE_LABELS: Record<HomeChangeKind, string> = {
+/** The buttons' words, and the titles of the forms they open. */
+export const CHANGE_LABELS: Record<HomeChangeKind, string> = {
   cancel: 'Cancel a class',
   move: 'Move a class',
   extend: 'Extend a deadline',
 };
 
-const button = (actionId: string, text: string, value: string, style?: 'primary' | 'danger') => ({
-  type: 'button' as const,
-  action_id: actionId,
-  text: { type: 'plain_text' as const, text },
-  value,
-  ...(style ? { style } : {}),
-});
+const button = (actionId: string, text: string, value: string, style?: 'primary' | 'danger') =>
+  toButton({ actionId, text, value, ...(style ? { style } : {}) });
 
 /**
  * The Home tab of one viewer: each of their courses in turn, rendered by the same Block Kit renderer as

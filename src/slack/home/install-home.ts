@@ -5,6 +5,7 @@ import { homeCourse, type HomeCourse } from '../../content/home-course.ts';
 import { renderText } from '../../content/render-text.ts';
 import type { PlanSource } from '../../plan/plan-source.ts';
 import type { Clock } from '../../util/clock.ts';
+import { logSafe } from '../../util/log-safe.ts';
 import type { Logger } from '../../util/logger.ts';
 import { replyBody } from '../schedule-callback.ts';
 import { deskReply } from '../staff/staff-commands.ts';
@@ -35,6 +36,8 @@ export interface HomeOptions {
   /** How often to look whether the plan changed, to refresh the tabs of recent viewers. */
   refreshIntervalMs?: number;
   viewers?: RecentViewers;
+  /** The slash command (COURSEBOT_COMMAND), named in the staff's part. */
+  command?: string;
 }
 
 export interface Home {
@@ -64,7 +67,13 @@ export function installHome(app: App, options: HomeOptions): Home {
       viewerId: userId,
       now: clock.now(),
       ...(desk.isStaff(userId)
-        ? { staff: { history: plans.history(), defaultChannel: options.defaultChannel } }
+        ? {
+            staff: {
+              history: plans.history(),
+              defaultChannel: options.defaultChannel,
+              command: options.command,
+            },
+          }
         : {}),
     }),
   ];
@@ -134,7 +143,8 @@ export function installHome(app: App, options: HomeOptions): Home {
       });
     }
     await ack();
-    log.info(`home: ${userId} previewed "${words}" from the Home tab`);
+    // The words carry the form's free text (a reason): logged like a typed command.
+    log.info(`home: ${userId} previewed "${logSafe(words)}" from the Home tab`);
     await tell(client, userId, reply);
   });
 

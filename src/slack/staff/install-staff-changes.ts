@@ -21,6 +21,8 @@ export interface StaffChangesOptions {
   slack?: Pick<SlackApp, 'app' | 'commands'>;
   previewMinutes?: number;
   debounceMs?: number;
+  /** The slash command (COURSEBOT_COMMAND), named in the staff's hints. */
+  command?: string;
 }
 
 export interface StaffChanges {
@@ -44,6 +46,7 @@ export async function installStaffChanges(options: StaffChangesOptions): Promise
     instructors: options.instructors,
     log: logger,
     previewMinutes: options.previewMinutes,
+    command: options.command,
   });
   const attachSlack = (slack: Pick<SlackApp, 'app' | 'commands'>) => {
     const deps: StaffSlackDeps = { desk, clock: options.clock, announce, log: logger };

@@ -6,22 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RevisedPlanSource } from '../../../src/changes/revised-plan-source.ts';
-import { Announcer } from '../../../src/delivery/announcer.ts';
-import { Ledger } from '../../../src/delivery/ledger.ts';
 import type { Plan } from '../../../src/plan/schema.ts';
-import { ask } from '../../../src/queries/ask.ts';
-import { createSlackApp } from '../../../src/slack/create-slack-app.ts';
 import { HOME_CHANGE_CALLBACK } from '../../../src/slack/home/home-modals.ts';
 import { HOME_CHANGE_ACTIONS, HOME_UNDO_ACTION } from '../../../src/slack/home/home-view.ts';
 import { installHome, type Home } from '../../../src/slack/home/install-home.ts';
-import { installStaffChanges } from '../../../src/slack/staff/install-staff-changes.ts';
 import { CONFIRM_ACTION } from '../../../src/slack/staff/staff-commands.ts';
 import { openDatabase } from '../../../src/storage/database.ts';
 import { revisedPlanSource } from '../../../src/storage/revisions-plan.ts';
 import { ManualClock } from '../../../src/util/clock.ts';
 import { cs599, MONDAY } from '../../changes/plan-fixture.ts';
 import { startFakeSlack, type FakeSlack } from '../../fakes/fake-slack.ts';
-import { APP_TOKEN, BOT_TOKEN, recordingLogger, type RecordingLogger } from '../slack-kit.ts';
+import { staffBot, recordingLogger, type RecordingLogger } from '../slack-kit.ts';
 
 const PROF = 'U0PROF';
 const STUDENT = 'U0STUDENT';
@@ -61,32 +56,13 @@ beforeEach(async () => {
   const clock = new ManualClock(MONDAY);
   const db = openDatabase(join(dir, 'bot.db'));
   plans = revisedPlanSource(db, plan(), log);
-  const slack = createSlackApp({
-    settings: { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl },
-    plans,
-    clock,
-    ask,
-    log,
-    instructors: [PROF],
-    requestTimeoutMs: 2000,
-  });
-  const announcer = new Announcer({
+  const { slack, staff } = await staffBot({
+    fake,
     db,
-    ledger: new Ledger(db),
-    sink: slack.sink,
     plans,
     clock,
-    defaultChannel: 'C0CLASS',
-    logger: log,
-  });
-  const staff = await installStaffChanges({
-    plans,
+    log,
     schedulePath: schedule,
-    instructors: [PROF],
-    clock,
-    logger: log,
-    announcer,
-    slack,
     debounceMs: 100,
   });
   home = installHome(slack.app, {
@@ -179,7 +155,7 @@ describe('the App Home tab', () => {
     const view = await openHome(PROF);
     const text = texts(view);
     expect(text).toMatch(/\*Posts of the next 7 days\*\n.*C0CLASS {2}(class-day|readings|presentation)/);
-    expect(text).toMatch(/\*Recent changes\*\n#1 .*started with schedule.json/);
+    expect(text).toContain('*Recent changes*\nNo changes made from Slack yet.');
     expect(buttons(view)).toEqual([
       HOME_CHANGE_ACTIONS.cancel,
       HOME_CHANGE_ACTIONS.move,
@@ -223,6 +199,7 @@ describe('the App Home tab', () => {
       channelId: 'D0PROF',
     });
     const done = await until(() => fake.responses()[0]);
+    // #1 is the record of the schedule.json the bot started with.
     expect((done.body as { text: string }).text).toMatch(/^Done \(#2\): cancelled Class 14/);
     expect(fake.messages('C0CLASS').map((m) => m.text)).toEqual([
       'Class 14 (Sparse &lt;b&gt;attention&lt;/b&gt; &amp; friends) is cancelled on Tue Oct 21: snow day.',
@@ -231,10 +208,28 @@ describe('the App Home tab', () => {
     // Both recent viewers get a fresh tab: the staff member with the change and its Undo.
     const refreshed = await until(() => publishes(PROF).length === 2 && publishes(PROF)[1]!);
     const staffView = refreshed.params.view as View;
-    expect(texts(staffView)).toMatch(/\*Recent changes\*\n(.*\n)*#2 .*<@U0PROF>.*cancelled Class 14/);
+    expect(texts(staffView)).toMatch(/\*Recent changes\*\n#2 .*<@U0PROF>.*cancelled Class 14/);
     expect(buttons(staffView)).toContain(HOME_UNDO_ACTION);
     await until(() => publishes(STUDENT).length === 2);
     expect(texts(publishes(STUDENT)[1]!.params.view as View)).toContain('Class 14 cancelled: snow day');
+  });
+
+  it('logs the words a form made as safely as a typed command', async () => {
+    await openHome(PROF);
+    const form = await openForm('cancel');
+    await fake.sendViewSubmission({
+      userId: PROF,
+      view: { callback_id: form.callback_id, private_metadata: form.private_metadata },
+      values: {
+        class: { value: { type: 'static_select', selected_option: { value: '14' } } },
+        // A right-to-left override would reorder the rest of the log line for whoever reads it.
+        reason: { value: { type: 'plain_text_input', value: 'snow \u202eday' } },
+        shift: { value: { type: 'checkboxes', selected_options: [] } },
+      },
+    });
+    await until(() => dm(PROF)[0]);
+    const line = log.lines.find((l) => l.includes('from the Home tab'));
+    expect(line).toBe('info home: U0PROF previewed "cancel 14 snow \\u202eday" from the Home tab');
   });
 
   it('keeps a refused change in the form with the reason next to it', async () => {

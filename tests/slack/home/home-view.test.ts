@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { types } from '@slack/bolt';
 import { parseChange } from '../../../src/changes/parse-change.ts';
+import type { Revision } from '../../../src/changes/revision-log.ts';
 import { HOME_LIST_LINES, homeCourse } from '../../../src/content/home-course.ts';
 import { changeCommand, changeModal, modalMetadata } from '../../../src/slack/home/home-modals.ts';
 import { capBlocks, homeView, MAX_HOME_BLOCKS } from '../../../src/slack/home/home-view.ts';
@@ -39,6 +40,24 @@ describe('the Home view', () => {
     expect(deadlines?.kind === 'section' && deadlines.lines).toHaveLength(HOME_LIST_LINES);
     expect(JSON.stringify(deadlines)).toContain('…and 37 more');
     expect(homeView([course]).blocks.length).toBeLessThanOrEqual(MAX_HOME_BLOCKS);
+  });
+
+  it('leaves the start record out of Recent changes, and names the configured command for the rest', () => {
+    const revision = (id: number, change: Partial<Revision['change']>, summary: string) =>
+      ({ id, author: 'U0PROF', createdAt: MONDAY.toISO()!, kind: change.kind, change, summary }) as Revision;
+    const history = [
+      revision(1, { kind: 'file', source: 'start' }, 'started with schedule.json'),
+      ...Array.from({ length: 6 }, (_, i) => revision(i + 2, { kind: 'announce' }, `announced ${i + 1}`)),
+    ];
+    const course = homeCourse({
+      plan: cs599(),
+      viewerId: 'U0PROF',
+      now: MONDAY,
+      staff: { history, defaultChannel: 'C0CLASS', command: '/cs599' },
+    });
+    const text = allText(course.staff!.blocks);
+    expect(text).not.toContain('started with schedule.json');
+    expect(text).toContain('…and 1 earlier (see /cs599 history)');
   });
 
   it('has a slot for the calendar feed, empty until there is a feed', () => {
