@@ -11,7 +11,7 @@ import { FeedTokens } from '../storage/feed-tokens.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Config } from '../config/env.ts';
 import { calendarRoute, type HttpRoute } from '../http/calendar-route.ts';
-import { registerCalendarCommand } from '../slack/calendar-command.ts';
+import { feedUrl, registerCalendarCommand } from '../slack/calendar-command.ts';
 import type { ScheduleCommandTable } from '../slack/schedule-commands.ts';
 import type { Logger } from '../util/logger.ts';
 
@@ -89,6 +89,8 @@ export interface CalendarFeedParts {
   routes: HttpRoute[];
   /** Adds `/schedule calendar` (and `calendar rotate`) to the Slack app's words. */
   attach(commands: ScheduleCommandTable): void;
+  /** The link `/schedule calendar` gives (its current secret), or undefined without COURSEBOT_PUBLIC_URL. */
+  url(): string | undefined;
 }
 
 /**
@@ -122,5 +124,6 @@ export function calendarFeedFor(
         name: () => feedName(deps.plans.current()),
         log: deps.logger,
       }),
+    url: () => (config.publicUrl ? feedUrl(config.publicUrl, feed.courseId(), feed.token()) : undefined),
   };
 }

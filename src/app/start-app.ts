@@ -98,6 +98,16 @@ async function startWithDatabase(
     command: config.command,
   });
   // The Home tab reads the same effective plan and uses the staff desk the /schedule staff words use.
+  // Personal reminders by DM (Slack only): derived with the channel posts, so they share the outbox, the
+  // ledger and the dispatcher's retries; a DM post is addressed to the user's ID.
+  const subscriptions = new DmSubscriptions(db);
+  // Set by `/schedule remind` and by the Home tab's controls alike, with the timezone from Slack's profile.
+  const reminders = slack && {
+    store: subscriptions,
+    courseId: () => courseId(plans.current()),
+    timezoneOf: (user: string) => slack.sink.users.timezoneOf(user),
+    log: logger,
+  };
   const home = slack
     ? installHome(slack.app, {
         plans,
@@ -106,11 +116,10 @@ async function startWithDatabase(
         defaultChannel,
         log: logger,
         command: config.command,
+        ...(reminders ? { reminders } : {}),
+        ...(calendar ? { calendarFeedUrl: () => calendar.url() } : {}),
       })
     : undefined;
-  // Personal reminders by DM (Slack only): derived with the channel posts, so they share the outbox, the
-  // ledger and the dispatcher's retries; a DM post is addressed to the user's ID.
-  const subscriptions = new DmSubscriptions(db);
   const derive: DerivePosts = slack
     ? (p, window, opts) => [
         ...derivePosts(p, window, opts),
@@ -120,12 +129,7 @@ async function startWithDatabase(
       ]
     : derivePosts;
   if (slack) {
-    registerRemindCommand(slack.commands, {
-      store: subscriptions,
-      courseId: () => courseId(plans.current()),
-      timezoneOf: (user) => slack.sink.users.timezoneOf(user),
-      log: logger,
-    });
+    if (reminders) registerRemindCommand(slack.commands, reminders);
     const courseChannel = new ChannelDirectory(slack.app.client);
     stopDmsOnLeave(slack.app, {
       isCourseChannel: async (id) => {

@@ -10,6 +10,13 @@ import { nextClass } from '../queries/next-class.ts';
 import { presentDeadlines, presentPresentations } from '../queries/present-events.ts';
 import { presentNext } from '../queries/present-schedule.ts';
 import { presentations, type PresentationItem } from '../queries/presentations.ts';
+import {
+  leadText,
+  PRESENTER_LEADS_MINUTES,
+  type DmKind,
+  type DmSubscription,
+} from '../reminders/dm-subscription.ts';
+import { presenterUserIds } from '../reminders/personal-dms.ts';
 import { postKinds } from '../reminders/format-preview.ts';
 import { derivePosts } from '../reminders/derive-posts.ts';
 import { windowOfDays } from '../reminders/preview-range.ts';
@@ -27,11 +34,10 @@ export interface HomeCourseInput {
   plan: Plan;
   viewerId: string;
   now: DateTime;
-  /**
-   * The course's calendar feed address for this viewer. No feed exists yet: nothing sets it today, and
-   * the Home tab then shows no calendar line rather than a made-up one.
-   */
+  /** The course's calendar feed address; absent (no public address set), the tab shows no calendar line. */
   calendarFeedUrl?: string;
+  /** The viewer's personal reminder wishes for this course; absent, the tab has no reminders part. */
+  subscriptions?: DmSubscription[];
   /** Present only for the course staff: what they see on top of the students' view. */
   staff?: {
     history: Revision[];
@@ -50,6 +56,14 @@ export interface HomeCourse {
   staff?: Content;
   /** The revision the Undo button would revert, when there is one. */
   undoable?: Revision;
+  /** The viewer's personal reminders, one per kind they can have, for the tab's controls. */
+  reminders?: HomeReminder[];
+}
+
+/** One kind of the viewer's personal reminders: its lead times, largest first; empty is off. */
+export interface HomeReminder {
+  kind: DmKind;
+  leadsMinutes: number[];
 }
 
 /**
@@ -64,7 +78,13 @@ export function homeCourse(input: HomeCourseInput): HomeCourse {
   blocks.push(...ownPresentations(plan, input.viewerId, now));
   const links = courseLinks(plan, input.calendarFeedUrl);
   if (links.length > 0) blocks.push({ kind: 'context', lines: [joinLinks(links)] });
-  const course: HomeCourse = { code: plan.course.code, student: { blocks } };
+  const reminders = input.subscriptions && homeReminders(plan, input.viewerId, input.subscriptions);
+  if (reminders) blocks.push(remindersSection(reminders));
+  const course: HomeCourse = {
+    code: plan.course.code,
+    student: { blocks },
+    ...(reminders ? { reminders } : {}),
+  };
   if (!input.staff) return course;
   const undoable = lastUndoable(input.staff.history);
   return {
@@ -114,6 +134,35 @@ function ownPresentations(plan: Plan, viewerId: string, now: DateTime): Block[] 
   const heading = 'Your presentations';
   if (items.length === 0) return [{ kind: 'section', heading, lines: [['None coming up.']] }];
   return capped(retitled(presentPresentations(plan, { ...answers[0]!, items }), heading));
+}
+
+/**
+ * Deadlines and classes for everyone (off until asked for); presentations only for a presenter on the
+ * roster, on unless they turned it off, as the DMs themselves are derived.
+ */
+export function homeReminders(plan: Plan, viewerId: string, subscriptions: DmSubscription[]): HomeReminder[] {
+  const leadsOf = (kind: DmKind) => subscriptions.find((s) => s.kind === kind)?.leadsMinutes;
+  const reminders: HomeReminder[] = (['deadlines', 'classes'] as const).map((kind) => ({
+    kind,
+    leadsMinutes: leadsOf(kind) ?? [],
+  }));
+  if (presenterUserIds(plan).has(viewerId))
+    reminders.push({
+      kind: 'presentations',
+      leadsMinutes: leadsOf('presentations') ?? PRESENTER_LEADS_MINUTES,
+    });
+  return reminders;
+}
+
+function remindersSection(reminders: HomeReminder[]): Block {
+  return {
+    kind: 'section',
+    heading: 'Your reminders by DM',
+    lines: reminders.map((r) => [
+      `${r.kind}: `,
+      r.leadsMinutes.length > 0 ? `${r.leadsMinutes.map(leadText).join(', ')} before` : 'off',
+    ]),
+  };
 }
 
 function courseLinks(plan: Plan, calendarFeedUrl: string | undefined): Line[] {

@@ -101,29 +101,56 @@ export function registerRemindCommand(table: ScheduleCommandTable, deps: RemindC
           `"${words[1]}" is not something to be reminded of: use deadlines, classes or presentations. `,
           ...usage(request.command),
         ]);
-      const rest = words.slice(2);
-      if (rest.length === 1 && rest[0] === 'off') {
-        deps.store.set(course, user, kind, [], undefined, request.now);
-        return say([`Done: no more personal reminders of ${kind}.`]);
-      }
-      if (kind === 'presentations' && rest.length === 0) {
-        deps.store.set(course, user, kind, PRESENTER_LEADS_MINUTES, undefined, request.now);
-        return say(['Done: you will be reminded of your presentations 7 days and 1 day before.']);
-      }
-      const leads = parseLeadTimes(rest);
-      if (!leads.ok) return say([leads.error]);
-      const timezone = await deps.timezoneOf(user);
-      deps.store.set(course, user, kind, leads.minutes, timezone, request.now);
-      deps.log.info(
-        `remind: ${user} subscribed to ${kind} of ${course} (${leads.minutes.map(leadText).join(' ')})`,
-      );
-      return say([
-        `Done: I will DM you ${leads.minutes.map(leadText).join(', ')} before ${kind === 'deadlines' ? 'each deadline' : 'each class'}`,
-        timezone ? `, never between 22:00 and 08:00 your time (${timezone}).` : '.',
-      ]);
+      return (await setReminder(deps, { userId: user, kind, words: words.slice(2), now: request.now })).reply;
     },
     HELP,
   );
+}
+
+export interface ReminderChange {
+  userId: string;
+  kind: DmKind;
+  /** What follows the kind in `remind me KIND …`: lead times (`2d 2h`), `off`, or nothing for presentations. */
+  words: readonly string[];
+  now: DateTime;
+}
+
+/**
+ * Sets one kind of a student's personal reminders, checked as `/schedule remind me KIND …` checks it: the
+ * command and the Home tab's controls both come here, so they store and validate alike.
+ */
+export async function setReminder(
+  deps: RemindCommandDeps,
+  change: ReminderChange,
+): Promise<{ ok: boolean; reply: ScheduleReply }> {
+  const { userId: user, kind, words: rest, now } = change;
+  const course = deps.courseId();
+  if (rest.length === 1 && rest[0] === 'off') {
+    deps.store.set(course, user, kind, [], undefined, now);
+    deps.log.info(`remind: ${user} turned off personal reminders of ${kind} of ${course}`);
+    return { ok: true, reply: say([`Done: no more personal reminders of ${kind}.`]) };
+  }
+  if (kind === 'presentations' && rest.length === 0) {
+    deps.store.set(course, user, kind, PRESENTER_LEADS_MINUTES, undefined, now);
+    return {
+      ok: true,
+      reply: say(['Done: you will be reminded of your presentations 7 days and 1 day before.']),
+    };
+  }
+  const leads = parseLeadTimes(rest);
+  if (!leads.ok) return { ok: false, reply: say([leads.error]) };
+  const timezone = await deps.timezoneOf(user);
+  deps.store.set(course, user, kind, leads.minutes, timezone, now);
+  deps.log.info(
+    `remind: ${user} subscribed to ${kind} of ${course} (${leads.minutes.map(leadText).join(' ')})`,
+  );
+  return {
+    ok: true,
+    reply: say([
+      `Done: I will DM you ${leads.minutes.map(leadText).join(', ')} before ${kind === 'deadlines' ? 'each deadline' : 'each class'}`,
+      timezone ? `, never between 22:00 and 08:00 your time (${timezone}).` : '.',
+    ]),
+  };
 }
 
 function listReply(subscriptions: DmSubscription[], command: string): ScheduleReply {

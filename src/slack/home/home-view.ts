@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
-import type { HomeCourse } from '../../content/home-course.ts';
+import type { HomeCourse, HomeReminder } from '../../content/home-course.ts';
+import { leadText } from '../../reminders/dm-subscription.ts';
 import { renderSlack, toButton } from '../../content/render-slack.ts';
 
 /** Slack refuses a Home tab of more than 100 blocks (Block Kit reference, views.publish). */
@@ -15,6 +16,16 @@ export const HOME_CHANGE_ACTIONS = {
   extend: 'home_extend_deadline',
 } as const;
 export type HomeChangeKind = keyof typeof HOME_CHANGE_ACTIONS;
+
+/**
+ * The personal reminder controls: each button's value is `KIND WORD`, WORD a lead time to switch on or off
+ * (`2h`), `off`, or `on` (presentations). The handler reads the stored wish and applies the change to it,
+ * so a tab that is out of date cannot undo a change made since.
+ */
+export const HOME_REMIND_ACTION_PREFIX = 'home_remind';
+export const HOME_REMIND_ACTION = new RegExp(`^${HOME_REMIND_ACTION_PREFIX}:`);
+/** The lead times offered as buttons; others set with `/schedule remind me` are shown next to them. */
+export const HOME_LEAD_CHOICES = [2 * 60, 24 * 60, 2 * 24 * 60];
 
 /** The buttons' words, and the titles of the forms they open. */
 export const CHANGE_LABELS: Record<HomeChangeKind, string> = {
@@ -34,6 +45,7 @@ export function homeView(courses: readonly HomeCourse[]): types.HomeView {
   const blocks: KnownBlock[] = [];
   for (const course of courses) {
     blocks.push(...(renderSlack(course.student).blocks as KnownBlock[]));
+    for (const reminder of course.reminders ?? []) blocks.push(reminderControls(course.code, reminder));
     if (!course.staff) continue;
     blocks.push(...(renderSlack(course.staff).blocks as KnownBlock[]));
     // The course code in each value tells the handler which course's plan to change.
@@ -56,6 +68,36 @@ export function homeView(courses: readonly HomeCourse[]): types.HomeView {
     });
   }
   return { type: 'home', blocks: capBlocks(blocks) };
+}
+
+function reminderControls(code: string, { kind, leadsMinutes }: HomeReminder): KnownBlock {
+  const action = (word: string) => `${HOME_REMIND_ACTION_PREFIX}:${kind}:${word}`;
+  const on = leadsMinutes.length > 0;
+  let elements;
+  if (kind === 'presentations') {
+    elements = [
+      on
+        ? button(action('off'), 'Presentations: turn off', `${kind} off`)
+        : button(action('on'), 'Presentations: turn on (7d, 1d)', `${kind} on`, 'primary'),
+    ];
+  } else {
+    const leads = [...new Set([...HOME_LEAD_CHOICES, ...leadsMinutes])].sort((a, b) => b - a);
+    elements = [
+      ...leads.map((minutes) => {
+        const chosen = leadsMinutes.includes(minutes);
+        const word = leadText(minutes);
+        return button(
+          action(word),
+          `${chosen ? '✓ ' : ''}${kind} ${word}`,
+          `${kind} ${word}`,
+          chosen ? 'primary' : undefined,
+        );
+      }),
+      ...(on ? [button(action('off'), 'Turn off', `${kind} off`, 'danger')] : []),
+    ];
+  }
+  // The course code in the block id, as for the staff buttons, tells a view of several courses apart.
+  return { type: 'actions', block_id: `remind:${code}:${kind}`.slice(0, 255), elements };
 }
 
 /**

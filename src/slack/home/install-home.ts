@@ -7,6 +7,9 @@ import type { PlanSource } from '../../plan/plan-source.ts';
 import type { Clock } from '../../util/clock.ts';
 import { logSafe } from '../../util/log-safe.ts';
 import type { Logger } from '../../util/logger.ts';
+import { dmKinds, leadText, type DmKind } from '../../reminders/dm-subscription.ts';
+import { parseLeadTimes } from '../../reminders/parse-lead-times.ts';
+import { setReminder, type RemindCommandDeps } from '../remind-command.ts';
 import { replyBody } from '../schedule-callback.ts';
 import { deskReply } from '../staff/staff-commands.ts';
 import {
@@ -16,7 +19,13 @@ import {
   modalMetadata,
   type SubmittedValues,
 } from './home-modals.ts';
-import { HOME_CHANGE_ACTIONS, HOME_UNDO_ACTION, homeView, type HomeChangeKind } from './home-view.ts';
+import {
+  HOME_CHANGE_ACTIONS,
+  HOME_REMIND_ACTION,
+  HOME_UNDO_ACTION,
+  homeView,
+  type HomeChangeKind,
+} from './home-view.ts';
 import { RecentViewers } from './recent-viewers.ts';
 
 /** The plan with what tells it changed (`version`) and the staff's change history. */
@@ -38,6 +47,10 @@ export interface HomeOptions {
   viewers?: RecentViewers;
   /** The slash command (COURSEBOT_COMMAND), named in the staff's part. */
   command?: string;
+  /** The personal reminders, as `/schedule remind` keeps them; absent, the tab shows none. */
+  reminders?: RemindCommandDeps;
+  /** The course's calendar subscription link, when the bot has a public address. */
+  calendarFeedUrl?: () => string | undefined;
 }
 
 export interface Home {
@@ -61,22 +74,28 @@ export function installHome(app: App, options: HomeOptions): Home {
   let lastClient: webApi.WebClient | undefined;
   let seenVersion = plans.version;
 
-  const courses = (userId: string): HomeCourse[] => [
-    homeCourse({
-      plan: plans.current(),
-      viewerId: userId,
-      now: clock.now(),
-      ...(desk.isStaff(userId)
-        ? {
-            staff: {
-              history: plans.history(),
-              defaultChannel: options.defaultChannel,
-              command: options.command,
-            },
-          }
-        : {}),
-    }),
-  ];
+  const { reminders } = options;
+  const courses = (userId: string): HomeCourse[] => {
+    const calendarFeedUrl = options.calendarFeedUrl?.();
+    return [
+      homeCourse({
+        plan: plans.current(),
+        viewerId: userId,
+        now: clock.now(),
+        ...(calendarFeedUrl ? { calendarFeedUrl } : {}),
+        ...(reminders ? { subscriptions: reminders.store.forUser(reminders.courseId(), userId) } : {}),
+        ...(desk.isStaff(userId)
+          ? {
+              staff: {
+                history: plans.history(),
+                defaultChannel: options.defaultChannel,
+                command: options.command,
+              },
+            }
+          : {}),
+      }),
+    ];
+  };
   const publish = async (client: webApi.WebClient, userId: string): Promise<boolean> => {
     try {
       await client.views.publish({ user_id: userId, view: homeView(courses(userId)) });
@@ -122,6 +141,20 @@ export function installHome(app: App, options: HomeOptions): Home {
     });
   }
 
+  if (reminders) {
+    app.action<BlockButtonAction>(HOME_REMIND_ACTION, async ({ ack, body, action, client }) => {
+      await ack();
+      const userId = body.user.id;
+      const words = reminderWords(reminders, userId, action.value ?? '');
+      if (!words) return log.warn(`home: ignored a reminder control "${action.value}" from ${userId}`);
+      const result = await setReminder(reminders, { userId, ...words, now: clock.now() });
+      // A refusal cannot come from the tab's own buttons; it is logged rather than shown.
+      if (!result.ok)
+        log.warn(`home: ${userId}'s reminder change refused: ${renderText(result.reply.content)}`);
+      await publish(client, userId);
+    });
+  }
+
   app.action<BlockButtonAction>(HOME_UNDO_ACTION, async ({ ack, body, client }) => {
     await ack();
     await tell(client, body.user.id, desk.request('undo', body.user.id, clock.now()));
@@ -163,6 +196,28 @@ export function installHome(app: App, options: HomeOptions): Home {
   const timer = setInterval(() => void refreshIfChanged(), options.refreshIntervalMs ?? 5000);
   timer.unref();
   return { refreshIfChanged, stop: () => clearInterval(timer) };
+}
+
+/**
+ * A control's `KIND WORD` applied to the stored wish, as the words `/schedule remind me KIND …` would take:
+ * a lead time is switched on or off among those already chosen; none left is `off`.
+ */
+function reminderWords(
+  deps: RemindCommandDeps,
+  userId: string,
+  value: string,
+): { kind: DmKind; words: string[] } | undefined {
+  const [kindWord, word] = value.split(' ');
+  const kind = dmKinds.find((k) => k === kindWord);
+  if (!kind || !word) return undefined;
+  if (word === 'off') return { kind, words: ['off'] };
+  if (word === 'on') return kind === 'presentations' ? { kind, words: [] } : undefined;
+  const lead = parseLeadTimes([word]);
+  if (!lead.ok) return undefined;
+  const [minutes] = lead.minutes;
+  const stored = deps.store.forUser(deps.courseId(), userId).find((s) => s.kind === kind)?.leadsMinutes ?? [];
+  const leads = stored.includes(minutes!) ? stored.filter((m) => m !== minutes) : [...stored, minutes!];
+  return { kind, words: leads.length > 0 ? leads.map(leadText) : ['off'] };
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
