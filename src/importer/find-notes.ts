@@ -42,8 +42,9 @@ const RELEASE = new RegExp(
 );
 const IMPERATIVE =
   /\b(?:Send|Submit|Email|E-mail|Upload|Choose|Pick|Turn in|Hand in|Sign up for|Register for)\b/g;
+// "Mid-term test", "Test 2" and "Prelim 1" are exams too; a practice or mock one is not.
 const EXAM =
-  /(?<!\b(?:for|before|after|review|the|post|pre)[\s-]+)\b(midterm(?:\s+exam(?:ination)?)?(?:\s*#?\d)?|final\s+exam(?:ination)?|quiz(?:\s*#?\d+)?|exam(?:ination)?(?:\s*#?\d+)?)\b(?!\s+(?:review|report|project|prep|preparation|solutions?|grades?|due|posted|released|out)\b)/gi;
+  /(?<!\b(?:for|before|after|review|the|post|pre|practice|sample|mock)[\s-]+)\b(mid-?term(?:\s+(?:exam(?:ination)?|test))?(?:\s*#?\d)?|final\s+exam(?:ination)?|quiz(?:\s*#?\d+)?|exam(?:ination)?(?:\s*#?\d+)?|(?:term|class)\s+test(?:\s*#?\d+)?|test\s*#?\d+|prelim(?:inary\s+exam)?(?:\s*#?\d+)?)\b(?!\s+(?:review|report|project|prep|preparation|solutions?|grades?|due|posted|released|out)\b)/gi;
 const DUE = /\bdue\b(?!\s+to\b)/gi;
 const LABELLED =
   /\b(Out|Released|Assigned|Posted|Due)\s*:\s*((?:[A-Z][\w-]*(?:\s+#?\d+[a-z]?)?\s*,\s*)*[A-Z][\w-]*(?:\s+#?\d+[a-z]?)?)(?=\s*(?:[.;)]|$))/g;

@@ -61,8 +61,12 @@ export function readWhen(text: string, from: number): NoteWhen {
     const gap = GAP.exec(text.slice(at))![0];
     const vague = DATE_LIKE.exec(text.slice(at + gap.length));
     if (!vague) return when;
+    const after = at + gap.length + vague[0].length;
+    // "(week 1, 2, 3, 4)", "(Ch 2-3.4, lectures 3-4)": a parenthesis that goes on after the words says
+    // what the work covers, not when it is.
+    if (open[1] && !/^\s*\)/.test(text.slice(after))) return when;
     when.unreadable = vague[0];
-    at += gap.length + vague[0].length;
+    at = after;
   }
   const close = open[1] ? /^\s*\)/.exec(text.slice(at)) : null;
   when.end = at + (close ? close[0].length : 0);
