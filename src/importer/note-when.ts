@@ -24,7 +24,7 @@ const DATE_LIKE =
   /^(?:(?:next|this|following|coming)\s+[a-z]+|tomorrow|end\s+of\s+(?:the\s+)?[a-z]+|in\s+(?:\d+|a|one|two|three)\s+(?:days?|weeks?)|tb[ad]\b|week\s+\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d+[a-z]*|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?)/i;
 const TODAY = /^(?:today|tonight)\b/i;
 // "due on Oct 3", "due by Friday", "due date: Oct 3".
-const GAP = /^[\s,]*(?:date\b\s*:?\s*)?(?:(?:on|by|before|at)\s+(?=\S))?/i;
+const GAP = /^[\s,]*(?:date\b\s*:?\s*)?(?:(?:on|by|before|at)\s+(?=\S)|@\s*)?/i;
 
 /**
  * Reads the date and time stated from `from` on: an optional "(", then dates, weekdays and times in either

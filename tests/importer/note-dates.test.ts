@@ -66,6 +66,19 @@ describe('a note that carries its own date', () => {
   });
 });
 
+describe('work described in parentheses before "due"', () => {
+  it('"Mini HW1 (PDF, sql) due 5/12 @ 9pm": the work before the parenthesis, and a time after "@"', () => {
+    expect(notes('Mini HW1 (PDF, sql) due 5/12 @ 9pm')).toEqual([
+      {
+        text: 'HW1 (PDF, sql) due 5/12 @ 9pm',
+        title: 'HW1 due',
+        date: { month: 5, day: 12 },
+        time: '21:00',
+      },
+    ]);
+  });
+});
+
 describe('eventDate', () => {
   const draft = (more: Partial<EventDraft>): EventDraft => ({
     kind: 'deadline',
