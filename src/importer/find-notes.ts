@@ -15,6 +15,8 @@ export interface EventDraft {
   date?: PageDate;
   /** A weekday the note names without a date ("due Friday"). */
   weekday?: number;
+  /** Days from the row's date the note names ("due 5pm tomorrow"). */
+  offset?: number;
 }
 
 /** Where in a text a note was found, and what it means. */
@@ -100,6 +102,7 @@ export function findNotes(text: string): NoteSpan[] {
     if (when.time) event.time = when.time;
     if (when.date) event.date = when.date;
     if (when.weekday) event.weekday = when.weekday;
+    if (when.offset) event.offset = when.offset;
     spans.push({
       start,
       end,

@@ -7,6 +7,8 @@ export interface NoteWhen {
   date?: PageDate;
   /** A weekday named without a date ("due Friday"): the first such day after the row's date. */
   weekday?: number;
+  /** Days from the row's date: "tomorrow" is 1, "yesterday" -1. */
+  offset?: number;
   time?: LocalTime;
   /** A time range as written ("6–8pm"): an event holds only its start, so the words are kept. */
   timeRange?: string;
@@ -21,8 +23,9 @@ const BARE_WEEKDAY =
 const WEEKDAY_NUMBER: Record<string, number> = { mo: 1, tu: 2, we: 3, th: 4, fr: 5, sa: 6, su: 7 };
 // Words that try to say when but name no day the importer can place.
 const DATE_LIKE =
-  /^(?:(?:next|this|following|coming)\s+[a-z]+|tomorrow|end\s+of\s+(?:the\s+)?[a-z]+|in\s+(?:\d+|a|one|two|three)\s+(?:days?|weeks?)|tb[ad]\b|week\s+\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d+[a-z]*|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?)/i;
+  /^(?:(?:next|this|following|coming)\s+[a-z]+|end\s+of\s+(?:the\s+)?[a-z]+|in\s+(?:\d+|a|one|two|three)\s+(?:days?|weeks?)|tb[ad]\b|week\s+\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d+[a-z]*|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?)/i;
 const TODAY = /^(?:today|tonight)\b/i;
+const NEXT_TO = /^(?:(tomorrow)|yesterday)\b/i;
 // "due on Oct 3", "due by Friday", "due date: Oct 3".
 const GAP = /^[\s,]*(?:date\b\s*:?\s*)?(?:(?:on|by|before|at)\s+(?=\S)|@\s*)?/i;
 
@@ -41,13 +44,17 @@ export function readWhen(text: string, from: number): NoteWhen {
     const here = text.slice(at + gap.length);
     const date = when.date || when.weekday ? null : parseDateAt(here);
     const today = !read && TODAY.exec(here);
+    const nextTo = when.date || when.weekday || when.offset ? null : NEXT_TO.exec(here);
     const weekday = when.date || when.weekday ? null : bareWeekday(here);
     const time = when.time ? null : parseTimeAt(here);
     if (date) {
       when.date = date.date;
       at += gap.length + date.length;
     } else if (today) at += gap.length + today[0].length;
-    else if (weekday) {
+    else if (nextTo) {
+      when.offset = nextTo[1] ? 1 : -1;
+      at += gap.length + nextTo[0].length;
+    } else if (weekday) {
       when.weekday = weekday.weekday;
       at += gap.length + weekday.length;
     } else if (time) {

@@ -32,7 +32,7 @@ export function workEvents(cell: string | undefined, kind: WorkKind, given: Colu
   // The header's day and time hold for the work that states none of its own ("unless noted").
   for (const event of all.events) {
     if (event.kind !== 'deadline') continue;
-    if (given.weekday !== undefined && !event.date && event.weekday === undefined)
+    if (given.weekday !== undefined && !event.date && event.weekday === undefined && !event.offset)
       event.weekday = given.weekday;
     if (given.time && !event.time) event.time = given.time;
   }
@@ -74,6 +74,7 @@ function namedWork(text: string, kind: WorkKind): { span: NoteSpan; rest: string
   if (when.time) event.time = when.time;
   if (when.date) event.date = when.date;
   if (when.weekday) event.weekday = when.weekday;
+  if (when.offset) event.offset = when.offset;
   const end = Math.max(at, when.end);
   const span: NoteSpan = { start: 0, end, text: text.slice(0, end), label: name, event, work: name };
   if (when.unreadable !== undefined) span.unreadableDate = when.unreadable;

@@ -79,6 +79,21 @@ describe('work described in parentheses before "due"', () => {
   });
 });
 
+describe('a deadline dated from its row', () => {
+  it('"A3 due 5pm tomorrow" is due the day after the row, "due midnight yesterday" the day before', () => {
+    const [tomorrow] = findNotes('A3 due 5pm tomorrow');
+    const [yesterday] = findNotes('A5 due midnight yesterday');
+    expect([tomorrow!.event.offset, tomorrow!.event.time]).toEqual([1, '17:00']);
+    expect(eventDate('2019-10-17', tomorrow!.event)).toEqual({
+      ok: true,
+      date: '2019-10-18',
+      stated: true,
+      doubt: '"A3 due" tomorrow was placed on the day after the class: 2019-10-18',
+    });
+    expect(eventDate('2019-12-05', yesterday!.event)).toMatchObject({ date: '2019-12-04' });
+  });
+});
+
 describe('eventDate', () => {
   const draft = (more: Partial<EventDraft>): EventDraft => ({
     kind: 'deadline',
