@@ -79,6 +79,22 @@ describe('work described in parentheses before "due"', () => {
   });
 });
 
+describe('a label before bulleted work', () => {
+  it('"Assignments Released: • Project 3 (Due Tuesday, Oct. 29 by 11:59pm)": a release and its deadline', () => {
+    expect(notes('Assignments Released: • Project 3 (Due Tuesday, Oct. 29 by 11:59pm)')).toMatchObject([
+      { title: 'Project 3 released' },
+      { title: 'Project 3 due', date: { month: 10, day: 29 }, time: '23:59' },
+    ]);
+  });
+  it('"Released: • Lab 2 • Worksheet 4": one release per bullet; "Due: Sept 1 (noon)" names no work', () => {
+    expect(notes('Released: • Lab 2 • Worksheet 4').map((n) => n.title)).toEqual([
+      'Lab 2 released',
+      'Worksheet 4 released',
+    ]);
+    expect(notes('Due: Sept 1 (noon)')).toEqual([]);
+  });
+});
+
 describe('a deadline dated from its row', () => {
   it('"A3 due 5pm tomorrow" is due the day after the row, "due midnight yesterday" the day before', () => {
     const [tomorrow] = findNotes('A3 due 5pm tomorrow');
