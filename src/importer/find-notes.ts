@@ -39,7 +39,7 @@ type EventBase = Pick<EventDraft, 'kind' | 'title' | 'idBase'>;
 
 const WORK = String.raw`(?:HW|Homework|Assignment|Problem\s+set|PS|Pset|Lab|Project|Quiz|Exercise)\s*#?\s*\d+[a-z]?`;
 const RELEASE = new RegExp(
-  String.raw`\b(${WORK})\s+(?:is\s+)?(?:posted|released|out|assigned|available|handed\s+out)\b`,
+  String.raw`\b(${WORK})\s+(?:is\s+)?(?:posted|released|out|assigned|available|announced|handed\s+out)\b`,
   'gi',
 );
 const IMPERATIVE =

@@ -95,6 +95,12 @@ describe('a label before bulleted work', () => {
   });
 });
 
+describe('an announced assignment', () => {
+  it('"Assignment 1 announced" is a release', () => {
+    expect(notes('Assignment 1 announced').map((n) => n.title)).toEqual(['Assignment 1 released']);
+  });
+});
+
 describe('a deadline dated from its row', () => {
   it('"A3 due 5pm tomorrow" is due the day after the row, "due midnight yesterday" the day before', () => {
     const [tomorrow] = findNotes('A3 due 5pm tomorrow');
