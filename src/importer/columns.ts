@@ -1,5 +1,6 @@
 import { UserError } from '../util/user-error.ts';
-import type { CellLink, RawRow } from './rows.ts';
+import { readWhen } from './note-when.ts';
+import type { CellLink, ColumnWhen, RawRow } from './rows.ts';
 
 export type Column = 'date' | 'label' | 'topic' | 'notes' | 'readings' | 'assigned' | 'due' | 'presentations';
 
@@ -7,6 +8,8 @@ export type Column = 'date' | 'label' | 'topic' | 'notes' | 'readings' | 'assign
 export interface ColumnInfo {
   column: Column | 'week' | 'other';
   header: string;
+  /** A day or time the header gives its cells ("Due [Friday 5:15pm unless noted]"). */
+  when?: ColumnWhen;
 }
 
 const NAMES: [RegExp, Column | 'week'][] = [
@@ -39,9 +42,28 @@ const JOIN: Record<Column, string> = {
  */
 export function mapColumns(headers: string[]): ColumnInfo[] {
   return headers.map((header) => {
-    const name = header.toLowerCase().replace(/[.:*]/g, '').replace(/\s+/g, ' ').trim();
-    return { column: NAMES.find(([re]) => re.test(name))?.[1] ?? 'other', header };
+    // What a header says in brackets qualifies its name: "Due [Friday 5:15pm unless noted]", "Due (11:59pm)".
+    const qualifiers = [...header.matchAll(/[[(]([^\][()]*)[\])]/g)].map((m) => m[1]!);
+    const bare = qualifiers.length ? header.replace(/[[(][^\][()]*[\])]/g, ' ') : header;
+    const name = bare.toLowerCase().replace(/[.:*]/g, '').replace(/\s+/g, ' ').trim();
+    const column = NAMES.find(([re]) => re.test(name))?.[1] ?? 'other';
+    const when = column === 'due' ? qualifiers.map(headerWhen).find(Boolean) : undefined;
+    return when ? { column, header, when } : { column, header };
   });
+}
+
+/** The weekday and time a header's qualifier states, wherever in it they are ("by Friday 5pm", "5:15pm"). */
+function headerWhen(text: string): ColumnWhen | undefined {
+  for (const m of [{ index: -1 }, ...text.matchAll(/\s+/g)]) {
+    const from = m.index < 0 ? 0 : m.index;
+    const read = readWhen(text, from);
+    if (read.end === from || read.date) continue;
+    const when: ColumnWhen = {};
+    if (read.weekday !== undefined) when.weekday = read.weekday;
+    if (read.time) when.time = read.time;
+    if (when.weekday !== undefined || when.time) return when;
+  }
+  return undefined;
 }
 
 /** True when the headers name a date column: how a table is told apart from other tables on a page. */
@@ -79,9 +101,10 @@ export function rowFromCells(
 ): RawRow {
   const row: RawRow = { line, date: '', links };
   const others: string[] = [];
-  columns.forEach(({ column, header }, i) => {
+  columns.forEach(({ column, header, when }, i) => {
     const cell = cells[i]?.trim();
     if (!cell || column === 'week') return;
+    if (when && !row.dueWhen) row.dueWhen = when;
     if (column === 'other') others.push(header ? `${header}: ${cell}` : cell);
     else row[column] = row[column] ? `${row[column]}${JOIN[column]}${cell}` : cell;
   });

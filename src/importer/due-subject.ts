@@ -8,6 +8,7 @@ export function cleanSubject(text: string): string {
     .trim()
     .replace(/[\s,:;(]+$/, '')
     .replace(/^\(+\s*/, '')
+    .replace(/\s*\([^()]*\)$/, '')
     .replace(/^(?:and|&)(?:\s+|$)/i, '')
     .trim();
 }
@@ -25,8 +26,19 @@ export function subjectStart(text: string, dueAt: number, taken: NoteSpan[]): nu
   const floor = Math.max(0, dueAt - 200, ...taken.filter((s) => s.end <= dueAt).map((s) => s.end));
   const words = [...text.slice(floor, dueAt).matchAll(/\S+/g)].reverse();
   let start = dueAt;
+  let inParens = false;
   for (const [i, w] of words.entries()) {
     if (w[0] === '(') continue;
+    // What the work's name is followed by in parentheses ("Mini HW1 (PDF, sql) due") is passed over.
+    if (i === 0 && /^[^(]*\)$/.test(w[0]) && !/^\(/.test(w[0])) {
+      inParens = true;
+      continue;
+    }
+    if (inParens) {
+      if (i >= 8) break;
+      inParens = !w[0].startsWith('(');
+      continue;
+    }
     if (/[,;:)]$/.test(w[0]) || i >= 6) break;
     start = floor + w.index;
     if (!/^[a-z0-9&#]/.test(w[0])) break;

@@ -17,6 +17,16 @@ export type EventDate =
  */
 export function eventDate(rowDate: LocalDate, draft: EventDraft): EventDate {
   const row = utc(rowDate);
+  if (draft.offset) {
+    const date = row.plus({ days: draft.offset }).toISODate()!;
+    const word = draft.offset > 0 ? 'tomorrow' : 'yesterday';
+    return {
+      ok: true,
+      date,
+      stated: true,
+      doubt: `"${draft.title}" ${word} was placed on the day ${draft.offset > 0 ? 'after' : 'before'} the class: ${date}`,
+    };
+  }
   if (draft.weekday !== undefined) {
     const date = row.plus({ days: ((draft.weekday - row.weekday + 6) % 7) + 1 }).toISODate()!;
     return {

@@ -15,6 +15,8 @@ export interface EventDraft {
   date?: PageDate;
   /** A weekday the note names without a date ("due Friday"). */
   weekday?: number;
+  /** Days from the row's date the note names ("due 5pm tomorrow"). */
+  offset?: number;
 }
 
 /** Where in a text a note was found, and what it means. */
@@ -37,16 +39,18 @@ type EventBase = Pick<EventDraft, 'kind' | 'title' | 'idBase'>;
 
 const WORK = String.raw`(?:HW|Homework|Assignment|Problem\s+set|PS|Pset|Lab|Project|Quiz|Exercise)\s*#?\s*\d+[a-z]?`;
 const RELEASE = new RegExp(
-  String.raw`\b(${WORK})\s+(?:is\s+)?(?:posted|released|out|assigned|available|handed\s+out)\b`,
+  String.raw`\b(${WORK})\s+(?:is\s+)?(?:posted|released|out|assigned|available|announced|handed\s+out)\b`,
   'gi',
 );
 const IMPERATIVE =
   /\b(?:Send|Submit|Email|E-mail|Upload|Choose|Pick|Turn in|Hand in|Sign up for|Register for)\b/g;
+// "Mid-term test", "Test 2" and "Prelim 1" are exams too; a practice or mock one is not.
 const EXAM =
-  /(?<!\b(?:for|before|after|review|the|post|pre)[\s-]+)\b(midterm(?:\s+exam(?:ination)?)?(?:\s*#?\d)?|final\s+exam(?:ination)?|quiz(?:\s*#?\d+)?|exam(?:ination)?(?:\s*#?\d+)?)\b(?!\s+(?:review|report|project|prep|preparation|solutions?|grades?|due|posted|released|out)\b)/gi;
+  /(?<!\b(?:for|before|after|review|the|post|pre|practice|sample|mock)[\s-]+)\b(mid-?term(?:\s+(?:exam(?:ination)?|test))?(?:\s*#?\d)?|final\s+exam(?:ination)?|quiz(?:\s*#?\d+)?|exam(?:ination)?(?:\s*#?\d+)?|(?:term|class)\s+test(?:\s*#?\d+)?|test\s*#?\d+|prelim(?:inary\s+exam)?(?:\s*#?\d+)?)\b(?!\s+(?:review|report|project|prep|preparation|solutions?|grades?|due|posted|released|out)\b)/gi;
 const DUE = /\bdue\b(?!\s+to\b)/gi;
+// The items may be bulleted ("Assignments Released: • Project 3 (Due Oct 29)").
 const LABELLED =
-  /\b(Out|Released|Assigned|Posted|Due)\s*:\s*((?:[A-Z][\w-]*(?:\s+#?\d+[a-z]?)?\s*,\s*)*[A-Z][\w-]*(?:\s+#?\d+[a-z]?)?)(?=\s*(?:[.;)]|$))/g;
+  /\b(Out|Released|Assigned|Posted|Due)\s*:\s*(?:[•·]\s*)?((?:[A-Z][\w-]*(?:\s+#?\d+[a-z]?)?\s*[,•·]\s*)*[A-Z][\w-]*(?:\s+#?\d+[a-z]?)?)(?=\s*(?:[.;()•·]|$))/g;
 const WORK_NAME = new RegExp(`^${WORK}$`, 'i');
 
 /** A short name for a piece of work: "HW 1" → "HW1", "homework 2" → "Homework 2". */
@@ -99,6 +103,7 @@ export function findNotes(text: string): NoteSpan[] {
     if (when.time) event.time = when.time;
     if (when.date) event.date = when.date;
     if (when.weekday) event.weekday = when.weekday;
+    if (when.offset) event.offset = when.offset;
     spans.push({
       start,
       end,
@@ -115,9 +120,10 @@ export function findNotes(text: string): NoteSpan[] {
   for (const m of text.matchAll(LABELLED)) {
     const kind = /^due/i.test(m[1]!) ? 'deadline' : 'homework-release';
     const listAt = m.index + m[0].length - m[2]!.length;
-    for (const item of m[2]!.matchAll(/[^,]+/g)) {
+    for (const item of m[2]!.matchAll(/[^,•·]+/g)) {
       const words = item[0].trim();
-      if (!words) continue;
+      // "Due: Sept 1 (noon)" says when, not what.
+      if (!words || readWhen(words, 0).end > 0) continue;
       const name = workName(words);
       const title = `${name} ${kind === 'deadline' ? 'due' : 'released'}`;
       const start = item.index === 0 ? m.index : listAt + item.index + item[0].indexOf(words);

@@ -3,6 +3,7 @@ import type { PlanInput } from '../plan/schema.ts';
 import { UserError } from '../util/user-error.ts';
 import { buildPlan } from './build-plan.ts';
 import { courseFromHeading, termName } from './course-info.ts';
+import { meetingTime } from './meeting-time.ts';
 import { detectFormat } from './detect-format.ts';
 import { inferYear, yearConflict } from './infer-year.ts';
 import { firstYear, statedTerm } from './term-year.ts';
@@ -144,7 +145,16 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
   built.plan.course.term = options.term ?? termName(built.plan.sessions.map((s) => s.date)) ?? 'Term';
   const linkReview = resolveLinks(built.plan, options.baseUrl);
   const firstRow = meanings.reduce((low, m) => Math.min(low, m.line), Infinity);
-  const due = defaultDueTime(text.split(/\r?\n/, firstRow - 1).join('\n'));
+  const preamble = text.split(/\r?\n/, firstRow - 1).join('\n');
+  const meeting = meetingTime(preamble);
+  if (meeting) {
+    built.plan.course.meeting = { start: meeting.start, end: meeting.end };
+    review.push({
+      line: meeting.line,
+      message: `class meeting time ${meeting.start}–${meeting.end} read from "${meeting.words}": check it`,
+    });
+  }
+  const due = defaultDueTime(preamble);
   const untimed = (built.plan.events ?? []).filter((e) => e.kind === 'deadline' && !e.time);
   if (due && untimed.length) {
     for (const event of untimed) event.time = due.time;

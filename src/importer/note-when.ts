@@ -7,6 +7,8 @@ export interface NoteWhen {
   date?: PageDate;
   /** A weekday named without a date ("due Friday"): the first such day after the row's date. */
   weekday?: number;
+  /** Days from the row's date: "tomorrow" is 1, "yesterday" -1. */
+  offset?: number;
   time?: LocalTime;
   /** A time range as written ("6–8pm"): an event holds only its start, so the words are kept. */
   timeRange?: string;
@@ -21,10 +23,11 @@ const BARE_WEEKDAY =
 const WEEKDAY_NUMBER: Record<string, number> = { mo: 1, tu: 2, we: 3, th: 4, fr: 5, sa: 6, su: 7 };
 // Words that try to say when but name no day the importer can place.
 const DATE_LIKE =
-  /^(?:(?:next|this|following|coming)\s+[a-z]+|tomorrow|end\s+of\s+(?:the\s+)?[a-z]+|in\s+(?:\d+|a|one|two|three)\s+(?:days?|weeks?)|tb[ad]\b|week\s+\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d+[a-z]*|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?)/i;
+  /^(?:(?:next|this|following|coming)\s+[a-z]+|end\s+of\s+(?:the\s+)?[a-z]+|in\s+(?:\d+|a|one|two|three)\s+(?:days?|weeks?)|tb[ad]\b|week\s+\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d+[a-z]*|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?)/i;
 const TODAY = /^(?:today|tonight)\b/i;
+const NEXT_TO = /^(?:(tomorrow)|yesterday)\b/i;
 // "due on Oct 3", "due by Friday", "due date: Oct 3".
-const GAP = /^[\s,]*(?:date\b\s*:?\s*)?(?:(?:on|by|before|at)\s+(?=\S))?/i;
+const GAP = /^[\s,]*(?:date\b\s*:?\s*)?(?:(?:on|by|before|at)\s+(?=\S)|@\s*)?/i;
 
 /**
  * Reads the date and time stated from `from` on: an optional "(", then dates, weekdays and times in either
@@ -41,13 +44,17 @@ export function readWhen(text: string, from: number): NoteWhen {
     const here = text.slice(at + gap.length);
     const date = when.date || when.weekday ? null : parseDateAt(here);
     const today = !read && TODAY.exec(here);
+    const nextTo = when.date || when.weekday || when.offset ? null : NEXT_TO.exec(here);
     const weekday = when.date || when.weekday ? null : bareWeekday(here);
     const time = when.time ? null : parseTimeAt(here);
     if (date) {
       when.date = date.date;
       at += gap.length + date.length;
     } else if (today) at += gap.length + today[0].length;
-    else if (weekday) {
+    else if (nextTo) {
+      when.offset = nextTo[1] ? 1 : -1;
+      at += gap.length + nextTo[0].length;
+    } else if (weekday) {
       when.weekday = weekday.weekday;
       at += gap.length + weekday.length;
     } else if (time) {
@@ -61,8 +68,12 @@ export function readWhen(text: string, from: number): NoteWhen {
     const gap = GAP.exec(text.slice(at))![0];
     const vague = DATE_LIKE.exec(text.slice(at + gap.length));
     if (!vague) return when;
+    const after = at + gap.length + vague[0].length;
+    // "(week 1, 2, 3, 4)", "(Ch 2-3.4, lectures 3-4)": a parenthesis that goes on after the words says
+    // what the work covers, not when it is.
+    if (open[1] && !/^\s*\)/.test(text.slice(after))) return when;
     when.unreadable = vague[0];
-    at += gap.length + vague[0].length;
+    at = after;
   }
   const close = open[1] ? /^\s*\)/.exec(text.slice(at)) : null;
   when.end = at + (close ? close[0].length : 0);

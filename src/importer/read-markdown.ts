@@ -5,6 +5,9 @@ import { tableItems, type SourceRow } from './table-items.ts';
 
 const SEPARATOR = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$/;
 const LINK = /\[([^\]]+)\]\(([^)\s]+)\)/g;
+// Reference-style links: "[HW1]" or "[the notes][n3]" in a cell, "[HW1]: ../hw/hw1.pdf" on a line of its own.
+const REFERENCE = /\[([^\]]+)\](?:\[([^\]]*)\])?/g;
+const DEFINITION = /^\s{0,3}\[([^\]]+)\]:\s*(\S+)/;
 
 function cells(line: string): string[] {
   const inner = line
@@ -16,7 +19,7 @@ function cells(line: string): string[] {
 
 /**
  * Reads the Markdown (pipe) tables of a page: every table whose header names a date column, each with its
- * own columns, in page order; `[text](url)` links become reading urls. Blank lines between the rows of a
+ * own columns, in page order; `[text](url)` and `[text]` reference links become reading urls. Blank lines between the rows of a
  * table do not end it; a line of text without a pipe does. Lines before the first table are the preamble.
  */
 export function readMarkdown(text: string): TableRead {
@@ -33,6 +36,11 @@ export function readMarkdown(text: string): TableRead {
   const dated = tables.filter((t) => t.columns.some((c) => c.column === 'date'));
   if (dated.length === 0) requireDateColumn(cells(lines[starts[0]!]!).map(cleanText), 'this Markdown table');
   const heading = lines.slice(0, dated[0]!.start).find((l) => /^#{1,3}\s/.test(l));
+  const defined = new Map<string, string>();
+  for (const line of lines) {
+    const m = DEFINITION.exec(line);
+    if (m) defined.set(m[1]!.trim().toLowerCase(), m[2]!.replace(/^<|>$/g, ''));
+  }
   const items: TableRead['items'] = [];
   const remarks: NonNullable<TableRead['remarks']> = [];
   for (const { start, columns } of dated) {
@@ -44,10 +52,17 @@ export function readMarkdown(text: string): TableRead {
       const links: CellLink[] = [];
       const texts = cells(line).map((cell) =>
         cleanText(
-          cell.replace(LINK, (_, label: string, url: string) => {
-            links.push({ text: cleanText(label), url });
-            return label;
-          }),
+          cell
+            .replace(LINK, (_, label: string, url: string) => {
+              links.push({ text: cleanText(label), url });
+              return label;
+            })
+            .replace(REFERENCE, (whole, label: string, ref?: string) => {
+              const url = defined.get((ref || label).trim().toLowerCase());
+              if (url === undefined) return whole;
+              links.push({ text: cleanText(label), url });
+              return label;
+            }),
         ).replace(/\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)/g, ''),
       );
       rows.push({ line: i + 1, cells: texts, links });

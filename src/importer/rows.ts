@@ -1,6 +1,15 @@
+import type { LocalTime } from '../plan/local-date.ts';
+
 /** The input formats the importer reads. */
 export const importFormats = ['text', 'html', 'markdown', 'csv', 'tsv'] as const;
 export type ImportFormat = (typeof importFormats)[number];
+
+/** The day and time a due column's header gives the work listed in it: "Due [Friday 5:15pm]". */
+export interface ColumnWhen {
+  /** 1 = Monday … 7 = Sunday: the first such day after the row's date. */
+  weekday?: number;
+  time?: LocalTime;
+}
 
 /** A link found in a cell: kept as a reading's url. */
 export interface CellLink {
@@ -24,6 +33,8 @@ export interface RawRow {
   assigned?: string;
   due?: string;
   presentations?: string;
+  /** What the due column's header says of when its work is due, if it says. */
+  dueWhen?: ColumnWhen;
   /** Cells of columns the importer does not know, as "Room: B12": kept in the class notes. */
   other?: string;
   /** Flattened text only: the row after its date, cells joined by spaces. */

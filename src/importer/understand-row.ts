@@ -35,6 +35,9 @@ export interface RowMeaning {
  * Reads the date cell ("Class 5 (Sep 16)", "Tu Jan 25") and the label column, if any. `extra` is what
  * else they say ("Sep 1 (Labor Day)", a label "Guest lecture"), so that it can be kept.
  */
+const NAMED_ITEM =
+  /^(?:(?:mid-?term|final|term|class)\s+)?(?:test|exam(?:ination)?|quiz|mid-?term|prelim|project|hw|homework|assignment|lab|ps|problem\s+set)\s*#?\d/i;
+
 export function rowLead(
   row: RawRow,
   style: DateStyle = {},
@@ -55,13 +58,17 @@ export function rowLead(
     /^(?:(?:class|lecture|lec\.?|session|meeting|no\.?)\s*)?#?\s*(\d{1,3})(?!\d)\s*[.:)]?\s*(.*)$/i.exec(
       label,
     );
-  const digits = numbered ? [numbered[1]!] : /\d{1,3}/.exec(label);
+  // "Test 1 (in class)", "Prelim 2" in the label column name an exam or a piece of work, not a class number.
+  const named = !numbered && NAMED_ITEM.test(label);
+  const digits = numbered ? [numbered[1]!] : named ? null : /\d{1,3}/.exec(label);
   const labelWords = numbered
     ? numbered[2]!.trim()
-    : label
-        .replace(/\d{1,3}/, '')
-        .replace(/^(?:class|lecture|lec\.?|session|meeting|no\.?)?\s*#?\s*[.:)]?\s*$/i, '')
-        .trim();
+    : named
+      ? label
+      : label
+          .replace(/\d{1,3}/, '')
+          .replace(/^(?:class|lecture|lec\.?|session|meeting|no\.?)?\s*#?\s*[.:)]?\s*$/i, '')
+          .trim();
   const extra = [found.rest.replace(/^\((.*)\)$/, '$1'), labelWords].filter(Boolean).join('; ');
   return {
     date: found.date,

@@ -31,7 +31,7 @@ export function understandTableRow(
   const text = [topicCell, notesCell, row.readings ?? '', row.assigned ?? '', row.due ?? ''].join(' ');
   const base = { line: row.line, ...lead, readings: [], presentations: [], events: [], doubts: [], text };
 
-  const work = [workEvents(row.assigned, 'homework-release'), workEvents(row.due, 'deadline')];
+  const work = [workEvents(row.assigned, 'homework-release'), workEvents(row.due, 'deadline', row.dueWhen)];
   const off = topicCell ? dayOff(topicCell, hasNumber) : dayOff(notesCell, hasNumber);
   if (off) {
     const noteSpans = topicCell ? findNotes(notesCell) : [];

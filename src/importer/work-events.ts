@@ -1,6 +1,6 @@
 import { findNotes, workName, type EventDraft, type NoteSpan } from './find-notes.ts';
 import { readWhen } from './note-when.ts';
-import { cleanText } from './rows.ts';
+import { cleanText, type ColumnWhen } from './rows.ts';
 import { slugify } from './slug.ts';
 import { splitList } from './split-readings.ts';
 import { outside, takeNotes, type TakenNotes } from './take-notes.ts';
@@ -13,7 +13,7 @@ type WorkKind = 'homework-release' | 'deadline';
  * or time ("HW1", "HW1 (11:59pm)", "Project report 5pm"), that the column says is out or due on the row's
  * date unless the item says otherwise.
  */
-export function workEvents(cell: string | undefined, kind: WorkKind): TakenNotes {
+export function workEvents(cell: string | undefined, kind: WorkKind, given: ColumnWhen = {}): TakenNotes {
   const text = cleanText(cell ?? '');
   // The column decides the kind: "Reading quiz" in a Due column is work due, not an exam; an exam that
   // starts an item ("Midterm exam") stays one.
@@ -28,6 +28,13 @@ export function workEvents(cell: string | undefined, kind: WorkKind): TakenNotes
     all.events.push(...taken.events);
     all.kept.push(...taken.kept, ...(own.rest ? [own.rest] : []));
     all.doubts.push(...taken.doubts);
+  }
+  // The header's day and time hold for the work that states none of its own ("unless noted").
+  for (const event of all.events) {
+    if (event.kind !== 'deadline') continue;
+    if (given.weekday !== undefined && !event.date && event.weekday === undefined && !event.offset)
+      event.weekday = given.weekday;
+    if (given.time && !event.time) event.time = given.time;
   }
   if (kind === 'homework-release') {
     // "HW3 (due Oct 3)" in an "assigned" column: HW3 is also released on the row's date.
@@ -49,17 +56,40 @@ function draft(name: string, kind: WorkKind): EventDraft {
 
 /** "HW1 (11:59pm)" → the work "HW1" and when: the name runs up to the first date or time. */
 function namedWork(text: string, kind: WorkKind): { span: NoteSpan; rest: string } | null {
-  const starts = [...text.matchAll(/\s+/g)].map((m) => m.index);
+  // Only outside parentheses: "WS2 (TOS Ch 2-3.4, lectures 3-4)" describes the work, it does not date it.
+  const depth = depths(text);
+  const starts = [...text.matchAll(/\s+/g)].map((m) => m.index).filter((i) => depth[i] === 0);
   const at = starts.find((i) => readWhen(text, i).end > i) ?? text.length;
-  const name = text.slice(0, at).replace(/[\s,(]+$/, '');
+  let name = text.slice(0, at).replace(/[\s,(]+$/, '');
+  let described = '';
+  const open = name.indexOf('(');
+  // A long description in parentheses is kept as a note; the work's name is what comes before it.
+  if (open > 0 && /,|(?:\S+\s+){3}\S/.test(name.slice(open))) {
+    described = name.slice(open).replace(/^\(\s*|\s*\)$/g, '');
+    name = name.slice(0, open).trim();
+  }
   if (!name) return null;
   const when = readWhen(text, at);
   const event: EventDraft = draft(name, kind);
   if (when.time) event.time = when.time;
   if (when.date) event.date = when.date;
   if (when.weekday) event.weekday = when.weekday;
+  if (when.offset) event.offset = when.offset;
   const end = Math.max(at, when.end);
   const span: NoteSpan = { start: 0, end, text: text.slice(0, end), label: name, event, work: name };
   if (when.unreadable !== undefined) span.unreadableDate = when.unreadable;
-  return { span, rest: cleanText(text.slice(end)).replace(/^[,;)]\s*/, '') };
+  const rest = cleanText(text.slice(end)).replace(/^[,;)]\s*/, '');
+  return { span, rest: [described, rest].filter(Boolean).join('; ') };
+}
+
+/** How deep in parentheses each character of the text is. */
+function depths(text: string): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    out.push(depth);
+    if (text[i] === '(') depth += 1;
+    else if (text[i] === ')' && depth > 0) depth -= 1;
+  }
+  return out;
 }

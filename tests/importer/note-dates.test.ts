@@ -66,6 +66,56 @@ describe('a note that carries its own date', () => {
   });
 });
 
+describe('work described in parentheses before "due"', () => {
+  it('"Mini HW1 (PDF, sql) due 5/12 @ 9pm": the work before the parenthesis, and a time after "@"', () => {
+    expect(notes('Mini HW1 (PDF, sql) due 5/12 @ 9pm')).toEqual([
+      {
+        text: 'HW1 (PDF, sql) due 5/12 @ 9pm',
+        title: 'HW1 due',
+        date: { month: 5, day: 12 },
+        time: '21:00',
+      },
+    ]);
+  });
+});
+
+describe('a label before bulleted work', () => {
+  it('"Assignments Released: • Project 3 (Due Tuesday, Oct. 29 by 11:59pm)": a release and its deadline', () => {
+    expect(notes('Assignments Released: • Project 3 (Due Tuesday, Oct. 29 by 11:59pm)')).toMatchObject([
+      { title: 'Project 3 released' },
+      { title: 'Project 3 due', date: { month: 10, day: 29 }, time: '23:59' },
+    ]);
+  });
+  it('"Released: • Lab 2 • Worksheet 4": one release per bullet; "Due: Sept 1 (noon)" names no work', () => {
+    expect(notes('Released: • Lab 2 • Worksheet 4').map((n) => n.title)).toEqual([
+      'Lab 2 released',
+      'Worksheet 4 released',
+    ]);
+    expect(notes('Due: Sept 1 (noon)')).toEqual([]);
+  });
+});
+
+describe('an announced assignment', () => {
+  it('"Assignment 1 announced" is a release', () => {
+    expect(notes('Assignment 1 announced').map((n) => n.title)).toEqual(['Assignment 1 released']);
+  });
+});
+
+describe('a deadline dated from its row', () => {
+  it('"A3 due 5pm tomorrow" is due the day after the row, "due midnight yesterday" the day before', () => {
+    const [tomorrow] = findNotes('A3 due 5pm tomorrow');
+    const [yesterday] = findNotes('A5 due midnight yesterday');
+    expect([tomorrow!.event.offset, tomorrow!.event.time]).toEqual([1, '17:00']);
+    expect(eventDate('2019-10-17', tomorrow!.event)).toEqual({
+      ok: true,
+      date: '2019-10-18',
+      stated: true,
+      doubt: '"A3 due" tomorrow was placed on the day after the class: 2019-10-18',
+    });
+    expect(eventDate('2019-12-05', yesterday!.event)).toMatchObject({ date: '2019-12-04' });
+  });
+});
+
 describe('eventDate', () => {
   const draft = (more: Partial<EventDraft>): EventDraft => ({
     kind: 'deadline',

@@ -87,6 +87,7 @@ describe('HTML with <th> week rows, a caption row above the header and a spring 
 
   it('reports the undated break, the range, the weekday it resolved and the impossible date', () => {
     expect(messages(result)).toEqual([
+      '11: class meeting time 10:00–11:15 read from "Lectures meet Tuesdays and Thursdays, 10:00–11:15": check it',
       '51: a day off without a date, not imported (add its days as sessions with "noClass"): "Spring break"',
       '54: Mar 10: covers Mar 10–Mar 12: imported as a day off on each day the course meets in it (Tue and Thu): ' +
         '2026-03-10, 2026-03-12',

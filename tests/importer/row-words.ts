@@ -139,7 +139,8 @@ function placedWords(plan: PlanInput, dateCell: string, rowWords: string[]): str
       (e.session !== undefined && numbers.has(e.session)) ||
       sessions.some((s) => s.date === e.date) ||
       named(e.date) ||
-      tokens(e.title).every((w) => rowWords.includes(w)),
+      // "due" and "released" may come from the column's header, not the row.
+      tokens(e.title.replace(/\s+(?:due|released)$/, '')).every((w) => rowWords.includes(w)),
   );
   const words: string[] = [];
   for (const s of sessions) {
