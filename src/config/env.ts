@@ -297,8 +297,8 @@ export function unknownSettings(env: NodeJS.ProcessEnv = process.env): string[] 
 }
 
 /**
- * The setting a misspelt name most likely stands for. A name with a word left out (SLACK_TOKEN for
- * SLACK_BOT_TOKEN) is a closer miss than one of the same length with other letters (SLACK_MODE), although
+ * The setting a misspelt name most likely stands for. A name with a word left out (the bot token's name
+ * without its BOT) is a closer miss than one of the same length with other letters (SLACK_MODE), although
  * the edit distance says the opposite: names containing every word of it, in order, are looked at first.
  */
 function likelyMeant(name: string, known: string[]): string | undefined {
