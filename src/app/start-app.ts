@@ -20,7 +20,7 @@ import { narrowPostContent } from '../reminders/narrow-post.ts';
 import { slackForConfig } from '../slack/slack-for-config.ts';
 import { installHome } from '../slack/home/install-home.ts';
 import { installStaffChanges } from '../slack/staff/install-staff-changes.ts';
-import { openBotStore, type BotStore } from '../storage/bot-store.ts';
+import type { BotStore } from '../storage/bot-store.ts';
 import { resendFailed, resendReply } from '../delivery/resend-failed.ts';
 import { registerResend } from '../slack/staff/staff-commands.ts';
 import { revisedPlanSource } from '../storage/revisions-plan.ts';
@@ -29,6 +29,7 @@ import type { Logger } from '../util/logger.ts';
 import { calendarFeedFor } from './calendar-feed.ts';
 import { createSink, describeMode } from './create-sink.ts';
 import { defaultChannelOf } from './default-channel.ts';
+import { openDemoAwareStore } from './open-demo-aware-store.ts';
 import { startupSummary } from './startup-summary.ts';
 
 export interface AppOptions {
@@ -59,7 +60,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   for (const warning of warnings) logger.warn(warning);
   const defaultChannel = defaultChannelOf(config, plan, logger);
   // Refuses a second bot on the same database, and a database it cannot write.
-  const store = openBotStore(config.databasePath, { logger });
+  const store = openDemoAwareStore(config.databasePath, config.demoDatabase, options.clock.now(), { logger });
   try {
     return await startWithDatabase(store, options, plan, defaultChannel);
   } catch (error) {

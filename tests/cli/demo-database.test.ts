@@ -54,4 +54,22 @@ describe('a demo on a set clock', () => {
     real.child.kill('SIGTERM');
     expect(await real.exited).toBe(0);
   });
+
+  it('starts its own database afresh when run again at an earlier time', { timeout: 90_000 }, async () => {
+    // A first demo after the day-before post's time leaves its database's progress there.
+    const first = start([], { COURSEBOT_NOW: '2025-11-11T09:00:05-05:00' });
+    await until(
+      'the first demo summary',
+      () => first.out().includes('Next post') || first.out().includes('No more posts'),
+    );
+    first.child.kill('SIGTERM');
+    await first.exited;
+
+    // The same demo again, seconds before the post: not refused, and the post is shown again.
+    const again = start([], { COURSEBOT_NOW: '2025-11-11T08:59:58-05:00' });
+    await until('the day-before post', () => again.out().includes('── #crash · Tue Nov 11 9:00 AM ──'));
+    expect(again.out()).toContain("after this demo's clock: started it afresh");
+    again.child.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
+  });
 });
