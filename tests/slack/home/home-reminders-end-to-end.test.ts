@@ -4,7 +4,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Sqlite from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../../src/app/start-app.ts';
@@ -12,7 +11,8 @@ import { HOME_REMIND_ACTION_PREFIX } from '../../../src/slack/home/home-view.ts'
 import { ManualClock } from '../../../src/util/clock.ts';
 import { DM_PLAN_INPUT, ZONE } from '../../dms/dm-plan.ts';
 import { startFakeSlack, type FakeSlack } from '../../fakes/fake-slack.ts';
-import { APP_TOKEN, BOT_TOKEN, recordingLogger } from '../slack-kit.ts';
+import { recordingLogger } from '../slack-kit.ts';
+import { socketModeConfig, storedWatermark } from '../../app/composed-app-kit.ts';
 
 const STUDENT = 'U0TOKYO';
 const DM = 'D0TOKYO';
@@ -42,37 +42,21 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function watermark(): number | undefined {
-  const db = new Sqlite(join(dir, 'bot.db'), { readonly: true });
-  try {
-    const row = db.prepare("SELECT value FROM meta WHERE key = 'watermark'").get() as
-      { value: string } | undefined;
-    return row ? DateTime.fromISO(row.value).toMillis() : undefined;
-  } finally {
-    db.close();
-  }
-}
-
 /** Starts the bot at `at` and waits for its first tick to have handled everything due by then. */
 async function run(at: DateTime, publicUrl?: string): Promise<void> {
   app = await startApp({
-    config: {
+    config: socketModeConfig(fake, {
       schedulePath: join(dir, 'schedule.json'),
       databasePath: join(dir, 'bot.db'),
-      defaultChannel: 'C0CLASS',
-      instructors: ['U0PROF'],
-      logLevel: 'error',
-      demoDatabase: false,
-      nowSource: 'COURSEBOT_NOW',
-      command: '/schedule',
       ...(publicUrl ? { publicUrl } : {}),
-      slack: { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl },
-    },
+    }),
     clock: new ManualClock(at),
     logger: recordingLogger(),
     write: () => {},
   });
-  await expect.poll(watermark, { timeout: 5000, interval: 20 }).toBe(at.toMillis());
+  await expect
+    .poll(() => storedWatermark(join(dir, 'bot.db')), { timeout: 5000, interval: 20 })
+    .toBe(at.toMillis());
 }
 
 async function stop(): Promise<void> {

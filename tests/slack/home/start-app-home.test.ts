@@ -9,7 +9,8 @@ import { startApp, type RunningApp } from '../../../src/app/start-app.ts';
 import { ManualClock } from '../../../src/util/clock.ts';
 import { FIXTURE_PATH } from '../../changes/plan-fixture.ts';
 import { startFakeSlack, type FakeSlack } from '../../fakes/fake-slack.ts';
-import { APP_TOKEN, BOT_TOKEN, recordingLogger } from '../slack-kit.ts';
+import { recordingLogger } from '../slack-kit.ts';
+import { socketModeConfig } from '../../app/composed-app-kit.ts';
 
 let dir: string;
 let fake: FakeSlack;
@@ -27,17 +28,10 @@ afterEach(async () => {
 
 it('publishes the Home tab from the composed app, with the staff part only for staff', async () => {
   app = await startApp({
-    config: {
+    config: socketModeConfig(fake, {
       schedulePath: FIXTURE_PATH,
       databasePath: join(dir, 'bot.db'),
-      defaultChannel: 'C0CLASS',
-      instructors: ['U0PROF'],
-      logLevel: 'error',
-      demoDatabase: false,
-      nowSource: 'COURSEBOT_NOW',
-      command: '/schedule',
-      slack: { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl },
-    },
+    }),
     clock: new ManualClock(DateTime.fromISO('2025-10-20T10:00', { zone: 'America/New_York' })),
     logger: recordingLogger(),
     write: () => {},

@@ -1,0 +1,34 @@
+// What tests of the bot as `coursebot start` composes it share: its configuration in Socket Mode against the
+// fake Slack, and how far it has handled due posts, read from its database as another process would.
+import Sqlite from 'better-sqlite3';
+import type { Config } from '../../src/config/env.ts';
+import { Ledger } from '../../src/delivery/ledger.ts';
+import type { FakeSlack } from '../fakes/fake-slack.ts';
+import { APP_TOKEN, BOT_TOKEN } from '../slack/slack-kit.ts';
+
+/** A Socket Mode configuration on the fake Slack: staff U0PROF, class channel C0CLASS, a real clock unset. */
+export function socketModeConfig(
+  fake: FakeSlack,
+  paths: { schedulePath: string; databasePath: string; publicUrl?: string },
+): Config {
+  return {
+    ...paths,
+    defaultChannel: 'C0CLASS',
+    instructors: ['U0PROF'],
+    logLevel: 'error',
+    demoDatabase: false,
+    nowSource: 'COURSEBOT_NOW',
+    command: '/schedule',
+    slack: { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl },
+  };
+}
+
+/** The ledger's watermark in epoch ms, read through a read-only connection beside the running bot. */
+export function storedWatermark(databasePath: string): number | undefined {
+  const db = new Sqlite(databasePath, { readonly: true });
+  try {
+    return new Ledger(db).watermark()?.toMillis();
+  } finally {
+    db.close();
+  }
+}
