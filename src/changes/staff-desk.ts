@@ -10,6 +10,7 @@ import { parseChange } from './parse-change.ts';
 import { planHash } from './plan-hash.ts';
 import type { Revision } from './revision-log.ts';
 import type { RevisedPlanSource } from './revised-plan-source.ts';
+import { isStaff } from './is-staff.ts';
 
 /** What the desk answers; the Slack layer turns it into an ephemeral reply (plus a channel post when applied). */
 export type DeskReply =
@@ -69,7 +70,7 @@ export class StaffDesk {
   constructor(private readonly options: StaffDeskOptions) {}
 
   isStaff(userId: string): boolean {
-    return this.options.instructors.includes(userId);
+    return isStaff(this.options.instructors, userId);
   }
 
   /** `text` is the whole command after `/schedule`, e.g. "cancel 14 snow day", "undo", "history". */

@@ -8,6 +8,7 @@ import type { Clock } from '../util/clock.ts';
 import { logSafe } from '../util/log-safe.ts';
 import type { ScheduleCommandTable, ScheduleReply } from './schedule-commands.ts';
 import { plainSlashText } from './slash-text.ts';
+import { isStaff } from '../changes/is-staff.ts';
 
 /** The read-only answers (`next`, `week`, `search …`, help): pure, from the plan in memory. */
 export type AskFn = typeof ask;
@@ -120,7 +121,7 @@ function route(
     args: rest.join(' '),
     userId,
     channelId,
-    isStaff: deps.instructors.includes(userId),
+    isStaff: isStaff(deps.instructors, userId),
     command: deps.command ?? DEFAULT_PREFIX,
     plan,
     now,
