@@ -66,6 +66,9 @@ async function openPostgres(
   pool.on('error', (error) =>
     logger.debug(`database connection closed: ${withoutPassword(reasonOf(error), target)}`),
   );
+  // A connection that dies while checked out (mid-query) also emits on its client, where nothing listens:
+  // unhandled, that too would end the process. The query itself fails with the same error, so it is known.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<AnyTables>({ dialect: new PostgresDialect({ pool }) });
   try {
     await sql`select 1`.execute(db);
