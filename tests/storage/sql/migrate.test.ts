@@ -1,44 +1,15 @@
 // Versioned migrations, one list for both dialects: run once, in order, in one transaction; a newer or
 // foreign database is refused; two instances starting together on PostgreSQL migrate once.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateSql, type SqlMigration } from '../../../src/storage/sql/migrate.ts';
+import { migrateSql, type MigrationResult } from '../../../src/storage/sql/migrate.ts';
+import { addZone, createCourses, createRuns, recording } from './test-migrations.ts';
 import type { SqlStore } from '../../../src/storage/sql/sql-store.ts';
 import { UserError } from '../../../src/util/user-error.ts';
 import { dialects, type TestDatabase } from './dialects.ts';
-
-/** Test migrations: each records that it ran in `runs`, so running one twice shows as a second row. */
-function recording(name: string, body: (db: SqlStore['db']) => Promise<void> = async () => {}): SqlMigration {
-  return {
-    name,
-    async up(db) {
-      await body(db);
-      await db.insertInto('runs').values({ name }).execute();
-    },
-  };
-}
-
-const createRuns: SqlMigration = {
-  name: 'runs',
-  up: (db) =>
-    db.schema
-      .createTable('runs')
-      .addColumn('name', 'text', (column) => column.notNull())
-      .execute(),
-};
-const createCourses = recording('courses', (db) =>
-  db.schema
-    .createTable('courses')
-    .addColumn('id', 'text', (column) => column.primaryKey())
-    .addColumn('title', 'text', (column) => column.notNull())
-    .execute(),
-);
-const addZone = recording('course zone', (db) =>
-  db.schema
-    .alterTable('courses')
-    .addColumn('zone', 'text', (column) => column.notNull().defaultTo('UTC'))
-    .execute(),
-);
 
 async function runs(store: SqlStore): Promise<string[]> {
   const rows = await store.db.selectFrom('runs').select('name').execute();
@@ -137,3 +108,51 @@ describe.skipIf(dialects[1]!.skip)('two instances starting at once on PostgreSQL
     expect(took).toBeGreaterThanOrEqual(450);
   });
 });
+
+describe('two instances starting at once on SQLite', () => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await dialects[0]!.fresh();
+  });
+  afterEach(() => database.cleanup());
+
+  it('one process migrates, the other waits for its write lock, nothing runs twice', async () => {
+    const script = fileURLToPath(new URL('./migrate-instance.ts', import.meta.url));
+    const instances = [0, 1].map(() => startInstance(script, database.settings.sqlitePath));
+    await Promise.all(instances.map((instance) => instance.ready));
+    for (const instance of instances) instance.go();
+    const results = await Promise.all(instances.map((instance) => instance.result));
+
+    expect(results.map((result) => result.to)).toEqual([3, 3]);
+    const [migrator, waiter] = [...results].sort((a, b) => a.from - b.from);
+    expect([migrator!.from, waiter!.from]).toEqual([0, 3]);
+    // They were inside migrateSql at the same time, and the waiter came out after the migrator.
+    expect(Math.max(migrator!.startedAt, waiter!.startedAt)).toBeLessThan(migrator!.endedAt);
+    expect(waiter!.endedAt).toBeGreaterThanOrEqual(migrator!.endedAt);
+    const store = await database.open();
+    expect(await runs(store)).toEqual(['courses', 'slow']);
+  });
+});
+
+interface InstanceResult extends MigrationResult {
+  startedAt: number;
+  endedAt: number;
+}
+
+function startInstance(script: string, file: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, file], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let output = '';
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
+    if (output.startsWith('ready\n')) markReady();
+  });
+  const result = once(child, 'close').then(([code]) => {
+    if (code !== 0) throw new Error(`the second instance exited with ${code}: ${output}`);
+    return JSON.parse(output.split('\n')[1]!) as InstanceResult;
+  });
+  return { ready, go: () => child.stdin.write('go\n'), result };
+}
