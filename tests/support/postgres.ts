@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { openSql } from '../../src/storage/sql/open-sql.ts';
 
 /**
  * The PostgreSQL server the store's tests run against: DATABASE_URL, or the server the project's CI
@@ -20,20 +21,14 @@ export function postgresUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string
   return url && /^postgres(ql)?:/.test(url) ? url : DEFAULT_TEST_POSTGRES;
 }
 
-/** Why the server cannot be used, or undefined when it answers. */
+/** Why the server cannot be used (the store's own one-line message), or undefined when it answers. */
 export async function probePostgres(url: string): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  client.on('error', () => {});
   try {
-    await client.connect();
-    await client.query('select 1');
+    const store = await openSql({ databaseUrl: url, sqlitePath: 'unused.db' }, { connectTimeoutMs: 2_000 });
+    await store.close();
     return undefined;
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    const message = error instanceof Error && error.message ? error.message : String(error);
-    return code && !message.includes(code) ? `${message} (${code})` : message;
-  } finally {
-    await client.end().catch(() => {});
+    return error instanceof Error ? error.message : String(error);
   }
 }
 
