@@ -42,36 +42,42 @@ interface ClaimRow {
  * the winner's row lock and then no longer matches; on SQLite the IMMEDIATE transactions run one by one).
  */
 export async function claimByKey(store: SqlStore, request: ClaimRequest): Promise<ClaimOutcome> {
+  return writeTransaction(store, (trx) => claimInTransaction(trx, request));
+}
+
+/**
+ * The claim, inside a write transaction the caller runs (writeTransaction): for work with several keys (a
+ * post that covers two reminders), claimed all together or, by rolling back, not at all.
+ */
+export async function claimInTransaction(trx: AnyKysely, request: ClaimRequest): Promise<ClaimOutcome> {
   const { table, key, holder, now, leaseMs, values = {} } = request;
   const until = now.toMillis() + leaseMs;
-  return writeTransaction(store, async (trx) => {
-    const inserted = await trx
-      .insertInto(table)
-      .values({ ...values, key, holder, lease_expires_at: until })
-      .onConflict((conflict) => conflict.column('key').doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { outcome: 'claimed' };
+  const inserted = await trx
+    .insertInto(table)
+    .values({ ...values, key, holder, lease_expires_at: until })
+    .onConflict((conflict) => conflict.column('key').doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { outcome: 'claimed' };
 
-    const row = await readClaim(trx, table, key);
-    if (!row || row.lease_expires_at === null) return { outcome: 'finished' };
-    if (row.holder !== holder && row.lease_expires_at > now.toMillis()) {
-      return { outcome: 'held', holder: row.holder, leaseExpiresAt: row.lease_expires_at };
-    }
-    const taken = await trx
-      .updateTable(table)
-      .set({ holder, lease_expires_at: until })
-      .where('key', '=', key)
-      .where('holder', '=', row.holder)
-      .where('lease_expires_at', '=', row.lease_expires_at)
-      .executeTakeFirst();
-    if (Number(taken.numUpdatedRows) === 1) {
-      // Already ours: a retry of a claim whose COMMIT answer was lost, which has sent nothing yet.
-      return row.holder === holder ? { outcome: 'claimed' } : { outcome: 'taken-over', from: row.holder };
-    }
-    const winner = await readClaim(trx, table, key);
-    if (!winner || winner.lease_expires_at === null) return { outcome: 'finished' };
-    return { outcome: 'held', holder: winner.holder, leaseExpiresAt: winner.lease_expires_at };
-  });
+  const row = await readClaim(trx, table, key);
+  if (!row || row.lease_expires_at === null) return { outcome: 'finished' };
+  if (row.holder !== holder && row.lease_expires_at > now.toMillis()) {
+    return { outcome: 'held', holder: row.holder, leaseExpiresAt: row.lease_expires_at };
+  }
+  const taken = await trx
+    .updateTable(table)
+    .set({ holder, lease_expires_at: until })
+    .where('key', '=', key)
+    .where('holder', '=', row.holder)
+    .where('lease_expires_at', '=', row.lease_expires_at)
+    .executeTakeFirst();
+  if (Number(taken.numUpdatedRows) === 1) {
+    // Already ours: a retry of a claim whose COMMIT answer was lost, which has sent nothing yet.
+    return row.holder === holder ? { outcome: 'claimed' } : { outcome: 'taken-over', from: row.holder };
+  }
+  const winner = await readClaim(trx, table, key);
+  if (!winner || winner.lease_expires_at === null) return { outcome: 'finished' };
+  return { outcome: 'held', holder: winner.holder, leaseExpiresAt: winner.lease_expires_at };
 }
 
 /**

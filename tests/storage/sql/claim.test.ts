@@ -2,7 +2,14 @@
 // taken again, an expired lease taken over by exactly one of many concurrent takers.
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { claimByKey, finishClaim, renewLease, type ClaimRequest } from '../../../src/storage/sql/claim.ts';
+import {
+  claimByKey,
+  claimInTransaction,
+  finishClaim,
+  renewLease,
+  type ClaimRequest,
+} from '../../../src/storage/sql/claim.ts';
+import { writeTransaction } from '../../../src/storage/sql/write-transaction.ts';
 import { claimColumns } from '../../../src/storage/sql/claim-columns.ts';
 import { migrateSql, type SqlMigration } from '../../../src/storage/sql/migrate.ts';
 import type { SqlStore } from '../../../src/storage/sql/sql-store.ts';
@@ -114,6 +121,21 @@ describe.each(dialects)('claimByKey on $name', ({ skip, fresh }) => {
   it.skipIf(skip)('gives each key its own claim', async () => {
     expect(await claimByKey(store, claim('a', AT, 'reminder:hw1:24h'))).toEqual({ outcome: 'claimed' });
     expect(await claimByKey(store, claim('b', AT, 'reminder:hw1:1h'))).toEqual({ outcome: 'claimed' });
+  });
+
+  it.skipIf(skip)('claims the keys of one post all together, or none when one is held', async () => {
+    await claimByKey(store, claim('b', AT, 'reminder:hw1:1h'));
+    const both = (holder: string) =>
+      writeTransaction(store, async (trx) => {
+        for (const key of ['reminder:hw1:24h', 'reminder:hw1:1h']) {
+          const result = await claimInTransaction(trx, claim(holder, AT, key));
+          if (result.outcome !== 'claimed') throw new Error(`${key} is ${result.outcome}`);
+        }
+      });
+    await expect(both('a')).rejects.toThrow('reminder:hw1:1h is held');
+    expect(await store.db.selectFrom('posts').select(['key', 'holder']).execute()).toEqual([
+      { key: 'reminder:hw1:1h', holder: 'b' },
+    ]);
   });
 
   it.skipIf(skip)('has exactly one winner among 20 concurrent claimers of a new key', async () => {
