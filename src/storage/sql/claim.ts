@@ -14,6 +14,11 @@ export interface ClaimRequest {
   key: string;
   /** This instance's id: unique per process, so a restarted process is a new holder. */
   holder: string;
+  /**
+   * The wall clock (not the course clock: a demo's COURSEBOT_NOW must not make a lease look expired). Every
+   * instance compares leases with its own, so keep the machines' clocks synchronised (NTP) and the lease
+   * much longer than their drift.
+   */
   now: DateTime;
   leaseMs: number;
   /** The row's other columns, written when the claim inserts it. */
