@@ -12,6 +12,7 @@ import {
   type DatabaseSettings,
   type DatabaseTarget,
 } from './database-target.ts';
+import { createDatabaseRetry } from './retry.ts';
 import { codeOf, errorKindOf, reasonOf } from './sql-errors.ts';
 import type { AnyKysely, SqlStore } from './sql-store.ts';
 
@@ -26,6 +27,11 @@ export interface OpenSqlOptions {
   connectTimeoutMs?: number;
   /** SQLite: how long a statement waits for another process's lock (better-sqlite3 waits synchronously). */
   busyTimeoutMs?: number;
+  /**
+   * PostgreSQL: how long to wait for a server that is not there yet (one started beside the bot, or
+   * restarting: "the database system is starting up") before giving up; 0 gives up at once.
+   */
+  startupWaitMs?: number;
   logger?: Logger;
 }
 
@@ -45,6 +51,7 @@ async function openPostgres(
     poolSize = 5,
     statementTimeoutMs = 30_000,
     connectTimeoutMs = 5_000,
+    startupWaitMs = 0,
     logger = silentLogger,
   }: OpenSqlOptions,
 ): Promise<SqlStore> {
@@ -71,7 +78,8 @@ async function openPostgres(
   pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<AnyTables>({ dialect: new PostgresDialect({ pool }) });
   try {
-    await sql`select 1`.execute(db);
+    const retry = createDatabaseRetry({ logger, shown: target.shown, giveUpAfterMs: startupWaitMs });
+    await retry.run(() => sql`select 1`.execute(db));
   } catch (error) {
     await db.destroy().catch(() => {});
     throw new UserError(withoutPassword(postgresProblem(error, target.shown), target));

@@ -82,8 +82,9 @@ export function createDatabaseRetry({
           }
           if (kind === 'conflict' && (conflicts += 1) >= conflictTries) throw error;
           if (kind === 'unreachable') {
-            wentAway(error);
+            // Given up before the first wait: no "retrying" line for a retry that will not happen.
             if (elapsedMs() - started >= giveUpAfterMs) throw error;
+            wentAway(error);
           }
           // Capped exponential backoff with jitter, so instances that lost the database together do not
           // all come back in the same millisecond.

@@ -112,6 +112,26 @@ describe.skipIf(!postgresUrl)('retrying a PostgreSQL that went away', () => {
     );
   });
 
+  it('waits at start for a server that is not there yet, when told to', async () => {
+    await proxy.cut();
+    const url = proxy.urlFor(schema.url);
+    await expect(openSql({ databaseUrl: url, sqlitePath: 'unused.db' })).rejects.toThrow(
+      /^Cannot reach PostgreSQL at /,
+    );
+    const logger = recordingLogger();
+    setTimeout(() => void proxy.restore(), 400);
+    const later = await openSql(
+      { databaseUrl: url, sqlitePath: 'unused.db' },
+      { startupWaitMs: 10_000, logger },
+    );
+    try {
+      expect((await sql<{ one: number }>`select 1 as one`.execute(later.db)).rows).toEqual([{ one: 1 }]);
+      expect(logger.lines.map((line) => line.split(' ')[0])).toEqual(['warn', 'info']);
+    } finally {
+      await later.close();
+    }
+  });
+
   it('does not retry a constraint violation', async () => {
     const retry = createDatabaseRetry({ logger: recordingLogger(), shown: store.shown });
     await store.db.insertInto('notes').values({ id: 1, text: 'one' }).execute();

@@ -126,4 +126,12 @@ describe('createDatabaseRetry', () => {
     expect(calls()).toBe(11);
     expect(retry.down).toBe(true);
   });
+
+  it('says nothing about retrying when it is told not to wait at all', async () => {
+    const { retry, logger } = pretendRetry({ giveUpAfterMs: 0 });
+    const { operation, calls } = failingThen([coded('ECONNREFUSED')], 'never');
+    await expect(retry.run(operation)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    expect(calls()).toBe(1);
+    expect(logger.lines).toEqual([]);
+  });
 });
