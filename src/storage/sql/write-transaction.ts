@@ -13,7 +13,9 @@ export interface WriteTransactionOptions {
  * Runs `work` in one transaction that writes. PostgreSQL: an ordinary transaction (row locks and advisory
  * locks do the rest). SQLite: BEGIN IMMEDIATE, which takes the file's write lock before the first read, so
  * a read-then-write never fails half-way with SQLITE_BUSY and two writers queue instead of racing.
- * Commits when `work` resolves, rolls back when it throws.
+ * Commits when `work` resolves, rolls back when it throws. Inside `work`, query through `trx` only: on
+ * SQLite the store's one connection is held by this transaction, and a query through `store.db` would wait
+ * for it forever.
  */
 export async function writeTransaction<T>(
   store: SqlStore,
