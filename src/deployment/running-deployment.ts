@@ -37,8 +37,18 @@ export class RunningDeployment implements Deployment {
     specs: readonly CourseSpec[],
     private readonly options: RunningDeploymentOptions,
   ) {
+    // With more than one course, each log line says whose it is.
+    this.prefixLogs = specs.length > 1;
+    // Before any course reads its rows: the records of a database from before courses are the one course's.
+    if (specs.length === 1) {
+      const adopted = adoptLegacyRows(options.db, specs[0]!.id);
+      if (adopted > 0)
+        options.logger.info(`the database's earlier records now belong to the course ${specs[0]!.id}`);
+    }
     for (const spec of specs) this.add(spec);
   }
+
+  private prefixLogs: boolean;
 
   courses(): readonly CourseRuntime[] {
     return [...this.byId.values()].sort((a, b) => a.id.localeCompare(b.id));
@@ -70,17 +80,11 @@ export class RunningDeployment implements Deployment {
   }
 
   /**
-   * Before the first tick: the rows of a database from before courses go to the one course of a one-course
-   * deployment; every course is remembered in the store; each resolves its interrupted posts.
+   * Before the first tick: every course is remembered in the store; each resolves its interrupted posts.
    */
   async start(now: DateTime): Promise<Map<string, StartReport>> {
-    const { store, logger } = this.options;
+    const { store } = this.options;
     const courses = this.courses();
-    if (courses.length === 1) {
-      const adopted = adoptLegacyRows(this.options.db, courses[0]!.id);
-      if (adopted > 0)
-        logger.info(`the database's earlier records now belong to the course ${courses[0]!.id}`);
-    }
     for (const course of courses) {
       if (course.source.kind !== 'file') continue;
       store.remember({
@@ -235,7 +239,13 @@ export class RunningDeployment implements Deployment {
   }
 
   private add(spec: CourseSpec): CourseRuntime {
-    const course = courseRuntime(spec, { ...this.options, isStaff: (c, user) => this.isStaff(c, user) });
+    if (spec.source.kind === 'slack') this.prefixLogs = true;
+    const logger = this.prefixLogs ? prefixed(this.options.logger, `${spec.id}: `) : this.options.logger;
+    const course = courseRuntime(spec, {
+      ...this.options,
+      logger,
+      isStaff: (c, user) => this.isStaff(c, user),
+    });
     this.byId.set(spec.id, course);
     return course;
   }
@@ -249,6 +259,16 @@ export class RunningDeployment implements Deployment {
     }
     return id;
   }
+}
+
+/** The same logger, each line starting with `prefix`. */
+function prefixed(logger: Logger, prefix: string): Logger {
+  return {
+    debug: (line) => logger.debug(prefix + line),
+    info: (line) => logger.info(prefix + line),
+    warn: (line) => logger.warn(prefix + line),
+    error: (line) => logger.error(prefix + line),
+  };
 }
 
 const refused = (message: string): SetupResult => ({ ok: false, message });
