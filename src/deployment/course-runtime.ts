@@ -110,6 +110,8 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
       return announcer.announce(revisionAnnouncementKey(revisionId));
     },
     async start() {
+      // A course set up from Slack records its base plan too: a later setup is then a difference to announce.
+      if (!spec.watchPath) plans.adoptFile(spec.source.kind === 'slack' ? 'setup' : FILE_AUTHOR, clock.now());
       if (spec.watchPath) {
         const path = spec.watchPath;
         try {
@@ -165,8 +167,8 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
       return report;
     },
     replaceBase(plan, author, now) {
-      plans.replaceBase(plan);
-      const adopted = plans.adoptFile(author, now);
+      const { before } = plans.replaceBase(plan);
+      const adopted = plans.adoptFile(author, now, before);
       course.wake();
       return adopted.revision?.id;
     },

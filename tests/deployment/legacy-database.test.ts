@@ -126,7 +126,7 @@ describe('a database from the release before courses', () => {
     // Nothing printed after the summary: Class 1 and the announcement were posted by the old release.
     expect(first.out).toHaveLength(1);
     // The cancel is kept: Class 3 is cancelled in the effective plan, and in the history.
-    const three = course!.plans.current().sessions.find((s) => s.date === "2025-11-07")!;
+    const three = course!.plans.current().sessions.find((s) => s.date === '2025-11-07')!;
     expect(three.noClass).toContain('snow');
     expect(course!.plans.history().map((r) => r.kind)).toContain('cancel');
     // The rows are the course's now; a second start finds nothing to adopt and says the same.
