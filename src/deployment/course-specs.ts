@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultChannelOf } from '../app/default-channel.ts';
-import type { Config, Settings } from '../config/env.ts';
+import type { Config } from '../config/env.ts';
 import { loadPlanOrThrow, readPlanFile } from '../files/plan-file.ts';
 import { courseId } from '../plan/course-id.ts';
 import { formatProblem } from '../plan/problems.ts';
@@ -34,7 +34,8 @@ export function planFilesIn(folder: string): string[] {
  * logged, so one typo does not stop every other course; the one course of today's setup stops the start.
  */
 export function configuredCourses(
-  config: Pick<Config, 'schedulePath' | 'coursesPath' | 'defaultChannel' | 'instructors' | 'slack'>,
+  config: Pick<Config, 'schedulePath' | 'coursesPath' | 'defaultChannel' | 'instructors'> &
+    Partial<Pick<Config, 'slack'>>,
   logger: Pick<Logger, 'info' | 'warn' | 'error'>,
 ): CourseSpec[] {
   if (!config.coursesPath) {
@@ -117,9 +118,3 @@ export function withStoredCourses(configured: CourseSpec[], store: CourseStore):
   }
   return specs;
 }
-
-/** Settings that say where courses come from, for the commands that only read. */
-export type CourseSettings = Pick<
-  Settings,
-  'schedulePath' | 'coursesPath' | 'databasePath' | 'defaultChannel'
->;
