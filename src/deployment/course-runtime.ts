@@ -7,7 +7,8 @@ import { Dispatcher, type StartReport } from '../delivery/dispatcher.ts';
 import type { DerivePosts } from '../delivery/due-posts.ts';
 import { Ledger } from '../delivery/ledger.ts';
 import type { Sink } from '../delivery/sink.ts';
-import { FILE_AUTHOR, watchPlan, type PlanWatcher } from '../files/watch-plan.ts';
+import { watchCourseFile } from '../files/watch-course-file.ts';
+import { FILE_AUTHOR, type PlanWatcher } from '../files/watch-plan.ts';
 import { narrowPostContent } from '../reminders/narrow-post.ts';
 import { openAnnouncements, revisionAnnouncementKey } from '../storage/announcements.ts';
 import type { Database } from '../storage/database.ts';
@@ -113,27 +114,13 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
       // A course set up from Slack records its base plan too: a later setup is then a difference to announce.
       if (!spec.watchPath) plans.adoptFile(spec.source.kind === 'slack' ? 'setup' : FILE_AUTHOR, clock.now());
       if (spec.watchPath) {
-        const path = spec.watchPath;
-        try {
-          const atStart = plans.adoptFile(FILE_AUTHOR, clock.now());
-          if (atStart.announcement)
-            log.info(`${path} was edited while the bot was stopped: the changes are announced`);
-        } catch (error) {
-          log.error(
-            `recording ${path} in the database failed, so edits made while stopped are not announced: ${error instanceof Error ? error.message : String(error)}`,
-          );
-        }
-        watcher = await watchPlan({
-          path,
-          source: plans,
-          log,
-          debounceMs: deps.debounceMs,
+        watcher = await watchCourseFile({
+          path: spec.watchPath,
+          plans,
           now: () => clock.now(),
-          announce: async (revisionId) => {
-            const status = await course.announce(revisionId);
-            if (status.state === 'failed')
-              log.error(`announcing the edit of ${path} failed: ${status.reason}`);
-          },
+          log,
+          announce: (revisionId) => course.announce(revisionId),
+          ...(deps.debounceMs === undefined ? {} : { debounceMs: deps.debounceMs }),
         });
       }
       return course.dispatcher.start();

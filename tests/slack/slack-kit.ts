@@ -23,6 +23,7 @@ import type { FakeSlack } from '../fakes/fake-slack.ts';
 import type { RevisedPlanSource } from '../../src/changes/revised-plan-source.ts';
 import { Announcer } from '../../src/delivery/announcer.ts';
 import { Ledger } from '../../src/delivery/ledger.ts';
+import { courseId } from '../../src/plan/course-id.ts';
 import { installStaffChanges } from '../../src/slack/staff/install-staff-changes.ts';
 import type { Database } from '../../src/storage/database.ts';
 import type { Clock } from '../../src/util/clock.ts';
@@ -160,7 +161,7 @@ export async function staffBot(options: StaffBotOptions) {
     instructors,
     requestTimeoutMs: 2000,
   });
-  const ledger = new Ledger(db);
+  const ledger = new Ledger(db, courseId(plans.current()));
   const announcer = new Announcer({
     db,
     ledger,
