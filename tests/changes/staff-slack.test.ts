@@ -58,6 +58,7 @@ async function startBot(): Promise<Bot> {
     log,
     schedulePath: schedule,
     debounceMs: 150,
+    courseId: courseId(file.plan),
   });
   await slack.start();
   return {

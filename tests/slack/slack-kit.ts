@@ -23,7 +23,6 @@ import type { FakeSlack } from '../fakes/fake-slack.ts';
 import type { RevisedPlanSource } from '../../src/changes/revised-plan-source.ts';
 import { Announcer } from '../../src/delivery/announcer.ts';
 import { Ledger } from '../../src/delivery/ledger.ts';
-import { courseId } from '../../src/plan/course-id.ts';
 import { installStaffChanges } from '../../src/slack/staff/install-staff-changes.ts';
 import type { Database } from '../../src/storage/database.ts';
 import type { Clock } from '../../src/util/clock.ts';
@@ -142,6 +141,8 @@ export interface StaffBotOptions {
   /** schedule.json, watched for edits; omit to not watch. */
   schedulePath?: string;
   debounceMs?: number;
+  /** The course whose rows the plan's revisions are (the ledger's must match); the placeholder course by default. */
+  courseId?: string;
 }
 
 /**
@@ -161,7 +162,7 @@ export async function staffBot(options: StaffBotOptions) {
     instructors,
     requestTimeoutMs: 2000,
   });
-  const ledger = new Ledger(db, courseId(plans.current()));
+  const ledger = new Ledger(db, options.courseId);
   const announcer = new Announcer({
     db,
     ledger,
