@@ -16,6 +16,8 @@ import { revisedPlanSource } from '../storage/revisions-plan.ts';
 import type { CourseStore } from '../storage/course-store.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
+import { courseChannels } from './course-channels.ts';
+import { courseStaff } from './course-staff.ts';
 import type { Course } from './deployment.ts';
 import type { CourseSpec } from './course-spec.ts';
 import { nextDueAt } from './next-due.ts';
@@ -81,13 +83,12 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
   // The next instant the course has something to send; recomputed when its plan or ledger may have moved.
   let due: { at: DateTime; plan: unknown } | undefined;
 
-  const staff = (): string[] => [
-    ...new Set([
-      ...spec.configuredStaff,
-      ...(plans.current().course.staff ?? []),
-      ...store.staff(spec.id).map((s) => s.userId),
-    ]),
-  ];
+  const staff = (): string[] =>
+    courseStaff(
+      spec.configuredStaff,
+      plans.current(),
+      store.staff(spec.id).map((s) => s.userId),
+    );
   const course: CourseRuntime = {
     id: spec.id,
     source: spec.source,
@@ -97,10 +98,7 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
     announcer,
     dispatcher: undefined as unknown as Dispatcher,
     homeChannel: () => spec.home,
-    channels: () => {
-      const configured = Object.values(plans.current().reminders.channels).filter((c): c is string => !!c);
-      return [...new Set([spec.home, ...configured])];
-    },
+    channels: () => courseChannels(plans.current(), spec.home),
     staff,
     retiredAt: () => retired,
     markRetired(at) {

@@ -3,7 +3,9 @@ import { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { applyRecordedChanges, knownCourses } from '../../app/load-effective-plan.ts';
 import { readSettings } from '../../config/env.ts';
+import { courseChannels } from '../../deployment/course-channels.ts';
 import type { CourseSpec } from '../../deployment/course-spec.ts';
+import { courseStaff } from '../../deployment/course-staff.ts';
 import type { Plan } from '../../plan/schema.ts';
 import { termOf } from '../../plan/term.ts';
 import { derivePosts } from '../../reminders/derive-posts.ts';
@@ -48,10 +50,8 @@ function describeCourse(
   admins: string[],
   stored?: Stored,
 ): string[] {
-  const channels = [...new Set([course.home, ...Object.values(plan.reminders.channels).filter(Boolean)])];
-  const staff = [
-    ...new Set([...course.configuredStaff, ...(plan.course.staff ?? []), ...(stored?.staff ?? [])]),
-  ];
+  const channels = courseChannels(plan, course.home);
+  const staff = courseStaff(course.configuredStaff, plan, stored?.staff ?? []);
   const term = termOf(plan);
   const source =
     course.source.kind === 'file'
