@@ -6,6 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { RevisedPlanSource } from '../../src/changes/revised-plan-source.ts';
+import { parsePlanText } from '../../src/plan/parse-plan.ts';
+import { SqliteRevisionLog } from '../../src/storage/revisions.ts';
 import { CourseStore } from '../../src/storage/course-store.ts';
 import { openDatabase } from '../../src/storage/database.ts';
 
@@ -62,5 +66,21 @@ describe('coursebot courses', () => {
     expect(run('ask', '--course', 'ma', 'next', '--now', '2025-11-04T12:00')).toContain(
       'MA 202 · First class',
     );
+  });
+
+  it('answers preview and ask from the course’s effective plan, with the change recorded in the database', () => {
+    const db = openDatabase(join(dir, 'bot.db'));
+    const parsed = parsePlanText(JSON.stringify(planOf('MA 202', '#ma202', [])));
+    if (!parsed.ok) throw new Error('bad plan');
+    const source = new RevisedPlanSource(parsed.plan, new SqliteRevisionLog(db, 'ma202-fall-2025'));
+    source.adoptFile('schedule.json', DateTime.fromISO('2025-11-01T12:00Z'));
+    const cancel = { kind: 'cancel', number: 1, date: '2025-11-05', reason: 'snow', shift: false } as const;
+    expect(source.commit(cancel, 'U0TA', DateTime.fromISO('2025-11-02T12:00Z'), source.version).ok).toBe(
+      true,
+    );
+    db.close();
+    expect(run('preview', '--course', 'ma202-fall-2025')).not.toContain('Class 1 today');
+    expect(run('preview', '--course', 'cs101-fall-2025')).toContain('Class 1 today');
+    expect(run('ask', '--course', 'ma202', 'class', '1', '--now', '2025-11-04T12:00')).toContain('snow');
   });
 });
