@@ -105,6 +105,8 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
       retired = at;
     },
     announce: async (revisionId: number): Promise<AnnounceStatus> => {
+      // A retired course posts nothing more, announcements included.
+      if (retired) return { state: 'failed', channel: spec.home, reason: `${spec.id} is retired` };
       course.wake();
       return announcer.announce(revisionAnnouncementKey(revisionId));
     },
