@@ -83,4 +83,20 @@ describe('coursebot courses', () => {
     expect(run('preview', '--course', 'cs101-fall-2025')).toContain('Class 1 today');
     expect(run('ask', '--course', 'ma202', 'class', '1', '--now', '2025-11-04T12:00')).toContain('snow');
   });
+
+  it('validates every file of the folder, the broken ones too', () => {
+    writeFileSync(join(dir, 'courses', 'c.json'), '{"course": {}}');
+    let out = '';
+    let failed = false;
+    try {
+      run('validate');
+    } catch (error) {
+      failed = true;
+      out = String((error as { stdout?: string }).stdout);
+    }
+    expect(failed).toBe(true);
+    expect(out).toContain('courses/a.json: valid: CS 101, Fall 2025: 1 classes, 0 events');
+    expect(out).toContain('courses/b.json: valid: MA 202');
+    expect(out).toMatch(/courses\/c.json: invalid: \d+ error\(s\)/);
+  });
 });
