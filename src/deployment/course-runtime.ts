@@ -53,6 +53,11 @@ export interface CourseRuntime extends Course {
   replaceBase(plan: CourseSpec['plan'], author: string, now: DateTime): number | undefined;
   /** From now on the course posts nothing (the store already says so). */
   markRetired(at: DateTime): void;
+  /**
+   * For a course passed over by the tick: records that everything up to `now` is handled (nothing was due),
+   * at most every few minutes, so a restart does not take an idle course for one that missed its posts.
+   */
+  passOver(now: DateTime): void;
   /** Marks the course as needing a look on the next tick (a change was recorded, staff asked to resend). */
   wake(): void;
   stop(): Promise<void>;
@@ -60,6 +65,8 @@ export interface CourseRuntime extends Course {
 
 /** How far ahead a course's next post is looked for; a course with none in this window is looked at again then. */
 const LOOK_AHEAD_DAYS = 2;
+/** How often the watermark of a course the tick passes over is brought up to date. */
+const PROGRESS_EVERY_MS = 10 * 60_000;
 
 export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): CourseRuntime {
   const { db, store, logger, clock } = deps;
@@ -82,6 +89,8 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
     : undefined;
   // The next instant the course has something to send; recomputed when its plan or ledger may have moved.
   let due: { at: DateTime; plan: unknown } | undefined;
+  // When the watermark was last moved, by a tick or by passOver.
+  let progressAt: DateTime | undefined;
 
   const staff = (): string[] =>
     courseStaff(
@@ -134,6 +143,7 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
       if (course.retiredAt()) return emptyReport();
       const report = await course.dispatcher.tick();
       const now = clock.now();
+      progressAt = now;
       // Held back (a catch-up's spacing, a stop): looked at again on the very next tick.
       if (report.deferred > 0 || report.unconfirmed > 0) {
         due = { plan: plans.current(), at: now };
@@ -152,6 +162,12 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
         }),
       };
       return report;
+    },
+    passOver(now) {
+      if (retired || !due || due.plan !== plans.current() || due.at <= now) return;
+      if (progressAt && now.toMillis() - progressAt.toMillis() < PROGRESS_EVERY_MS) return;
+      ledger.setWatermark(now);
+      progressAt = now;
     },
     replaceBase(plan, author, now) {
       const { before } = plans.replaceBase(plan);
