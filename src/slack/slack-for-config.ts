@@ -1,6 +1,7 @@
 import type { Config } from '../config/env.ts';
 import type { HttpRoute } from '../http/calendar-route.ts';
-import type { PlanSource } from '../plan/plan-source.ts';
+import type { RevisedPlanSource } from '../changes/revised-plan-source.ts';
+import { singleCourseDeployment } from '../courses/single-course-deployment.ts';
 import type { Plan } from '../plan/schema.ts';
 import { ask } from '../queries/ask.ts';
 import type { Clock } from '../util/clock.ts';
@@ -8,7 +9,7 @@ import type { Logger } from '../util/logger.ts';
 import { createSlackApp, type SlackApp } from './create-slack-app.ts';
 
 export interface SlackRuntimeDeps {
-  plans: PlanSource;
+  plans: RevisedPlanSource;
   clock: Clock;
   logger: Logger;
   /** COURSEBOT_CHANNEL or the plan's default: where kinds without their own channel go. */
@@ -23,16 +24,25 @@ export interface SlackRuntimeDeps {
  */
 export function slackForConfig(config: Config, deps: SlackRuntimeDeps): SlackApp | undefined {
   if (!config.slack) return undefined;
+  const channels = () => reminderChannels(deps.plans.current(), deps.defaultChannel);
+  // Today's environment is a deployment of one course; COURSEBOT_COURSES brings the runtime of many.
+  const deployment = singleCourseDeployment({
+    plans: deps.plans,
+    staff: config.instructors,
+    channels,
+    source: { kind: 'file', path: config.schedulePath },
+    log: deps.logger,
+    command: config.command,
+  });
   return createSlackApp({
     settings: config.slack,
-    plans: deps.plans,
+    deployment,
     clock: deps.clock,
     ask,
     log: deps.logger,
     logLevel: config.logLevel,
-    instructors: config.instructors,
     command: config.command,
-    channels: () => reminderChannels(deps.plans.current(), deps.defaultChannel),
+    channels,
     routes: deps.routes,
   });
 }
