@@ -20,6 +20,8 @@ const SCOPES: Record<string, string[]> = {
   'conversations.history': ['channels:history', 'groups:history', 'im:history'],
   'conversations.open': ['im:write'],
   'users.info': ['users:read'],
+  // The course channels a person is in, for a /schedule typed in a DM: the channels' own read scopes.
+  'users.conversations': ['channels:read', 'groups:read'],
   // The Home tab and its forms: no scope of their own.
   'views.publish': [],
   'views.open': [],

@@ -70,7 +70,7 @@ export function refuseNonStaff(
   );
   return message(
     textContent(
-      `Sorry, only the course staff can change the schedule of ${request.plan.course.code}. Try \`${request.command} help\` for what you can ask.`,
+      `Sorry, only the course staff can change the schedule. Try \`${request.command} help\` for what you can ask.`,
     ),
   );
 }
