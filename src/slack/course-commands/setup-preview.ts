@@ -80,8 +80,13 @@ function weekLines(plan: Plan, channel: string, now: DateTime): Line[] {
   if (ahead.length === 0) return [['No posts in the first week.']];
   const lines = ahead.map((post) => {
     const when = DateTime.fromISO(post.at, { zone }).setLocale('en-US').toFormat('ccc LLL d, HH:mm');
-    const first = renderText(post.content).split('\n')[0] ?? '';
-    return `${when}, ${postKinds(post).join(' + ')}: ${first}`;
+    // The heading and its first line say what the post is about; the whole post would flood the preview.
+    const gist = renderText(post.content)
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(0, 2)
+      .join(' — ');
+    return `${when}, ${postKinds(post).join(' + ')}: ${gist.length > 140 ? `${gist.slice(0, 139)}…` : gist}`;
   });
   return capped(lines, MAX_POSTS, 'posts');
 }
