@@ -165,6 +165,19 @@ describe('one bot, many courses', () => {
     expect((await command('help', 'U0ONE', 'C0CS101')).text).toContain('setup');
   });
 
+  it('previews what changes when the channel has a course, and replaces its plan on Confirm (its staff only)', async () => {
+    const url = site.url('/cs101/schedule.html');
+    const refused = await command(`setup ${url}`, 'U0MATH', 'C0CS599');
+    expect(refused.text).toContain('only the staff of CS 599');
+    const preview = await command(`setup ${url} America/New_York`, 'U0PROF', 'C0CS599');
+    expect(preview.text).toContain('What changes:');
+    expect(preview.text).not.toContain('The first week of posts');
+    const done = await click(preview, SETUP_CONFIRM_ACTION, 'U0PROF', 'C0CS599');
+    expect(done.text).toContain('Replaced the plan of `cs599e1-fall-2025`');
+    expect(deployment.setUps).toEqual([expect.objectContaining({ channelId: 'C0CS599', userId: 'U0PROF' })]);
+    expect(deployment.course('cs599e1-fall-2025')!.plans.current().course.code).toBe('CS 101');
+  });
+
   it('refuses a setup by someone who may not, logs it, and says what is wrong with a bad address', async () => {
     const url = site.url('/cs101/schedule.html');
     const refused = await command(`setup ${url}`, 'U0ONE', 'C0CS101');
