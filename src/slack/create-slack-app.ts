@@ -17,6 +17,7 @@ import { ChannelDirectory } from './channel-directory.ts';
 import { bindCourseListeners } from './listeners/course-listeners.ts';
 import { SlackListeners } from './listeners/slack-listeners.ts';
 import { MemberChannels } from './member-channels.ts';
+import { userByName } from './user-by-name.ts';
 import type { AskFn } from './schedule-callback.ts';
 import { ScheduleCommandTable } from './schedule-commands.ts';
 import { SlackSink } from './slack-sink.ts';
@@ -141,6 +142,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     commands,
     log,
     memberChannels: (user) => members.of(user),
+    findUser: (typed) => userByName(client, typed),
     ...(options.command ? { command: options.command } : {}),
     ...(options.previewMinutes === undefined ? {} : { previewMinutes: options.previewMinutes }),
   });

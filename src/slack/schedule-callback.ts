@@ -1,14 +1,15 @@
 import type { RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { code, type Content } from '../content/content.ts';
+import { code } from '../content/content.ts';
 import { renderSlack } from '../content/render-slack.ts';
-import { staffHelp, staffWords } from '../courses/staff-command-table.ts';
-import type { Course, Deployment } from '../deployment/deployment.ts';
+import { staffWords } from '../courses/staff-command-table.ts';
+import type { Deployment } from '../deployment/deployment.ts';
 import type { ask } from '../queries/ask.ts';
 import { DEFAULT_PREFIX } from '../queries/help-content.ts';
 import { queryCommands } from '../queries/query-table.ts';
 import type { Clock } from '../util/clock.ts';
 import { logSafe } from '../util/log-safe.ts';
 import type { Logger } from '../util/logger.ts';
+import { answerFor } from './course-commands/answer-for-course.ts';
 import { resolveCourse } from './course-commands/resolve-course.ts';
 import type { SetupHandler } from './course-commands/setup-command.ts';
 import type { CommandArgs } from './listeners/slack-listeners.ts';
@@ -34,7 +35,7 @@ export interface ScheduleCallbackDeps {
   ackBudgetMs?: number;
 }
 
-type Respond = SlackCommandMiddlewareArgs['respond'];
+export type Respond = SlackCommandMiddlewareArgs['respond'];
 
 const WORKING: ScheduleReply = { content: { blocks: [{ kind: 'context', lines: [['Working on it…']] }] } };
 const failedReply = (command = DEFAULT_PREFIX): ScheduleReply => ({
@@ -161,72 +162,6 @@ function route(
       ? resolved.reply
       : answerFor(deps, resolved.course, resolved.text, who, respond),
   );
-}
-
-/** Words that change a course: refused once it is retired. */
-const CHANGING = new Set([...staffWords('desk'), ...staffWords('retire')]);
-
-/**
- * A request answered for one course: a registered word goes to its handler, anything else to the read-only
- * answers. Also the answer of a click on "Which course?", for the course clicked.
- */
-export function answerFor(
-  deps: ScheduleCallbackDeps,
-  course: Course,
-  text: string,
-  who: Asker,
-  respond: Respond,
-): ScheduleReply | Promise<ScheduleReply> {
-  const { userId, channelId } = who;
-  const plan = course.plans.current();
-  const now = deps.clock.now();
-  const [first = '', ...rest] = text.split(' ');
-  const word = first.toLowerCase();
-  const retired = course.retiredAt();
-  if (retired && CHANGING.has(word)) return { content: retiredNotice(course, retired) };
-  const handler = deps.commands.handlerFor(first);
-  if (!handler) {
-    const { content, share, ok } = deps.ask(plan, text, now, {
-      extraHelp: [...deps.commands.helpEntries(), ...staffHelp('setup')],
-      ...(deps.command ? { prefix: deps.command } : {}),
-    });
-    if (!retired) return { content, share: share && ok };
-    return { content: { blocks: [...retiredNotice(course, retired).blocks, ...content.blocks] } };
-  }
-  return handler({
-    word,
-    args: rest.join(' '),
-    userId,
-    channelId,
-    mentions: who.mentions,
-    course,
-    deployment: deps.deployment,
-    isStaff: deps.deployment.isStaff(course, userId),
-    command: deps.command ?? DEFAULT_PREFIX,
-    plan,
-    now,
-    followUp: async (reply) => {
-      await respond(replyBody(reply));
-    },
-  });
-}
-
-/** Said above every answer of a retired course, and instead of any change to it. */
-export function retiredNotice(course: Course, at: NonNullable<ReturnType<Course['retiredAt']>>): Content {
-  const { code: courseCode, timezone } = course.plans.current().course;
-  const day = at.setZone(timezone).setLocale('en-US').toFormat('ccc LLL d, yyyy');
-  return {
-    blocks: [
-      {
-        kind: 'context',
-        lines: [
-          [
-            `${courseCode} was retired on ${day}: no more reminders are posted and its plan no longer changes.`,
-          ],
-        ],
-      },
-    ],
-  };
 }
 
 /** A failing handler costs the user one polite line, never silence or a stack trace. */

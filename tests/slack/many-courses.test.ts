@@ -49,6 +49,11 @@ beforeEach(async () => {
       { id: 'C0MA101', name: 'ma101', members: ['U0BOTH', 'U0MATH'] },
       { id: 'C0CS101', name: 'cs101', members: ['U0ADMIN', 'U0ONE'] },
     ],
+    users: [
+      { id: 'U0MATH', name: 'math', tz: 'America/New_York' },
+      { id: 'U0TA', name: 'ta', tz: 'America/New_York' },
+      { id: 'U0GRADER', name: 'grader', tz: 'America/New_York' },
+    ],
   });
   site = await startPageServer({ '/cs101/schedule.html': page(FALL_PAGE, 'text/html; charset=utf-8') });
   deployment = memoryDeployment(
@@ -195,9 +200,20 @@ describe('one bot, many courses', () => {
     const added = await command('staff add <@U0TA|ta>', 'U0MATH', 'C0MA101');
     expect(added.text).toContain('now staff');
     expect((await command('staff', 'U0ONE', 'C0MA101')).text).toContain('only the course staff');
-    expect((await command('staff', 'U0MATH', 'C0MA101')).text).toMatch(/U0MATH.*U0TA/);
+    const list = await command('staff', 'U0MATH', 'C0MA101');
+    expect(JSON.stringify(list.blocks)).toMatch(/<@U0MATH>.*<@U0TA>/);
     const preview = await command('cancel 14', 'U0TA', 'C0MA101');
     expect(buttons(preview).map((b) => b.action_id)).toContain(CONFIRM_ACTION);
+  });
+
+  it('finds a person named as typed (@name) when Slack sends no mention, and says so when no one is', async () => {
+    expect((await command('staff add @nobody', 'U0MATH', 'C0MA101')).text).toBe(
+      'No one in this workspace is called @nobody.',
+    );
+    expect((await command('staff add @grader', 'U0MATH', 'C0MA101')).text).toContain('U0GRADER is now staff');
+    const removed = await command('staff remove <@U0GRADER>', 'U0MATH', 'C0MA101');
+    expect(removed.text).toContain('no longer staff');
+    expect(deployment.isStaff(deployment.course('ma101-fall-2025')!, 'U0GRADER')).toBe(false);
   });
 
   it('retires a course after Confirm: its answers say so and it takes no more changes', async () => {

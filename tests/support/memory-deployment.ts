@@ -103,18 +103,18 @@ export function memoryDeployment(
     },
     addStaff(course, userId): StaffEdit {
       const entry = entryOf(course);
-      if (entry.staff.includes(userId)) return { ok: false, message: `<@${userId}> is already staff.` };
+      if (entry.staff.includes(userId)) return { ok: false, message: `${userId} is already staff.` };
       entry.staff.push(userId);
       deskStaffOf(course).push(userId);
-      return { ok: true, message: `<@${userId}> is now staff of ${course.id}.` };
+      return { ok: true, message: `${userId} is now staff of ${course.id}.` };
     },
     removeStaff(course, userId): StaffEdit {
       const entry = entryOf(course);
-      if (!entry.staff.includes(userId)) return { ok: false, message: `<@${userId}> is not staff.` };
+      if (!entry.staff.includes(userId)) return { ok: false, message: `${userId} is not staff.` };
       entry.staff.splice(entry.staff.indexOf(userId), 1);
       const desk = deskStaffOf(course);
       desk.splice(desk.indexOf(userId), 1);
-      return { ok: true, message: `<@${userId}> is no longer staff of ${course.id}.` };
+      return { ok: true, message: `${userId} is no longer staff of ${course.id}.` };
     },
     retire(course, _by, now): StaffEdit {
       const entry = entryOf(course);

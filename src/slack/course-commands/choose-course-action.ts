@@ -1,5 +1,6 @@
 import type { ButtonArgs } from '../listeners/slack-listeners.ts';
-import { answerFor, replyBody, type ScheduleCallbackDeps } from '../schedule-callback.ts';
+import { replyBody, type ScheduleCallbackDeps } from '../schedule-callback.ts';
+import { answerFor } from './answer-for-course.ts';
 import { textContent } from '../staff/staff-commands.ts';
 import { readChoice } from './course-chooser.ts';
 

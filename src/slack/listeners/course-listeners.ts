@@ -5,7 +5,7 @@ import {
   RETIRE_CONFIRM_ACTION,
   courseRetirement,
 } from '../course-commands/retire-command.ts';
-import { registerRosterCommand } from '../course-commands/roster-command.ts';
+import { registerRosterCommand, type RosterDeps } from '../course-commands/roster-command.ts';
 import { SETUP_CANCEL_ACTION, SETUP_CONFIRM_ACTION, courseSetup } from '../course-commands/setup-command.ts';
 import { scheduleCallback, type ScheduleCallbackDeps } from '../schedule-callback.ts';
 import {
@@ -20,6 +20,7 @@ export interface CourseListenerDeps extends Omit<ScheduleCallbackDeps, 'setup'> 
   /** The slash command as the app's manifest names it. */
   slashCommand: string;
   previewMinutes?: number;
+  findUser?: RosterDeps['findUser'];
 }
 
 /**
@@ -30,10 +31,11 @@ export function bindCourseListeners(listeners: SlackListeners, deps: CourseListe
   const { deployment, clock, log, commands } = deps;
   const previews = deps.previewMinutes === undefined ? {} : { previewMinutes: deps.previewMinutes };
   registerStaffCommands(commands, { log });
-  registerRosterCommand(commands, { log });
+  registerRosterCommand(commands, { log, ...(deps.findUser ? { findUser: deps.findUser } : {}) });
   const retire = courseRetirement(commands, { deployment, clock, log, ...previews });
   const setup = courseSetup({ deployment, clock, log, ...previews });
-  const answering: ScheduleCallbackDeps = { ...deps, setup: setup.handler };
+  const { slashCommand: _command, previewMinutes: _minutes, findUser: _find, ...callback } = deps;
+  const answering: ScheduleCallbackDeps = { ...callback, setup: setup.handler };
 
   listeners.command(deps.slashCommand, scheduleCallback(answering));
 
