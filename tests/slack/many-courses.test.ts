@@ -55,7 +55,10 @@ beforeEach(async () => {
       { id: 'U0GRADER', name: 'grader', tz: 'America/New_York' },
     ],
   });
-  site = await startPageServer({ '/cs101/schedule.html': page(FALL_PAGE, 'text/html; charset=utf-8') });
+  site = await startPageServer({
+    '/cs101/schedule.html': page(FALL_PAGE, 'text/html; charset=utf-8'),
+    '/welcome.html': page('<h1>Welcome</h1><p>Office hours are on Tuesdays.</p>', 'text/html'),
+  });
   deployment = memoryDeployment(
     [
       { plan: fixturePlan(), channels: ['C0CS599'], staff: ['U0PROF'] },
@@ -191,6 +194,12 @@ describe('one bot, many courses', () => {
     const missing = await command(`setup ${site.url('/nothing.html')}`, 'U0ADMIN', 'C0CS101');
     expect(missing.text?.split('\n')).toHaveLength(1);
     expect(missing.text).toContain('404');
+    for (const address of [site.url('/welcome.html'), 'http://127.0.0.1:1/schedule.html']) {
+      const answer = await command(`setup ${address}`, 'U0ADMIN', 'C0CS101');
+      expect(answer.text?.split('\n'), address).toHaveLength(1);
+      expect(answer.text).toContain(address);
+      expect(buttons(answer)).toEqual([]);
+    }
     expect(deployment.setUps).toEqual([]);
   });
 
