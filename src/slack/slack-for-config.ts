@@ -2,6 +2,7 @@ import type { Config } from '../config/env.ts';
 import type { HttpRoute } from '../http/calendar-route.ts';
 import type { RevisedPlanSource } from '../changes/revised-plan-source.ts';
 import { singleCourseDeployment } from '../courses/single-course-deployment.ts';
+import type { Deployment } from '../deployment/deployment.ts';
 import type { Plan } from '../plan/schema.ts';
 import { ask } from '../queries/ask.ts';
 import type { Clock } from '../util/clock.ts';
@@ -16,6 +17,8 @@ export interface SlackRuntimeDeps {
   defaultChannel: string;
   /** HTTP routes besides /healthz (the calendar feed). */
   routes?: readonly HttpRoute[];
+  /** The courses served (see lateDeployment); without it, today's one course from `plans` and COURSEBOT_INSTRUCTORS. */
+  deployment?: Deployment;
 }
 
 /**
@@ -26,14 +29,16 @@ export function slackForConfig(config: Config, deps: SlackRuntimeDeps): SlackApp
   if (!config.slack) return undefined;
   const channels = () => reminderChannels(deps.plans.current(), deps.defaultChannel);
   // Today's environment is a deployment of one course; COURSEBOT_COURSES brings the runtime of many.
-  const deployment = singleCourseDeployment({
-    plans: deps.plans,
-    staff: config.instructors,
-    channels,
-    source: { kind: 'file', path: config.schedulePath },
-    log: deps.logger,
-    command: config.command,
-  });
+  const deployment =
+    deps.deployment ??
+    singleCourseDeployment({
+      plans: deps.plans,
+      staff: config.instructors,
+      channels,
+      source: { kind: 'file', path: config.schedulePath },
+      log: deps.logger,
+      command: config.command,
+    });
   return createSlackApp({
     settings: config.slack,
     deployment,
@@ -42,7 +47,7 @@ export function slackForConfig(config: Config, deps: SlackRuntimeDeps): SlackApp
     log: deps.logger,
     logLevel: config.logLevel,
     command: config.command,
-    channels,
+    ...(deps.deployment ? {} : { channels }),
     routes: deps.routes,
   });
 }
