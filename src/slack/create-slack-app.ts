@@ -7,7 +7,7 @@ import { startFeedListener, type FeedListener } from '../http/feed-listener.ts';
 import type { StaffDesk } from '../changes/staff-desk.ts';
 import { singleCourseDeployment, type SingleCourseDeployment } from '../courses/single-course-deployment.ts';
 import type { AnnounceStatus } from '../delivery/announcer.ts';
-import type { Deployment } from '../deployment/deployment.ts';
+import type { Course, Deployment } from '../deployment/deployment.ts';
 import type { PlanSource } from '../plan/plan-source.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger, LogLevel } from '../util/logger.ts';
@@ -42,6 +42,8 @@ export interface SlackAppOptions {
   command?: string;
   /** Extra `/schedule` words (staff commands); a fresh table when omitted. */
   commands?: ScheduleCommandTable;
+  /** The course of a staff Confirm or Cancel that carries no course id (the Home tab's); the only course by default. */
+  courseOfBareButton?: () => Course | undefined;
   /** How long a setup, retire or staff preview can be confirmed. */
   previewMinutes?: number;
   /** Web API request timeout; without one a hung connection would hold a post forever. */
@@ -143,6 +145,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     log,
     memberChannels: (user) => members.of(user),
     findUser: (typed) => userByName(client, typed),
+    ...(options.courseOfBareButton ? { courseOfBareButton: options.courseOfBareButton } : {}),
     ...(options.command ? { command: options.command } : {}),
     ...(options.previewMinutes === undefined ? {} : { previewMinutes: options.previewMinutes }),
   });

@@ -2,7 +2,7 @@ import type { Config } from '../config/env.ts';
 import type { HttpRoute } from '../http/calendar-route.ts';
 import type { RevisedPlanSource } from '../changes/revised-plan-source.ts';
 import { singleCourseDeployment } from '../courses/single-course-deployment.ts';
-import type { Deployment } from '../deployment/deployment.ts';
+import type { Course, Deployment } from '../deployment/deployment.ts';
 import type { Plan } from '../plan/schema.ts';
 import { ask } from '../queries/ask.ts';
 import type { Clock } from '../util/clock.ts';
@@ -19,6 +19,8 @@ export interface SlackRuntimeDeps {
   routes?: readonly HttpRoute[];
   /** The courses served (see lateDeployment); without it, today's one course from `plans` and COURSEBOT_INSTRUCTORS. */
   deployment?: Deployment;
+  /** The course the Home tab serves: its Confirm and Cancel buttons carry no course id. */
+  homeCourse?: () => Course | undefined;
 }
 
 /**
@@ -49,6 +51,7 @@ export function slackForConfig(config: Config, deps: SlackRuntimeDeps): SlackApp
     command: config.command,
     ...(deps.deployment ? {} : { channels }),
     routes: deps.routes,
+    ...(deps.homeCourse ? { courseOfBareButton: deps.homeCourse } : {}),
   });
 }
 

@@ -155,6 +155,21 @@ describe('one bot, many courses', () => {
     expect(deployment.announced).toEqual([{ course: 'ma101-fall-2025', revisionId: expect.any(Number) }]);
   });
 
+  it('changes nothing on a Confirm without a course id when the bot serves several courses', async () => {
+    const preview = await command('cancel 14', 'U0MATH', 'C0MA101');
+    const value = buttons(preview).find((b) => b.action_id === CONFIRM_ACTION)!.value;
+    const before = fake.responses().length;
+    await fake.sendInteractive({
+      actions: [{ action_id: CONFIRM_ACTION, value: value.split('|')[1]! }],
+      userId: 'U0MATH',
+      channelId: 'C0MA101',
+    });
+    const answer = (await until(() => fake.responses()[before])).body as Payload;
+    expect(answer.text).toContain('nothing was changed');
+    const math = deployment.course('ma101-fall-2025')!;
+    expect(math.plans.current().sessions.find((s) => s.number === 14)?.noClass).toBeUndefined();
+  });
+
   it('sets up a course from its page: preview, Confirm, then the channel answers for it', async () => {
     const url = site.url('/cs101/schedule.html');
     const preview = await command(`setup ${url} America/New_York`, 'U0ADMIN', 'C0CS101');

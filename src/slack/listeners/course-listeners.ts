@@ -13,6 +13,7 @@ import {
   CONFIRM_ACTION,
   registerStaffCommands,
   staffActions,
+  type StaffSlackDeps,
 } from '../staff/staff-commands.ts';
 import type { SlackListeners } from './slack-listeners.ts';
 
@@ -21,6 +22,7 @@ export interface CourseListenerDeps extends Omit<ScheduleCallbackDeps, 'setup'> 
   slashCommand: string;
   previewMinutes?: number;
   findUser?: RosterDeps['findUser'];
+  courseOfBareButton?: StaffSlackDeps['courseOfBareButton'];
 }
 
 /**
@@ -34,12 +36,19 @@ export function bindCourseListeners(listeners: SlackListeners, deps: CourseListe
   registerRosterCommand(commands, { log, ...(deps.findUser ? { findUser: deps.findUser } : {}) });
   const retire = courseRetirement(commands, { deployment, clock, log, ...previews });
   const setup = courseSetup({ deployment, clock, log, ...previews });
-  const { slashCommand: _command, previewMinutes: _minutes, findUser: _find, ...callback } = deps;
+  const {
+    slashCommand: _command,
+    previewMinutes: _minutes,
+    findUser: _find,
+    courseOfBareButton: _bare,
+    ...callback
+  } = deps;
   const answering: ScheduleCallbackDeps = { ...callback, setup: setup.handler };
 
   listeners.command(deps.slashCommand, scheduleCallback(answering));
 
-  const staff = staffActions({ deployment, clock, log });
+  const bare = deps.courseOfBareButton ? { courseOfBareButton: deps.courseOfBareButton } : {};
+  const staff = staffActions({ deployment, clock, log, ...bare });
   listeners.action(CONFIRM_ACTION, staff.confirm);
   listeners.action(CANCEL_ACTION, staff.cancel);
   listeners.action(CHOOSE_COURSE_ACTIONS, chooseCourseAction(answering));

@@ -15,6 +15,8 @@ export const CANCEL_ACTION = 'staff_change_cancel';
 
 export interface StaffSlackDeps {
   deployment: Deployment;
+  /** The course of a Confirm or Cancel that carries no course id (the Home tab's); the only course by default. */
+  courseOfBareButton?: () => Course | undefined;
   clock: Clock;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
@@ -106,11 +108,13 @@ export const textContent = (text: string): Content => ({ blocks: [{ kind: 'secti
 const buttonValue = (courseId: string | undefined, previewId: string) =>
   courseId ? `${courseId}|${previewId}` : previewId;
 
-function readButton(deployment: Deployment, value: string): { course?: Course; previewId: string } {
+function readButton(deps: StaffSlackDeps, value: string): { course?: Course; previewId: string } {
+  const { deployment } = deps;
   const bar = value.indexOf('|');
   if (bar < 0) {
     const courses = deployment.courses();
-    return { ...(courses.length === 1 ? { course: courses[0]! } : {}), previewId: value };
+    const course = deps.courseOfBareButton?.() ?? (courses.length === 1 ? courses[0] : undefined);
+    return { ...(course ? { course } : {}), previewId: value };
   }
   const course = deployment.course(value.slice(0, bar));
   return { ...(course ? { course } : {}), previewId: value.slice(bar + 1) };
@@ -138,7 +142,7 @@ const GONE = 'This preview belongs to a course this bot no longer serves: nothin
 export function staffActions(deps: StaffSlackDeps) {
   const confirm = async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
-    const { course, previewId } = readButton(deps.deployment, action.value ?? '');
+    const { course, previewId } = readButton(deps, action.value ?? '');
     const answer = (content: Content) => respond({ ...replyBody({ content }), replace_original: true });
     if (!course) return void (await answer(textContent(GONE)));
     if (course.retiredAt())
@@ -165,7 +169,7 @@ export function staffActions(deps: StaffSlackDeps) {
   };
   const cancel = async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
-    const { course, previewId } = readButton(deps.deployment, action.value ?? '');
+    const { course, previewId } = readButton(deps, action.value ?? '');
     const content = course
       ? course.desk.dismiss(previewId, body.user.id, deps.clock.now()).content
       : textContent(GONE);
