@@ -136,6 +136,22 @@ describe('one bot, many courses', () => {
     expect(fake.responses().at(-1)?.body).toMatchObject({ replace_original: true });
   });
 
+  it('says "working on it" while the membership lookup hangs, then asks which course once it times out', async () => {
+    // Longer than both the ack's budget and the Web API timeout (2 s each here).
+    fake.failNext('users.conversations', { delayMs: 2300 });
+    const before = fake.responses().length;
+    const ack = await command('next', 'U0ONE', 'D0DM3');
+    expect(ack.text).toBe('Working on it…');
+    const answer = (await until(() => fake.responses()[before])).body as Payload & {
+      replace_original?: boolean;
+    };
+    expect(answer.text).toContain('Which course?');
+    expect(answer.replace_original).toBe(true);
+    expect(log.lines.some((l) => l.startsWith('warn slack: the channels of U0ONE could not be listed'))).toBe(
+      true,
+    );
+  });
+
   it('refuses the staff of one course in the other, and lets them change their own', async () => {
     const refused = await command('cancel 14 snow day', 'U0MATH', 'C0CS599');
     expect(refused.text).toContain('only the course staff');
