@@ -43,6 +43,12 @@ describe('courseChooser', () => {
     expect(text).toContain('cs111-fall-2025');
   });
 
+  it('names at most thirty course ids, and counts the rest', () => {
+    const text = renderText(courseChooser(courses(45), 'next', [], '/schedule').content);
+    expect(text).toContain('cs129-fall-2025 and 15 more.');
+    expect(text).not.toContain('cs130-fall-2025');
+  });
+
   it('gives only the hint when the request is too long to ride in a button', () => {
     const reply = courseChooser(courses(2), `announce ${'x'.repeat(2100)}`, [], '/schedule');
     expect(reply.buttons).toBeUndefined();

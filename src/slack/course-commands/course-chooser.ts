@@ -8,6 +8,8 @@ export const CHOOSE_COURSE_ACTIONS = /^course_choose-\d+$/;
 
 /** Buttons shown at most; the others are named by typing their id. */
 export const MAX_CHOICES = 10;
+/** Course ids the hint names at most. */
+const MAX_NAMED = 30;
 /** Slack keeps at most 2,000 characters of a button's value. */
 const MAX_VALUE = 2000;
 
@@ -56,10 +58,13 @@ export function courseChooser(
   const typed = text ? ` ${text}` : '';
   const lines: Line[] = [['Which course? This channel has none of its own.']];
   if (courses.length > shown.length || !fits) {
+    // Named in full up to a point: a department's thousand ids would make the reply unreadable.
+    const ids = courses.slice(0, MAX_NAMED).map((c) => c.id);
+    const more = courses.length > ids.length ? ` and ${courses.length - ids.length} more` : '';
     lines.push([
-      `Or name it: `,
+      fits ? 'Or type ' : 'Type ',
       code(`${command} ID${typed}`.slice(0, 200)),
-      ` with one of ${courses.map((c) => c.id).join(', ')}.`,
+      ` with the course's ID: ${ids.join(', ')}${more}.`,
     ]);
   } else
     lines.push([
