@@ -32,6 +32,10 @@ export class RunningDeployment implements Deployment {
   private readonly byId = new Map<string, CourseRuntime>();
   private readonly channelIds = new Map<string, Promise<string | undefined>>();
   private readonly resolved = new Map<string, string>();
+  /** The courses in id order, made again only when one is added: every command and tick reads it. */
+  private sorted: readonly CourseRuntime[] | undefined;
+  /** The course last found for a channel ID: checked on every use, since a reloaded plan can move channels. */
+  private readonly byChannelId = new Map<string, CourseRuntime>();
   private started = false;
 
   constructor(
@@ -52,7 +56,7 @@ export class RunningDeployment implements Deployment {
   private prefixLogs: boolean;
 
   courses(): readonly CourseRuntime[] {
-    return [...this.byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+    return (this.sorted ??= [...this.byId.values()].sort((a, b) => a.id.localeCompare(b.id)));
   }
 
   course(id: string): CourseRuntime | undefined {
@@ -60,17 +64,15 @@ export class RunningDeployment implements Deployment {
   }
 
   async courseForChannel(channelId: string): Promise<CourseRuntime | undefined> {
-    // Names already resolved answer without waiting: /schedule in one of a thousand channels stays quick.
-    for (const course of this.courses()) {
-      if (course.channels().some((channel) => this.resolved.get(channel) === channelId)) return course;
-    }
-    for (const course of this.courses()) {
-      for (const channel of course.channels()) {
-        if (this.resolved.has(channel)) continue;
-        if ((await this.idOf(channel)) === channelId) return course;
-      }
-    }
-    return undefined;
+    // A channel seen before costs one course's channels, however many courses there are.
+    const known = this.byChannelId.get(channelId);
+    if (known && this.posts(known, channelId)) return known;
+    this.byChannelId.delete(channelId);
+    // Names already resolved answer without waiting; only names never resolved are asked of Slack.
+    const found =
+      this.courses().find((course) => this.posts(course, channelId)) ?? (await this.resolveNames(channelId));
+    if (found) this.byChannelId.set(channelId, found);
+    return found;
   }
 
   isAdmin(userId: string): boolean {
@@ -261,7 +263,23 @@ export class RunningDeployment implements Deployment {
       isStaff: (c, user) => this.isStaff(c, user),
     });
     this.byId.set(spec.id, course);
+    this.sorted = undefined;
     return course;
+  }
+
+  /** The course with a channel name not resolved yet that turns out to be this ID. */
+  private async resolveNames(channelId: string): Promise<CourseRuntime | undefined> {
+    for (const course of this.courses()) {
+      for (const channel of course.channels()) {
+        if (!this.resolved.has(channel) && (await this.idOf(channel)) === channelId) return course;
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether one of the course's channels is known to be this channel ID. */
+  private posts(course: CourseRuntime, channelId: string): boolean {
+    return course.channels().some((channel) => this.resolved.get(channel) === channelId);
   }
 
   /** Configured channel names are resolved to IDs once; a name not found is asked again next time. */
