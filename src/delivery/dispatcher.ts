@@ -7,7 +7,8 @@ import { silentLogger, type Logger } from '../util/logger.ts';
 import type { Announcer } from './announcer.ts';
 import { withLateNote } from './catch-up.ts';
 import { addReport, emptyReport, type DeliveryReport } from './delivery-report.ts';
-import type { Decision } from './decide-post.ts';
+import { decidePost, type Decision, type DecideRules } from './decide-post.ts';
+import { inChannelLanes } from './channel-lanes.ts';
 import { surveyDue, type DerivePosts, type DuePost } from './due-posts.ts';
 import type { Ledger, LedgerRow } from './ledger.ts';
 import { resolveInterrupted, type ResolveReport } from './resolve-interrupted.ts';
@@ -57,6 +58,24 @@ export interface DispatcherOptions {
   clockSetBy?: string;
   /** Why the store cannot be trusted now (gone, taken over), or undefined: while set, nothing is sent. */
   storeProblem?: () => string | undefined;
+}
+
+/** Channels sent to side by side in one tick; each channel's own posts still go one after the other. */
+const LANES_AT_ONCE = 16;
+/**
+ * A Retry-After up to this long is waited for inside the tick, so the post leaves when the destination
+ * said; a longer one is left to the tick after it. Short, because the tick in flight holds up the next one.
+ */
+const MAX_WAIT_IN_TICK_MS = 10_000;
+/** Tries of one post within one tick: a destination that keeps refusing waits for later ticks. */
+const MAX_ATTEMPTS_IN_TICK = 3;
+
+/** What the channel lanes of one tick share. */
+interface Pass {
+  report: DeliveryReport;
+  rules: DecideRules;
+  /** The earliest post held back by a stop or an earlier waiting post: the watermark stops before it. */
+  firstDeferred?: DateTime;
 }
 
 export interface StartReport extends ResolveReport {
@@ -133,63 +152,122 @@ export class Dispatcher {
       addReport(report, await this.options.announcer.flush());
     }
     const { now, watermark, pending, rules, posts } = this.survey(this.clock.now());
-    // A channel with a post waiting (retry, lookup) gets nothing newer until it is resolved: order is kept.
-    const held = new Set<string>();
-    let firstDeferred: DateTime | undefined;
-    let sentLate = false;
-    for (const { post, step } of posts) {
-      if (step.do === 'nothing') continue;
-      if (step.do === 'wait') {
-        held.add(post.channel);
-        continue;
-      }
-      if (step.do === 'hold' || held.has(post.channel) || this.stopping.signal.aborted) {
-        report.deferred++;
-        firstDeferred ??= instant(post.at);
-        continue;
-      }
-      let decision: Decision = step;
-      if (decision.do === 'confirm') {
-        const settled = await settleUnconfirmed(this.outbox, post, decision.rows, now, rules);
-        report.unconfirmed += settled.held;
-        report.skipped += settled.skipped;
-        decision = settled.decision;
-        if (decision.do === 'wait') held.add(post.channel);
-        if (decision.do !== 'send' && decision.do !== 'skip') continue;
-      }
-      const keys = decision.reminders.map((r) => r.key);
-      if (decision.do === 'skip') {
-        this.skip(post, keys, decision.reason, report);
-        continue;
-      }
-      if (decision.late && sentLate) {
-        await (this.options.sleep ?? abortableSleep)(
-          this.options.catchUpSpacingMs ?? 1000,
-          this.stopping.signal,
-        );
-        if (this.stopping.signal.aborted) {
-          report.deferred++;
-          firstDeferred ??= instant(post.at);
-          continue;
-        }
-      }
-      const whole = decision.reminders.length === post.reminders.length;
-      let content =
-        whole || !this.options.narrow ? post.content : this.options.narrow(post, decision.reminders);
-      if (decision.late) content = withLateNote(content, post.at, this.clock.now(), rules.zone);
-      const outcome = await sendThroughOutbox(this.outbox, post, keys, content);
-      sentLate ||= decision.late;
-      if (outcome === 'posted') report.posted += keys.length;
-      if (outcome === 'failed') report.failed += keys.length;
-      if (outcome === 'retry' || outcome === 'taken') {
-        if (outcome === 'retry') report.retrying += keys.length;
-        held.add(post.channel);
-      }
-    }
+    const pass: Pass = { report, rules };
+    await inChannelLanes(
+      posts,
+      (p) => p.post.channel,
+      LANES_AT_ONCE,
+      (lane) => this.sendLane(lane, pass),
+    );
+    const firstDeferred = pass.firstDeferred;
     this.dropOrphans(posts, pending);
     const handledUpTo = firstDeferred ? DateTime.min(now, firstDeferred.minus({ milliseconds: 1 })) : now;
     if (handledUpTo > watermark) this.options.ledger.setWatermark(handledUpTo);
     return report;
+  }
+
+  /**
+   * One channel's due posts, in order. A channel with a post waiting (retry, lookup) gets nothing newer
+   * until it is resolved: order is kept.
+   */
+  private async sendLane(lane: DuePost[], pass: Pass): Promise<void> {
+    const { report, rules } = pass;
+    const defer = (post: Post) => {
+      report.deferred++;
+      const at = instant(post.at);
+      if (!pass.firstDeferred || at < pass.firstDeferred) pass.firstDeferred = at;
+    };
+    let held = false;
+    let sentLate = false;
+    for (const { post, step } of lane) {
+      if (step.do === 'nothing') continue;
+      if (step.do === 'wait') {
+        held = true;
+        continue;
+      }
+      if (step.do === 'hold' || held || this.stopping.signal.aborted) {
+        defer(post);
+        continue;
+      }
+      let decision: Decision = step;
+      for (let attempt = 1; ; attempt++) {
+        if (decision.do === 'confirm') {
+          const settled = await settleUnconfirmed(this.outbox, post, decision.rows, this.clock.now(), rules);
+          report.unconfirmed += settled.held;
+          report.skipped += settled.skipped;
+          decision = settled.decision;
+        }
+        if (decision.do === 'skip') {
+          this.skip(
+            post,
+            decision.reminders.map((r) => r.key),
+            decision.reason,
+            report,
+          );
+          break;
+        }
+        if (decision.do !== 'send') {
+          held ||= decision.do === 'wait';
+          break;
+        }
+        if (decision.late && sentLate) {
+          await this.sleep(this.options.catchUpSpacingMs ?? 1000);
+          if (this.stopping.signal.aborted) {
+            defer(post);
+            break;
+          }
+        }
+        const outcome = await this.send(post, decision, rules.zone);
+        sentLate ||= decision.late;
+        const keys = decision.reminders.map((r) => r.key);
+        if (outcome === 'posted') report.posted += keys.length;
+        if (outcome === 'failed') report.failed += keys.length;
+        if (outcome === 'retry') report.retrying += keys.length;
+        if (outcome !== 'retry' && outcome !== 'taken') break;
+        // A destination that said when to come back (Retry-After) is tried again then, inside this tick,
+        // rather than at the next tick or after the generic backoff; longer waits are left to later ticks.
+        const waitMs = outcome === 'retry' ? this.retryWaitMs(keys) : undefined;
+        if (waitMs === undefined || attempt >= MAX_ATTEMPTS_IN_TICK) {
+          held = true;
+          break;
+        }
+        await this.sleep(waitMs);
+        if (this.stopping.signal.aborted) {
+          held = true;
+          break;
+        }
+        const rows = this.options.ledger.rows(post.reminders.map((r) => r.key));
+        decision = decidePost(post, rows, this.clock.now(), rules);
+      }
+    }
+  }
+
+  private async send(post: Post, decision: Extract<Decision, { do: 'send' }>, zone: string) {
+    const whole = decision.reminders.length === post.reminders.length;
+    let content =
+      whole || !this.options.narrow ? post.content : this.options.narrow(post, decision.reminders);
+    if (decision.late) content = withLateNote(content, post.at, this.clock.now(), zone);
+    return sendThroughOutbox(
+      this.outbox,
+      post,
+      decision.reminders.map((r) => r.key),
+      content,
+    );
+  }
+
+  /** How long until the keys' next attempt, when that is soon enough to wait for within a tick. */
+  private retryWaitMs(keys: string[]): number | undefined {
+    const next = [...this.options.ledger.rows(keys).values()]
+      .map((row) => row.nextAttemptAt)
+      .filter((at): at is string => at !== null)
+      .map((at) => instant(at).toMillis());
+    if (next.length === 0) return undefined;
+    const waitMs = Math.max(0, Math.max(...next) - this.clock.now().toMillis());
+    return waitMs <= MAX_WAIT_IN_TICK_MS ? waitMs : undefined;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return (this.options.sleep ?? abortableSleep)(ms, this.stopping.signal);
   }
 
   /**
