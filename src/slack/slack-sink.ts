@@ -86,6 +86,10 @@ export class SlackSink implements Sink {
     }
     const { text, blocks } = renderSlack(content);
     const post = async (): Promise<SendResult> => {
+      // Another sender's 429 may have come while this one queued (several courses share the channel).
+      const stillHeld = this.pacer.heldMs(target.id);
+      if (stillHeld > 0)
+        return { ok: false, permanent: false, reason: 'ratelimited', retryAfterMs: stillHeld };
       const attemptAt = Math.floor(Date.now() / 1000);
       try {
         const answer = await this.options.client.chat.postMessage({
