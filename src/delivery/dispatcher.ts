@@ -226,18 +226,19 @@ export class Dispatcher {
         if (outcome !== 'retry' && outcome !== 'taken') break;
         // A destination that said when to come back (Retry-After) is tried again then, inside this tick,
         // rather than at the next tick or after the generic backoff; longer waits are left to later ticks.
-        const waitMs = outcome === 'retry' ? this.retryWaitMs(keys) : undefined;
-        if (waitMs === undefined || attempt >= MAX_ATTEMPTS_IN_TICK) {
+        const retryAt = outcome === 'retry' ? this.soonRetry(keys) : undefined;
+        if (retryAt === undefined || attempt >= MAX_ATTEMPTS_IN_TICK) {
           held = true;
           break;
         }
-        await this.sleep(waitMs);
+        await this.sleep(Math.max(0, retryAt.toMillis() - this.clock.now().toMillis()));
         if (this.stopping.signal.aborted) {
           held = true;
           break;
         }
+        // Decided as of the awaited instant at least: a timer may fire a millisecond before the clock says.
         const rows = this.options.ledger.rows(post.reminders.map((r) => r.key));
-        decision = decidePost(post, rows, this.clock.now(), rules);
+        decision = decidePost(post, rows, DateTime.max(this.clock.now(), retryAt), rules);
       }
     }
   }
@@ -255,15 +256,14 @@ export class Dispatcher {
     );
   }
 
-  /** How long until the keys' next attempt, when that is soon enough to wait for within a tick. */
-  private retryWaitMs(keys: string[]): number | undefined {
+  /** When the keys' next attempt is due, when that is soon enough to wait for within a tick. */
+  private soonRetry(keys: string[]): DateTime | undefined {
     const next = [...this.options.ledger.rows(keys).values()]
       .map((row) => row.nextAttemptAt)
       .filter((at): at is string => at !== null)
-      .map((at) => instant(at).toMillis());
-    if (next.length === 0) return undefined;
-    const waitMs = Math.max(0, Math.max(...next) - this.clock.now().toMillis());
-    return waitMs <= MAX_WAIT_IN_TICK_MS ? waitMs : undefined;
+      .map(instant);
+    const at = next.length ? DateTime.max(...next) : undefined;
+    return at && at.toMillis() - this.clock.now().toMillis() <= MAX_WAIT_IN_TICK_MS ? at : undefined;
   }
 
   private sleep(ms: number): Promise<void> {
