@@ -5,17 +5,15 @@ import type { Post, Reminder } from '../reminders/post.ts';
 import type { Clock } from '../util/clock.ts';
 import { silentLogger, type Logger } from '../util/logger.ts';
 import type { Announcer } from './announcer.ts';
-import { withLateNote } from './catch-up.ts';
 import { addReport, emptyReport, type DeliveryReport } from './delivery-report.ts';
-import { decidePost, type Decision, type DecideRules } from './decide-post.ts';
-import { inChannelLanes } from './channel-lanes.ts';
+import { inChannelLanes } from './in-channel-lanes.ts';
+import { sendChannelLane, type LaneDeps, type LanePass } from './channel-lane.ts';
 import { surveyDue, type DerivePosts, type DuePost } from './due-posts.ts';
 import type { Ledger, LedgerRow } from './ledger.ts';
 import { resolveInterrupted, type ResolveReport } from './resolve-interrupted.ts';
 import { CATCH_UP_AFTER_JUMP_MS, ClockWatch, JUMP_AFTER_MS, spanText } from './clock-watch.ts';
-import { describe, sendThroughOutbox, timeOf, type OutboxDeps } from './send-post.ts';
+import { describe, timeOf, type OutboxDeps } from './send-post.ts';
 import { UserError } from '../util/user-error.ts';
-import { settleUnconfirmed } from './settle-unconfirmed.ts';
 import type { Sink } from './sink.ts';
 import { abortableSleep } from './sleep.ts';
 
@@ -62,21 +60,6 @@ export interface DispatcherOptions {
 
 /** Channels sent to side by side in one tick; each channel's own posts still go one after the other. */
 const LANES_AT_ONCE = 16;
-/**
- * A Retry-After up to this long is waited for inside the tick, so the post leaves when the destination
- * said; a longer one is left to the tick after it. Short, because the tick in flight holds up the next one.
- */
-const MAX_WAIT_IN_TICK_MS = 10_000;
-/** Tries of one post within one tick: a destination that keeps refusing waits for later ticks. */
-const MAX_ATTEMPTS_IN_TICK = 3;
-
-/** What the channel lanes of one tick share. */
-interface Pass {
-  report: DeliveryReport;
-  rules: DecideRules;
-  /** The earliest post held back by a stop or an earlier waiting post: the watermark stops before it. */
-  firstDeferred?: DateTime;
-}
 
 export interface StartReport extends ResolveReport {
   /** One line for the start summary when the clock is behind the stored progress. */
@@ -152,122 +135,26 @@ export class Dispatcher {
       addReport(report, await this.options.announcer.flush());
     }
     const { now, watermark, pending, rules, posts } = this.survey(this.clock.now());
-    const pass: Pass = { report, rules };
+    const pass: LanePass = { report, rules };
+    const lane: LaneDeps = {
+      outbox: this.outbox,
+      narrow: this.options.narrow,
+      catchUpSpacingMs: this.options.catchUpSpacingMs ?? 1000,
+      sleep: (ms) => (this.options.sleep ?? abortableSleep)(ms, this.stopping.signal),
+      stopping: () => this.stopping.signal.aborted,
+      skip: (post, keys, why, into) => this.skip(post, keys, why, into),
+    };
     await inChannelLanes(
       posts,
       (p) => p.post.channel,
       LANES_AT_ONCE,
-      (lane) => this.sendLane(lane, pass),
+      (posts) => sendChannelLane(lane, posts, pass),
     );
     const firstDeferred = pass.firstDeferred;
     this.dropOrphans(posts, pending);
     const handledUpTo = firstDeferred ? DateTime.min(now, firstDeferred.minus({ milliseconds: 1 })) : now;
     if (handledUpTo > watermark) this.options.ledger.setWatermark(handledUpTo);
     return report;
-  }
-
-  /**
-   * One channel's due posts, in order. A channel with a post waiting (retry, lookup) gets nothing newer
-   * until it is resolved: order is kept.
-   */
-  private async sendLane(lane: DuePost[], pass: Pass): Promise<void> {
-    const { report, rules } = pass;
-    const defer = (post: Post) => {
-      report.deferred++;
-      const at = instant(post.at);
-      if (!pass.firstDeferred || at < pass.firstDeferred) pass.firstDeferred = at;
-    };
-    let held = false;
-    let sentLate = false;
-    for (const { post, step } of lane) {
-      if (step.do === 'nothing') continue;
-      if (step.do === 'wait') {
-        held = true;
-        continue;
-      }
-      if (step.do === 'hold' || held || this.stopping.signal.aborted) {
-        defer(post);
-        continue;
-      }
-      let decision: Decision = step;
-      for (let attempt = 1; ; attempt++) {
-        if (decision.do === 'confirm') {
-          const settled = await settleUnconfirmed(this.outbox, post, decision.rows, this.clock.now(), rules);
-          report.unconfirmed += settled.held;
-          report.skipped += settled.skipped;
-          decision = settled.decision;
-        }
-        if (decision.do === 'skip') {
-          this.skip(
-            post,
-            decision.reminders.map((r) => r.key),
-            decision.reason,
-            report,
-          );
-          break;
-        }
-        if (decision.do !== 'send') {
-          held ||= decision.do === 'wait';
-          break;
-        }
-        if (decision.late && sentLate) {
-          await this.sleep(this.options.catchUpSpacingMs ?? 1000);
-          if (this.stopping.signal.aborted) {
-            defer(post);
-            break;
-          }
-        }
-        const outcome = await this.send(post, decision, rules.zone);
-        sentLate ||= decision.late;
-        const keys = decision.reminders.map((r) => r.key);
-        if (outcome === 'posted') report.posted += keys.length;
-        if (outcome === 'failed') report.failed += keys.length;
-        if (outcome === 'retry') report.retrying += keys.length;
-        if (outcome !== 'retry' && outcome !== 'taken') break;
-        // A destination that said when to come back (Retry-After) is tried again then, inside this tick,
-        // rather than at the next tick or after the generic backoff; longer waits are left to later ticks.
-        const retryAt = outcome === 'retry' ? this.soonRetry(keys) : undefined;
-        if (retryAt === undefined || attempt >= MAX_ATTEMPTS_IN_TICK) {
-          held = true;
-          break;
-        }
-        await this.sleep(Math.max(0, retryAt.toMillis() - this.clock.now().toMillis()));
-        if (this.stopping.signal.aborted) {
-          held = true;
-          break;
-        }
-        // Decided as of the awaited instant at least: a timer may fire a millisecond before the clock says.
-        const rows = this.options.ledger.rows(post.reminders.map((r) => r.key));
-        decision = decidePost(post, rows, DateTime.max(this.clock.now(), retryAt), rules);
-      }
-    }
-  }
-
-  private async send(post: Post, decision: Extract<Decision, { do: 'send' }>, zone: string) {
-    const whole = decision.reminders.length === post.reminders.length;
-    let content =
-      whole || !this.options.narrow ? post.content : this.options.narrow(post, decision.reminders);
-    if (decision.late) content = withLateNote(content, post.at, this.clock.now(), zone);
-    return sendThroughOutbox(
-      this.outbox,
-      post,
-      decision.reminders.map((r) => r.key),
-      content,
-    );
-  }
-
-  /** When the keys' next attempt is due, when that is soon enough to wait for within a tick. */
-  private soonRetry(keys: string[]): DateTime | undefined {
-    const next = [...this.options.ledger.rows(keys).values()]
-      .map((row) => row.nextAttemptAt)
-      .filter((at): at is string => at !== null)
-      .map(instant);
-    const at = next.length ? DateTime.max(...next) : undefined;
-    return at && at.toMillis() - this.clock.now().toMillis() <= MAX_WAIT_IN_TICK_MS ? at : undefined;
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return (this.options.sleep ?? abortableSleep)(ms, this.stopping.signal);
   }
 
   /**
@@ -344,6 +231,5 @@ export class Dispatcher {
   }
 }
 
-const instant = (iso: string): DateTime => DateTime.fromISO(iso, { setZone: true });
 /** An instant to the second, for a log line. */
 const toSecond = (t: DateTime): string => timeOf(t.startOf('second'));
