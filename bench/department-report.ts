@@ -37,6 +37,7 @@ export function departmentRows({ serving, tick, burst }: DepartmentFigures): {
   const side = (k: ServingSide) => {
     const all = serving[k].flatMap((x) => x.latenciesMs);
     return {
+      listeningMs: median(serving[k].map((x) => x.listeningMs)),
       startMs: median(serving[k].map((x) => x.startMs)),
       rss: median(serving[k].map((x) => x.rssBytes)),
       p50: percentile(all, 50),
@@ -76,6 +77,7 @@ export function departmentRows({ serving, tick, burst }: DepartmentFigures): {
     ],
     ['tick, nothing due: median', '', ms(tickP50), '', `< ${TARGETS.tickMedianMs} ms`, verdict(checks.tick)],
     ['tick, nothing due: p99', '', ms(percentile(tick.samplesMs, 99)), '', '', ''],
+    ['first tick after the start', '', ms(tick.firstMs), '', '', ''],
     [
       '/schedule next: p50',
       ms(bare.p50),

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FakeSlack } from '../tests/fakes/fake-slack.ts';
-import { slashCommandBody } from '../tests/fakes/signed-request.ts';
+import { signForm, slashCommandBody } from '../tests/fakes/signed-request.ts';
 import { listening, startBare, startCoursebot, stop } from './bot-memory.ts';
 import { openTarget, runBatch, waitUntilListening } from './load-generator.ts';
 import { processMemory } from './process-memory.ts';
@@ -17,6 +17,9 @@ import { freePort } from './spawn-server.ts';
 export type ServingSide = 'bare' | 'coursebot';
 
 export interface ServingSample {
+  /** From spawn until the process logs that it listens. */
+  listeningMs: number;
+  /** From spawn until it has answered a first `/schedule next` (work after listening delays that answer). */
   startMs: number;
   rssBytes: number;
   latenciesMs: number[];
@@ -64,10 +67,12 @@ async function measureOne(side: ServingSide, o: ServingOptions): Promise<Serving
         );
   try {
     await listening(child, side, 120_000);
-    const startMs = performance.now() - spawnedAt;
+    const listeningMs = performance.now() - spawnedAt;
     const origin = `http://127.0.0.1:${port}`;
     await waitUntilListening(origin);
     const body = slashCommandBody({ text: 'next', channel_id: o.channel }, o.fake);
+    await firstAnswer(origin, body);
+    const startMs = performance.now() - spawnedAt;
     const target = openTarget(side, origin, body, BENCH_SECRET);
     await runBatch(target, o.warmup);
     const batch = await runBatch(target, o.requests);
@@ -75,9 +80,23 @@ async function measureOne(side: ServingSide, o: ServingOptions): Promise<Serving
     if (batch.errors > 0)
       throw new Error(`${side}: ${batch.errors} failed requests, first: ${batch.firstError}`);
     const { rssBytes } = processMemory(child.pid!);
-    return { startMs, rssBytes, latenciesMs: batch.latenciesMs, answer: batch.lastBody };
+    return { listeningMs, startMs, rssBytes, latenciesMs: batch.latenciesMs, answer: batch.lastBody };
   } finally {
     await stop(child);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** One signed command, waited for patiently: the first answer after the start. */
+async function firstAnswer(origin: string, body: string): Promise<void> {
+  const signed = signForm(body, BENCH_SECRET);
+  const response = await fetch(`${origin}/slack/events`, {
+    method: 'POST',
+    headers: signed.headers,
+    body: signed.body,
+    signal: AbortSignal.timeout(60_000),
+  });
+  const text = await response.text();
+  if (response.status !== 200 || text === '')
+    throw new Error(`first answer: HTTP ${response.status} ${text}`);
 }

@@ -34,9 +34,9 @@ export interface BurstOptions {
 
 export interface BurstResult {
   expected: number;
-  /** Distinct reminder keys posted. */
+  /** Distinct reminder keys posted, per channel (two courses' "class 14" share a key, not a channel). */
   posted: number;
-  /** Keys posted more than once (must be 0). */
+  /** Keys posted more than once in one channel (must be 0). */
   duplicates: number;
   /** Channels without their post (must be 0). */
   missing: number;
@@ -99,7 +99,10 @@ function tally(fake: FakeSlack, courses: readonly DepartmentCourse[], eightReal:
     const keys = String(message.metadata?.event_payload?.keys ?? '')
       .split(' ')
       .filter(Boolean);
-    for (const key of keys) perKey.set(key, (perKey.get(key) ?? 0) + 1);
+    for (const key of keys) {
+      const where = `${message.channel} ${key}`;
+      perKey.set(where, (perKey.get(where) ?? 0) + 1);
+    }
     landed.push(Number(message.ts) * 1000 - eightReal);
   }
   const channels = new Set(fake.messages().map((m) => m.channel));
