@@ -24,6 +24,8 @@ export interface DepartmentFigures {
 }
 
 const MB = 1024 * 1024;
+/** Slack shows the user an error when a command is not answered within this. */
+const SLACK_ACK_MS = 3000;
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : 'n/a');
 const mb = (v: number) => (Number.isFinite(v) ? `${(v / MB).toFixed(1)} MB` : 'n/a');
 const s = (v: number) => (Number.isFinite(v) ? `${(v / 1000).toFixed(1)} s` : 'n/a');
@@ -42,6 +44,9 @@ export function departmentRows({ serving, tick, burst }: DepartmentFigures): {
       rss: median(serving[k].map((x) => x.rssBytes)),
       p50: percentile(all, 50),
       p99: percentile(all, 99),
+      longest: Math.max(...all),
+      overSlackLimit: all.filter((t) => t > SLACK_ACK_MS).length,
+      count: all.length,
     };
   };
   const bare = side('bare');
@@ -56,11 +61,20 @@ export function departmentRows({ serving, tick, burst }: DepartmentFigures): {
     tick: tickP50 < TARGETS.tickMedianMs && tick.sent === 0,
     p50: p50Ratio <= TARGETS.p50Ratio,
     burst: burstOk,
+    slackLimit: ours.overSlackLimit === 0,
   };
   const table: string[][] = [
     ['', 'bare Bolt', 'coursebot', 'ratio', 'target', 'result'],
     [
-      'start-up (spawn → listening)',
+      'start-up: spawn → listening',
+      ms(bare.listeningMs),
+      ms(ours.listeningMs),
+      ratio(ours.listeningMs / bare.listeningMs),
+      '',
+      '',
+    ],
+    [
+      'start-up: spawn → first answer',
       ms(bare.startMs),
       ms(ours.startMs),
       ratio(ours.startMs / bare.startMs),
@@ -87,6 +101,15 @@ export function departmentRows({ serving, tick, burst }: DepartmentFigures): {
       verdict(checks.p50),
     ],
     ['/schedule next: p99', ms(bare.p99), ms(ours.p99), ratio(ours.p99 / bare.p99), '', ''],
+    ['/schedule next: longest', ms(bare.longest), ms(ours.longest), '', '', ''],
+    [
+      `/schedule next: over ${SLACK_ACK_MS / 1000} s (of ${ours.count})`,
+      String(bare.overSlackLimit),
+      String(ours.overSlackLimit),
+      '',
+      '0 (Slack gives up)',
+      verdict(checks.slackLimit),
+    ],
     [
       'morning burst: last post after 08:00',
       '',
