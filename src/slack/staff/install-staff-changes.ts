@@ -1,12 +1,11 @@
 import type { RevisedPlanSource } from '../../changes/revised-plan-source.ts';
 import { StaffDesk } from '../../changes/staff-desk.ts';
 import type { Announcer } from '../../delivery/announcer.ts';
-import { FILE_AUTHOR, watchPlan, type PlanWatcher } from '../../files/watch-plan.ts';
+import { watchCourseFile } from '../../files/watch-course-file.ts';
 import { revisionAnnouncementKey } from '../../storage/announcements.ts';
 import type { Clock } from '../../util/clock.ts';
 import type { Logger } from '../../util/logger.ts';
 import type { SlackApp } from '../create-slack-app.ts';
-import { registerStaffActions, registerStaffCommands, type StaffSlackDeps } from './staff-commands.ts';
 
 export interface StaffChangesOptions {
   plans: RevisedPlanSource;
@@ -18,7 +17,7 @@ export interface StaffChangesOptions {
   /** Posts announcements through the outbox (the same ledger and sink as reminders). */
   announcer: Announcer;
   /** Absent in console mode: file edits are still reloaded and announced on the sink. */
-  slack?: Pick<SlackApp, 'app' | 'commands'>;
+  slack?: Pick<SlackApp, 'attachStaffDesk'>;
   previewMinutes?: number;
   debounceMs?: number;
   /** The slash command (COURSEBOT_COMMAND), named in the staff's hints. */
@@ -27,8 +26,8 @@ export interface StaffChangesOptions {
 
 export interface StaffChanges {
   desk: StaffDesk;
-  /** Adds the staff words and buttons to a Slack app created later (before it starts). */
-  attachSlack(slack: Pick<SlackApp, 'app' | 'commands'>): void;
+  /** Gives a Slack app created later (before it starts) this desk for its staff words and buttons. */
+  attachSlack(slack: Pick<SlackApp, 'attachStaffDesk'>): void;
   stop(): Promise<void>;
 }
 
@@ -39,8 +38,7 @@ export interface StaffChanges {
 export async function installStaffChanges(options: StaffChangesOptions): Promise<StaffChanges> {
   const { plans, logger, announcer } = options;
   // A confirmed revision's announcement is already queued with it: this only sends it now if it can.
-  const announce: StaffSlackDeps['announce'] = (revisionId) =>
-    announcer.announce(revisionAnnouncementKey(revisionId));
+  const announce = (revisionId: number) => announcer.announce(revisionAnnouncementKey(revisionId));
   const desk = new StaffDesk({
     source: plans,
     instructors: options.instructors,
@@ -48,40 +46,19 @@ export async function installStaffChanges(options: StaffChangesOptions): Promise
     previewMinutes: options.previewMinutes,
     command: options.command,
   });
-  const attachSlack = (slack: Pick<SlackApp, 'app' | 'commands'>) => {
-    const deps: StaffSlackDeps = { desk, clock: options.clock, announce, log: logger };
-    registerStaffCommands(slack.commands, deps);
-    registerStaffActions(slack.app, deps);
-  };
+  // The Slack app binds the staff words and buttons itself, per course; its one course gets this desk.
+  const attachSlack = (slack: Pick<SlackApp, 'attachStaffDesk'>) => slack.attachStaffDesk?.(desk, announce);
   if (options.slack) attachSlack(options.slack);
-  let watcher: PlanWatcher | undefined;
-  if (options.schedulePath) {
-    const path = options.schedulePath;
-    // An edit made while the bot was stopped: recorded and queued now, posted by the first tick (Slack is not
-    // connected yet), exactly like one seen while running.
-    try {
-      const atStart = plans.adoptFile(FILE_AUTHOR, options.clock.now());
-      if (atStart.announcement)
-        logger.info(`${path} was edited while the bot was stopped: the changes are announced`);
-    } catch (error) {
-      // The plan is still served; only the record (and so an offline edit's announcement) is missing.
-      logger.error(
-        `recording ${path} in the database failed, so edits made while stopped are not announced: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-    watcher = await watchPlan({
-      path,
-      source: plans,
-      log: logger,
-      debounceMs: options.debounceMs,
-      now: () => options.clock.now(),
-      announce: async (revisionId) => {
-        const status = await announcer.announce(revisionAnnouncementKey(revisionId));
-        if (status.state === 'failed')
-          logger.error(`announcing the edit of ${path} failed: ${status.reason}`);
-      },
-    });
-  }
+  const watcher = options.schedulePath
+    ? await watchCourseFile({
+        path: options.schedulePath,
+        plans,
+        now: () => options.clock.now(),
+        log: logger,
+        announce,
+        ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }),
+      })
+    : undefined;
   return {
     desk,
     attachSlack,
