@@ -70,6 +70,7 @@ export function departmentPlan(index: number): PlanInput {
       timezone: DEPARTMENT_ZONE,
       term: TERMS[index % TERMS.length]!,
       meeting: { start, end },
+      staff: [`U0STAFF${String(index).padStart(5, '0')}`],
     },
     sessions,
     events: [

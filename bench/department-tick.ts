@@ -1,28 +1,32 @@
 /**
  * The cost of one scheduler tick with every course of the department loaded and nothing due: the
- * dispatchers of all courses, as the running bot builds them, ticked together on a clock that moves 15 s
- * per tick through a quiet afternoon. In this process, so only the tick is timed.
+ * deployment's own tick (RunningDeployment, as `coursebot start` builds it from COURSEBOT_COURSES), on a
+ * database file, with a clock that moves 15 s per tick through a quiet afternoon. In this process, so only
+ * the tick is timed.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { Dispatcher } from '../src/delivery/dispatcher.ts';
-import { Ledger } from '../src/delivery/ledger.ts';
 import type { Sink } from '../src/delivery/sink.ts';
-import { loadPlanOrThrow } from '../src/files/plan-file.ts';
-import { staticPlanSource } from '../src/plan/plan-source.ts';
+import { configuredCourses, withStoredCourses } from '../src/deployment/course-specs.ts';
+import { RunningDeployment } from '../src/deployment/running-deployment.ts';
 import { derivePosts } from '../src/reminders/derive-posts.ts';
+import { CourseStore } from '../src/storage/course-store.ts';
 import { openDatabase } from '../src/storage/database.ts';
 import { ManualClock } from '../src/util/clock.ts';
-import { BURST_DAY, DEPARTMENT_ZONE, type DepartmentCourse } from './department-plans.ts';
+import { silentLogger } from '../src/util/logger.ts';
+import { BURST_DAY, DEPARTMENT_ZONE } from './department-plans.ts';
 
 export interface TickCost {
   samplesMs: number[];
-  /** The first tick after the start, which looks at every course once. */
+  /** The first tick after the start, which looks at every course once (all of them are due to be looked at). */
   firstMs: number;
   /** Posts sent during the measured ticks (must be 0: nothing is due). */
   sent: number;
 }
 
-/** A sink that must not be called: nothing is due in the measured window. */
+/** A sink that counts what it is asked to send: nothing is due in the measured window. */
 function countingSink(): Sink & { count: number } {
   return {
     name: 'count',
@@ -38,43 +42,50 @@ function countingSink(): Sink & { count: number } {
   };
 }
 
-export async function measureTick(courses: readonly DepartmentCourse[], ticks: number): Promise<TickCost> {
-  // 12:00:05 to 13:00 on the burst day: nothing is due between 09:00 and the evening's deadlines.
+export async function measureTick(coursesPath: string, ticks: number): Promise<TickCost> {
+  // From 12:00:05 on the burst day: nothing is due between the morning's posts and the evening's deadlines.
   const clock = new ManualClock(DateTime.fromISO(`${BURST_DAY}T12:00:05`, { zone: DEPARTMENT_ZONE }));
   const sink = countingSink();
-  const db = openDatabase(':memory:');
-  const dispatchers = courses.map((course) => {
-    const { plan } = loadPlanOrThrow(course.file);
-    // One ledger per course, as keys and watermark are per course (each in its own database here).
-    const ledger = course.index === 0 ? new Ledger(db) : new Ledger(openDatabase(':memory:'));
-    return new Dispatcher({
-      ledger,
+  const dir = mkdtempSync(join(tmpdir(), 'coursebot-tick-'));
+  const db = openDatabase(join(dir, 'coursebot.db'));
+  try {
+    const store = new CourseStore(db);
+    const configured = configuredCourses(
+      { coursesPath, schedulePath: '', defaultChannel: undefined, instructors: [] },
+      silentLogger,
+    );
+    const deployment = new RunningDeployment(withStoredCourses(configured, store), {
+      db,
+      store,
       sink,
-      plans: staticPlanSource(plan),
       clock,
-      derive: derivePosts,
-      defaultChannel: course.channel,
+      logger: silentLogger,
+      derive: () => derivePosts,
+      admins: [],
+      openSetup: false,
+      channelId: async (channel) => channel,
     });
-  });
-  for (const d of dispatchers) await d.start();
-  const tickAll = async () => {
-    for (const d of dispatchers) await d.tick();
-  };
-  // The first tick looks at every course once; the next two let the code warm up.
-  clock.advance({ seconds: 15 });
-  const first = performance.now();
-  await tickAll();
-  const firstMs = performance.now() - first;
-  for (let i = 0; i < 2; i++) {
+    await deployment.start(clock.now());
+    // The first tick looks at every course once; the next two let the code warm up.
     clock.advance({ seconds: 15 });
-    await tickAll();
+    const first = performance.now();
+    await deployment.tick();
+    const firstMs = performance.now() - first;
+    for (let i = 0; i < 2; i++) {
+      clock.advance({ seconds: 15 });
+      await deployment.tick();
+    }
+    const samplesMs: number[] = [];
+    for (let i = 0; i < ticks; i++) {
+      clock.advance({ seconds: 15 });
+      const started = performance.now();
+      await deployment.tick();
+      samplesMs.push(performance.now() - started);
+    }
+    await deployment.stop();
+    return { samplesMs, firstMs, sent: sink.count };
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
   }
-  const samplesMs: number[] = [];
-  for (let i = 0; i < ticks; i++) {
-    clock.advance({ seconds: 15 });
-    const started = performance.now();
-    await tickAll();
-    samplesMs.push(performance.now() - started);
-  }
-  return { samplesMs, firstMs, sent: sink.count };
 }

@@ -97,7 +97,7 @@ try {
   } finally {
     await fake.close();
   }
-  const tick = await measureTick(courses, ticks);
+  const tick = await measureTick(join(dir, 'courses'), ticks);
   const startupMs = Math.max(...serving.coursebot.map((s) => s.startMs));
   const burst = await runBurst({
     courses,
