@@ -1,3 +1,5 @@
+import { inBatches } from '../deployment/in-batches.ts';
+
 /**
  * Splits items into one lane per channel, keeping their order within each lane, and runs the lanes side by
  * side, at most `limit` at once. Order matters only within a channel (a post never overtakes an earlier one
@@ -16,9 +18,5 @@ export async function inChannelLanes<T>(
     if (lane) lane.push(item);
     else lanes.set(channel, [item]);
   }
-  const queue = [...lanes.values()];
-  const runner = async () => {
-    for (let lane = queue.shift(); lane; lane = queue.shift()) await work(lane);
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), queue.length) }, runner));
+  await inBatches([...lanes.values()], limit, work);
 }
