@@ -91,7 +91,11 @@ async function measureOne(side: Side, o: BotMemoryOptions): Promise<{ sample: Sa
   }
 }
 
-function startBare(o: BotMemoryOptions, port: number): ChildProcess {
+/** The bare Bolt app (bench/bare-bolt.js) on `port`, as its own process. */
+export function startBare(
+  o: Pick<BotMemoryOptions, 'fake' | 'schedulePath' | 'now'>,
+  port: number,
+): ChildProcess {
   const settings = {
     apiUrl: o.fake.apiUrl,
     port,
@@ -109,7 +113,17 @@ function startBare(o: BotMemoryOptions, port: number): ChildProcess {
   });
 }
 
-function startCoursebot(o: BotMemoryOptions, port: number, dir: string, nodeOptions: string[]): ChildProcess {
+/**
+ * `coursebot start` in HTTP mode on `port`, as its own process, in `dir`; `env` adds or replaces settings
+ * (e.g. COURSEBOT_COURSES instead of COURSEBOT_SCHEDULE, with COURSEBOT_SCHEDULE set to '').
+ */
+export function startCoursebot(
+  o: Pick<BotMemoryOptions, 'fake' | 'schedulePath' | 'now' | 'fromSource'>,
+  port: number,
+  dir: string,
+  nodeOptions: string[],
+  env: Record<string, string | undefined> = {},
+): ChildProcess {
   // A scratch working directory and database: no developer's ./.env or data is read.
   return spawn(process.execPath, [...nodeOptions, join(ROOT, 'bin', 'coursebot.js'), 'start'], {
     cwd: dir,
@@ -125,16 +139,17 @@ function startCoursebot(o: BotMemoryOptions, port: number, dir: string, nodeOpti
       COURSEBOT_DB: join(dir, 'coursebot.db'),
       COURSEBOT_CHANNEL: '#cs599',
       COURSEBOT_FROM_SOURCE: o.fromSource ? '1' : '',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
 }
 
 /** Resolves once the process logs that it listens ("HTTP on port N"); rejects if it exits or stalls. */
-function listening(child: ChildProcess, side: Side): Promise<void> {
+export function listening(child: ChildProcess, side: string, timeoutMs = START_TIMEOUT_MS): Promise<void> {
   let stderr = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(`no start within ${START_TIMEOUT_MS / 1000} s`), START_TIMEOUT_MS);
+    const timer = setTimeout(() => fail(`no start within ${timeoutMs / 1000} s`), timeoutMs);
     const onData = (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-4000);
       if (/HTTP on port \d+/.test(stderr)) done();
@@ -158,7 +173,8 @@ function listening(child: ChildProcess, side: Side): Promise<void> {
   });
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+/** SIGTERM, then SIGKILL after 5 s; resolves once it exited. */
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

@@ -26,7 +26,8 @@ export function openTarget(label: string, origin: string, body: string, secret: 
   return { label, origin, body, secret, pool: new Pool(origin, { connections: 1, pipelining: 1 }) };
 }
 
-export async function runBatch(target: Target, count: number): Promise<Batch> {
+/** `timeoutMs`: how long one answer may take before it counts as an error. */
+export async function runBatch(target: Target, count: number, timeoutMs = 5000): Promise<Batch> {
   const batch: Batch = { latenciesMs: [], errors: 0 };
   for (let i = 0; i < count; i++) {
     const signed = signForm(target.body, target.secret);
@@ -37,8 +38,8 @@ export async function runBatch(target: Target, count: number): Promise<Batch> {
         method: 'POST',
         headers: signed.headers,
         body: signed.body,
-        headersTimeout: 5000,
-        bodyTimeout: 5000,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
       });
       const text = await response.body.text();
       const elapsed = performance.now() - started;

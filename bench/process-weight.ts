@@ -12,7 +12,6 @@
  * `--from-source` measures coursebot run from its TypeScript sources through tsx (as when dist/ is missing
  * or older than src/); `--strict` exits 1 when a target is missed.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isBuildCurrent } from '../bin/build-stamp.js';
@@ -20,6 +19,8 @@ import { startFakeSlack } from '../tests/fakes/fake-slack.ts';
 import { measureBotMemory } from './bot-memory.ts';
 import { measureCommands } from './cli-weight.ts';
 import { verdict, weightTable, type Figure } from './weight-report.ts';
+import { describeAnswer } from './describe-answer.ts';
+import { nodeOptionsOfStartScript } from './start-options.ts';
 
 const TARGET = 1.3;
 const ROOT = resolve(import.meta.dirname, '..');
@@ -95,7 +96,7 @@ try {
   console.log('  without node options (node bin/coursebot.js start):');
   for (const row of weightTable(plainFigures, { baseline: 'bare Bolt app', ours: 'coursebot start' }))
     console.log(`    ${row}`);
-  if (bot.answer) console.log(`  coursebot answered: ${describeAnswer(bot.answer)}`);
+  if (bot.answer) console.log(`  coursebot answered: ${describeAnswer(bot.answer, 120)}`);
   console.log('');
 
   const [ask, deps] = await measureCommands(
@@ -133,23 +134,3 @@ try {
   await fake.close();
 }
 process.exit(exitCode);
-
-/** The options between `node` and `bin/coursebot.js` in package.json's start script. */
-function nodeOptionsOfStartScript(): string[] {
-  const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
-    scripts: { start: string };
-  };
-  const words = pkg.scripts.start.trim().split(/\s+/);
-  const bin = words.indexOf('bin/coursebot.js');
-  return words[0] === 'node' && bin > 0 ? words.slice(1, bin) : [];
-}
-
-/** The answer's fallback text, short: proof that coursebot answered the question rather than failed. */
-function describeAnswer(raw: string): string {
-  try {
-    const parsed = JSON.parse(raw) as { text?: string };
-    return (parsed.text ?? raw).replace(/\s+/g, ' ').slice(0, 120);
-  } catch {
-    return raw.slice(0, 120);
-  }
-}

@@ -17,6 +17,7 @@ import { compare, DEFAULT_TARGETS, type SideResult } from './latency-report.ts';
 import { openTarget, runBatch, waitUntilListening, type Batch, type Target } from './load-generator.ts';
 import { BENCH_SECRET, type ServerSettings } from './server-settings.ts';
 import { startChild, type Child } from './spawn-server.ts';
+import { describeAnswer } from './describe-answer.ts';
 
 const { values } = parseArgs({
   options: {
@@ -129,13 +130,3 @@ try {
   await fake.close();
 }
 process.exit(exitCode);
-
-/** The answer's fallback text, short: proof that coursebot answered the question rather than failed. */
-function describeAnswer(raw: string): string {
-  try {
-    const parsed = JSON.parse(raw) as { text?: string };
-    return (parsed.text ?? raw).replace(/\s+/g, ' ').slice(0, 160);
-  } catch {
-    return raw.slice(0, 160);
-  }
-}

@@ -5,16 +5,15 @@ import type { Post, Reminder } from '../reminders/post.ts';
 import type { Clock } from '../util/clock.ts';
 import { silentLogger, type Logger } from '../util/logger.ts';
 import type { Announcer } from './announcer.ts';
-import { withLateNote } from './catch-up.ts';
 import { addReport, emptyReport, type DeliveryReport } from './delivery-report.ts';
-import type { Decision } from './decide-post.ts';
+import { inChannelLanes } from './in-channel-lanes.ts';
+import { sendChannelLane, type LaneDeps, type LanePass } from './channel-lane.ts';
 import { surveyDue, type DerivePosts, type DuePost } from './due-posts.ts';
 import type { Ledger, LedgerRow } from './ledger.ts';
 import { resolveInterrupted, type ResolveReport } from './resolve-interrupted.ts';
 import { CATCH_UP_AFTER_JUMP_MS, ClockWatch, JUMP_AFTER_MS, spanText } from './clock-watch.ts';
-import { describe, sendThroughOutbox, timeOf, type OutboxDeps } from './send-post.ts';
+import { describe, timeOf, type OutboxDeps } from './send-post.ts';
 import { UserError } from '../util/user-error.ts';
-import { settleUnconfirmed } from './settle-unconfirmed.ts';
 import type { Sink } from './sink.ts';
 import { abortableSleep } from './sleep.ts';
 
@@ -58,6 +57,9 @@ export interface DispatcherOptions {
   /** Why the store cannot be trusted now (gone, taken over), or undefined: while set, nothing is sent. */
   storeProblem?: () => string | undefined;
 }
+
+/** Channels sent to side by side in one tick; each channel's own posts still go one after the other. */
+const LANES_AT_ONCE = 16;
 
 export interface StartReport extends ResolveReport {
   /** One line for the start summary when the clock is behind the stored progress. */
@@ -133,59 +135,22 @@ export class Dispatcher {
       addReport(report, await this.options.announcer.flush());
     }
     const { now, watermark, pending, rules, posts } = this.survey(this.clock.now());
-    // A channel with a post waiting (retry, lookup) gets nothing newer until it is resolved: order is kept.
-    const held = new Set<string>();
-    let firstDeferred: DateTime | undefined;
-    let sentLate = false;
-    for (const { post, step } of posts) {
-      if (step.do === 'nothing') continue;
-      if (step.do === 'wait') {
-        held.add(post.channel);
-        continue;
-      }
-      if (step.do === 'hold' || held.has(post.channel) || this.stopping.signal.aborted) {
-        report.deferred++;
-        firstDeferred ??= instant(post.at);
-        continue;
-      }
-      let decision: Decision = step;
-      if (decision.do === 'confirm') {
-        const settled = await settleUnconfirmed(this.outbox, post, decision.rows, now, rules);
-        report.unconfirmed += settled.held;
-        report.skipped += settled.skipped;
-        decision = settled.decision;
-        if (decision.do === 'wait') held.add(post.channel);
-        if (decision.do !== 'send' && decision.do !== 'skip') continue;
-      }
-      const keys = decision.reminders.map((r) => r.key);
-      if (decision.do === 'skip') {
-        this.skip(post, keys, decision.reason, report);
-        continue;
-      }
-      if (decision.late && sentLate) {
-        await (this.options.sleep ?? abortableSleep)(
-          this.options.catchUpSpacingMs ?? 1000,
-          this.stopping.signal,
-        );
-        if (this.stopping.signal.aborted) {
-          report.deferred++;
-          firstDeferred ??= instant(post.at);
-          continue;
-        }
-      }
-      const whole = decision.reminders.length === post.reminders.length;
-      let content =
-        whole || !this.options.narrow ? post.content : this.options.narrow(post, decision.reminders);
-      if (decision.late) content = withLateNote(content, post.at, this.clock.now(), rules.zone);
-      const outcome = await sendThroughOutbox(this.outbox, post, keys, content);
-      sentLate ||= decision.late;
-      if (outcome === 'posted') report.posted += keys.length;
-      if (outcome === 'failed') report.failed += keys.length;
-      if (outcome === 'retry' || outcome === 'taken') {
-        if (outcome === 'retry') report.retrying += keys.length;
-        held.add(post.channel);
-      }
-    }
+    const pass: LanePass = { report, rules };
+    const lane: LaneDeps = {
+      outbox: this.outbox,
+      narrow: this.options.narrow,
+      catchUpSpacingMs: this.options.catchUpSpacingMs ?? 1000,
+      sleep: (ms) => (this.options.sleep ?? abortableSleep)(ms, this.stopping.signal),
+      stopping: () => this.stopping.signal.aborted,
+      skip: (post, keys, why, into) => this.skip(post, keys, why, into),
+    };
+    await inChannelLanes(
+      posts,
+      (p) => p.post.channel,
+      LANES_AT_ONCE,
+      (posts) => sendChannelLane(lane, posts, pass),
+    );
+    const firstDeferred = pass.firstDeferred;
     this.dropOrphans(posts, pending);
     const handledUpTo = firstDeferred ? DateTime.min(now, firstDeferred.minus({ milliseconds: 1 })) : now;
     if (handledUpTo > watermark) this.options.ledger.setWatermark(handledUpTo);
@@ -266,6 +231,5 @@ export class Dispatcher {
   }
 }
 
-const instant = (iso: string): DateTime => DateTime.fromISO(iso, { setZone: true });
 /** An instant to the second, for a log line. */
 const toSecond = (t: DateTime): string => timeOf(t.startOf('second'));

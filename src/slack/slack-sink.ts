@@ -36,6 +36,8 @@ export interface SlackSinkOptions {
 }
 
 const DM_PACE = 'personal-dms';
+/** What is left of a 429's hold that a send waits out rather than refuses (see heldBack). */
+const HOLD_GRACE_MS = 100;
 
 /** Posts reminders and announcements with chat.postMessage; tells a restarted dispatcher what it posted. */
 export class SlackSink implements Sink {
@@ -66,8 +68,8 @@ export class SlackSink implements Sink {
   async send({ channel, content, keys }: Outgoing): Promise<SendResult> {
     const target = await this.idOf(channel);
     if (!target.ok) return target;
-    const held = this.pacer.heldMs(target.id);
-    if (held > 0) return { ok: false, permanent: false, reason: 'ratelimited', retryAfterMs: held };
+    const held = await this.heldBack(target.id);
+    if (held) return held;
     const id = keys.join(' ');
     const triedAt = this.uncertain.get(id);
     if (triedAt !== undefined) {
@@ -86,6 +88,9 @@ export class SlackSink implements Sink {
     }
     const { text, blocks } = renderSlack(content);
     const post = async (): Promise<SendResult> => {
+      // Another sender's 429 may have come while this one queued (several courses share the channel).
+      const stillHeld = await this.heldBack(target.id);
+      if (stillHeld) return stillHeld;
       const attemptAt = Math.floor(Date.now() / 1000);
       try {
         const answer = await this.options.client.chat.postMessage({
@@ -114,6 +119,20 @@ export class SlackSink implements Sink {
     };
     const paced = isUserDestination(channel) ? () => this.dmPacer.run(DM_PACE, post) : post;
     return this.pacer.run(target.id, paced);
+  }
+
+  /**
+   * A channel a 429 still holds: the failure to give back, with how long is left. The last few
+   * milliseconds are waited out here instead: a caller back at its Retry-After, by a clock that reads a
+   * little differently from this one, is not sent away again for them.
+   */
+  private async heldBack(channel: string): Promise<SendResult | undefined> {
+    const held = this.pacer.heldMs(channel);
+    if (held <= 0) return undefined;
+    if (held > HOLD_GRACE_MS)
+      return { ok: false, permanent: false, reason: 'ratelimited', retryAfterMs: held };
+    await new Promise((resolve) => setTimeout(resolve, held));
+    return undefined;
   }
 
   /**

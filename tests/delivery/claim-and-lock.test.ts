@@ -15,7 +15,9 @@ describe('the claim', () => {
   it('lets only one of two dispatchers on one database send a post, even ticking at the same moment', async () => {
     temp = tempDatabase();
     const clock = new ManualClock(local('2025-10-21T07:59:00'));
-    const posts = [post('2025-10-21T08:00', '#cs599', ['a', 'b']), post('2025-10-21T08:00', '#other', ['c'])];
+    // One channel: its posts go one after the other, so the second dispatcher decides while the first is
+    // still sending the first post, and both reach for the second.
+    const posts = [post('2025-10-21T08:00', '#cs599', ['a', 'b']), post('2025-10-21T08:00', '#cs599', ['c'])];
     // Each send waits a moment, so both dispatchers are between deciding and recording at once.
     const slow = () =>
       new RecordingSink(() => new Promise((r) => setTimeout(() => r({ ok: true, ts: '1.0' }), 20)));

@@ -152,7 +152,9 @@ describe('a send that may have arrived (its answer was lost)', () => {
     clock.advance({ minutes: 1 });
     await second.dispatcher.tick();
     expect(sink.searched).toHaveLength(1);
-    expect(sink.keysSent()).toEqual([KEY, 'after-it', 'elsewhere']);
+    // Its own channel waits for the lookup; another channel is not held up by it.
+    expect(sink.keysSent().filter((k) => k !== 'elsewhere')).toEqual([KEY, 'after-it']);
+    expect(sink.keysSent()).toContain('elsewhere');
     expect(second.ledger.rows([KEY]).get(KEY)).toMatchObject({ state: 'posted', attempts: 2 });
   });
 

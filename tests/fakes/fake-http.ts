@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FakeResponseUrls } from './fake-response-urls.ts';
+import type { LimitsState } from './fake-limits.ts';
 import type { FakeState } from './fake-state.ts';
 import { answerApiCall, knownMethods } from './fake-web-api.ts';
 import { decodeBody, readRaw, tokenOf } from './read-body.ts';
@@ -40,6 +41,8 @@ export interface HttpDeps {
   scripts: Map<string, Failure[]>;
   responseUrls: FakeResponseUrls;
   baseUrl: () => string;
+  /** Latency and rate limits (FakeSlackOptions.limits); none when omitted. */
+  limits?: LimitsState;
 }
 
 export function fakeRequestListener(deps: HttpDeps): (req: IncomingMessage, res: ServerResponse) => void {
@@ -65,7 +68,10 @@ export function fakeRequestListener(deps: HttpDeps): (req: IncomingMessage, res:
     const method = path.slice('/api/'.length);
     const params = decodeBody(raw, req.headers['content-type']);
     const token = tokenOf(req, params ?? {});
-    const failure = scripts.get(method)?.shift();
+    await deps.limits?.delay();
+    const failure =
+      scripts.get(method)?.shift() ??
+      (method === 'chat.postMessage' && params ? deps.limits?.judgePost(params) : undefined);
     calls.push({ method, params: params ?? {}, token, at: state.nowMs(), ...(failure ? { failure } : {}) });
 
     if (failure && 'dropConnection' in failure) return void req.socket.destroy();

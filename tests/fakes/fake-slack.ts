@@ -27,6 +27,7 @@ import {
   type FakeView,
 } from './fake-state.ts';
 import { fakeRequestListener, type ApiCall, type Failure } from './fake-http.ts';
+import { LimitsState, type FakeLimits } from './fake-limits.ts';
 import { FakeResponseUrls, type FakeResponse } from './fake-response-urls.ts';
 import { FakeSocketMode, type Ack } from './fake-socket-mode.ts';
 import {
@@ -40,6 +41,7 @@ import {
 } from './payloads.ts';
 
 export type {
+  FakeLimits,
   FakeChannel,
   FakeMessage,
   FakeEphemeral,
@@ -67,6 +69,8 @@ export interface FakeSlackOptions {
   nowMs?: () => number;
   /** Added to that clock: Slack's time runs this far ahead of (or, negative, behind) the bot's host. */
   clockOffsetMs?: number;
+  /** Latency per call and rate limits on posts, as a busy Slack has them (see FakeLimits). */
+  limits?: FakeLimits;
 }
 
 export interface FakeSlack {
@@ -144,7 +148,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const responseUrls = new FakeResponseUrls(() => baseUrl, nowMs);
 
   const server = createServer(
-    fakeRequestListener({ state, calls, scripts, responseUrls, baseUrl: () => baseUrl }),
+    fakeRequestListener({
+      state,
+      calls,
+      scripts,
+      responseUrls,
+      baseUrl: () => baseUrl,
+      ...(options.limits ? { limits: new LimitsState(options.limits, state) } : {}),
+    }),
   );
 
   const socketMode = new FakeSocketMode(server);
