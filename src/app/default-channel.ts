@@ -10,7 +10,11 @@ import { UserError } from '../util/user-error.ts';
  * A plan's default that overrides a different COURSEBOT_CHANNEL is logged: otherwise the setting the user
  * just made seems ignored.
  */
-export function defaultChannelOf(config: Config, plan: Plan, log?: Pick<Logger, 'info'>): string {
+export function defaultChannelOf(
+  config: Pick<Config, 'defaultChannel' | 'slack'>,
+  plan: Plan,
+  log?: Pick<Logger, 'info'>,
+): string {
   const channel = defaultChannelFor(plan, config.defaultChannel);
   if (channel.source === 'plan' && config.defaultChannel && config.defaultChannel !== channel.name) {
     log?.info(

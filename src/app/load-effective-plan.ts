@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import type { Revision } from '../changes/revision-log.ts';
 import type { Settings } from '../config/env.ts';
-import { loadPlanOrThrow } from '../files/plan-file.ts';
+import type { CourseSpec } from '../deployment/course-spec.ts';
+import { configuredCourses } from '../deployment/course-specs.ts';
 import type { Plan } from '../plan/schema.ts';
+import { UserError } from '../util/user-error.ts';
 
 export interface RecordedChanges {
   /** The plan with every change recorded in the database: what the running bot uses. */
@@ -14,32 +16,89 @@ export interface RecordedChanges {
 }
 
 export interface EffectivePlan extends RecordedChanges {
-  /** The file's plan alone. */
+  /** The base plan alone: the course's file, or the plan stored for a course set up from Slack. */
   base: Plan;
   /** The file's warnings, each a line naming the file. */
   warnings: string[];
+  /** The course the plan is of. */
+  course: CourseSpec;
+}
+
+export type CourseSettings = Pick<
+  Settings,
+  'schedulePath' | 'coursesPath' | 'databasePath' | 'defaultChannel'
+>;
+
+/**
+ * The plan every command reads, in one place: the course's base plan plus the revisions in the database,
+ * replayed as the bot replays them. A command that read the bare file would keep showing a class the staff
+ * cancelled from Slack. `courseId` picks the course (needed only when there are several). A bad file stops
+ * it with a UserError listing the problems.
+ */
+export async function loadEffectivePlan(settings: CourseSettings, courseId?: string): Promise<EffectivePlan> {
+  const warnings: string[] = [];
+  const courses = await knownCourses(settings, warnings);
+  const course = chooseCourse(courses, courseId);
+  const changes = await applyRecordedChanges(course.plan, settings.databasePath, course.id);
+  return { ...changes, base: course.plan, warnings, course };
 }
 
 /**
- * The plan every command reads, in one place: schedule.json plus the revisions in the database, replayed as
- * the bot replays them. A command that read the bare file would keep showing a class the staff cancelled
- * from Slack. A bad file stops it with a UserError listing the problems.
+ * Every course of the deployment as the commands see it: the configured ones (files) and, when the
+ * database exists, those set up from Slack. A database from before courses is adopted by its one course,
+ * as the bot does on its first start.
  */
-export async function loadEffectivePlan(
-  settings: Pick<Settings, 'schedulePath' | 'databasePath'>,
-): Promise<EffectivePlan> {
-  const { plan: base, warnings } = loadPlanOrThrow(settings.schedulePath);
-  return { ...(await applyRecordedChanges(base, settings.databasePath)), base, warnings };
+export async function knownCourses(settings: CourseSettings, warnings: string[] = []): Promise<CourseSpec[]> {
+  const log = {
+    info: () => {},
+    warn: (line: string) => warnings.push(line),
+    error: (line: string) => warnings.push(line),
+  };
+  const configured = configuredCourses({ ...settings, instructors: [] }, log);
+  const path = settings.databasePath;
+  if (path !== ':memory:' && !existsSync(path)) return configured;
+  // The database driver is loaded only when there is a database to read, so `ask` and `validate` stay light.
+  const { openDatabase } = await import('../storage/database.ts');
+  const { CourseStore } = await import('../storage/course-store.ts');
+  const { withStoredCourses } = await import('../deployment/course-specs.ts');
+  const { adoptLegacyRows } = await import('../storage/adopt-legacy-rows.ts');
+  const db = openDatabase(path);
+  try {
+    const courses = withStoredCourses(configured, new CourseStore(db));
+    if (courses.length === 1) adoptLegacyRows(db, courses[0]!.id);
+    return courses;
+  } finally {
+    db.close();
+  }
 }
 
-/** The file's plan with the database's revisions; a missing database means no changes yet (not created). */
-export async function applyRecordedChanges(base: Plan, databasePath: string): Promise<RecordedChanges> {
+/** The course named by --course (its id, or a unique prefix of it), or the only one; else one line listing the ids. */
+export function chooseCourse(courses: readonly CourseSpec[], wanted: string | undefined): CourseSpec {
+  const ids = courses.map((c) => c.id).join(', ');
+  if (wanted === undefined) {
+    if (courses.length === 1) return courses[0]!;
+    throw new UserError(`This deployment has ${courses.length} courses: name one with --course (${ids})`);
+  }
+  const exact = courses.find((c) => c.id === wanted);
+  if (exact) return exact;
+  const prefixed = courses.filter((c) => c.id.startsWith(wanted.toLowerCase()));
+  if (prefixed.length === 1) return prefixed[0]!;
+  throw new UserError(
+    `No course ${wanted}${prefixed.length > 1 ? ' (more than one starts so)' : ''}: the courses are ${ids}`,
+  );
+}
+
+/** The base plan with the course's revisions; a missing database means no changes yet (not created). */
+export async function applyRecordedChanges(
+  base: Plan,
+  databasePath: string,
+  courseId?: string,
+): Promise<RecordedChanges> {
   if (databasePath !== ':memory:' && !existsSync(databasePath))
     return { plan: base, applied: 0, skipped: [] };
-  // The database driver is loaded only when there is a database to read, so `ask` and `validate` stay light.
   const { readRevisedPlan } = await import('../storage/revisions-plan.ts');
   const skipped: string[] = [];
-  const revised = readRevisedPlan(base, databasePath, { warn: (line) => skipped.push(line) });
+  const revised = readRevisedPlan(base, databasePath, { warn: (line) => skipped.push(line) }, courseId);
   try {
     const { source } = revised;
     return { plan: source.current(), applied: inEffect(source.history()) - skipped.length, skipped };

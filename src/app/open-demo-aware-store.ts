@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { DateTime } from 'luxon';
-import { Ledger } from '../delivery/ledger.ts';
+import { latestWatermark } from '../delivery/ledger.ts';
 import { openBotStore, type BotStore, type BotStoreOptions } from '../storage/bot-store.ts';
 
 /**
@@ -17,7 +17,7 @@ export function openDemoAwareStore(
 ): BotStore {
   const store = openBotStore(path, options);
   if (!demoDatabase) return store;
-  const watermark = new Ledger(store.db).watermark();
+  const watermark = latestWatermark(store.db);
   if (!watermark || watermark <= now) return store;
   store.close();
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });

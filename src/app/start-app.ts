@@ -1,13 +1,7 @@
 import { writeSync } from 'node:fs';
-import type { Database } from '../storage/database.ts';
 import { describeDatabase, type Config } from '../config/env.ts';
 import { staticPlanSource, type PlanSource } from '../plan/plan-source.ts';
-import type { Plan } from '../plan/schema.ts';
-import { Announcer } from '../delivery/announcer.ts';
-import { Dispatcher } from '../delivery/dispatcher.ts';
-import { Ledger } from '../delivery/ledger.ts';
 import { startScheduler } from '../delivery/scheduler.ts';
-import { loadPlanOrThrow } from '../files/plan-file.ts';
 import { courseId } from '../plan/course-id.ts';
 import type { DerivePosts } from '../delivery/due-posts.ts';
 import { derivePosts } from '../reminders/derive-posts.ts';
@@ -16,21 +10,26 @@ import { ChannelDirectory } from '../slack/channel-directory.ts';
 import { registerRemindCommand } from '../slack/remind-command.ts';
 import { stopDmsOnLeave } from '../slack/stop-dms-on-leave.ts';
 import { DmSubscriptions } from '../storage/dm-subscriptions.ts';
-import { narrowPostContent } from '../reminders/narrow-post.ts';
 import { slackForConfig } from '../slack/slack-for-config.ts';
 import { installHome } from '../slack/home/install-home.ts';
-import { installStaffChanges } from '../slack/staff/install-staff-changes.ts';
 import type { BotStore } from '../storage/bot-store.ts';
 import { resendFailed, resendReply } from '../delivery/resend-failed.ts';
-import { registerResend } from '../slack/staff/staff-commands.ts';
-import { revisedPlanSource } from '../storage/revisions-plan.ts';
+import {
+  registerResend,
+  registerStaffActions,
+  registerStaffCommands,
+} from '../slack/staff/staff-commands.ts';
+import { CourseStore } from '../storage/course-store.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
+import type { CourseSpec } from '../deployment/course-spec.ts';
+import { configuredCourses, withStoredCourses } from '../deployment/course-specs.ts';
+import { RunningDeployment } from '../deployment/running-deployment.ts';
+import { wakingSubscriptions } from '../deployment/waking-subscriptions.ts';
 import { calendarFeedFor } from './calendar-feed.ts';
 import { createSink, describeMode } from './create-sink.ts';
-import { defaultChannelOf } from './default-channel.ts';
 import { openDemoAwareStore } from './open-demo-aware-store.ts';
-import { startupSummary } from './startup-summary.ts';
+import { deploymentSummary } from './deployment-summary.ts';
 
 export interface AppOptions {
   config: Config;
@@ -45,24 +44,25 @@ export interface AppOptions {
 export interface RunningApp {
   /** The HTTP listener's port, when there is one (HTTP mode, or Socket Mode with PORT). */
   port?: number;
+  /** Every course the bot serves. */
+  deployment: RunningDeployment;
   /** Finishes the post in flight, stops the schedule, closes the database. */
   stop(): Promise<void>;
 }
 
 /**
- * The composition root of `coursebot start`: plan → database → sink → dispatcher → scheduler. A bad plan,
- * setting or database stops it here with a UserError, before anything is posted.
+ * The composition root of `coursebot start`, the one place the bot is wired: settings → courses → store →
+ * sink → each course's dispatcher → one scheduler → Slack. A bad plan, setting or database stops it here
+ * with a UserError, before anything is posted.
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger } = options;
-  const { plan, warnings } = loadPlanOrThrow(config.schedulePath);
-  options.onPlans?.(staticPlanSource(plan));
-  for (const warning of warnings) logger.warn(warning);
-  const defaultChannel = defaultChannelOf(config, plan, logger);
+  const configured = configuredCourses(config, logger);
+  options.onPlans?.(staticPlanSource(configured[0]!.plan));
   // Refuses a second bot on the same database, and a database it cannot write.
   const store = openDemoAwareStore(config.databasePath, config.demoDatabase, options.clock.now(), { logger });
   try {
-    return await startWithDatabase(store, options, plan, defaultChannel);
+    return await startWithDatabase(store, options, configured);
   } catch (error) {
     store.close();
     throw error;
@@ -72,55 +72,38 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 async function startWithDatabase(
   store: BotStore,
   { config, clock, logger, write = stdout, onPlans }: AppOptions,
-  plan: Plan,
-  defaultChannel: string,
+  configured: CourseSpec[],
 ): Promise<RunningApp> {
-  const db: Database = store.db;
-  // The effective plan: the file with the staff's recorded changes; reloaded when the file is edited.
-  const plans = revisedPlanSource(db, plan, logger);
-  onPlans?.(plans);
-  // Slack mode: /schedule answers from the same plan and clock, and the sink reminders post with.
+  const { db } = store;
+  const courses = new CourseStore(db);
+  const specs = withStoredCourses(configured, courses);
+  // The Slack surfaces not yet taught about courses (Home tab, remind, calendar) serve the first configured
+  // course: today's one course, or the first file of COURSEBOT_COURSES.
+  const primaryId = configured[0]!.id;
+  // Assigned once the sink exists; the Slack app, made before it, reads the plan through it only later.
+  const late: { deployment?: RunningDeployment } = {};
+  const primary = () => running.course(primaryId)!;
+  const plans: PlanSource = {
+    current: () => late.deployment?.course(primaryId)?.plans.current() ?? configured[0]!.plan,
+  };
+  const defaultChannel = configured[0]!.home;
   // The calendar feed: served on the Slack app's HTTP listener, its link told by /schedule calendar.
   const calendar = calendarFeedFor(config, { db, plans, clock, logger });
-  const slack = slackForConfig(config, { plans, clock, logger, defaultChannel, routes: calendar?.routes });
-  if (slack) calendar?.attach(slack.commands);
-  const sink = createSink(config, { logger, write, slack });
-  const ledger = new Ledger(db);
-  // Announcements of changes share the reminders' outbox; the dispatcher's ticks retry them.
-  const announcer = new Announcer({ db, ledger, sink, plans, clock, defaultChannel, logger });
-  const staff = await installStaffChanges({
+  const slack = slackForConfig(config, {
     plans,
-    schedulePath: config.schedulePath,
-    instructors: config.instructors,
     clock,
     logger,
-    announcer,
-    slack,
-    command: config.command,
+    defaultChannel,
+    routes: calendar?.routes,
+    staff: () => [...config.admins, ...(late.deployment?.course(primaryId)?.staff() ?? config.instructors)],
   });
-  // The Home tab reads the same effective plan and uses the staff desk the /schedule staff words use.
+  if (slack) calendar?.attach(slack.commands);
+  const sink = createSink(config, { logger, write, slack });
   // Personal reminders by DM (Slack only): derived with the channel posts, so they share the outbox, the
   // ledger and the dispatcher's retries; a DM post is addressed to the user's ID.
-  const subscriptions = new DmSubscriptions(db);
-  // Set by `/schedule remind` and by the Home tab's controls alike, with the timezone from Slack's profile.
-  const reminders = slack && {
-    store: subscriptions,
-    courseId: () => courseId(plans.current()),
-    timezoneOf: (user: string) => slack.sink.users.timezoneOf(user),
-    log: logger,
-  };
-  const home = slack
-    ? installHome(slack.app, {
-        plans,
-        desk: staff.desk,
-        clock,
-        defaultChannel,
-        log: logger,
-        command: config.command,
-        ...(reminders ? { reminders } : {}),
-        ...(calendar ? { calendarFeedUrl: () => calendar.url() } : {}),
-      })
-    : undefined;
+  const subscriptions = wakingSubscriptions(new DmSubscriptions(db), (id) =>
+    late.deployment?.course(id)?.wake(),
+  );
   const derive: DerivePosts = slack
     ? (p, window, opts) => [
         ...derivePosts(p, window, opts),
@@ -129,40 +112,79 @@ async function startWithDatabase(
         ),
       ]
     : derivePosts;
-  if (slack) {
-    if (reminders) registerRemindCommand(slack.commands, reminders);
-    const courseChannel = new ChannelDirectory(slack.app.client);
-    stopDmsOnLeave(slack.app, {
-      isCourseChannel: async (id) => {
-        const target = await courseChannel.idOf(defaultChannel);
-        return target.ok && target.id === id;
-      },
-      stop: (user) => subscriptions.leave(courseId(plans.current()), user, clock.now()),
-      log: logger,
-    });
-  }
-  const dispatcher = new Dispatcher({
-    ledger,
-    announcer,
+  const directory = slack ? new ChannelDirectory(slack.app.client) : undefined;
+  const running = new RunningDeployment(specs, {
+    db,
+    store: courses,
     sink,
-    plans,
     clock,
-    derive,
-    // A post whose other reminders already went out carries only the new ones.
-    narrow: (post, reminders) => narrowPostContent(plans.current(), post, reminders),
-    defaultChannel,
     logger,
+    derive: () => derive,
+    admins: config.admins,
+    openSetup: config.openSetup,
+    // Console mode has no IDs: a channel is its configured name.
+    channelId: async (channel) => {
+      if (!directory) return channel;
+      const found = await directory.idOf(channel);
+      return found.ok ? found.id : undefined;
+    },
+    command: config.command,
     monotonicMs: () => performance.now(),
-    clockSetBy: config.now === undefined ? undefined : config.nowSource,
+    ...(config.now === undefined ? {} : { clockSetBy: config.nowSource }),
     storeProblem: () => store.check(),
   });
-  // Posts that failed because the bot was not in the channel: sent again on /schedule resend and on joining.
-  const resend = { ledger, clock, tick: () => dispatcher.tick() };
+  late.deployment = running;
+  onPlans?.(plans);
+  // Set by `/schedule remind` and by the Home tab's controls alike, with the timezone from Slack's profile.
+  const reminders = slack && {
+    store: subscriptions,
+    courseId: () => primaryId,
+    timezoneOf: (user: string) => slack.sink.users.timezoneOf(user),
+    log: logger,
+  };
+  let home: { stop(): void } | undefined;
   if (slack) {
-    registerResend(slack.commands, async () => resendReply(await resendFailed(resend)));
+    const desk = primary().desk;
+    const staffDeps = { desk, clock, announce: (id: number) => primary().announce(id), log: logger };
+    registerStaffCommands(slack.commands, staffDeps);
+    registerStaffActions(slack.app, staffDeps);
+    // The Home tab reads the same effective plan and uses the staff desk the /schedule staff words use.
+    home = installHome(slack.app, {
+      plans: primary().plans,
+      desk,
+      clock,
+      defaultChannel,
+      log: logger,
+      command: config.command,
+      ...(reminders ? { reminders } : {}),
+      ...(calendar ? { calendarFeedUrl: () => calendar.url() } : {}),
+    });
+    if (reminders) registerRemindCommand(slack.commands, reminders);
+    stopDmsOnLeave(slack.app, {
+      isCourseChannel: async (id) => (await running.courseForChannel(id)) !== undefined,
+      stop: (user) => {
+        let stopped = 0;
+        for (const course of running.courses()) stopped += subscriptions.leave(course.id, user, clock.now());
+        return stopped;
+      },
+      log: logger,
+    });
+    // Posts that failed because the bot was not in the channel: sent again on /schedule resend and on joining.
+    const resendAll = async (matches?: (channel: string) => Promise<boolean>) => {
+      const all: Awaited<ReturnType<typeof resendFailed>> = { reopened: [], posted: [], notPosted: [] };
+      for (const course of running.courses()) {
+        if (course.retiredAt()) continue;
+        const one = await resendFailed({ ledger: course.ledger, clock, tick: () => course.tick() }, matches);
+        all.reopened.push(...one.reopened);
+        all.posted.push(...one.posted);
+        all.notPosted.push(...one.notPosted);
+      }
+      return all;
+    };
+    registerResend(slack.commands, async () => resendReply(await resendAll()));
     slack.onBotJoined(
       (matches) =>
-        void resendFailed(resend, matches).catch((error: unknown) =>
+        void resendAll(matches).catch((error: unknown) =>
           logger.error(
             `re-sending on joining a channel failed: ${error instanceof Error ? error.message : String(error)}`,
           ),
@@ -177,37 +199,35 @@ async function startWithDatabase(
     port = (await slack?.start())?.port;
     // Presenters are reminded without subscribing: their timezones (for quiet hours) are asked for now.
     if (slack) {
-      for (const user of presenterUserIds(plans.current())) void slack.sink.users.timezoneOf(user);
+      for (const course of running.courses())
+        for (const user of presenterUserIds(course.plans.current())) void slack.sink.users.timezoneOf(user);
     }
-    started = await dispatcher.start();
+    started = await running.start(clock.now());
   } catch (error) {
     home?.stop();
     await slack?.stop();
-    await staff.stop();
+    await running.stop();
     throw error;
   }
-  const summary = startupSummary({
-    plan: plans.current(),
+  const summary = deploymentSummary({
+    deployment: running,
     now: clock.now(),
     mode: describeMode(config),
     databasePath: describeDatabase(config),
-    derive: derivePosts,
-    defaultChannel,
-    due: dispatcher.due(),
     clockSetBy: config.now === undefined ? undefined : config.nowSource,
-    notes: started.clockNote ? [started.clockNote] : [],
-    recorded: (keys) => ledger.rows(keys).size === keys.length,
+    started,
   });
   write(`${summary.join('\n')}\n\n`);
-  const scheduler = startScheduler(() => dispatcher.tick(), { tickNow: true, logger });
+  const scheduler = startScheduler(() => running.tick(), { tickNow: true, logger });
   return {
     ...(port === undefined ? {} : { port }),
+    deployment: running,
     async stop() {
-      dispatcher.interrupt();
+      for (const course of running.courses()) course.dispatcher.interrupt();
       home?.stop();
       await slack?.stop();
       await scheduler.stop();
-      await staff.stop();
+      await running.stop();
       store.close();
     },
   };

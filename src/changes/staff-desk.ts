@@ -32,7 +32,8 @@ interface Pending {
 
 export interface StaffDeskOptions {
   source: RevisedPlanSource;
-  instructors: readonly string[];
+  /** The staff: a list of Slack user IDs, or the deployment's rule (admins, and the course's own staff). */
+  instructors: readonly string[] | ((userId: string) => boolean);
   log: Pick<Logger, 'info' | 'warn'>;
   /** How long a preview can be confirmed. */
   previewMinutes?: number;
@@ -70,7 +71,8 @@ export class StaffDesk {
   constructor(private readonly options: StaffDeskOptions) {}
 
   isStaff(userId: string): boolean {
-    return isStaff(this.options.instructors, userId);
+    const { instructors } = this.options;
+    return typeof instructors === 'function' ? instructors(userId) : isStaff(instructors, userId);
   }
 
   /** `text` is the whole command after `/schedule`, e.g. "cancel 14 snow day", "undo", "history". */

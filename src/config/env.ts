@@ -20,6 +20,26 @@ const optionalText = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+/** Slack user IDs, comma-separated. */
+const userIdList = optionalText.pipe(
+  z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(/^[UW][A-Z0-9]{2,}$/, 'must list Slack user IDs such as U012ABCDEF, comma-separated'),
+      ),
+    )
+    .default([]),
+);
+
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalText.pipe(
     z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
@@ -76,23 +96,16 @@ const envSchema = z.object({
       )
       .optional(),
   ),
-  COURSEBOT_INSTRUCTORS: optionalText.pipe(
+  COURSEBOT_INSTRUCTORS: userIdList,
+  // One plan file per course in this folder: a deployment of many courses.
+  COURSEBOT_COURSES: optionalText,
+  // Deployment admins: may set up and retire courses anywhere, and are staff of every course.
+  COURSEBOT_ADMINS: userIdList,
+  COURSEBOT_OPEN_SETUP: optionalText.pipe(
     z
-      .string()
-      .transform((v) =>
-        v
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-      )
-      .pipe(
-        z.array(
-          z
-            .string()
-            .regex(/^[UW][A-Z0-9]{2,}$/, 'must list Slack user IDs such as U012ABCDEF, comma-separated'),
-        ),
-      )
-      .default([]),
+      .enum(['true', 'false'], 'must be true or false')
+      .transform((v) => v === 'true')
+      .default(false),
   ),
   COURSEBOT_PUBLIC_URL: optionalText.pipe(
     z
@@ -121,6 +134,8 @@ export interface Flags {
 /** The settings every command reads: where the plan and the database are, the clock, the channel. */
 export interface Settings {
   schedulePath: string;
+  /** COURSEBOT_COURSES: a folder with one plan file per course, instead of the one schedule.json. */
+  coursesPath?: string;
   databasePath: string;
   /** The database was chosen because the clock is set (COURSEBOT_NOW / --now) and no database was named. */
   demoDatabase: boolean;
@@ -138,6 +153,10 @@ export interface Settings {
 
 export interface Config extends Settings {
   instructors: string[];
+  /** COURSEBOT_ADMINS: may set up and retire anywhere, and are staff of every course. */
+  admins: string[];
+  /** COURSEBOT_OPEN_SETUP: anyone may set up a course in a channel that has none. */
+  openSetup: boolean;
   logLevel: Env['LOG_LEVEL'];
   /** Where students reach the bot's HTTP listener (calendar feed links); no links without it. */
   publicUrl?: string;
@@ -195,6 +214,7 @@ function settingsOf(e: Env, flagNames: Map<string, string>, run: boolean): Setti
   const demoDatabase = run && e.COURSEBOT_NOW !== undefined && e.COURSEBOT_DB === undefined;
   return {
     schedulePath: e.COURSEBOT_SCHEDULE ?? DEFAULT_SCHEDULE_PATH,
+    ...(e.COURSEBOT_COURSES === undefined ? {} : { coursesPath: e.COURSEBOT_COURSES }),
     databasePath: e.COURSEBOT_DB ?? (demoDatabase ? DEMO_DATABASE_PATH : DEFAULT_DATABASE_PATH),
     demoDatabase,
     defaultChannel: e.COURSEBOT_CHANNEL,
@@ -226,6 +246,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, flags: Flags =
   const base: Config = {
     ...settingsOf(e, flagNames, true),
     instructors: e.COURSEBOT_INSTRUCTORS,
+    admins: e.COURSEBOT_ADMINS,
+    openSetup: e.COURSEBOT_OPEN_SETUP,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.COURSEBOT_PUBLIC_URL,
   };

@@ -67,7 +67,11 @@ export class Announcer {
   queueReload(content: Content): string {
     const now = this.outbox.clock.now();
     const key = reloadAnnouncementKey(now.toMillis(), content);
-    queueAnnouncement(this.options.db, { key, content, createdAt: now.toISO()! });
+    queueAnnouncement(
+      this.options.db,
+      { key, content, createdAt: now.toISO()! },
+      this.options.ledger.courseId,
+    );
     return key;
   }
 
@@ -98,7 +102,7 @@ export class Announcer {
   private async pass(): Promise<DeliveryReport> {
     const report = emptyReport();
     let held = false;
-    for (const announcement of openAnnouncements(this.options.db)) {
+    for (const announcement of openAnnouncements(this.options.db, this.options.ledger.courseId)) {
       if (held) {
         report.deferred++;
         continue;

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { LEGACY_COURSE } from '../storage/courses-migration.ts';
 import type { Database } from '../storage/database.ts';
 
 export type LedgerState = 'sending' | 'posted' | 'skipped' | 'failed';
@@ -54,21 +55,29 @@ const fromRaw = (r: RawRow): LedgerRow => ({
 
 const iso = (t: DateTime): string => t.toISO()!;
 const instantOf = (text: string): DateTime => DateTime.fromISO(text, { setZone: true });
-const WATERMARK = 'watermark';
+/** Each course's own progress: one meta row per course. */
+export const watermarkKey = (courseId: string): string => `watermark:${courseId}`;
 
 /**
  * The outbox: one row per reminder key, the single record of what was posted. Every write is one
- * transaction, so a key is either fully recorded or not at all.
+ * transaction, so a key is either fully recorded or not at all. A ledger is one course's view: its keys,
+ * its watermark; another course's "Class 14" is another row (the table's key is course and key).
  */
 export class Ledger {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** Rows written before a database knew courses are the placeholder course's until adopted. */
+    readonly courseId: string = LEGACY_COURSE,
+  ) {}
 
   /** The rows of these keys that exist. */
   rows(keys: string[]): Map<string, LedgerRow> {
     const found = new Map<string, LedgerRow>();
-    const select = this.db.prepare<[string], RawRow>('SELECT * FROM ledger WHERE key = ?');
+    const select = this.db.prepare<[string, string], RawRow>(
+      'SELECT * FROM ledger WHERE course_id = ? AND key = ?',
+    );
     for (const key of keys) {
-      const row = select.get(key);
+      const row = select.get(this.courseId, key);
       if (row) found.set(key, fromRaw(row));
     }
     return found;
@@ -76,28 +85,30 @@ export class Ledger {
 
   inState(state: LedgerState): LedgerRow[] {
     return this.db
-      .prepare<[string], RawRow>('SELECT * FROM ledger WHERE state = ? ORDER BY due_at, key')
-      .all(state)
+      .prepare<[string, string], RawRow>(
+        'SELECT * FROM ledger WHERE course_id = ? AND state = ? ORDER BY due_at, key',
+      )
+      .all(this.courseId, state)
       .map(fromRaw);
   }
 
   /** Transient failures waiting for another attempt, and unconfirmed sends waiting for another lookup. */
   pendingRetries(): LedgerRow[] {
     return this.db
-      .prepare<[], RawRow>(
-        "SELECT * FROM ledger WHERE state IN ('failed', 'sending') AND next_attempt_at IS NOT NULL ORDER BY due_at, key",
+      .prepare<[string], RawRow>(
+        "SELECT * FROM ledger WHERE course_id = ? AND state IN ('failed', 'sending') AND next_attempt_at IS NOT NULL ORDER BY due_at, key",
       )
-      .all()
+      .all(this.courseId)
       .map(fromRaw);
   }
 
   /** Sends cut off by the end of the process: 'sending', and no lookup scheduled yet. */
   interrupted(): LedgerRow[] {
     return this.db
-      .prepare<[], RawRow>(
-        "SELECT * FROM ledger WHERE state = 'sending' AND next_attempt_at IS NULL ORDER BY due_at, key",
+      .prepare<[string], RawRow>(
+        "SELECT * FROM ledger WHERE course_id = ? AND state = 'sending' AND next_attempt_at IS NULL ORDER BY due_at, key",
       )
-      .all()
+      .all(this.courseId)
       .map(fromRaw);
   }
 
@@ -109,9 +120,9 @@ export class Ledger {
    */
   recordIntent(post: LedgerPost, keys: string[], now: DateTime): boolean {
     const claim = this.db.prepare(`
-      INSERT INTO ledger (key, channel, due_at, state, attempts, updated_at)
-      VALUES (@key, @channel, @at, 'sending', 1, @now)
-      ON CONFLICT (key) DO UPDATE SET
+      INSERT INTO ledger (course_id, key, channel, due_at, state, attempts, updated_at)
+      VALUES (@course, @key, @channel, @at, 'sending', 1, @now)
+      ON CONFLICT (course_id, key) DO UPDATE SET
         channel = excluded.channel, due_at = excluded.due_at, state = 'sending',
         attempts = attempts + 1, next_attempt_at = NULL, updated_at = excluded.updated_at
       WHERE ledger.state = 'failed'`);
@@ -119,7 +130,13 @@ export class Ledger {
     try {
       this.db.transaction(() => {
         for (const key of keys) {
-          const { changes } = claim.run({ key, channel: post.channel, at: post.at, now: iso(now) });
+          const { changes } = claim.run({
+            course: this.courseId,
+            key,
+            channel: post.channel,
+            at: post.at,
+            now: iso(now),
+          });
           // Rolls the whole claim back: a post is sent with all its keys or not at all.
           if (changes !== 1) throw lost;
         }
@@ -134,10 +151,10 @@ export class Ledger {
   /** Failures that are final because the bot was not in the channel. */
   notInChannel(): LedgerRow[] {
     return this.db
-      .prepare<[], RawRow>(
-        "SELECT * FROM ledger WHERE state = 'failed' AND next_attempt_at IS NULL AND reason LIKE 'not_in_channel%' ORDER BY due_at, key",
+      .prepare<[string], RawRow>(
+        "SELECT * FROM ledger WHERE course_id = ? AND state = 'failed' AND next_attempt_at IS NULL AND reason LIKE 'not_in_channel%' ORDER BY due_at, key",
       )
-      .all()
+      .all(this.courseId)
       .map(fromRaw);
   }
 
@@ -149,10 +166,10 @@ export class Ledger {
   reopenNotInChannel(now: DateTime, channels?: readonly string[]): string[] {
     const rows = this.notInChannel().filter((r) => !channels || channels.includes(r.channel));
     const reopen = this.db.prepare(
-      "UPDATE ledger SET next_attempt_at = @now, updated_at = @now WHERE key = @key AND state = 'failed' AND next_attempt_at IS NULL",
+      "UPDATE ledger SET next_attempt_at = @now, updated_at = @now WHERE course_id = @course AND key = @key AND state = 'failed' AND next_attempt_at IS NULL",
     );
     this.db.transaction(() => {
-      for (const row of rows) reopen.run({ key: row.key, now: iso(now) });
+      for (const row of rows) reopen.run({ course: this.courseId, key: row.key, now: iso(now) });
     })();
     return rows.map((r) => r.key);
   }
@@ -166,6 +183,7 @@ export class Ledger {
       .prepare<[string], { ts: string; updated_at: string }>(
         "SELECT ts, updated_at FROM ledger WHERE channel = ? AND state = 'posted' AND ts IS NOT NULL",
       )
+      // Every course's posts: the newest post in a channel is the destination's clock, whoever posted it.
       .all(channel);
     let best: string | undefined;
     for (const row of rows) {
@@ -184,19 +202,21 @@ export class Ledger {
    */
   undoFutureProgress(now: DateTime, maxWaitMs: number): number {
     const skips = this.db
-      .prepare<[], RawRow>("SELECT * FROM ledger WHERE state = 'skipped'")
-      .all()
+      .prepare<[string], RawRow>("SELECT * FROM ledger WHERE course_id = ? AND state = 'skipped'")
+      .all(this.courseId)
       .filter((r) => instantOf(r.updated_at) > now && instantOf(r.due_at) > now);
     const waits = this.pendingRetries().filter(
       (r) => instantOf(r.nextAttemptAt!).toMillis() > now.toMillis() + maxWaitMs,
     );
-    const remove = this.db.prepare("DELETE FROM ledger WHERE key = ? AND state = 'skipped'");
+    const remove = this.db.prepare(
+      "DELETE FROM ledger WHERE course_id = ? AND key = ? AND state = 'skipped'",
+    );
     const pull = this.db.prepare(
-      'UPDATE ledger SET next_attempt_at = ? WHERE key = ? AND next_attempt_at IS NOT NULL',
+      'UPDATE ledger SET next_attempt_at = ? WHERE course_id = ? AND key = ? AND next_attempt_at IS NOT NULL',
     );
     this.db.transaction(() => {
-      for (const row of skips) remove.run(row.key);
-      for (const row of waits) pull.run(iso(now), row.key);
+      for (const row of skips) remove.run(this.courseId, row.key);
+      for (const row of waits) pull.run(iso(now), this.courseId, row.key);
     })();
     return skips.length;
   }
@@ -218,23 +238,38 @@ export class Ledger {
    */
   markUnconfirmed(keys: string[], reason: string, nextCheckAt: DateTime, lookupFailed: boolean): void {
     const stmt = this.db.prepare(
-      "UPDATE ledger SET reason = @reason, next_attempt_at = @next, attempts = attempts + @more WHERE key = @key AND state = 'sending'",
+      "UPDATE ledger SET reason = @reason, next_attempt_at = @next, attempts = attempts + @more WHERE course_id = @course AND key = @key AND state = 'sending'",
     );
     this.db.transaction(() => {
-      for (const key of keys) stmt.run({ key, reason, next: iso(nextCheckAt), more: lookupFailed ? 1 : 0 });
+      for (const key of keys)
+        stmt.run({
+          course: this.courseId,
+          key,
+          reason,
+          next: iso(nextCheckAt),
+          more: lookupFailed ? 1 : 0,
+        });
     })();
   }
 
   /** Not sent on purpose (too late to be useful, gone from the plan); creates the rows when needed. */
   markSkipped(post: LedgerPost, keys: string[], reason: string, now: DateTime): void {
     const upsert = this.db.prepare(`
-      INSERT INTO ledger (key, channel, due_at, state, reason, attempts, updated_at)
-      VALUES (@key, @channel, @at, 'skipped', @reason, 0, @now)
-      ON CONFLICT (key) DO UPDATE SET
+      INSERT INTO ledger (course_id, key, channel, due_at, state, reason, attempts, updated_at)
+      VALUES (@course, @key, @channel, @at, 'skipped', @reason, 0, @now)
+      ON CONFLICT (course_id, key) DO UPDATE SET
         state = 'skipped', reason = excluded.reason, next_attempt_at = NULL, updated_at = excluded.updated_at
       WHERE ledger.state <> 'posted'`);
     this.db.transaction(() => {
-      for (const key of keys) upsert.run({ key, channel: post.channel, at: post.at, reason, now: iso(now) });
+      for (const key of keys)
+        upsert.run({
+          course: this.courseId,
+          key,
+          channel: post.channel,
+          at: post.at,
+          reason,
+          now: iso(now),
+        });
     })();
   }
 
@@ -242,7 +277,7 @@ export class Ledger {
   watermark(): DateTime | undefined {
     const row = this.db
       .prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?')
-      .get(WATERMARK);
+      .get(watermarkKey(this.courseId));
     return row ? DateTime.fromISO(row.value, { setZone: true }) : undefined;
   }
 
@@ -251,7 +286,7 @@ export class Ledger {
       .prepare(
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       )
-      .run(WATERMARK, iso(at));
+      .run(watermarkKey(this.courseId), iso(at));
   }
 
   private update(
@@ -260,10 +295,19 @@ export class Ledger {
     now: DateTime,
   ): void {
     const stmt = this.db.prepare(
-      'UPDATE ledger SET state = @state, ts = @ts, reason = @reason, next_attempt_at = @next, updated_at = @now WHERE key = @key',
+      'UPDATE ledger SET state = @state, ts = @ts, reason = @reason, next_attempt_at = @next, updated_at = @now WHERE course_id = @course AND key = @key',
     );
     this.db.transaction(() => {
-      for (const key of keys) stmt.run({ ...set, now: iso(now), key });
+      for (const key of keys) stmt.run({ ...set, now: iso(now), course: this.courseId, key });
     })();
   }
+}
+
+/** The furthest progress of any course in this database: what a demo clock must not be behind. */
+export function latestWatermark(db: Database): DateTime | undefined {
+  const rows = db
+    .prepare<[], { value: string }>("SELECT value FROM meta WHERE key LIKE 'watermark:%'")
+    .all()
+    .map((r) => DateTime.fromISO(r.value, { setZone: true }));
+  return rows.length > 0 ? DateTime.max(...rows) : undefined;
 }

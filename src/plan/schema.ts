@@ -90,6 +90,10 @@ export const courseSchema = z.strictObject({
     .record(z.string(), slackUserIdSchema)
     .optional()
     .describe('Maps presenter initials to Slack user IDs, so presenters are @-mentioned'),
+  staff: z
+    .array(slackUserIdSchema)
+    .optional()
+    .describe("Slack user IDs of the course's staff: they may change the plan from Slack"),
 });
 
 export const planSchema = z.strictObject({

@@ -15,6 +15,8 @@ export interface SlackRuntimeDeps {
   defaultChannel: string;
   /** HTTP routes besides /healthz (the calendar feed). */
   routes?: readonly HttpRoute[];
+  /** Who /schedule treats as staff: the deployment's admins and the course's staff (COURSEBOT_INSTRUCTORS by default). */
+  staff?: () => readonly string[];
 }
 
 /**
@@ -30,7 +32,7 @@ export function slackForConfig(config: Config, deps: SlackRuntimeDeps): SlackApp
     ask,
     log: deps.logger,
     logLevel: config.logLevel,
-    instructors: config.instructors,
+    instructors: deps.staff ? liveList(deps.staff) : config.instructors,
     command: config.command,
     channels: () => reminderChannels(deps.plans.current(), deps.defaultChannel),
     routes: deps.routes,
@@ -41,4 +43,15 @@ export function slackForConfig(config: Config, deps: SlackRuntimeDeps): SlackApp
 export function reminderChannels(plan: Plan, defaultChannel: string): string[] {
   const configured = Object.values(plan.reminders.channels).filter((c): c is string => !!c);
   return [...new Set([defaultChannel, ...configured])];
+}
+
+/**
+ * A list read afresh on every use: the Slack app keeps the staff list it is given, and staff added from Slack
+ * or in the plan must count at once.
+ */
+function liveList(read: () => readonly string[]): readonly string[] {
+  return new Proxy([] as string[], {
+    get: (_target, property) => Reflect.get(read(), property) as unknown,
+    has: (_target, property) => Reflect.has(read(), property),
+  });
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Content } from '../content/content.ts';
+import { LEGACY_COURSE } from './courses-migration.ts';
 
 /** Ledger keys of announcements start with this; reminder keys never do (they start with their kind). */
 export const ANNOUNCE_PREFIX = 'announce:';
@@ -33,26 +34,30 @@ interface Row {
   created_at: string;
 }
 
-/** Inserts an announcement; a key already queued is left as it is (queued once, posted once). */
-export function queueAnnouncement(db: Database, announcement: Announcement): void {
-  db.prepare('INSERT OR IGNORE INTO announcements (key, content, created_at) VALUES (?, ?, ?)').run(
-    announcement.key,
-    JSON.stringify(announcement.content),
-    announcement.createdAt,
-  );
+/** Inserts an announcement of a course; a key already queued is left as it is (queued once, posted once). */
+export function queueAnnouncement(
+  db: Database,
+  announcement: Announcement,
+  courseId: string = LEGACY_COURSE,
+): void {
+  db.prepare(
+    'INSERT OR IGNORE INTO announcements (course_id, key, content, created_at) VALUES (?, ?, ?, ?)',
+  ).run(courseId, announcement.key, JSON.stringify(announcement.content), announcement.createdAt);
 }
 
 /**
  * Announcements the ledger has not settled (no row, being sent, or waiting for a retry or a lookup), in
  * the order they were queued: an undo is never announced before the change it undoes.
  */
-export function openAnnouncements(db: Database): Announcement[] {
+export function openAnnouncements(db: Database, courseId: string = LEGACY_COURSE): Announcement[] {
   return db
-    .prepare<[], Row>(
-      `SELECT a.key, a.content, a.created_at FROM announcements a LEFT JOIN ledger l ON l.key = a.key
-       WHERE l.key IS NULL OR l.state = 'sending' OR (l.state = 'failed' AND l.next_attempt_at IS NOT NULL)
+    .prepare<[string], Row>(
+      `SELECT a.key, a.content, a.created_at FROM announcements a
+       LEFT JOIN ledger l ON l.course_id = a.course_id AND l.key = a.key
+       WHERE a.course_id = ?
+         AND (l.key IS NULL OR l.state = 'sending' OR (l.state = 'failed' AND l.next_attempt_at IS NOT NULL))
        ORDER BY a.rowid`,
     )
-    .all()
+    .all(courseId)
     .map((r) => ({ key: r.key, content: JSON.parse(r.content) as Content, createdAt: r.created_at }));
 }

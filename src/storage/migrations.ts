@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { announcementsMigration } from './announcements-migration.ts';
+import { coursesMigration } from './courses-migration.ts';
 import { dmSubscriptionsMigration } from './dm-subscriptions-migration.ts';
 import { feedMigration } from './feed-migration.ts';
 import { instanceLockMigration } from './instance-lock-migration.ts';
@@ -42,4 +43,5 @@ export const migrations: Migration[] = [
   feedMigration,
   instanceLockMigration,
   dmSubscriptionsMigration,
+  coursesMigration,
 ];

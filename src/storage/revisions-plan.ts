@@ -20,8 +20,13 @@ export function logSkipped(log: Pick<Logger, 'warn'>) {
 }
 
 /** The running bot's effective plan: the file's plan with the revisions stored in `db`. */
-export function revisedPlanSource(db: Database, plan: Plan, log: Pick<Logger, 'warn'>): RevisedPlanSource {
-  return new RevisedPlanSource(plan, new SqliteRevisionLog(db), logSkipped(log));
+export function revisedPlanSource(
+  db: Database,
+  plan: Plan,
+  log: Pick<Logger, 'warn'>,
+  courseId?: string,
+): RevisedPlanSource {
+  return new RevisedPlanSource(plan, new SqliteRevisionLog(db, courseId), logSkipped(log));
 }
 
 /**
@@ -32,13 +37,14 @@ export function readRevisedPlan(
   plan: Plan,
   path: string,
   log: Pick<Logger, 'warn'>,
+  courseId?: string,
 ): { source: RevisedPlanSource; close(): void } {
   if (path !== ':memory:' && !existsSync(path)) {
     return { source: new RevisedPlanSource(plan, memoryRevisionLog()), close() {} };
   }
   const db: Database = openDatabase(path);
   return {
-    source: new RevisedPlanSource(plan, new SqliteRevisionLog(db), logSkipped(log)),
+    source: new RevisedPlanSource(plan, new SqliteRevisionLog(db, courseId), logSkipped(log)),
     close: () => db.close(),
   };
 }

@@ -3,6 +3,7 @@ import { changeSchema } from '../changes/change.ts';
 import type { Appended, NewRevision, Revision, RevisionLog } from '../changes/revision-log.ts';
 import type { Plan } from '../plan/schema.ts';
 import { queueAnnouncement, revisionAnnouncementKey } from './announcements.ts';
+import { LEGACY_COURSE } from './courses-migration.ts';
 
 interface Row {
   id: number;
@@ -17,20 +18,29 @@ interface Row {
 /**
  * The revisions in SQLite. `append` checks the head and inserts (with the revision's announcement) in one
  * immediate transaction, so two confirmations racing (two processes, or two handlers) cannot both be based
- * on the same plan.
+ * on the same plan. One log per course: revision ids are shared by all courses, each course sees its own.
  */
 export class SqliteRevisionLog implements RevisionLog {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    readonly courseId: string = LEGACY_COURSE,
+  ) {}
 
   list(): Revision[] {
     const rows = this.db
-      .prepare('SELECT id, author, created_at, kind, change, summary, undone_of FROM revisions ORDER BY id')
-      .all() as Row[];
+      .prepare(
+        'SELECT id, author, created_at, kind, change, summary, undone_of FROM revisions WHERE course_id = ? ORDER BY id',
+      )
+      .all(this.courseId) as Row[];
     return rows.map(toRevision);
   }
 
   head(): number {
-    const row = this.db.prepare('SELECT MAX(id) AS head FROM revisions').get() as { head: number | null };
+    const row = this.db
+      .prepare('SELECT MAX(id) AS head FROM revisions WHERE course_id = ?')
+      .get(this.courseId) as {
+      head: number | null;
+    };
     return row.head ?? 0;
   }
 
@@ -41,10 +51,11 @@ export class SqliteRevisionLog implements RevisionLog {
       }
       const result = this.db
         .prepare(
-          `INSERT INTO revisions (author, created_at, kind, change, summary, before_plan, after_plan, undone_of)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO revisions (course_id, author, created_at, kind, change, summary, before_plan, after_plan, undone_of)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
+          this.courseId,
           revision.author,
           revision.createdAt,
           revision.kind,
@@ -58,11 +69,15 @@ export class SqliteRevisionLog implements RevisionLog {
       const id = Number(result.lastInsertRowid);
       // In the same transaction: the change and its announcement are recorded together or not at all.
       if (announcement && announcement.blocks.length > 0) {
-        queueAnnouncement(this.db, {
-          key: revisionAnnouncementKey(id),
-          content: announcement,
-          createdAt: revision.createdAt,
-        });
+        queueAnnouncement(
+          this.db,
+          {
+            key: revisionAnnouncementKey(id),
+            content: announcement,
+            createdAt: revision.createdAt,
+          },
+          this.courseId,
+        );
       }
       return { ok: true, revision: { ...entry, id } };
     });
@@ -71,8 +86,9 @@ export class SqliteRevisionLog implements RevisionLog {
 
   /** The plans recorded around a revision (for inspection; the effective plan is replayed, not read). */
   plans(id: number): { before: Plan; after: Plan } | undefined {
-    const row = this.db.prepare('SELECT before_plan, after_plan FROM revisions WHERE id = ?').get(id) as
-      { before_plan: string; after_plan: string } | undefined;
+    const row = this.db
+      .prepare('SELECT before_plan, after_plan FROM revisions WHERE course_id = ? AND id = ?')
+      .get(this.courseId, id) as { before_plan: string; after_plan: string } | undefined;
     return row && { before: JSON.parse(row.before_plan) as Plan, after: JSON.parse(row.after_plan) as Plan };
   }
 }

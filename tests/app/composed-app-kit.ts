@@ -2,7 +2,7 @@
 // fake Slack, and how far it has handled due posts, read from its database as another process would.
 import Sqlite from 'better-sqlite3';
 import type { Config } from '../../src/config/env.ts';
-import { Ledger } from '../../src/delivery/ledger.ts';
+import { latestWatermark } from '../../src/delivery/ledger.ts';
 import type { FakeSlack } from '../fakes/fake-slack.ts';
 import { APP_TOKEN, BOT_TOKEN } from '../slack/slack-kit.ts';
 
@@ -15,6 +15,8 @@ export function socketModeConfig(
     ...paths,
     defaultChannel: 'C0CLASS',
     instructors: ['U0PROF'],
+    admins: [],
+    openSetup: false,
     logLevel: 'error',
     demoDatabase: false,
     nowSource: 'COURSEBOT_NOW',
@@ -27,7 +29,7 @@ export function socketModeConfig(
 export function storedWatermark(databasePath: string): number | undefined {
   const db = new Sqlite(databasePath, { readonly: true });
   try {
-    return new Ledger(db).watermark()?.toMillis();
+    return latestWatermark(db)?.toMillis();
   } finally {
     db.close();
   }

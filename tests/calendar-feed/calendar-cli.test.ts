@@ -80,9 +80,9 @@ describe('coursebot calendar', () => {
     expect(existsSync(join(dir, 'none.db'))).toBe(false);
   });
 
-  it('says in one line when --course is not the plan', async () => {
+  it('says in one line when --course is no course, listing the courses', async () => {
     await expect(inProcess('--course', 'cs101')).rejects.toThrow(
-      new UserError('The plan is the course cs599e1-fall-2025, not cs101: check --course or --schedule'),
+      new UserError('No course cs101: the courses are cs599e1-fall-2025'),
     );
   });
 });

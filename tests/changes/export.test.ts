@@ -11,6 +11,7 @@ import { exportText } from '../../src/cli/commands/export.ts';
 import { lineText } from '../../src/content/content.ts';
 import { renderText } from '../../src/content/render-text.ts';
 import { parsePlanText } from '../../src/plan/parse-plan.ts';
+import { courseId } from '../../src/plan/course-id.ts';
 import { openDatabase } from '../../src/storage/database.ts';
 import { SqliteRevisionLog } from '../../src/storage/revisions.ts';
 import { cs599, FIXTURE_PATH, MONDAY } from './plan-fixture.ts';
@@ -122,10 +123,10 @@ describe('export over schedule.json, then undo', () => {
     );
     const file = parsePlanText(readFileSync(schedule, 'utf8'));
     if (!file.ok) throw new Error('the export is invalid');
-    // The bot starts again over the exported file.
+    // The bot starts again over the exported file (the export gave the course the rows written before it).
     const db = openDatabase(dbPath);
     try {
-      const source = new RevisedPlanSource(file.plan, new SqliteRevisionLog(db));
+      const source = new RevisedPlanSource(file.plan, new SqliteRevisionLog(db, courseId(file.plan)));
       expect(source.adoptFile('schedule.json', MONDAY)).toEqual({});
       const proposal = () => source.current().events.find((e) => e.id === 'project-proposal-due')!.date;
       expect(proposal()).toBe('2025-11-04');

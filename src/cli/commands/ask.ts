@@ -27,16 +27,19 @@ export function askCommand(): Command {
     .option('--now <iso>', 'answer as of this time instead of now, e.g. 2025-10-13T18:00-04:00')
     .option('--schedule <file>', 'the plan (default: COURSEBOT_SCHEDULE or ./schedule.json)')
     .option('--db <file>', 'the database of recorded changes (COURSEBOT_DB, default ./data/coursebot.db)')
+    .option('--course <id>', 'the course, when the deployment has several (its id, or the start of it)')
     .addHelpText('after', EXAMPLES)
-    .action(async (words: string[], options: { now?: string; schedule?: string; db?: string }) => {
-      const settings = readSettings(options);
-      const { plan, warnings, skipped } = await loadEffectivePlan(settings);
-      for (const warning of [...warnings, ...skipped]) console.error(warning);
-      const now = settings.now
-        ? parseInstant(settings.now, plan.course.timezone, settings.nowSource)
-        : DateTime.now();
-      const result = ask(plan, words.join(' '), now, { prefix: 'coursebot ask', canShare: false });
-      console.log(renderText(result.content));
-      if (!result.ok) process.exitCode = 1;
-    });
+    .action(
+      async (words: string[], options: { now?: string; schedule?: string; db?: string; course?: string }) => {
+        const settings = readSettings({ now: options.now, schedule: options.schedule, db: options.db });
+        const { plan, warnings, skipped } = await loadEffectivePlan(settings, options.course);
+        for (const warning of [...warnings, ...skipped]) console.error(warning);
+        const now = settings.now
+          ? parseInstant(settings.now, plan.course.timezone, settings.nowSource)
+          : DateTime.now();
+        const result = ask(plan, words.join(' '), now, { prefix: 'coursebot ask', canShare: false });
+        console.log(renderText(result.content));
+        if (!result.ok) process.exitCode = 1;
+      },
+    );
 }

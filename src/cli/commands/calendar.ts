@@ -5,14 +5,12 @@ import { buildFeed } from '../../calendar-feed/build-feed.ts';
 import { feedItems } from '../../calendar-feed/feed-items.ts';
 import { reviseItems } from '../../calendar-feed/item-revisions.ts';
 import { readSettings } from '../../config/env.ts';
-import { loadPlanOrThrow } from '../../files/plan-file.ts';
+import { chooseCourse, knownCourses } from '../../app/load-effective-plan.ts';
 import { writeOutput } from '../../files/write-output.ts';
-import { courseId } from '../../plan/course-id.ts';
 import { openDatabase } from '../../storage/database.ts';
 import { revisedPlanSource } from '../../storage/revisions-plan.ts';
 import { systemClock, type Clock } from '../../util/clock.ts';
 import { createLogger } from '../../util/logger.ts';
-import { UserError } from '../../util/user-error.ts';
 
 interface CalendarOptions {
   output?: string;
@@ -27,7 +25,7 @@ export function calendarCommand(clock: Clock = systemClock): Command {
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--schedule <file>', 'the plan (COURSEBOT_SCHEDULE, default ./schedule.json)')
     .option('--db <file>', 'the database (COURSEBOT_DB, default ./data/coursebot.db)')
-    .option('--course <id>', 'the course, checked against the plan (e.g. cs599e1-fall-2025)')
+    .option('--course <id>', 'the course, when the deployment has several (its id, or the start of it)')
     .addHelpText(
       'after',
       [
@@ -38,15 +36,10 @@ export function calendarCommand(clock: Clock = systemClock): Command {
         "It is the feed the bot serves: the same UIDs, and each item's revision number from the database.",
       ].join('\n'),
     )
-    .action((options: CalendarOptions) => {
+    .action(async (options: CalendarOptions) => {
       const settings = readSettings({ schedule: options.schedule, db: options.db });
-      const { plan } = loadPlanOrThrow(settings.schedulePath);
-      const id = courseId(plan);
-      if (options.course !== undefined && options.course !== id) {
-        throw new UserError(
-          `The plan is the course ${id}, not ${options.course}: check --course or --schedule`,
-        );
-      }
+      const course = chooseCourse(await knownCourses(settings), options.course);
+      const { plan, id } = course;
       const path = settings.databasePath;
       const now = clock.now();
       let text: string;
@@ -56,7 +49,7 @@ export function calendarCommand(clock: Clock = systemClock): Command {
       } else {
         const db = openDatabase(path);
         try {
-          text = publish(db, revisedPlanSource(db, plan, createLogger()).current(), now).body;
+          text = publish(db, revisedPlanSource(db, plan, createLogger(), id).current(), now).body;
         } finally {
           db.close();
         }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { readSettings } from '../../config/env.ts';
+import { chooseCourse, knownCourses } from '../../app/load-effective-plan.ts';
 import { loadPlanOrThrow } from '../../files/plan-file.ts';
 import { writeOutput } from '../../files/write-output.ts';
 import { parsePlanText, withoutByteOrderMark } from '../../plan/parse-plan.ts';
@@ -13,6 +14,7 @@ interface ExportOptions {
   output?: string;
   schedule?: string;
   db?: string;
+  course?: string;
 }
 
 export function exportCommand(): Command {
@@ -23,16 +25,22 @@ export function exportCommand(): Command {
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--schedule <file>', 'the plan (COURSEBOT_SCHEDULE, default ./schedule.json)')
     .option('--db <file>', 'the database (COURSEBOT_DB, default ./data/coursebot.db)')
+    .option('--course <id>', 'the course, when the deployment has several (its id, or the start of it)')
     .addHelpText(
       'after',
       '\nExample:\n  coursebot export -o schedule.json   # then commit it; the changes stay recorded',
     )
-    .action((options: ExportOptions) => {
+    .action(async (options: ExportOptions) => {
       const settings = readSettings({ schedule: options.schedule, db: options.db });
-      const path = settings.schedulePath;
-      const { plan, text: original } = loadPlanOrThrow(path);
+      const course = chooseCourse(await knownCourses(settings), options.course);
+      // A course set up from Slack has no file: its stored plan is written as one.
+      const { plan, text: original } =
+        course.source.kind === 'file'
+          ? loadPlanOrThrow(course.source.path)
+          : { plan: course.plan, text: JSON.stringify(course.plan) };
+      const path = course.source.kind === 'file' ? course.source.path : course.id;
       const log = createLogger();
-      const revised = readRevisedPlan(plan, settings.databasePath, log);
+      const revised = readRevisedPlan(plan, settings.databasePath, log, course.id);
       try {
         const text = exportText(original, revised.source.current());
         const exported = parsePlanText(text);

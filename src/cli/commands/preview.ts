@@ -16,6 +16,7 @@ interface PreviewOptions {
   schedule?: string;
   db?: string;
   channel?: string;
+  course?: string;
 }
 
 export function previewCommand(): Command {
@@ -29,6 +30,7 @@ export function previewCommand(): Command {
     .option('--json', 'one JSON object per post per line: at, channel, kinds, keys, text')
     .option('--schedule <file>', 'the plan (default: COURSEBOT_SCHEDULE or ./schedule.json)')
     .option('--db <file>', 'the database of recorded changes (COURSEBOT_DB, default ./data/coursebot.db)')
+    .option('--course <id>', 'the course, when the deployment has several (its id, or the start of it)')
     .option(
       '--channel <channel>',
       'channel for kinds the plan assigns none (default: COURSEBOT_CHANNEL, else #COURSECODE)',
@@ -40,12 +42,16 @@ export function previewCommand(): Command {
     )
     .action(async (options: PreviewOptions) => {
       const settings = readSettings({ schedule: options.schedule, db: options.db });
-      const path = settings.schedulePath;
-      const { plan, warnings, skipped } = await loadEffectivePlan(settings);
+      const { plan, warnings, skipped, course } = await loadEffectivePlan(settings, options.course);
+      const path = course.source.kind === 'file' ? course.source.path : course.id;
       for (const warning of [...warnings, ...skipped]) console.error(warning);
       const given = channelOption(options.channel, settings.defaultChannel);
-      const channel = defaultChannelFor(plan, given?.name);
-      const source = channel.source === 'deployment' ? given!.source : `the ${channel.source}`;
+      // A course set up from Slack posts to the channel it was set up in.
+      const home =
+        course.source.kind === 'slack' ? { name: course.home, source: 'its Slack channel' } : undefined;
+      const chosen = given ?? home;
+      const channel = defaultChannelFor(plan, chosen?.name);
+      const source = channel.source === 'deployment' ? chosen!.source : `the ${channel.source}`;
       const term = termPreviewRange(plan);
       const from = dayOption('--from', options.from) ?? term?.from;
       const to = dayOption('--to', options.to) ?? term?.to;

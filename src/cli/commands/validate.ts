@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { applyRecordedChanges } from '../../app/load-effective-plan.ts';
-import { readSettings } from '../../config/env.ts';
+import { applyRecordedChanges, chooseCourse, knownCourses } from '../../app/load-effective-plan.ts';
+import { readSettings, type Settings } from '../../config/env.ts';
 import { isHeldClass } from '../../plan/calendar.ts';
 import { readPlanFile } from '../../files/plan-file.ts';
 import { formatProblem } from '../../plan/problems.ts';
@@ -14,32 +14,56 @@ export function validateCommand(): Command {
     .argument('[file]', 'the plan to check (default: --schedule, COURSEBOT_SCHEDULE or ./schedule.json)')
     .option('--schedule <file>', 'the plan to check')
     .option('--db <file>', 'the database of recorded changes (COURSEBOT_DB, default ./data/coursebot.db)')
+    .option('--course <id>', 'the course, when the deployment has several (its id, or the start of it)')
     .addHelpText('after', '\nExample:\n  coursebot validate schedule.json')
-    .action(async (file: string | undefined, options: { schedule?: string; db?: string }) => {
-      const settings = readSettings({ schedule: file ?? options.schedule, db: options.db });
-      const path = settings.schedulePath;
-      const result = readPlanFile(path);
-      const problems = result.ok ? result.warnings : [...result.errors, ...result.warnings];
-      for (const problem of problems) console.log(formatProblem(problem, path));
-      if (!result.ok) {
-        console.log(`${path}: invalid: ${result.errors.length} error(s)`);
-        process.exitCode = 1;
-        return;
-      }
-      const { plan } = result;
-      const classes = plan.sessions.filter(isHeldClass).length;
-      console.log(
-        `${path}: valid: ${plan.course.code}, ${plan.course.term}: ${classes} classes, ${plan.events.length} events` +
-          (result.warnings.length ? `, ${result.warnings.length} warning(s)` : ''),
-      );
-      // The file is what the staff edit; the bot runs it with the changes made from Slack replayed over it.
-      const { applied, skipped } = await applyRecordedChanges(plan, settings.databasePath);
-      for (const line of skipped) console.log(`${settings.databasePath}: warning: ${line}`);
-      if (applied > 0 || skipped.length > 0) {
+    .action(
+      async (file: string | undefined, options: { schedule?: string; db?: string; course?: string }) => {
+        const settings = readSettings({ schedule: file ?? options.schedule, db: options.db });
+        // A file named, or today's one course: that file. Otherwise the course's file (--course).
+        const chosen =
+          file === undefined && options.schedule === undefined && settings.coursesPath
+            ? chooseCourse(await knownCourses(settings), options.course)
+            : undefined;
+        if (chosen && chosen.source.kind !== 'file') {
+          console.log(
+            `${chosen.id} was set up from Slack: it has no file to check (coursebot export --course ${chosen.id} writes one)`,
+          );
+          return;
+        }
+        const path = chosen?.source.kind === 'file' ? chosen.source.path : settings.schedulePath;
+        const result = readPlanFile(path);
+        const problems = result.ok ? result.warnings : [...result.errors, ...result.warnings];
+        for (const problem of problems) console.log(formatProblem(problem, path));
+        if (!result.ok) {
+          console.log(`${path}: invalid: ${result.errors.length} error(s)`);
+          process.exitCode = 1;
+          return;
+        }
+        const { plan } = result;
+        const classes = plan.sessions.filter(isHeldClass).length;
         console.log(
-          `${settings.databasePath}: ${applied} recorded change(s) from Slack apply to this file` +
-            (skipped.length ? `, ${skipped.length} no longer apply` : ''),
+          `${path}: valid: ${plan.course.code}, ${plan.course.term}: ${classes} classes, ${plan.events.length} events` +
+            (result.warnings.length ? `, ${result.warnings.length} warning(s)` : ''),
         );
-      }
-    });
+        // The file is what the staff edit; the bot runs it with the changes made from Slack replayed over it.
+        const { applied, skipped } = await applyRecordedChanges(
+          plan,
+          settings.databasePath,
+          chosen?.id ?? (await courseIdOf(settings, path)),
+        );
+        for (const line of skipped) console.log(`${settings.databasePath}: warning: ${line}`);
+        if (applied > 0 || skipped.length > 0) {
+          console.log(
+            `${settings.databasePath}: ${applied} recorded change(s) from Slack apply to this file` +
+              (skipped.length ? `, ${skipped.length} no longer apply` : ''),
+          );
+        }
+      },
+    );
+}
+
+/** The id of the one course a checked file is, with a database from before courses adopted as the bot does. */
+async function courseIdOf(settings: Settings, path: string): Promise<string> {
+  const [course] = await knownCourses({ ...settings, schedulePath: path, coursesPath: undefined });
+  return course!.id;
 }

@@ -1,0 +1,205 @@
+import { DateTime } from 'luxon';
+import type { RevisedPlanSource } from '../changes/revised-plan-source.ts';
+import { StaffDesk } from '../changes/staff-desk.ts';
+import { Announcer, type AnnounceStatus } from '../delivery/announcer.ts';
+import { emptyReport, type DeliveryReport } from '../delivery/delivery-report.ts';
+import { Dispatcher, type StartReport } from '../delivery/dispatcher.ts';
+import type { DerivePosts } from '../delivery/due-posts.ts';
+import { Ledger } from '../delivery/ledger.ts';
+import type { Sink } from '../delivery/sink.ts';
+import { FILE_AUTHOR, watchPlan, type PlanWatcher } from '../files/watch-plan.ts';
+import { narrowPostContent } from '../reminders/narrow-post.ts';
+import { openAnnouncements, revisionAnnouncementKey } from '../storage/announcements.ts';
+import type { Database } from '../storage/database.ts';
+import { revisedPlanSource } from '../storage/revisions-plan.ts';
+import type { CourseStore } from '../storage/course-store.ts';
+import type { Clock } from '../util/clock.ts';
+import type { Logger } from '../util/logger.ts';
+import type { Course } from './deployment.ts';
+import type { CourseSpec } from './course-spec.ts';
+import { nextDueAt } from './next-due.ts';
+
+export interface CourseRuntimeDeps {
+  db: Database;
+  store: CourseStore;
+  sink: Sink;
+  clock: Clock;
+  logger: Logger;
+  /** The posts a course derives (channel posts, and personal DMs in Slack mode). */
+  derive: (course: () => Course) => DerivePosts;
+  /** The deployment's one staff rule, asked by the desk. */
+  isStaff: (course: Course, userId: string) => boolean;
+  command?: string;
+  monotonicMs?: () => number;
+  clockSetBy?: string;
+  storeProblem?: () => string | undefined;
+  debounceMs?: number;
+}
+
+/** A course while the bot runs: its plan, ledger view, announcer, dispatcher, desk and watcher. */
+export interface CourseRuntime extends Course {
+  readonly ledger: Ledger;
+  readonly dispatcher: Dispatcher;
+  readonly announcer: Announcer;
+  /** Resolves interrupted posts, adopts an edit made while stopped, starts the watcher. */
+  start(): Promise<StartReport>;
+  /** Whether the scheduler's tick has something to do for this course now (see nextDueAt). */
+  isDue(now: DateTime): boolean;
+  tick(): Promise<DeliveryReport>;
+  /** Replaces the base plan of a course set up from Slack (setup typed again): recorded, announced. */
+  replaceBase(plan: CourseSpec['plan'], author: string, now: DateTime): number | undefined;
+  /** From now on the course posts nothing (the store already says so). */
+  markRetired(at: DateTime): void;
+  /** Marks the course as needing a look on the next tick (a change was recorded, staff asked to resend). */
+  wake(): void;
+  stop(): Promise<void>;
+}
+
+/** How far ahead a course's next post is looked for; a course with none in this window is looked at again then. */
+const LOOK_AHEAD_DAYS = 2;
+
+export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): CourseRuntime {
+  const { db, store, logger, clock } = deps;
+  const log = logger;
+  const plans: RevisedPlanSource = revisedPlanSource(db, spec.plan, log, spec.id);
+  const ledger = new Ledger(db, spec.id);
+  const announcer = new Announcer({
+    db,
+    ledger,
+    sink: deps.sink,
+    plans,
+    clock,
+    defaultChannel: spec.home,
+    logger: log,
+  });
+  let watcher: PlanWatcher | undefined;
+  // Kept here, not read from the store on every tick: retiring goes through markRetired.
+  let retired: DateTime | undefined = spec.retiredAt
+    ? DateTime.fromISO(spec.retiredAt, { setZone: true })
+    : undefined;
+  // The next instant the course has something to send; recomputed when its plan or ledger may have moved.
+  let due: { at: DateTime; plan: unknown } | undefined;
+
+  const staff = (): string[] => [
+    ...new Set([
+      ...spec.configuredStaff,
+      ...(plans.current().course.staff ?? []),
+      ...store.staff(spec.id).map((s) => s.userId),
+    ]),
+  ];
+  const course: CourseRuntime = {
+    id: spec.id,
+    source: spec.source,
+    plans,
+    desk: undefined as unknown as StaffDesk,
+    ledger,
+    announcer,
+    dispatcher: undefined as unknown as Dispatcher,
+    homeChannel: () => spec.home,
+    channels: () => {
+      const configured = Object.values(plans.current().reminders.channels).filter((c): c is string => !!c);
+      return [...new Set([spec.home, ...configured])];
+    },
+    staff,
+    retiredAt: () => retired,
+    markRetired(at) {
+      retired = at;
+    },
+    announce: async (revisionId: number): Promise<AnnounceStatus> => {
+      course.wake();
+      return announcer.announce(revisionAnnouncementKey(revisionId));
+    },
+    async start() {
+      // A course set up from Slack records its base plan too: a later setup is then a difference to announce.
+      if (!spec.watchPath) plans.adoptFile(spec.source.kind === 'slack' ? 'setup' : FILE_AUTHOR, clock.now());
+      if (spec.watchPath) {
+        const path = spec.watchPath;
+        try {
+          const atStart = plans.adoptFile(FILE_AUTHOR, clock.now());
+          if (atStart.announcement)
+            log.info(`${path} was edited while the bot was stopped: the changes are announced`);
+        } catch (error) {
+          log.error(
+            `recording ${path} in the database failed, so edits made while stopped are not announced: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+        watcher = await watchPlan({
+          path,
+          source: plans,
+          log,
+          debounceMs: deps.debounceMs,
+          now: () => clock.now(),
+          announce: async (revisionId) => {
+            const status = await course.announce(revisionId);
+            if (status.state === 'failed')
+              log.error(`announcing the edit of ${path} failed: ${status.reason}`);
+          },
+        });
+      }
+      return course.dispatcher.start();
+    },
+    isDue(now) {
+      if (course.retiredAt()) return false;
+      if (!due || due.plan !== plans.current()) return true;
+      return due.at <= now;
+    },
+    async tick() {
+      if (course.retiredAt()) return emptyReport();
+      const report = await course.dispatcher.tick();
+      const now = clock.now();
+      // Held back (a catch-up's spacing, a stop): looked at again on the very next tick.
+      if (report.deferred > 0 || report.unconfirmed > 0) {
+        due = { plan: plans.current(), at: now };
+        return report;
+      }
+      due = {
+        plan: plans.current(),
+        at: nextDueAt({
+          ledger,
+          plan: plans.current(),
+          derive: deps.derive(() => course),
+          defaultChannel: spec.home,
+          now,
+          announcementsWaiting: openAnnouncements(db, spec.id).length > 0,
+          lookAhead: { days: LOOK_AHEAD_DAYS },
+        }),
+      };
+      return report;
+    },
+    replaceBase(plan, author, now) {
+      const { before } = plans.replaceBase(plan);
+      const adopted = plans.adoptFile(author, now, before);
+      course.wake();
+      return adopted.revision?.id;
+    },
+    wake() {
+      due = undefined;
+    },
+    async stop() {
+      course.dispatcher.interrupt();
+      await watcher?.close();
+    },
+  };
+  (course as { desk: StaffDesk }).desk = new StaffDesk({
+    source: plans,
+    instructors: (userId) => deps.isStaff(course, userId),
+    log,
+    command: deps.command,
+  });
+  (course as { dispatcher: Dispatcher }).dispatcher = new Dispatcher({
+    ledger,
+    announcer,
+    sink: deps.sink,
+    plans,
+    clock,
+    derive: deps.derive(() => course),
+    // A post whose other reminders already went out carries only the new ones.
+    narrow: (post, reminders) => narrowPostContent(plans.current(), post, reminders),
+    defaultChannel: spec.home,
+    logger: log,
+    ...(deps.monotonicMs ? { monotonicMs: deps.monotonicMs } : {}),
+    ...(deps.clockSetBy ? { clockSetBy: deps.clockSetBy } : {}),
+    ...(deps.storeProblem ? { storeProblem: deps.storeProblem } : {}),
+  });
+  return course;
+}

@@ -1,0 +1,274 @@
+import type { DateTime } from 'luxon';
+import { addReport, emptyReport, type DeliveryReport } from '../delivery/delivery-report.ts';
+import type { StartReport } from '../delivery/dispatcher.ts';
+import { courseId } from '../plan/course-id.ts';
+import type { Plan } from '../plan/schema.ts';
+import { adoptLegacyRows } from '../storage/adopt-legacy-rows.ts';
+import type { CourseStore } from '../storage/course-store.ts';
+import { logSafe } from '../util/log-safe.ts';
+import type { Logger } from '../util/logger.ts';
+import { courseRuntime, type CourseRuntime, type CourseRuntimeDeps } from './course-runtime.ts';
+import type { CourseSpec } from './course-spec.ts';
+import type { Course, Deployment, SetupRequest, SetupResult, StaffEdit } from './deployment.ts';
+import { inBatches } from './in-batches.ts';
+
+/** Courses due at the same tick are sent this many at a time. */
+export const COURSES_AT_ONCE = 24;
+
+export interface RunningDeploymentOptions extends Omit<CourseRuntimeDeps, 'isStaff'> {
+  store: CourseStore;
+  admins: readonly string[];
+  openSetup: boolean;
+  /** A configured channel (a name such as "cs599" or an ID) as a Slack channel ID; in console mode the name itself. */
+  channelId: (channel: string) => Promise<string | undefined>;
+  logger: Logger;
+}
+
+/**
+ * Every course the bot serves while it runs: one runtime per course, one scheduler tick for all of them, and
+ * the operations Slack performs (setup, staff, retire), each persisted in the database before it is said.
+ */
+export class RunningDeployment implements Deployment {
+  private readonly byId = new Map<string, CourseRuntime>();
+  private readonly channelIds = new Map<string, Promise<string | undefined>>();
+  private started = false;
+
+  constructor(
+    specs: readonly CourseSpec[],
+    private readonly options: RunningDeploymentOptions,
+  ) {
+    // With more than one course, each log line says whose it is.
+    this.prefixLogs = specs.length > 1;
+    // Before any course reads its rows: the records of a database from before courses are the one course's.
+    if (specs.length === 1) {
+      const adopted = adoptLegacyRows(options.db, specs[0]!.id);
+      if (adopted > 0)
+        options.logger.info(`the database's earlier records now belong to the course ${specs[0]!.id}`);
+    }
+    for (const spec of specs) this.add(spec);
+  }
+
+  private prefixLogs: boolean;
+
+  courses(): readonly CourseRuntime[] {
+    return [...this.byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  course(id: string): CourseRuntime | undefined {
+    return this.byId.get(id);
+  }
+
+  async courseForChannel(channelId: string): Promise<CourseRuntime | undefined> {
+    for (const course of this.courses()) {
+      for (const channel of course.channels()) {
+        if ((await this.idOf(channel)) === channelId) return course;
+      }
+    }
+    return undefined;
+  }
+
+  isAdmin(userId: string): boolean {
+    return this.options.admins.includes(userId);
+  }
+
+  isStaff(course: Course, userId: string): boolean {
+    return this.isAdmin(userId) || course.staff().includes(userId);
+  }
+
+  maySetUp(userId: string): boolean {
+    return this.isAdmin(userId) || this.options.openSetup;
+  }
+
+  /**
+   * Before the first tick: every course is remembered in the store; each resolves its interrupted posts.
+   */
+  async start(now: DateTime): Promise<Map<string, StartReport>> {
+    const { store } = this.options;
+    const courses = this.courses();
+    for (const course of courses) {
+      if (course.source.kind !== 'file') continue;
+      store.remember({
+        id: course.id,
+        source: course.source,
+        home: course.homeChannel(),
+        createdAt: now.toISO()!,
+        createdBy: 'configuration',
+      });
+    }
+    const reports = new Map<string, StartReport>();
+    for (const course of courses) reports.set(course.id, await course.start());
+    this.started = true;
+    return reports;
+  }
+
+  /**
+   * One tick for every course: a course is looked at only when something of it is due (see nextDueAt), and
+   * the courses due are sent side by side, COURSES_AT_ONCE at a time.
+   */
+  async tick(): Promise<DeliveryReport> {
+    const now = this.options.clock.now();
+    const due = this.courses().filter((c) => c.isDue(now));
+    const report = emptyReport();
+    const reports = await inBatches(due, COURSES_AT_ONCE, async (course) => {
+      try {
+        return await course.tick();
+      } catch (error) {
+        // One course's trouble must not hold the others' posts: its next tick starts from its watermark.
+        this.options.logger.error(
+          `reminder tick of ${course.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        course.wake();
+        return emptyReport();
+      }
+    });
+    for (const one of reports) addReport(report, one);
+    return report;
+  }
+
+  async setUp(request: SetupRequest): Promise<SetupResult> {
+    const { store, logger } = this.options;
+    const existing = await this.courseForChannel(request.channelId);
+    // The channel is the course's home: its reminders go there whatever the page said.
+    const plan: Plan = {
+      ...request.plan,
+      reminders: {
+        ...request.plan.reminders,
+        channels: { ...request.plan.reminders.channels, default: request.channelId },
+      },
+    };
+    if (existing) {
+      if (!this.isStaff(existing, request.userId))
+        return refused(`Only the staff of ${existing.id} can replace its plan.`);
+      if (existing.retiredAt()) return refused(`${existing.id} is retired: it posts nothing more.`);
+      if (existing.source.kind === 'file') {
+        return refused(
+          `${existing.id}'s plan is the file ${existing.source.path} on the server: edit that file (it is reloaded when saved).`,
+        );
+      }
+      store.replaceBasePlan(existing.id, plan, request.url);
+      const revisionId = existing.replaceBase(plan, `<@${request.userId}>`, request.now);
+      logger.info(
+        `${logSafe(request.userId)} replaced the plan of ${existing.id} from ${logSafe(request.url)}`,
+      );
+      return {
+        ok: true,
+        course: existing,
+        created: false,
+        ...(revisionId === undefined ? {} : { revisionId }),
+      };
+    }
+    if (!this.maySetUp(request.userId)) {
+      logger.warn(
+        `${logSafe(request.userId)} tried to set up a course in ${logSafe(request.channelId)}: refused (not an admin)`,
+      );
+      return refused('Only a deployment admin can set up a course here: ask one of them (COURSEBOT_ADMINS).');
+    }
+    const id = courseId(plan);
+    const taken = this.byId.get(id);
+    if (taken) {
+      return refused(
+        `A course ${id} already exists (its channel is ${taken.homeChannel()}): set it up there, or change the course code or term of the page.`,
+      );
+    }
+    const at = request.now.toISO()!;
+    store.remember({
+      id,
+      source: { kind: 'slack', url: request.url },
+      home: request.channelId,
+      basePlan: plan,
+      createdAt: at,
+      createdBy: request.userId,
+    });
+    store.addStaff(id, request.userId, request.userId, at);
+    const course = this.add({
+      id,
+      source: { kind: 'slack', url: request.url },
+      plan,
+      home: request.channelId,
+      configuredStaff: [],
+    });
+    this.channelIds.delete(request.channelId);
+    // Started now: its watermark is now, so reminders start from here (no backlog).
+    if (this.started) await course.start();
+    logger.info(
+      `${logSafe(request.userId)} set up ${id} in ${logSafe(request.channelId)} from ${logSafe(request.url)}`,
+    );
+    return { ok: true, course, created: true };
+  }
+
+  addStaff(course: Course, userId: string, by: string, now: DateTime): StaffEdit {
+    if (!this.isStaff(course, by))
+      return { ok: false, message: `Only the staff of ${course.id} can add staff.` };
+    if (course.staff().includes(userId))
+      return { ok: true, message: `<@${userId}> is already staff of ${course.id}.` };
+    this.options.store.addStaff(course.id, userId, by, now.toISO()!);
+    this.options.logger.info(`${logSafe(by)} added ${logSafe(userId)} to the staff of ${course.id}`);
+    return { ok: true, message: `<@${userId}> is now staff of ${course.id}.` };
+  }
+
+  removeStaff(course: Course, userId: string, by: string, now: DateTime): StaffEdit {
+    void now;
+    if (!this.isStaff(course, by))
+      return { ok: false, message: `Only the staff of ${course.id} can remove staff.` };
+    if (!this.options.store.removeStaff(course.id, userId)) {
+      const configured = course.staff().includes(userId);
+      return {
+        ok: false,
+        message: configured
+          ? `<@${userId}> is staff by the course's configuration (the plan's course.staff or COURSEBOT_INSTRUCTORS): remove them there.`
+          : `<@${userId}> is not staff of ${course.id}.`,
+      };
+    }
+    this.options.logger.info(`${logSafe(by)} removed ${logSafe(userId)} from the staff of ${course.id}`);
+    return { ok: true, message: `<@${userId}> is no longer staff of ${course.id}.` };
+  }
+
+  retire(course: Course, by: string, now: DateTime): StaffEdit {
+    if (!this.isAdmin(by) && !this.isStaff(course, by))
+      return { ok: false, message: `Only the staff of ${course.id} or an admin can retire it.` };
+    const runtime = this.byId.get(course.id);
+    if (!runtime || course.retiredAt()) return { ok: true, message: `${course.id} is already retired.` };
+    this.options.store.retire(course.id, by, now.toISO()!);
+    runtime.markRetired(now);
+    this.options.logger.info(`${logSafe(by)} retired ${course.id}`);
+    return { ok: true, message: `${course.id} is retired: it posts nothing more.` };
+  }
+
+  async stop(): Promise<void> {
+    for (const course of this.courses()) await course.stop();
+  }
+
+  private add(spec: CourseSpec): CourseRuntime {
+    if (spec.source.kind === 'slack') this.prefixLogs = true;
+    const logger = this.prefixLogs ? prefixed(this.options.logger, `${spec.id}: `) : this.options.logger;
+    const course = courseRuntime(spec, {
+      ...this.options,
+      logger,
+      isStaff: (c, user) => this.isStaff(c, user),
+    });
+    this.byId.set(spec.id, course);
+    return course;
+  }
+
+  /** Configured channel names are resolved to IDs once. */
+  private idOf(channel: string): Promise<string | undefined> {
+    let id = this.channelIds.get(channel);
+    if (!id) {
+      id = this.options.channelId(channel).catch(() => undefined);
+      this.channelIds.set(channel, id);
+    }
+    return id;
+  }
+}
+
+/** The same logger, each line starting with `prefix`. */
+function prefixed(logger: Logger, prefix: string): Logger {
+  return {
+    debug: (line) => logger.debug(prefix + line),
+    info: (line) => logger.info(prefix + line),
+    warn: (line) => logger.warn(prefix + line),
+    error: (line) => logger.error(prefix + line),
+  };
+}
+
+const refused = (message: string): SetupResult => ({ ok: false, message });

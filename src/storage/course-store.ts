@@ -1,0 +1,124 @@
+import type { Database } from 'better-sqlite3';
+import type { Plan } from '../plan/schema.ts';
+
+/** A course as the database keeps it: every course the bot has seen, and those set up from Slack in full. */
+export interface StoredCourse {
+  id: string;
+  source: { kind: 'file'; path: string } | { kind: 'slack'; url?: string };
+  /** The home channel: a Slack channel ID for a course set up from Slack, as configured for a file's. */
+  home: string;
+  /** The base plan of a course set up from Slack (a file's course reads its file). */
+  basePlan?: Plan;
+  createdAt: string;
+  createdBy: string;
+  retiredAt?: string;
+  retiredBy?: string;
+}
+
+export interface StaffRow {
+  userId: string;
+  addedBy: string;
+  addedAt: string;
+}
+
+interface Row {
+  id: string;
+  source_kind: 'file' | 'slack';
+  source: string | null;
+  home: string;
+  base_plan: string | null;
+  created_at: string;
+  created_by: string;
+  retired_at: string | null;
+  retired_by: string | null;
+}
+
+const fromRow = (r: Row): StoredCourse => ({
+  id: r.id,
+  source:
+    r.source_kind === 'file'
+      ? { kind: 'file', path: r.source ?? '' }
+      : { kind: 'slack', ...(r.source ? { url: r.source } : {}) },
+  home: r.home,
+  ...(r.base_plan ? { basePlan: JSON.parse(r.base_plan) as Plan } : {}),
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  ...(r.retired_at ? { retiredAt: r.retired_at } : {}),
+  ...(r.retired_by ? { retiredBy: r.retired_by } : {}),
+});
+
+/** The courses and course_staff tables: what setUp, addStaff, removeStaff and retire persist. */
+export class CourseStore {
+  constructor(private readonly db: Database) {}
+
+  all(): StoredCourse[] {
+    return this.db.prepare<[], Row>('SELECT * FROM courses ORDER BY id').all().map(fromRow);
+  }
+
+  get(id: string): StoredCourse | undefined {
+    const row = this.db.prepare<[string], Row>('SELECT * FROM courses WHERE id = ?').get(id);
+    return row && fromRow(row);
+  }
+
+  /** Records a course the first time it is seen; a course already stored keeps its row (and retirement). */
+  remember(course: Omit<StoredCourse, 'retiredAt' | 'retiredBy'>): void {
+    this.db
+      .prepare(
+        `INSERT INTO courses (id, source_kind, source, home, base_plan, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET source_kind = excluded.source_kind, source = excluded.source,
+           home = excluded.home, base_plan = COALESCE(excluded.base_plan, courses.base_plan)`,
+      )
+      .run(
+        course.id,
+        course.source.kind,
+        course.source.kind === 'file' ? course.source.path : (course.source.url ?? null),
+        course.home,
+        course.basePlan ? JSON.stringify(course.basePlan) : null,
+        course.createdAt,
+        course.createdBy,
+      );
+  }
+
+  /** A Slack course's new base plan (setup typed again in its channel). */
+  replaceBasePlan(id: string, plan: Plan, url?: string): void {
+    this.db
+      .prepare('UPDATE courses SET base_plan = ?, source = COALESCE(?, source) WHERE id = ?')
+      .run(JSON.stringify(plan), url ?? null, id);
+  }
+
+  retire(id: string, by: string, at: string): boolean {
+    return (
+      this.db
+        .prepare('UPDATE courses SET retired_at = ?, retired_by = ? WHERE id = ? AND retired_at IS NULL')
+        .run(at, by, id).changes === 1
+    );
+  }
+
+  staff(id: string): StaffRow[] {
+    return this.db
+      .prepare<[string], { user_id: string; added_by: string; added_at: string }>(
+        'SELECT user_id, added_by, added_at FROM course_staff WHERE course_id = ? ORDER BY added_at, user_id',
+      )
+      .all(id)
+      .map((r) => ({ userId: r.user_id, addedBy: r.added_by, addedAt: r.added_at }));
+  }
+
+  /** True when the person was not yet staff of the course. */
+  addStaff(id: string, userId: string, by: string, at: string): boolean {
+    return (
+      this.db
+        .prepare(
+          'INSERT OR IGNORE INTO course_staff (course_id, user_id, added_by, added_at) VALUES (?, ?, ?, ?)',
+        )
+        .run(id, userId, by, at).changes === 1
+    );
+  }
+
+  removeStaff(id: string, userId: string): boolean {
+    return (
+      this.db.prepare('DELETE FROM course_staff WHERE course_id = ? AND user_id = ?').run(id, userId)
+        .changes === 1
+    );
+  }
+}

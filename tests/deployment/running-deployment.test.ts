@@ -1,0 +1,210 @@
+// The deployment runtime on a real database: two courses with the same class the same morning, a tick that
+// passes over courses with nothing due, and setup, staff and retirement kept across a restart.
+import { DateTime } from 'luxon';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DerivePosts } from '../../src/delivery/due-posts.ts';
+import type { CourseSpec } from '../../src/deployment/course-spec.ts';
+import { withStoredCourses } from '../../src/deployment/course-specs.ts';
+import { RunningDeployment } from '../../src/deployment/running-deployment.ts';
+import { parsePlanText } from '../../src/plan/parse-plan.ts';
+import type { Plan } from '../../src/plan/schema.ts';
+import { derivePosts } from '../../src/reminders/derive-posts.ts';
+import { CourseStore } from '../../src/storage/course-store.ts';
+import type { Database } from '../../src/storage/database.ts';
+import { ManualClock } from '../../src/util/clock.ts';
+import { MemoryLogger, RecordingSink, tempDatabase } from '../delivery/delivery-kit.ts';
+
+const ZONE = 'America/New_York';
+const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });
+
+function planOf(code: string, channel?: string, staff?: string[]): Plan {
+  const parsed = parsePlanText(
+    JSON.stringify({
+      course: {
+        code,
+        title: `${code} course`,
+        timezone: ZONE,
+        term: 'Fall 2025',
+        ...(staff ? { staff } : {}),
+      },
+      sessions: [13, 14].map((n) => ({
+        number: n,
+        date: n === 13 ? '2025-11-03' : '2025-11-05',
+        topic: `${code} topic ${n}`,
+      })),
+      reminders: {
+        ...(channel ? { channels: { default: channel } } : {}),
+        classDay: { enabled: true, time: '08:00' },
+        weeklyDigest: { enabled: false },
+      },
+    }),
+  );
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.plan;
+}
+
+const fileSpec = (code: string, channel: string, staff?: string[]): CourseSpec => {
+  const plan = planOf(code, channel, staff);
+  return {
+    id: `${code.toLowerCase().replace(/\s+/g, '')}-fall-2025`,
+    source: { kind: 'file', path: `${code}.json` },
+    plan,
+    home: channel,
+    configuredStaff: [],
+  };
+};
+
+let temp: ReturnType<typeof tempDatabase> | undefined;
+const open: Database[] = [];
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+  temp?.cleanup();
+});
+
+function deploymentOn(
+  db: Database,
+  specs: CourseSpec[],
+  clock: ManualClock,
+  options: { derive?: DerivePosts } = {},
+) {
+  const sink = new RecordingSink();
+  const store = new CourseStore(db);
+  const deployment = new RunningDeployment(withStoredCourses(specs, store), {
+    db,
+    store,
+    sink,
+    clock,
+    logger: new MemoryLogger(),
+    derive: () => options.derive ?? derivePosts,
+    admins: ['U0ADMIN'],
+    openSetup: false,
+    channelId: async (channel) => ({ '#cs101': 'C0CS101', '#ma202': 'C0MA202' })[channel] ?? channel,
+  });
+  return { deployment, sink };
+}
+
+function database(): Database {
+  temp ??= tempDatabase();
+  const db = temp.open();
+  open.push(db);
+  return db;
+}
+
+describe('RunningDeployment', () => {
+  it('sends each course its own Class 14 post to its own channel, once', async () => {
+    const clock = new ManualClock(at('2025-11-04T20:00'));
+    const { deployment, sink } = deploymentOn(
+      database(),
+      [fileSpec('CS 101', '#cs101'), fileSpec('MA 202', '#ma202')],
+      clock,
+    );
+    await deployment.start(clock.now());
+    await deployment.tick();
+    clock.set(at('2025-11-05T08:00:05'));
+    await deployment.tick();
+    await deployment.tick();
+    expect(sink.sent.map((m) => m.channel).sort()).toEqual(['#cs101', '#ma202']);
+    expect(new Set(sink.sent.map((m) => m.keys.join()))).toHaveProperty('size', 1);
+    expect(await deployment.courseForChannel('C0MA202')).toBe(deployment.course('ma202-fall-2025'));
+    expect(await deployment.courseForChannel('C0OTHER')).toBeUndefined();
+  });
+
+  it('passes over a course until its next post is due', async () => {
+    const clock = new ManualClock(at('2025-11-04T20:00'));
+    let derived = 0;
+    const counting: DerivePosts = (plan, window, options) => {
+      derived++;
+      return derivePosts(plan, window, options);
+    };
+    const { deployment, sink } = deploymentOn(database(), [fileSpec('CS 101', '#cs101')], clock, {
+      derive: counting,
+    });
+    await deployment.start(clock.now());
+    await deployment.tick();
+    const afterFirst = derived;
+    for (let i = 0; i < 20; i++) {
+      clock.advance({ seconds: 15 });
+      await deployment.tick();
+    }
+    expect(derived).toBe(afterFirst);
+    clock.set(at('2025-11-05T08:00:01'));
+    await deployment.tick();
+    expect(derived).toBeGreaterThan(afterFirst);
+    expect(sink.sent).toHaveLength(1);
+  });
+
+  it('keeps a course set up from Slack, its staff and its retirement across a restart', async () => {
+    const clock = new ManualClock(at('2025-11-03T12:00'));
+    const db = database();
+    const first = deploymentOn(db, [fileSpec('CS 101', '#cs101', ['U0PROF'])], clock);
+    await first.deployment.start(clock.now());
+    const refused = await first.deployment.setUp({
+      plan: planOf('BIO 9'),
+      channelId: 'C0BIO',
+      userId: 'U0NOBODY',
+      url: 'https://x.test/bio.html',
+      now: clock.now(),
+    });
+    expect(refused).toMatchObject({ ok: false });
+    const made = await first.deployment.setUp({
+      plan: planOf('BIO 9'),
+      channelId: 'C0BIO',
+      userId: 'U0ADMIN',
+      url: 'https://x.test/bio.html',
+      now: clock.now(),
+    });
+    expect(made).toMatchObject({ ok: true, created: true });
+    const bio = first.deployment.course('bio9-fall-2025')!;
+    expect(bio.homeChannel()).toBe('C0BIO');
+    expect(first.deployment.addStaff(bio, 'U0TA', 'U0ADMIN', clock.now())).toMatchObject({ ok: true });
+    const cs = first.deployment.course('cs101-fall-2025')!;
+    // Staff rights are per course: the CS instructor is staff of CS only; the admin of both.
+    expect(first.deployment.isStaff(cs, 'U0PROF')).toBe(true);
+    expect(first.deployment.isStaff(bio, 'U0PROF')).toBe(false);
+    expect(first.deployment.isStaff(bio, 'U0TA')).toBe(true);
+    expect(first.deployment.addStaff(bio, 'U0X', 'U0PROF', clock.now())).toMatchObject({ ok: false });
+    expect(first.deployment.retire(cs, 'U0PROF', clock.now())).toMatchObject({ ok: true });
+    await first.deployment.stop();
+
+    clock.set(at('2025-11-05T08:00:05'));
+    const second = deploymentOn(db, [fileSpec('CS 101', '#cs101', ['U0PROF'])], clock);
+    await second.deployment.start(clock.now());
+    await second.deployment.tick();
+    const bioAgain = second.deployment.course('bio9-fall-2025')!;
+    expect(bioAgain.source).toEqual({ kind: 'slack', url: 'https://x.test/bio.html' });
+    expect(bioAgain.staff()).toEqual(['U0ADMIN', 'U0TA']);
+    expect(second.deployment.course('cs101-fall-2025')!.retiredAt()).toBeDefined();
+    // The retired course posts nothing; the Slack course's Class 14 goes to its channel.
+    expect(second.sink.sent.map((m) => m.channel)).toEqual(['C0BIO']);
+    expect(await second.deployment.courseForChannel('C0BIO')).toBe(bioAgain);
+  });
+
+  it('replaces a Slack course’s plan as a recorded, announced revision when setup is typed again', async () => {
+    const clock = new ManualClock(at('2025-11-03T12:00'));
+    const { deployment, sink } = deploymentOn(database(), [fileSpec('CS 101', '#cs101')], clock);
+    await deployment.start(clock.now());
+    await deployment.setUp({
+      plan: planOf('BIO 9'),
+      channelId: 'C0BIO',
+      userId: 'U0ADMIN',
+      url: 'https://x.test/a',
+      now: clock.now(),
+    });
+    const changed = planOf('BIO 9');
+    changed.sessions[1] = { ...changed.sessions[1]!, topic: 'Cells, revised' };
+    const again = await deployment.setUp({
+      plan: changed,
+      channelId: 'C0BIO',
+      userId: 'U0ADMIN',
+      url: 'https://x.test/b',
+      now: clock.now(),
+    });
+    expect(again).toMatchObject({ ok: true, created: false });
+    const bio = deployment.course('bio9-fall-2025')!;
+    expect(bio.plans.current().sessions[1]!.topic).toBe('Cells, revised');
+    await deployment.tick();
+    // The difference is announced in the course's channel, as a file reload is.
+    expect(sink.sent.map((m) => m.channel)).toEqual(['C0BIO']);
+    expect(sink.sent[0]!.keys[0]).toMatch(/^announce:/);
+  });
+});
