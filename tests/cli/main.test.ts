@@ -6,7 +6,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const COMMANDS = ['validate', 'schema', 'import', 'preview', 'ask', 'start', 'export', 'history', 'calendar'];
+const COMMANDS = [
+  'validate',
+  'schema',
+  'import',
+  'preview',
+  'ask',
+  'start',
+  'export',
+  'history',
+  'calendar',
+  'store',
+];
 
 function coursebot(...args: string[]) {
   const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'coursebot.js'), ...args], {
