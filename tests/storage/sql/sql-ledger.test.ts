@@ -100,6 +100,27 @@ describe.each(dialects)('SqlLedger on $name', ({ skip, fresh }) => {
     },
   );
 
+  it.skipIf(skip)('takes over a send the SQLite release began, which has no lease', async () => {
+    await store.db
+      .insertInto('ledger')
+      .values({
+        course_id: 'cs-1',
+        key: 'class:1:day',
+        channel: '#cs-1',
+        due_at: POST.at,
+        state: 'sending',
+        attempts: 1,
+        updated_at: NOW.toISO()!,
+      })
+      .execute();
+    expect(await ledger('b').expiredSends()).toMatchObject([{ key: 'class:1:day' }]);
+    expect(await ledger('b').recordIntent(POST, ['class:1:day'], NOW)).toEqual({
+      claimed: true,
+      takenOver: [{ key: 'class:1:day', from: '', sendingSince: NOW.toISO() }],
+    });
+    expect(await ledger('c').recordIntent(POST, ['class:1:day'], NOW)).toEqual({ claimed: false });
+  });
+
   it.skipIf(skip)('never claims a posted or skipped key again, however late', async () => {
     const a = ledger('a');
     await a.recordIntent(POST, ['class:1:day'], NOW);

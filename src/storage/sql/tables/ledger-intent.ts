@@ -30,8 +30,8 @@ const LOST = Symbol('claimed by another holder');
  * won or, rolled back, none. A key is won when:
  * - it has no row (`INSERT … ON CONFLICT DO NOTHING` landed);
  * - its row is a failure (waiting for another attempt, or reopened): compare-and-set on state 'failed';
- * - its row is a send whose lease ran out: compare-and-set on the holder and lease it was read with, and
- *   the caller is told it took it over.
+ * - its row is a send whose lease ran out (or that has none: the SQLite release's): compare-and-set on
+ *   the holder and lease it was read with, and the caller is told it took it over.
  * Anything else (posted, skipped, a send whose lease runs, or this holder's own send in progress: a
  * second tick of the same process must not send it again) loses, and the whole claim is rolled back.
  * On PostgreSQL a concurrent loser's UPDATE waits for the winner's row lock and then no longer matches.
@@ -121,13 +121,15 @@ async function claimKey(trx: AnyKysely, c: KeyClaim): Promise<TakenOver | undefi
       .executeTakeFirst();
     return Number(retried.numUpdatedRows) === 1 ? undefined : LOST;
   }
+  // A send with no lease was begun by the SQLite release's code, which never leases: nothing covers it.
   const leaseOf = row.lease_expires_at === null ? null : Number(row.lease_expires_at);
-  if (row.state !== 'sending' || leaseOf === null || leaseOf > c.wall || row.holder === c.holder) return LOST;
+  const expired = leaseOf === null || leaseOf <= c.wall;
+  if (row.state !== 'sending' || !expired || row.holder === c.holder) return LOST;
   // Its updated_at (when the send began) is kept: the lookup searches from there.
   const taken = await claimRow({ next_attempt_at: null })
     .where('state', '=', 'sending')
     .where('holder', '=', row.holder)
-    .where('lease_expires_at', '=', leaseOf)
+    .where('lease_expires_at', leaseOf === null ? 'is' : '=', leaseOf)
     .executeTakeFirst();
   if (Number(taken.numUpdatedRows) !== 1) return LOST;
   return { key: c.key, from: String(row.holder), sendingSince: String(row.updated_at) };

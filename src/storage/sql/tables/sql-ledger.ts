@@ -55,8 +55,9 @@ export class SqlLedger {
     return this.list(
       this.select()
         .where('state', '=', 'sending')
-        .where('lease_expires_at', 'is not', null)
-        .where('lease_expires_at', '<=', this.lease.wallNow()),
+        .where((eb) =>
+          eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', this.lease.wallNow())]),
+        ),
     );
   }
 
