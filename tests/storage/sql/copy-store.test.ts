@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Plan } from '../../../src/plan/schema.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyStore } from '../../../src/storage/sql/copy-store.ts';
 import { openSql } from '../../../src/storage/sql/open-sql.ts';
@@ -95,8 +96,8 @@ describe.each(dialects)('copying a SQLite store to $name', ({ skip, fresh }) => 
         kind: 'cancel',
         change: CANCEL,
         summary: 'again',
-        before: {} as never,
-        after: {} as never,
+        before: {} as Plan,
+        after: {} as Plan,
       },
       2,
     );

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { NewRevision } from '../../../src/changes/revision-log.ts';
 import type { Content } from '../../../src/content/content.ts';
 import type { Plan } from '../../../src/plan/schema.ts';
 import { Ledger } from '../../../src/delivery/ledger.ts';
@@ -58,13 +59,16 @@ export function fillRelease(db: Database, at: DateTime = RELEASE_AT): void {
   new Ledger(db, 'cs-2').setWatermark(at.minus({ hours: 1 }));
 
   const revisions = new SqliteRevisionLog(db, 'cs-1');
-  const base = { author: 'U0PROF', kind: 'cancel', change: CANCEL, before: PLAN, after: PLAN } as const;
+  const base = {
+    author: 'U0PROF',
+    kind: 'cancel',
+    change: CANCEL,
+    before: PLAN,
+    after: PLAN,
+  } satisfies Partial<NewRevision>;
   const announcement: Content = { blocks: [{ kind: 'header', text: 'Class 3 is cancelled' }] };
-  revisions.append({ ...base, createdAt: at.toISO()!, summary: 'cancel 3', announcement } as never, 0);
-  revisions.append(
-    { ...base, createdAt: at.plus({ minutes: 1 }).toISO()!, summary: 'undo', undoneOf: 1 } as never,
-    1,
-  );
+  revisions.append({ ...base, createdAt: at.toISO()!, summary: 'cancel 3', announcement }, 0);
+  revisions.append({ ...base, createdAt: at.plus({ minutes: 1 }).toISO()!, summary: 'undo', undoneOf: 1 }, 1);
   queueAnnouncement(db, { key: 'announce:reload-x', content: announcement, createdAt: at.toISO()! }, 'cs-2');
 
   new FeedTokens(db, 'xoxb-key').token('cs-1', at);
