@@ -7,7 +7,8 @@ import { migrateSql } from '../../../src/storage/sql/migrate.ts';
 import { coursebotMigrations } from '../../../src/storage/sql/schema/coursebot-migrations.ts';
 import type { SqlStore } from '../../../src/storage/sql/sql-store.ts';
 import type { LedgerLease } from '../../../src/storage/sql/tables/ledger-lease.ts';
-import { latestSqlWatermark, SqlLedger } from '../../../src/storage/sql/tables/sql-ledger.ts';
+import { SqlLedger } from '../../../src/storage/sql/tables/sql-ledger.ts';
+import { latestSqlWatermark } from '../../../src/storage/sql/tables/sql-watermarks.ts';
 import { dialects, type TestDatabase } from './dialects.ts';
 
 const ZONE = 'America/New_York';

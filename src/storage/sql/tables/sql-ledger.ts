@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
 import { DateTime } from 'luxon';
-import { watermarkKey, type LedgerPost, type LedgerRow, type LedgerState } from '../../../delivery/ledger.ts';
+import { type LedgerPost, type LedgerRow, type LedgerState } from '../../../delivery/ledger.ts';
 import { LEGACY_COURSE } from '../../courses-migration.ts';
 import type { SqlStore } from '../sql-store.ts';
 import { writeTransaction } from '../write-transaction.ts';
 import { claimIntent, type IntentOutcome } from './ledger-intent.ts';
 import { leaseUntil, type LedgerLease } from './ledger-lease.ts';
 import { LEDGER_COLUMNS, ledgerRowOf } from './sql-ledger-rows.ts';
+import { readWatermark, writeWatermark } from './sql-watermarks.ts';
 
 const iso = (t: DateTime): string => t.toISO()!;
 const instantOf = (text: string): DateTime => DateTime.fromISO(text, { setZone: true });
@@ -211,20 +212,11 @@ export class SqlLedger {
 
   /** The instant up to which due posts have been handled; undefined before the first start. */
   async watermark(): Promise<DateTime | undefined> {
-    const row = await this.store.db
-      .selectFrom('meta')
-      .select('value')
-      .where('key', '=', watermarkKey(this.courseId))
-      .executeTakeFirst();
-    return row ? instantOf(String(row.value)) : undefined;
+    return readWatermark(this.store, this.courseId);
   }
 
   async setWatermark(at: DateTime): Promise<void> {
-    await this.store.db
-      .insertInto('meta')
-      .values({ key: watermarkKey(this.courseId), value: iso(at) })
-      .onConflict((conflict) => conflict.column('key').doUpdateSet({ value: iso(at) }))
-      .execute();
+    await writeWatermark(this.store, this.courseId, at);
   }
 
   private select() {
@@ -264,15 +256,4 @@ export class SqlLedger {
       await query.execute();
     });
   }
-}
-
-/** The furthest progress of any course in this database: what a demo clock must not be behind. */
-export async function latestSqlWatermark(store: SqlStore): Promise<DateTime | undefined> {
-  const rows = await store.db
-    .selectFrom('meta')
-    .select('value')
-    .where('key', 'like', 'watermark:%')
-    .execute();
-  const times = rows.map((r) => instantOf(String(r.value)));
-  return times.length > 0 ? DateTime.max(...times) : undefined;
 }
