@@ -5,10 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import DatabaseConstructor from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/storage/database.ts';
 import { migrations as releaseMigrations } from '../../../src/storage/migrations.ts';
 import { migrateSql } from '../../../src/storage/sql/migrate.ts';
+import type { SqlStore } from '../../../src/storage/sql/sql-store.ts';
 import { openSql } from '../../../src/storage/sql/open-sql.ts';
 import {
   COURSEBOT_TABLES,
@@ -127,6 +129,38 @@ describe('the baseline on SQLite', () => {
   });
 });
 
+/** Each table's columns as (name, NOT NULL, part of the primary key), the same words on both dialects. */
+async function columnsOf(store: SqlStore): Promise<Record<string, string[]>> {
+  const columns: Record<string, string[]> = {};
+  for (const table of COURSEBOT_TABLES) {
+    if (store.dialect === 'sqlite') {
+      const { rows } = await sql<{
+        name: string;
+        notnull: number;
+        pk: number;
+      }>`select name, "notnull", pk from pragma_table_info(${table})`.execute(store.db);
+      // SQLite lets a primary key column hold NULL unless it says NOT NULL; an INTEGER PRIMARY KEY cannot.
+      columns[table] = rows.map(
+        (c) => `${c.name}${c.notnull || c.pk ? ' not null' : ''}${c.pk ? ' key' : ''}`,
+      );
+    } else {
+      const { rows } = await sql<{ name: string; nullable: string; key: boolean }>`
+        select c.column_name as name, c.is_nullable as nullable,
+          exists (select 1 from information_schema.key_column_usage k
+                  join information_schema.table_constraints t using (constraint_schema, constraint_name)
+                  where t.constraint_type = 'PRIMARY KEY' and k.table_schema = c.table_schema
+                    and k.table_name = c.table_name and k.column_name = c.column_name) as key
+        from information_schema.columns c
+        where c.table_schema = current_schema() and c.table_name = ${table}
+        order by c.ordinal_position`.execute(store.db);
+      columns[table] = rows.map(
+        (c) => `${c.name}${c.nullable === 'NO' ? ' not null' : ''}${c.key ? ' key' : ''}`,
+      );
+    }
+  }
+  return columns;
+}
+
 describe.each(dialects)('the bot schema on $name', ({ skip, fresh }) => {
   let database: TestDatabase;
   beforeEach(async () => {
@@ -146,5 +180,17 @@ describe.each(dialects)('the bot schema on $name', ({ skip, fresh }) => {
     for (const table of COURSEBOT_TABLES) {
       expect(await store.db.selectFrom(table).selectAll().execute()).toEqual([]);
     }
+  });
+
+  it.skipIf(skip)('has the columns a new SQLite database has, keys and NOT NULL alike', async () => {
+    const store = await database.open();
+    await migrateSql(store, coursebotMigrations);
+    const reference = await openSql({ sqlitePath: join(folder, 'reference.db') });
+    await migrateSql(reference, coursebotMigrations);
+    const expected = await columnsOf(reference);
+    await reference.close();
+    expect(await columnsOf(store)).toEqual(expected);
+    expect(expected.ledger).toContain('lease_expires_at');
+    expect(expected.ledger).toContain('key not null key');
   });
 });
