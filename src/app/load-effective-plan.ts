@@ -27,7 +27,8 @@ export interface EffectivePlan extends RecordedChanges {
 export type CourseSettings = Pick<
   Settings,
   'schedulePath' | 'coursesPath' | 'databasePath' | 'defaultChannel'
->;
+> &
+  Partial<Pick<Settings, 'instructors'>>;
 
 /**
  * The plan every command reads, in one place: the course's base plan plus the revisions in the database,
@@ -54,7 +55,7 @@ export async function knownCourses(settings: CourseSettings, warnings: string[] 
     warn: (line: string) => warnings.push(line),
     error: (line: string) => warnings.push(line),
   };
-  const configured = configuredCourses({ ...settings, instructors: [] }, log);
+  const configured = configuredCourses({ ...settings, instructors: settings.instructors ?? [] }, log);
   const path = settings.databasePath;
   if (path !== ':memory:' && !existsSync(path)) return configured;
   // The database driver is loaded only when there is a database to read, so `ask` and `validate` stay light.

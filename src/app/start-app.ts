@@ -162,10 +162,9 @@ async function startWithDatabase(
     if (reminders) registerRemindCommand(slack.commands, reminders);
     stopDmsOnLeave(slack.app, {
       isCourseChannel: async (id) => (await running.courseForChannel(id)) !== undefined,
-      stop: (user) => {
-        let stopped = 0;
-        for (const course of running.courses()) stopped += subscriptions.leave(course.id, user, clock.now());
-        return stopped;
+      stop: async (user, channel) => {
+        const course = await running.courseForChannel(channel);
+        return course ? subscriptions.leave(course.id, user, clock.now()) : 0;
       },
       log: logger,
     });

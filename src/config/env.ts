@@ -134,6 +134,10 @@ export interface Flags {
 /** The settings every command reads: where the plan and the database are, the clock, the channel. */
 export interface Settings {
   schedulePath: string;
+  /** COURSEBOT_INSTRUCTORS: the staff of today's one course. */
+  instructors: string[];
+  /** COURSEBOT_ADMINS: may set up and retire anywhere, and are staff of every course. */
+  admins: string[];
   /** COURSEBOT_COURSES: a folder with one plan file per course, instead of the one schedule.json. */
   coursesPath?: string;
   databasePath: string;
@@ -152,9 +156,6 @@ export interface Settings {
 }
 
 export interface Config extends Settings {
-  instructors: string[];
-  /** COURSEBOT_ADMINS: may set up and retire anywhere, and are staff of every course. */
-  admins: string[];
   /** COURSEBOT_OPEN_SETUP: anyone may set up a course in a channel that has none. */
   openSetup: boolean;
   logLevel: Env['LOG_LEVEL'];
@@ -221,6 +222,8 @@ function settingsOf(e: Env, flagNames: Map<string, string>, run: boolean): Setti
     now: e.COURSEBOT_NOW,
     nowSource: flagNames.get('COURSEBOT_NOW') ?? 'COURSEBOT_NOW',
     command: e.COURSEBOT_COMMAND,
+    instructors: e.COURSEBOT_INSTRUCTORS,
+    admins: e.COURSEBOT_ADMINS,
   };
 }
 
@@ -245,8 +248,6 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, flags: Flags =
   const { env: e, flagNames } = parseEnv(env, flags);
   const base: Config = {
     ...settingsOf(e, flagNames, true),
-    instructors: e.COURSEBOT_INSTRUCTORS,
-    admins: e.COURSEBOT_ADMINS,
     openSetup: e.COURSEBOT_OPEN_SETUP,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.COURSEBOT_PUBLIC_URL,

@@ -7,7 +7,8 @@ import { Dispatcher, type StartReport } from '../delivery/dispatcher.ts';
 import type { DerivePosts } from '../delivery/due-posts.ts';
 import { Ledger } from '../delivery/ledger.ts';
 import type { Sink } from '../delivery/sink.ts';
-import { FILE_AUTHOR, watchPlan, type PlanWatcher } from '../files/watch-plan.ts';
+import { watchCourseFile } from '../files/watch-course-file.ts';
+import { FILE_AUTHOR, type PlanWatcher } from '../files/watch-plan.ts';
 import { narrowPostContent } from '../reminders/narrow-post.ts';
 import { openAnnouncements, revisionAnnouncementKey } from '../storage/announcements.ts';
 import type { Database } from '../storage/database.ts';
@@ -15,6 +16,8 @@ import { revisedPlanSource } from '../storage/revisions-plan.ts';
 import type { CourseStore } from '../storage/course-store.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
+import { courseChannels } from './course-channels.ts';
+import { courseStaff } from './course-staff.ts';
 import type { Course } from './deployment.ts';
 import type { CourseSpec } from './course-spec.ts';
 import { nextDueAt } from './next-due.ts';
@@ -50,6 +53,11 @@ export interface CourseRuntime extends Course {
   replaceBase(plan: CourseSpec['plan'], author: string, now: DateTime): number | undefined;
   /** From now on the course posts nothing (the store already says so). */
   markRetired(at: DateTime): void;
+  /**
+   * For a course passed over by the tick: records that everything up to `now` is handled (nothing was due),
+   * at most every few minutes, so a restart does not take an idle course for one that missed its posts.
+   */
+  passOver(now: DateTime): void;
   /** Marks the course as needing a look on the next tick (a change was recorded, staff asked to resend). */
   wake(): void;
   stop(): Promise<void>;
@@ -57,6 +65,8 @@ export interface CourseRuntime extends Course {
 
 /** How far ahead a course's next post is looked for; a course with none in this window is looked at again then. */
 const LOOK_AHEAD_DAYS = 2;
+/** How often the watermark of a course the tick passes over is brought up to date. */
+const PROGRESS_EVERY_MS = 10 * 60_000;
 
 export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): CourseRuntime {
   const { db, store, logger, clock } = deps;
@@ -79,14 +89,15 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
     : undefined;
   // The next instant the course has something to send; recomputed when its plan or ledger may have moved.
   let due: { at: DateTime; plan: unknown } | undefined;
+  // When the watermark was last moved, by a tick or by passOver.
+  let progressAt: DateTime | undefined;
 
-  const staff = (): string[] => [
-    ...new Set([
-      ...spec.configuredStaff,
-      ...(plans.current().course.staff ?? []),
-      ...store.staff(spec.id).map((s) => s.userId),
-    ]),
-  ];
+  const staff = (): string[] =>
+    courseStaff(
+      spec.configuredStaff,
+      plans.current(),
+      store.staff(spec.id).map((s) => s.userId),
+    );
   const course: CourseRuntime = {
     id: spec.id,
     source: spec.source,
@@ -96,16 +107,15 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
     announcer,
     dispatcher: undefined as unknown as Dispatcher,
     homeChannel: () => spec.home,
-    channels: () => {
-      const configured = Object.values(plans.current().reminders.channels).filter((c): c is string => !!c);
-      return [...new Set([spec.home, ...configured])];
-    },
+    channels: () => courseChannels(plans.current(), spec.home),
     staff,
     retiredAt: () => retired,
     markRetired(at) {
       retired = at;
     },
     announce: async (revisionId: number): Promise<AnnounceStatus> => {
+      // A retired course posts nothing more, announcements included.
+      if (retired) return { state: 'failed', channel: spec.home, reason: `${spec.id} is retired` };
       course.wake();
       return announcer.announce(revisionAnnouncementKey(revisionId));
     },
@@ -113,27 +123,13 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
       // A course set up from Slack records its base plan too: a later setup is then a difference to announce.
       if (!spec.watchPath) plans.adoptFile(spec.source.kind === 'slack' ? 'setup' : FILE_AUTHOR, clock.now());
       if (spec.watchPath) {
-        const path = spec.watchPath;
-        try {
-          const atStart = plans.adoptFile(FILE_AUTHOR, clock.now());
-          if (atStart.announcement)
-            log.info(`${path} was edited while the bot was stopped: the changes are announced`);
-        } catch (error) {
-          log.error(
-            `recording ${path} in the database failed, so edits made while stopped are not announced: ${error instanceof Error ? error.message : String(error)}`,
-          );
-        }
-        watcher = await watchPlan({
-          path,
-          source: plans,
-          log,
-          debounceMs: deps.debounceMs,
+        watcher = await watchCourseFile({
+          path: spec.watchPath,
+          plans,
           now: () => clock.now(),
-          announce: async (revisionId) => {
-            const status = await course.announce(revisionId);
-            if (status.state === 'failed')
-              log.error(`announcing the edit of ${path} failed: ${status.reason}`);
-          },
+          log,
+          announce: (revisionId) => course.announce(revisionId),
+          ...(deps.debounceMs === undefined ? {} : { debounceMs: deps.debounceMs }),
         });
       }
       return course.dispatcher.start();
@@ -147,6 +143,7 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
       if (course.retiredAt()) return emptyReport();
       const report = await course.dispatcher.tick();
       const now = clock.now();
+      progressAt = now;
       // Held back (a catch-up's spacing, a stop): looked at again on the very next tick.
       if (report.deferred > 0 || report.unconfirmed > 0) {
         due = { plan: plans.current(), at: now };
@@ -165,6 +162,12 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
         }),
       };
       return report;
+    },
+    passOver(now) {
+      if (retired || !due || due.plan !== plans.current() || due.at <= now) return;
+      if (progressAt && now.toMillis() - progressAt.toMillis() < PROGRESS_EVERY_MS) return;
+      ledger.setWatermark(now);
+      progressAt = now;
     },
     replaceBase(plan, author, now) {
       const { before } = plans.replaceBase(plan);

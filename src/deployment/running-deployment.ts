@@ -31,6 +31,7 @@ export interface RunningDeploymentOptions extends Omit<CourseRuntimeDeps, 'isSta
 export class RunningDeployment implements Deployment {
   private readonly byId = new Map<string, CourseRuntime>();
   private readonly channelIds = new Map<string, Promise<string | undefined>>();
+  private readonly resolved = new Map<string, string>();
   private started = false;
 
   constructor(
@@ -59,8 +60,13 @@ export class RunningDeployment implements Deployment {
   }
 
   async courseForChannel(channelId: string): Promise<CourseRuntime | undefined> {
+    // Names already resolved answer without waiting: /schedule in one of a thousand channels stays quick.
+    for (const course of this.courses()) {
+      if (course.channels().some((channel) => this.resolved.get(channel) === channelId)) return course;
+    }
     for (const course of this.courses()) {
       for (const channel of course.channels()) {
+        if (this.resolved.has(channel)) continue;
         if ((await this.idOf(channel)) === channelId) return course;
       }
     }
@@ -107,7 +113,16 @@ export class RunningDeployment implements Deployment {
    */
   async tick(): Promise<DeliveryReport> {
     const now = this.options.clock.now();
-    const due = this.courses().filter((c) => c.isDue(now));
+    const courses = this.courses();
+    const due = courses.filter((c) => c.isDue(now));
+    // The courses passed over have handled everything up to now: said in one transaction (not while the
+    // store cannot be trusted: each course's own tick says why).
+    if (!this.options.storeProblem?.()) {
+      const ticking = new Set(due);
+      this.options.db.transaction(() => {
+        for (const course of courses) if (!ticking.has(course)) course.passOver(now);
+      })();
+    }
     const report = emptyReport();
     const reports = await inBatches(due, COURSES_AT_ONCE, async (course) => {
       try {
@@ -187,7 +202,6 @@ export class RunningDeployment implements Deployment {
       home: request.channelId,
       configuredStaff: [],
     });
-    this.channelIds.delete(request.channelId);
     // Started now: its watermark is now, so reminders start from here (no backlog).
     if (this.started) await course.start();
     logger.info(
@@ -250,13 +264,16 @@ export class RunningDeployment implements Deployment {
     return course;
   }
 
-  /** Configured channel names are resolved to IDs once. */
-  private idOf(channel: string): Promise<string | undefined> {
-    let id = this.channelIds.get(channel);
-    if (!id) {
-      id = this.options.channelId(channel).catch(() => undefined);
-      this.channelIds.set(channel, id);
+  /** Configured channel names are resolved to IDs once; a name not found is asked again next time. */
+  private async idOf(channel: string): Promise<string | undefined> {
+    let pending = this.channelIds.get(channel);
+    if (!pending) {
+      pending = this.options.channelId(channel).catch(() => undefined);
+      this.channelIds.set(channel, pending);
     }
+    const id = await pending;
+    if (id === undefined) this.channelIds.delete(channel);
+    else this.resolved.set(channel, id);
     return id;
   }
 }

@@ -1,3 +1,4 @@
+import { courseId as courseIdOf } from '../plan/course-id.ts';
 import type { DateTime } from 'luxon';
 import { code, type Line } from '../content/content.ts';
 import type { HelpEntry } from '../queries/query-table.ts';
@@ -81,7 +82,8 @@ export function registerRemindCommand(table: ScheduleCommandTable, deps: RemindC
     'remind',
     async (request) => {
       const words = request.args.trim().toLowerCase().split(/\s+/).filter(Boolean);
-      const course = deps.courseId();
+      // The course the request is for (its channel's): each course keeps its own subscriptions.
+      const course = courseIdOf(request.plan);
       const user = request.userId;
       if (words.length === 1 && words[0] === 'list')
         return listReply(deps.store.forUser(course, user), request.command);

@@ -1,7 +1,7 @@
 import type { Config } from '../config/env.ts';
 import type { HttpRoute } from '../http/calendar-route.ts';
 import type { PlanSource } from '../plan/plan-source.ts';
-import type { Plan } from '../plan/schema.ts';
+import { courseChannels } from '../deployment/course-channels.ts';
 import { ask } from '../queries/ask.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
@@ -34,15 +34,9 @@ export function slackForConfig(config: Config, deps: SlackRuntimeDeps): SlackApp
     logLevel: config.logLevel,
     instructors: deps.staff ? liveList(deps.staff) : config.instructors,
     command: config.command,
-    channels: () => reminderChannels(deps.plans.current(), deps.defaultChannel),
+    channels: () => courseChannels(deps.plans.current(), deps.defaultChannel),
     routes: deps.routes,
   });
-}
-
-/** Every channel the plan's reminders and announcements may go to. */
-export function reminderChannels(plan: Plan, defaultChannel: string): string[] {
-  const configured = Object.values(plan.reminders.channels).filter((c): c is string => !!c);
-  return [...new Set([defaultChannel, ...configured])];
 }
 
 /**

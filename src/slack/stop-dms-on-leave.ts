@@ -4,8 +4,8 @@ import type { Logger } from '../util/logger.ts';
 export interface StopDmsOnLeaveDeps {
   /** Whether a channel ID is the course's channel (COURSEBOT_CHANNEL, given by ID or by name). */
   isCourseChannel(channelId: string): Promise<boolean>;
-  /** Stops every personal DM of the user in the course; how many kinds were on. */
-  stop(userId: string): number;
+  /** Stops every personal DM of the user in the course of that channel; how many kinds were on. */
+  stop(userId: string, channelId: string): number | Promise<number>;
   log: Pick<Logger, 'info' | 'warn'>;
 }
 
@@ -17,7 +17,7 @@ export function stopDmsOnLeave(app: App, deps: StopDmsOnLeaveDeps): void {
   app.event('member_left_channel', async ({ event }) => {
     try {
       if (!(await deps.isCourseChannel(event.channel))) return;
-      const stopped = deps.stop(event.user);
+      const stopped = await deps.stop(event.user, event.channel);
       if (stopped)
         deps.log.info(`remind: ${event.user} left ${event.channel}: their personal reminders stopped`);
     } catch (error) {

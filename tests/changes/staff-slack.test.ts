@@ -14,6 +14,7 @@ import { derivePosts } from '../../src/reminders/derive-posts.ts';
 import { type SlackApp } from '../../src/slack/create-slack-app.ts';
 import { CANCEL_ACTION, CONFIRM_ACTION } from '../../src/slack/staff/staff-commands.ts';
 import { openDatabase, type Database } from '../../src/storage/database.ts';
+import { courseId } from '../../src/plan/course-id.ts';
 import { revisedPlanSource } from '../../src/storage/revisions-plan.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
@@ -47,7 +48,8 @@ async function startBot(): Promise<Bot> {
   // As `coursebot start` does: the plan is schedule.json as it is on disk now.
   const file = parsePlanText(readFileSync(schedule, 'utf8'));
   if (!file.ok) throw new Error('schedule.json is invalid');
-  const plans = revisedPlanSource(db, file.plan, log);
+  // The course's own rows, as the running bot keeps them.
+  const plans = revisedPlanSource(db, file.plan, log, courseId(file.plan));
   const { slack, announcer, staff } = await staffBot({
     fake,
     db,
@@ -56,6 +58,7 @@ async function startBot(): Promise<Bot> {
     log,
     schedulePath: schedule,
     debounceMs: 150,
+    courseId: courseId(file.plan),
   });
   await slack.start();
   return {

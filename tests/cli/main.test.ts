@@ -16,6 +16,7 @@ const COMMANDS = [
   'export',
   'history',
   'calendar',
+  'courses',
   'store',
 ];
 

@@ -66,6 +66,9 @@ async function until(what: string, test: () => boolean, ms = 10_000): Promise<vo
   }
 }
 
+/** A moment for the process to finish starting (its signal handlers) on a busy machine. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
+
 const headers = (text: string): string[] => text.match(/^── .* ──$/gm) ?? [];
 
 describe('a deployment of two courses from a folder', () => {
@@ -83,6 +86,7 @@ describe('a deployment of two courses from a folder', () => {
       expect(first.out()).toMatch(
         /ma202-fall-2025: MA 202 Algebra, Fall 2025[^\n]*\n {2}Next post: Wed Nov 5 8:00 AM to #ma202/,
       );
+      await settle();
       first.child.kill('SIGTERM');
       expect(await first.exited).toBe(0);
 
@@ -102,7 +106,7 @@ describe('a deployment of two courses from a folder', () => {
       // Restarted later that morning: nothing is sent again.
       const third = start('2025-11-05T08:30:00-05:00');
       await until('the summary', () => third.out().includes('ma202-fall-2025:'));
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await settle();
       third.child.kill('SIGTERM');
       expect(await third.exited).toBe(0);
       expect(headers(third.out())).toEqual([]);

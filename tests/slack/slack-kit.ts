@@ -141,6 +141,8 @@ export interface StaffBotOptions {
   /** schedule.json, watched for edits; omit to not watch. */
   schedulePath?: string;
   debounceMs?: number;
+  /** The course whose rows the plan's revisions are (the ledger's must match); the placeholder course by default. */
+  courseId?: string;
 }
 
 /**
@@ -160,7 +162,7 @@ export async function staffBot(options: StaffBotOptions) {
     instructors,
     requestTimeoutMs: 2000,
   });
-  const ledger = new Ledger(db);
+  const ledger = new Ledger(db, options.courseId);
   const announcer = new Announcer({
     db,
     ledger,

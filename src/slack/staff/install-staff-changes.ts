@@ -1,7 +1,7 @@
 import type { RevisedPlanSource } from '../../changes/revised-plan-source.ts';
 import { StaffDesk } from '../../changes/staff-desk.ts';
 import type { Announcer } from '../../delivery/announcer.ts';
-import { FILE_AUTHOR, watchPlan, type PlanWatcher } from '../../files/watch-plan.ts';
+import { watchCourseFile } from '../../files/watch-course-file.ts';
 import { revisionAnnouncementKey } from '../../storage/announcements.ts';
 import type { Clock } from '../../util/clock.ts';
 import type { Logger } from '../../util/logger.ts';
@@ -54,34 +54,16 @@ export async function installStaffChanges(options: StaffChangesOptions): Promise
     registerStaffActions(slack.app, deps);
   };
   if (options.slack) attachSlack(options.slack);
-  let watcher: PlanWatcher | undefined;
-  if (options.schedulePath) {
-    const path = options.schedulePath;
-    // An edit made while the bot was stopped: recorded and queued now, posted by the first tick (Slack is not
-    // connected yet), exactly like one seen while running.
-    try {
-      const atStart = plans.adoptFile(FILE_AUTHOR, options.clock.now());
-      if (atStart.announcement)
-        logger.info(`${path} was edited while the bot was stopped: the changes are announced`);
-    } catch (error) {
-      // The plan is still served; only the record (and so an offline edit's announcement) is missing.
-      logger.error(
-        `recording ${path} in the database failed, so edits made while stopped are not announced: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-    watcher = await watchPlan({
-      path,
-      source: plans,
-      log: logger,
-      debounceMs: options.debounceMs,
-      now: () => options.clock.now(),
-      announce: async (revisionId) => {
-        const status = await announcer.announce(revisionAnnouncementKey(revisionId));
-        if (status.state === 'failed')
-          logger.error(`announcing the edit of ${path} failed: ${status.reason}`);
-      },
-    });
-  }
+  const watcher = options.schedulePath
+    ? await watchCourseFile({
+        path: options.schedulePath,
+        plans,
+        now: () => options.clock.now(),
+        log: logger,
+        announce,
+        ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }),
+      })
+    : undefined;
   return {
     desk,
     attachSlack,

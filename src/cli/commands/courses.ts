@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import { Command } from 'commander';
+import { DateTime } from 'luxon';
+import { applyRecordedChanges, knownCourses } from '../../app/load-effective-plan.ts';
+import { readSettings } from '../../config/env.ts';
+import { courseChannels } from '../../deployment/course-channels.ts';
+import type { CourseSpec } from '../../deployment/course-spec.ts';
+import { courseStaff } from '../../deployment/course-staff.ts';
+import type { Plan } from '../../plan/schema.ts';
+import { termOf } from '../../plan/term.ts';
+import { derivePosts } from '../../reminders/derive-posts.ts';
+import { parseInstant } from '../../util/parse-instant.ts';
+
+/** What the database adds to a course: its staff added from Slack, its retirement, what was already posted. */
+interface Stored {
+  staff: string[];
+  retiredAt?: string;
+  recorded: (keys: string[]) => boolean;
+}
+
+export function coursesCommand(): Command {
+  return new Command('courses')
+    .description('list every course of the deployment: id, channels, staff, term, source and next post')
+    .option(
+      '--schedule <file>',
+      'the plan of a one-course deployment (COURSEBOT_SCHEDULE, default ./schedule.json)',
+    )
+    .option('--db <file>', 'the database (COURSEBOT_DB, default ./data/coursebot.db)')
+    .option('--now <iso>', 'the next post after this time instead of now')
+    .addHelpText('after', '\nExample:\n  COURSEBOT_COURSES=./courses coursebot courses')
+    .action(async (options: { schedule?: string; db?: string; now?: string }) => {
+      const settings = readSettings(options);
+      const courses = await knownCourses(settings);
+      const stored = await readStored(settings.databasePath, courses);
+      for (const course of courses) {
+        const { plan } = await applyRecordedChanges(course.plan, settings.databasePath, course.id);
+        const now = settings.now
+          ? parseInstant(settings.now, plan.course.timezone, settings.nowSource)
+          : DateTime.now();
+        const extra = stored.get(course.id);
+        console.log(describeCourse(course, plan, now, settings.admins, extra).join('\n'));
+      }
+    });
+}
+
+function describeCourse(
+  course: CourseSpec,
+  plan: Plan,
+  now: DateTime,
+  admins: string[],
+  stored?: Stored,
+): string[] {
+  const channels = courseChannels(plan, course.home);
+  const staff = courseStaff(course.configuredStaff, plan, stored?.staff ?? []);
+  const term = termOf(plan);
+  const source =
+    course.source.kind === 'file'
+      ? `file ${course.source.path}`
+      : `Slack${course.source.url ? ` (${course.source.url})` : ''}`;
+  const next = stored?.retiredAt
+    ? `retired ${stored.retiredAt.slice(0, 10)}: posts nothing`
+    : nextPost(plan, course.home, now, stored?.recorded);
+  return [
+    `${course.id}: ${plan.course.code} ${plan.course.title}, ${plan.course.term}${term ? ` (${term.start} – ${term.end})` : ''}`,
+    `  channels: ${channels.join(', ')}`,
+    `  staff: ${staff.length > 0 ? staff.join(', ') : 'none'}${admins.length > 0 ? ` (and the admins ${admins.join(', ')})` : ''}`,
+    `  source: ${source}`,
+    `  next post: ${next}`,
+  ];
+}
+
+/** The first post after `now` not yet recorded, looked for week by week to the end of the term. */
+function nextPost(
+  plan: Plan,
+  channel: string,
+  now: DateTime,
+  recorded?: (keys: string[]) => boolean,
+): string {
+  const term = termOf(plan);
+  if (!term) return 'none (no sessions or events)';
+  const end = DateTime.fromISO(term.end, { zone: plan.course.timezone }).plus({ days: 2 });
+  for (let from = now; from < end; from = from.plus({ weeks: 1 })) {
+    const to = DateTime.min(from.plus({ weeks: 1 }), end);
+    const post = derivePosts(plan, { from, to }, { defaultChannel: channel }).find(
+      (p) => DateTime.fromISO(p.at) > now && !recorded?.(p.reminders.map((r) => r.key)),
+    );
+    if (post) {
+      const at = DateTime.fromISO(post.at, { setZone: true }).setLocale('en-US');
+      return `${at.toFormat('ccc LLL d yyyy h:mm a')} to ${post.channel}`;
+    }
+  }
+  return 'none this term';
+}
+
+async function readStored(path: string, courses: CourseSpec[]): Promise<Map<string, Stored>> {
+  const found = new Map<string, Stored>();
+  if (path !== ':memory:' && !existsSync(path)) return found;
+  const { openDatabase } = await import('../../storage/database.ts');
+  const { CourseStore } = await import('../../storage/course-store.ts');
+  const { Ledger } = await import('../../delivery/ledger.ts');
+  const db = openDatabase(path);
+  const store = new CourseStore(db);
+  for (const course of courses) {
+    const ledger = new Ledger(db, course.id);
+    const retiredAt = store.get(course.id)?.retiredAt;
+    // Read now, while the database is open: the lines are printed after it is closed.
+    const rows = new Set<string>();
+    for (const state of ['posted', 'skipped', 'failed', 'sending'] as const)
+      for (const row of ledger.inState(state)) rows.add(row.key);
+    found.set(course.id, {
+      staff: store.staff(course.id).map((s) => s.userId),
+      ...(retiredAt ? { retiredAt } : {}),
+      recorded: (keys) => keys.every((k) => rows.has(k)),
+    });
+  }
+  db.close();
+  return found;
+}

@@ -1,0 +1,74 @@
+// The courses migration on a database of the release before: every row kept under the placeholder course,
+// keys unique per course from then on, and adoption moving every kind of row once.
+import { DateTime } from 'luxon';
+import { afterEach, describe, expect, it } from 'vitest';
+import { latestWatermark, Ledger } from '../../src/delivery/ledger.ts';
+import { adoptLegacyRows } from '../../src/storage/adopt-legacy-rows.ts';
+import { openAnnouncements } from '../../src/storage/announcements.ts';
+import { coursesMigration, LEGACY_COURSE } from '../../src/storage/courses-migration.ts';
+import { openDatabase } from '../../src/storage/database.ts';
+import { migrations } from '../../src/storage/migrations.ts';
+import { tempDatabase } from '../delivery/delivery-kit.ts';
+
+let temp: ReturnType<typeof tempDatabase> | undefined;
+afterEach(() => temp?.cleanup());
+
+const AT = '2025-11-03T08:00:00.000-05:00';
+
+function legacyDatabase(): string {
+  temp = tempDatabase();
+  const old = openDatabase(temp.path, migrations.slice(0, migrations.indexOf(coursesMigration)));
+  old
+    .prepare(
+      "INSERT INTO ledger (key, channel, due_at, state, ts, attempts, updated_at) VALUES ('class-day:1', '#c', ?, 'posted', '1.0', 1, ?)",
+    )
+    .run(AT, AT);
+  old
+    .prepare(
+      "INSERT INTO announcements (key, content, created_at) VALUES ('announce:revision-1', '{\"blocks\":[]}', ?)",
+    )
+    .run(AT);
+  old.prepare("INSERT INTO meta (key, value) VALUES ('watermark', ?)").run(AT);
+  old.close();
+  return temp.path;
+}
+
+describe('the courses migration', () => {
+  it('keeps the old rows under the placeholder course until one course adopts them, once', () => {
+    const db = openDatabase(legacyDatabase());
+    try {
+      expect(new Ledger(db).rows(['class-day:1']).get('class-day:1')?.state).toBe('posted');
+      expect(new Ledger(db).watermark()?.toISO()).toBe(AT);
+      expect(openAnnouncements(db, LEGACY_COURSE)).toHaveLength(1);
+
+      expect(adoptLegacyRows(db, 'cs1-fall-2025')).toBe(3);
+      expect(adoptLegacyRows(db, 'cs1-fall-2025')).toBe(0);
+      const course = new Ledger(db, 'cs1-fall-2025');
+      expect(course.rows(['class-day:1']).get('class-day:1')?.ts).toBe('1.0');
+      expect(course.watermark()?.toISO()).toBe(AT);
+      expect(new Ledger(db).rows(['class-day:1']).size).toBe(0);
+      expect(openAnnouncements(db, 'cs1-fall-2025')).toHaveLength(1);
+      expect(latestWatermark(db)?.toISO()).toBe(AT);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('lets two courses claim the same key, and each only once', () => {
+    temp = tempDatabase();
+    const db = temp.open();
+    try {
+      const now = DateTime.fromISO(AT, { setZone: true });
+      const post = { channel: '#c', at: AT };
+      const a = new Ledger(db, 'a-fall-2025');
+      const b = new Ledger(db, 'b-fall-2025');
+      expect(a.recordIntent(post, ['class-day:14'], now)).toBe(true);
+      expect(b.recordIntent(post, ['class-day:14'], now)).toBe(true);
+      expect(a.recordIntent(post, ['class-day:14'], now)).toBe(false);
+      a.markPosted(['class-day:14'], '1.1', now);
+      expect(b.rows(['class-day:14']).get('class-day:14')?.state).toBe('sending');
+    } finally {
+      db.close();
+    }
+  });
+});
