@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import DatabaseConstructor from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Content } from '../../../src/content/content.ts';
+import { queueAnnouncement } from '../../../src/storage/announcements.ts';
 import { openDatabase } from '../../../src/storage/database.ts';
+import {
+  openSqlAnnouncements,
+  queueSqlAnnouncement,
+} from '../../../src/storage/sql/tables/sql-announcements.ts';
 import { migrations as releaseMigrations } from '../../../src/storage/migrations.ts';
 import { migrateSql } from '../../../src/storage/sql/migrate.ts';
 import type { SqlStore } from '../../../src/storage/sql/sql-store.ts';
@@ -81,6 +87,24 @@ describe('the baseline on SQLite', () => {
     expect(withoutNewColumns).toEqual(before);
     expect(before.ledger).toHaveLength(5);
     expect(before.revisions).toHaveLength(2);
+  });
+
+  it('numbers the announcements the release still queues, after those queued here', async () => {
+    const path = join(folder, 'beside.db');
+    const store = await openSql({ sqlitePath: path });
+    await migrateSql(store, coursebotMigrations);
+    const content: Content = { blocks: [{ kind: 'header', text: 'x' }] };
+    await queueSqlAnnouncement(store, { key: 'announce:b', content, createdAt: 'x' }, 'cs-1');
+    const release = openDatabase(path);
+    queueAnnouncement(release, { key: 'announce:a', content, createdAt: 'x' }, 'cs-1');
+    release.close();
+    await queueSqlAnnouncement(store, { key: 'announce:0', content, createdAt: 'x' }, 'cs-1');
+    expect((await openSqlAnnouncements(store, 'cs-1')).map((a) => a.key)).toEqual([
+      'announce:b',
+      'announce:a',
+      'announce:0',
+    ]);
+    await store.close();
   });
 
   it.each([1, 3, 6])(
