@@ -22,7 +22,7 @@ import {
   COURSEBOT_TABLES,
   coursebotMigrations,
 } from '../../../src/storage/sql/schema/coursebot-migrations.ts';
-import { releaseBaseline } from '../../../src/storage/sql/schema/release-baseline.ts';
+import { RELEASE_TABLES_VERSION, releaseBaseline } from '../../../src/storage/sql/schema/release-baseline.ts';
 import { dialects, type TestDatabase } from './dialects.ts';
 import { rowsOf, writeReleaseDatabase } from './release-database.ts';
 
@@ -59,6 +59,12 @@ function shapeOf(path: string): unknown {
 }
 
 describe('the baseline on SQLite', () => {
+  it("stands for the whole of the release's frozen list", () => {
+    // A new table or column goes into coursebotMigrations, which PostgreSQL runs too, not into the release's list.
+    expect(releaseMigrations.map((m) => m.name)).toHaveLength(RELEASE_TABLES_VERSION);
+    expect(releaseMigrations[RELEASE_TABLES_VERSION - 1]!.name).toBe('courses');
+  });
+
   it('gives a new file exactly the tables of the SQLite release', async () => {
     openDatabase(join(folder, 'release.db')).close();
     const store = await openSql({ sqlitePath: join(folder, 'new.db') });
