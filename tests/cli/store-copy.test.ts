@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestSchema, postgresForTests, type TestSchema } from '../support/postgres.ts';
+import { adminQuery, createTestSchema, postgresForTests, type TestSchema } from '../support/postgres.ts';
 import { writeReleaseDatabase } from '../storage/sql/release-database.ts';
 import { coursebot } from './cli-kit.ts';
 
@@ -50,6 +50,32 @@ describe.skipIf(!server)('coursebot store copy to PostgreSQL', () => {
       'The destination postgres://postgres@127.0.0.1:5432/test already holds coursebot data (2 rows in meta): copy into an empty database; nothing was copied',
     ]);
     expect(second.stderr).not.toContain(SECRET);
+  });
+
+  it('says in one line that a copy failing half-way wrote no row', async () => {
+    // A destination whose feed_items refuses the copied row: the copy fails after copying the ledger.
+    await adminQuery(
+      server!,
+      `create table ${schema.name}.feed_items (course_id text not null, uid text not null, fingerprint text not null,
+         sequence integer not null check (sequence < 0), last_modified text not null, primary key (course_id, uid))`,
+    );
+    const result = await coursebot(dir, [
+      'store',
+      'copy',
+      '--from',
+      'coursebot.db',
+      '--to',
+      withPassword(schema.url),
+    ]);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^The copy from coursebot\.db to postgres:\/\/postgres@127\.0\.0\.1:5432\/test failed: .*feed_items_sequence_check.*; no row was written, so it can be run again$/,
+    );
+    expect(result.stderr).not.toContain(SECRET);
+    const { rows } = await adminQuery(server!, `select count(*)::int as n from ${schema.name}.ledger`);
+    expect(rows).toEqual([{ n: 0 }]);
   });
 });
 

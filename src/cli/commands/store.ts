@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { readSettings } from '../../config/env.ts';
-import { copyStore } from '../../storage/sql/copy-store.ts';
+import { copyStore, type CopyCount } from '../../storage/sql/copy-store.ts';
+import { databaseTargetOf, withoutPassword } from '../../storage/sql/database-target.ts';
 import { openSql } from '../../storage/sql/open-sql.ts';
+import { reasonOf } from '../../storage/sql/sql-errors.ts';
 import type { SqlStore } from '../../storage/sql/sql-store.ts';
 import { systemClock, type Clock } from '../../util/clock.ts';
 import { UserError } from '../../util/user-error.ts';
@@ -44,7 +46,7 @@ export function storeCommand(clock: Clock = systemClock): Command {
       const url = (options.to ?? process.env.DATABASE_URL)?.trim();
       if (!url) throw new UserError('Name the destination: --to postgres://user:password@host:5432/database');
       await withStores(from, url, async (source, target) => {
-        const counts = await copyStore(source, target, clock.now().toMillis());
+        const counts = await copyOrSay(source, target, url, clock);
         console.log(`Copied ${source.shown} to ${target.shown}:`);
         const width = Math.max(...counts.map((c) => c.table.length));
         for (const { table, rows } of counts)
@@ -52,6 +54,24 @@ export function storeCommand(clock: Clock = systemClock): Command {
       });
     });
   return store;
+}
+
+/** The copy, its unexpected failures (a server that went away mid-copy) said in one line. */
+async function copyOrSay(
+  source: SqlStore,
+  target: SqlStore,
+  url: string,
+  clock: Clock,
+): Promise<CopyCount[]> {
+  try {
+    return await copyStore(source, target, clock.now().toMillis());
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const reason = withoutPassword(reasonOf(error), databaseTargetOf({ databaseUrl: url, sqlitePath: '' }));
+    throw new UserError(
+      `The copy from ${source.shown} to ${target.shown} failed: ${reason}; no row was written, so it can be run again`,
+    );
+  }
 }
 
 /** Opens the source and the destination (never echoing the URL: it may hold a password), then closes both. */
