@@ -191,7 +191,7 @@ async function columnsOf(store: SqlStore): Promise<Record<string, string[]>> {
   return columns;
 }
 
-describe.each(dialects)('the bot schema on $name', ({ skip, fresh }) => {
+describe.each(dialects)('the bot schema on $name', ({ name, skip, fresh }) => {
   let database: TestDatabase;
   beforeEach(async () => {
     if (!skip) database = await fresh();
@@ -211,6 +211,22 @@ describe.each(dialects)('the bot schema on $name', ({ skip, fresh }) => {
       expect(await store.db.selectFrom(table).selectAll().execute()).toEqual([]);
     }
   });
+
+  it.skipIf(skip || name !== 'postgres')(
+    'sorts text byte by byte, as SQLite does, whatever the locale',
+    async () => {
+      const store = await database.open();
+      await migrateSql(store, coursebotMigrations);
+      const { rows } = await sql<{ column: string; collation: string | null }>`
+      select table_name || '.' || column_name as column, collation_name as collation
+      from information_schema.columns
+      where table_schema = current_schema() and data_type = 'text' and table_name <> 'schema_migrations'
+        and column_name <> 'holder'
+      order by 1`.execute(store.db);
+      expect(rows.length).toBeGreaterThan(40);
+      expect(rows.filter((r) => r.collation !== 'C')).toEqual([]);
+    },
+  );
 
   it.skipIf(skip)('has the columns a new SQLite database has, keys and NOT NULL alike', async () => {
     const store = await database.open();
