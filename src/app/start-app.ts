@@ -14,11 +14,8 @@ import { slackForConfig } from '../slack/slack-for-config.ts';
 import { installHome } from '../slack/home/install-home.ts';
 import type { BotStore } from '../storage/bot-store.ts';
 import { resendFailed, resendReply } from '../delivery/resend-failed.ts';
-import {
-  registerResend,
-  registerStaffActions,
-  registerStaffCommands,
-} from '../slack/staff/staff-commands.ts';
+import { registerResend } from '../slack/staff/staff-commands.ts';
+import { lateDeployment } from '../courses/late-deployment.ts';
 import { CourseStore } from '../storage/course-store.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
@@ -90,12 +87,11 @@ async function startWithDatabase(
   // The calendar feed: served on the Slack app's HTTP listener, its link told by /schedule calendar.
   const calendar = calendarFeedFor(config, { db, plans, clock, logger });
   const slack = slackForConfig(config, {
-    plans,
+    deployment: lateDeployment(() => late.deployment),
     clock,
     logger,
-    defaultChannel,
     routes: calendar?.routes,
-    staff: () => [...config.admins, ...(late.deployment?.course(primaryId)?.staff() ?? config.instructors)],
+    homeCourse: () => late.deployment?.course(primaryId),
   });
   if (slack) calendar?.attach(slack.commands);
   const sink = createSink(config, { logger, write, slack });
@@ -145,9 +141,6 @@ async function startWithDatabase(
   let home: { stop(): void } | undefined;
   if (slack) {
     const desk = primary().desk;
-    const staffDeps = { desk, clock, announce: (id: number) => primary().announce(id), log: logger };
-    registerStaffCommands(slack.commands, staffDeps);
-    registerStaffActions(slack.app, staffDeps);
     // The Home tab reads the same effective plan and uses the staff desk the /schedule staff words use.
     home = installHome(slack.app, {
       plans: primary().plans,

@@ -1,3 +1,4 @@
+import { staffCommands } from '../courses/staff-command-table.ts';
 import type { DateTime } from 'luxon';
 import {
   addDays,
@@ -29,16 +30,10 @@ import { parsePresentations, parseReadings } from './parse-items.ts';
 
 export type ParsedChange = { ok: true; change: PlanChange } | { ok: false; message: string };
 
-export const CHANGE_USAGE = [
-  '`cancel <class N | date> [shift] [reason]`',
-  '`move <class N> <date> [time]`',
-  '`extend <deadline> <date> [time]`',
-  '`restore <class N>`',
-  '`remove <event>`',
-  '`edit <class N> topic|readings|presenters <text>`',
-  '`add deadline|homework|exam <date> [time] <title>`',
-  '`announce <text>`',
-];
+/** How each change word is typed, from the one table of staff commands (which also routes and documents them). */
+export const CHANGE_USAGE = staffCommands
+  .filter((c) => c.route === 'desk')
+  .map((c) => `\`${c.args ? `${c.name} ${c.args}` : c.name}\``);
 
 const refuse = (message: string): ParsedChange => ({ ok: false, message });
 const ADD_KINDS: Record<string, EventKind> = {
@@ -77,9 +72,7 @@ export function parseChange(text: string, plan: Plan, now: DateTime): ParsedChan
         ? { ok: true, change: { kind: 'announce', text: args.trim() } }
         : refuse('Write the text to announce: `announce <text>`.');
     default:
-      return refuse(
-        `Unknown change "${word}". Staff commands: ${CHANGE_USAGE.join(', ')}, \`undo\`, \`history\`.`,
-      );
+      return refuse(`Unknown change "${word}". Staff commands: ${CHANGE_USAGE.join(', ')}.`);
   }
 }
 

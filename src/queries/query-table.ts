@@ -1,3 +1,4 @@
+import { staffCommands } from '../courses/staff-command-table.ts';
 import type { Request } from './request.ts';
 
 /** One line of the help: what to type, what it does, and an example. */
@@ -124,16 +125,7 @@ export const queryCommands: readonly QueryCommand[] = [
 ];
 
 /**
- * First words that belong to the staff commands that change the plan. They are never answered, nor
- * suggested, here: the parser reports them as "not a query" so the change commands can take them.
+ * First words that belong to the staff commands (the one table of them). They are never answered, nor
+ * suggested, here: the parser reports them as "not a query" so the staff commands can take them.
  */
-export const staffCommandWords: readonly string[] = [
-  'cancel',
-  'move',
-  'extend',
-  'edit',
-  'add',
-  'announce',
-  'undo',
-  'history',
-];
+export const staffCommandWords: readonly string[] = staffCommands.map((command) => command.name);

@@ -4,33 +4,48 @@ import { App, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@sla
 import { DEFAULT_COMMAND, type SlackSettings } from '../config/env.ts';
 import type { HttpRoute } from '../http/calendar-route.ts';
 import { startFeedListener, type FeedListener } from '../http/feed-listener.ts';
+import type { StaffDesk } from '../changes/staff-desk.ts';
+import { singleCourseDeployment, type SingleCourseDeployment } from '../courses/single-course-deployment.ts';
+import type { AnnounceStatus } from '../delivery/announcer.ts';
+import type { Course, Deployment } from '../deployment/deployment.ts';
 import type { PlanSource } from '../plan/plan-source.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger, LogLevel } from '../util/logger.ts';
 import { UserError } from '../util/user-error.ts';
 import { boltLevel, boltLogger } from './bolt-logger.ts';
 import { ChannelDirectory } from './channel-directory.ts';
-import { scheduleCallback, type AskFn } from './schedule-callback.ts';
+import { bindCourseListeners } from './listeners/course-listeners.ts';
+import { SlackListeners } from './listeners/slack-listeners.ts';
+import { MemberChannels } from './member-channels.ts';
+import { userByName } from './user-by-name.ts';
+import type { AskFn } from './schedule-callback.ts';
 import { ScheduleCommandTable } from './schedule-commands.ts';
 import { SlackSink } from './slack-sink.ts';
 import { DEFAULT_API_URL, verifyBotToken, type BotIdentity } from './verify-bot-token.ts';
 
 export interface SlackAppOptions {
   settings: SlackSettings;
-  plans: PlanSource;
+  /** Every course the bot serves: each request is answered for its course. */
+  deployment?: Deployment;
+  /** Without a deployment: the one course's plan (a deployment of one course is made of it). */
+  plans?: PlanSource;
+  /** Without a deployment: the one course's staff (COURSEBOT_INSTRUCTORS). */
+  instructors?: readonly string[];
   clock: Clock;
   /** The read-only `/schedule` answers. */
   ask: AskFn;
   log: Logger;
   logLevel?: LogLevel;
-  /** Slack user IDs of the course staff (COURSEBOT_INSTRUCTORS). */
-  instructors?: readonly string[];
-  /** The channels reminders go to, checked once at the start (each problem logged with its fix). */
+  /** The channels reminders go to, checked once at the start (each problem logged with its fix); every course's by default. */
   channels?: () => readonly string[];
   /** The slash command as the app's manifest names it (COURSEBOT_COMMAND), /schedule by default. */
   command?: string;
   /** Extra `/schedule` words (staff commands); a fresh table when omitted. */
   commands?: ScheduleCommandTable;
+  /** The course of a staff Confirm or Cancel that carries no course id (the Home tab's); the only course by default. */
+  courseOfBareButton?: () => Course | undefined;
+  /** How long a setup, retire or staff preview can be confirmed. */
+  previewMinutes?: number;
   /** Web API request timeout; without one a hung connection would hold a post forever. */
   requestTimeoutMs?: number;
   /** HTTP mode: the interface to listen on (all by default). */
@@ -46,6 +61,14 @@ export interface SlackApp {
   /** Posts reminders; shares the bot identity learned at the start. */
   sink: SlackSink;
   commands: ScheduleCommandTable;
+  /** Where every Slack listener is bound, by surface, behind the one failure handler. */
+  listeners: SlackListeners;
+  deployment: Deployment;
+  /**
+   * A one-course deployment only: gives it the running bot's staff desk and announcements, built after the
+   * Slack app (the Home tab and `/schedule` then share one desk).
+   */
+  attachStaffDesk?(desk: StaffDesk, announce: (revisionId: number) => Promise<AnnounceStatus>): void;
   identity(): BotIdentity | undefined;
   /** What /healthz reports: a reason makes it answer 503 with that reason. */
   reportHealth(problem: () => string | undefined): void;
@@ -110,20 +133,23 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logLevel: level,
     convoStore: false,
   });
-  const command = options.command ?? DEFAULT_COMMAND;
-  app.command(
-    command,
-    scheduleCallback({
-      command,
-      plans: options.plans,
-      clock: options.clock,
-      ask: options.ask,
-      commands,
-      instructors: options.instructors ?? [],
-      log,
-    }),
-  );
-  app.event('member_joined_channel', async ({ event }) => {
+  const deployment = options.deployment ?? oneCourse(options);
+  const listeners = new SlackListeners(app, log);
+  const members = new MemberChannels(client);
+  bindCourseListeners(listeners, {
+    slashCommand: options.command ?? DEFAULT_COMMAND,
+    deployment,
+    clock: options.clock,
+    ask: options.ask,
+    commands,
+    log,
+    memberChannels: (user) => members.of(user),
+    findUser: (typed) => userByName(client, typed),
+    ...(options.courseOfBareButton ? { courseOfBareButton: options.courseOfBareButton } : {}),
+    ...(options.command ? { command: options.command } : {}),
+    ...(options.previewMinutes === undefined ? {} : { previewMinutes: options.previewMinutes }),
+  });
+  listeners.event('member_joined_channel', async ({ event }) => {
     if (!identity || event.user !== identity.botUserId || !botJoined) return;
     const joined = event.channel;
     botJoined(async (channel) => {
@@ -131,6 +157,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       return target.ok && target.id === joined;
     });
   });
+  // What escapes every listener's own handler (middleware, Bolt itself): one line in the log.
   app.error(async (error) => {
     log.error(`slack: ${error.message}`);
   });
@@ -141,6 +168,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     app,
     sink,
     commands,
+    listeners,
+    deployment,
+    ...(isSingleCourse(deployment) ? { attachStaffDesk: deployment.attach } : {}),
     identity: () => identity,
     reportHealth: (problem) => void (health = problem),
     onBotJoined: (handler) => void (botJoined = handler),
@@ -170,7 +200,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       log.info(
         `slack: connected as ${identity.botUserId}${identity.team ? ` in ${identity.team}` : ''} (${where})`,
       );
-      const channels = options.channels?.() ?? [];
+      const channels = options.channels?.() ?? [
+        ...new Set(deployment.courses().flatMap((c) => c.channels())),
+      ];
       for (const problem of await directory.problems(channels)) log.warn(`slack: ${problem}`);
       return port === undefined ? {} : { port };
     },
@@ -182,6 +214,22 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       await app.stop();
     },
   };
+}
+
+const isSingleCourse = (deployment: Deployment): deployment is SingleCourseDeployment =>
+  typeof (deployment as Partial<SingleCourseDeployment>).attach === 'function';
+
+/** The deployment of a bot given one plan: every channel, and the instructors, are that course's. */
+function oneCourse(options: SlackAppOptions) {
+  if (!options.plans) throw new Error('createSlackApp needs a deployment, or the plans of its one course');
+  const plans = options.plans;
+  return singleCourseDeployment({
+    plans,
+    staff: options.instructors ?? [],
+    channels: () => options.channels?.() ?? [],
+    log: options.log,
+    ...(options.command ? { command: options.command } : {}),
+  });
 }
 
 /**

@@ -1,30 +1,41 @@
-import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { code } from '../content/content.ts';
 import { renderSlack } from '../content/render-slack.ts';
-import type { PlanSource } from '../plan/plan-source.ts';
+import { staffWords } from '../courses/staff-command-table.ts';
+import type { Deployment } from '../deployment/deployment.ts';
 import type { ask } from '../queries/ask.ts';
 import { DEFAULT_PREFIX } from '../queries/help-content.ts';
+import { queryCommands } from '../queries/query-table.ts';
 import type { Clock } from '../util/clock.ts';
 import { logSafe } from '../util/log-safe.ts';
+import type { Logger } from '../util/logger.ts';
+import { answerFor } from './course-commands/answer-for-course.ts';
+import { resolveCourse } from './course-commands/resolve-course.ts';
+import type { SetupHandler } from './course-commands/setup-command.ts';
+import type { CommandArgs } from './listeners/slack-listeners.ts';
 import type { ScheduleCommandTable, ScheduleReply } from './schedule-commands.ts';
-import { plainSlashText } from './slash-text.ts';
-import { isStaff } from '../changes/is-staff.ts';
+import { mentionedUsers, plainSlashText } from './slash-text.ts';
 
 /** The read-only answers (`next`, `week`, `search …`, help): pure, from the plan in memory. */
 export type AskFn = typeof ask;
 
 export interface ScheduleCallbackDeps {
-  plans: PlanSource;
+  deployment: Deployment;
   clock: Clock;
   ask: AskFn;
   commands: ScheduleCommandTable;
-  instructors: readonly string[];
-  log: { info(line: string): void; error(line: string): void };
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** The channel IDs a person is a member of, for a request typed outside any course channel. */
+  memberChannels(userId: string): Promise<ReadonlySet<string>>;
+  /** `/schedule setup URL`: answered for the channel it is typed in, whatever course it has or not. */
+  setup?: SetupHandler;
   /** The slash command as typed in Slack (COURSEBOT_COMMAND), for the usage lines of help. */
   command?: string;
   /** How long an asynchronous handler may take before the ack says "working on it" (Slack allows 3 s). */
   ackBudgetMs?: number;
 }
+
+export type Respond = SlackCommandMiddlewareArgs['respond'];
 
 const WORKING: ScheduleReply = { content: { blocks: [{ kind: 'context', lines: [['Working on it…']] }] } };
 const failedReply = (command = DEFAULT_PREFIX): ScheduleReply => ({
@@ -73,11 +84,12 @@ export function replyBody(reply: ScheduleReply): RespondArguments {
 
 /**
  * `/schedule <text>`: the answer is computed from memory and sent as the ack body, so the user always gets
- * it within Slack's 3 seconds and no response_url call is needed. Nothing does I/O before the ack.
+ * it within Slack's 3 seconds and no response_url call is needed. Only finding the course of a request typed
+ * outside a course channel may call Slack; a slow answer gets "working on it" and follows through response_url.
  */
 export function scheduleCallback(deps: ScheduleCallbackDeps) {
   const budget = deps.ackBudgetMs ?? 2000;
-  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({ command, ack, respond }: CommandArgs): Promise<void> => {
     const raw = command.text ?? '';
     if (raw.length > MAX_COMMAND_TEXT) {
       deps.log.info(
@@ -88,7 +100,8 @@ export function scheduleCallback(deps: ScheduleCallbackDeps) {
     }
     const text = plainSlashText(raw);
     const started = performance.now();
-    const answer = safely(() => route(deps, text, command.user_id, command.channel_id, respond), deps, text);
+    const who = { userId: command.user_id, channelId: command.channel_id, mentions: mentionedUsers(raw) };
+    const answer = safely(() => route(deps, text, who, respond), deps, text);
     // A slow handler gets "working on it" in the ack and its answer through response_url.
     const ready =
       answer instanceof Promise ? await Promise.race([answer, sleep(budget).then(() => undefined)]) : answer;
@@ -98,37 +111,57 @@ export function scheduleCallback(deps: ScheduleCallbackDeps) {
   };
 }
 
+/** Words that are commands, so never read as the name of a course. */
+function commandWords(deps: ScheduleCallbackDeps): (word: string) => boolean {
+  const words = new Set([
+    ...queryCommands.map((q) => q.name),
+    ...deps.commands.words(),
+    ...staffWords('setup'),
+    'share',
+  ]);
+  return (word) => words.has(word.toLowerCase());
+}
+
+/** Who asked, where, and the people their request mentions (read from the raw text). */
+export interface Asker {
+  userId: string;
+  channelId: string;
+  mentions: readonly string[];
+}
+
 function route(
   deps: ScheduleCallbackDeps,
   text: string,
-  userId: string,
-  channelId: string,
-  respond: SlackCommandMiddlewareArgs['respond'],
+  who: Asker,
+  respond: Respond,
 ): ScheduleReply | Promise<ScheduleReply> {
-  const plan = deps.plans.current();
-  const now = deps.clock.now();
+  const { userId, channelId } = who;
   const [first = '', ...rest] = text.split(' ');
-  const handler = deps.commands.handlerFor(first);
-  if (!handler) {
-    const { content, share, ok } = deps.ask(plan, text, now, {
-      extraHelp: deps.commands.helpEntries(),
-      ...(deps.command ? { prefix: deps.command } : {}),
+  if (deps.setup && staffWords('setup').includes(first.toLowerCase())) {
+    return deps.setup({
+      args: rest.join(' '),
+      userId,
+      channelId,
+      command: deps.command ?? DEFAULT_PREFIX,
+      now: deps.clock.now(),
+      followUp: async (reply) => void (await respond(replyBody(reply))),
     });
-    return { content, share: share && ok };
   }
-  return handler({
-    word: first.toLowerCase(),
-    args: rest.join(' '),
-    userId,
-    channelId,
-    isStaff: isStaff(deps.instructors, userId),
-    command: deps.command ?? DEFAULT_PREFIX,
-    plan,
-    now,
-    followUp: async (reply) => {
-      await respond(replyBody(reply));
+  return resolveCourse(
+    {
+      deployment: deps.deployment,
+      memberChannels: deps.memberChannels,
+      isCommandWord: commandWords(deps),
+      command: deps.command ?? DEFAULT_PREFIX,
+      log: deps.log,
     },
-  });
+    text,
+    who,
+  ).then((resolved) =>
+    resolved.kind === 'reply'
+      ? resolved.reply
+      : answerFor(deps, resolved.course, resolved.text, who, respond),
+  );
 }
 
 /** A failing handler costs the user one polite line, never silence or a stack trace. */

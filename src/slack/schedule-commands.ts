@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Content } from '../content/content.ts';
+import type { Course, Deployment } from '../deployment/deployment.ts';
 import type { SlackButtonSpec } from '../content/render-slack.ts';
 import type { Plan } from '../plan/schema.ts';
 import type { HelpEntry } from '../queries/query-table.ts';
@@ -12,7 +13,12 @@ export interface ScheduleRequest {
   args: string;
   userId: string;
   channelId: string;
-  /** Whether the user is listed in COURSEBOT_INSTRUCTORS. Handlers decide what non-staff may do. */
+  /** Slack user IDs mentioned in the request (`<@U123|name>`), in order: the text keeps only their names. */
+  mentions: readonly string[];
+  /** The course the request is answered for (its channel, the course named, or the one chosen). */
+  course: Course;
+  deployment: Deployment;
+  /** Whether the user is staff of that course (deployment.isStaff). Handlers decide what non-staff may do. */
   isStaff: boolean;
   /** The slash command as the app answers it (COURSEBOT_COMMAND), for replies that suggest another. */
   command: string;

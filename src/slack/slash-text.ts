@@ -21,3 +21,14 @@ function plainToken(inner: string): string {
   if (target.startsWith('!')) return label ?? `@${target.slice(1).split('^')[0]}`;
   return label ?? target;
 }
+
+/**
+ * The Slack user IDs mentioned in a command's raw text, in order: `<@U123|name>` or `<@U123>` as Slack
+ * sends a mention, or an ID typed as is. Read before plainSlashText, which keeps only the names.
+ */
+export function mentionedUsers(text: string): string[] {
+  const ids = [...text.matchAll(/<@([UW][A-Z0-9]+)(?:\|[^<>]*)?>|(?<![\w@<])([UW][A-Z0-9]{6,})(?!\w)/g)].map(
+    (m) => (m[1] ?? m[2])!,
+  );
+  return [...new Set(ids)];
+}

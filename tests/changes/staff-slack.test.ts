@@ -280,7 +280,7 @@ describe('staff changes through Slack', () => {
     // Only the file the bot started with is recorded.
     expect(bot!.plans.history().map((r) => r.kind)).toEqual(['file']);
     expect(log.lines).toContain(
-      'warn staff: refused "cancel 14 snow day" from U0STUDENT: not in COURSEBOT_INSTRUCTORS',
+      'warn staff: refused "cancel 14 snow day" from U0STUDENT: not staff of cs599e1-fall-2025',
     );
   });
 

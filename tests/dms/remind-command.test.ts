@@ -8,6 +8,7 @@ import { registerRemindCommand } from '../../src/slack/remind-command.ts';
 import { ScheduleCommandTable, type ScheduleReply } from '../../src/slack/schedule-commands.ts';
 import { openDatabase, type Database } from '../../src/storage/database.ts';
 import { DmSubscriptions } from '../../src/storage/dm-subscriptions.ts';
+import { memoryDeployment } from '../support/memory-deployment.ts';
 import { dmPlan } from './dm-plan.ts';
 
 const COURSE = 'cs599e1-fall-2025';
@@ -28,11 +29,15 @@ beforeEach(() => {
 });
 
 async function say(args: string, userId = 'U0TOKYO'): Promise<string> {
+  const deployment = memoryDeployment([{ plan: dmPlan(), channels: ['C0CLASS'] }]);
   const reply = (await table.handlerFor('remind')!({
     word: 'remind',
     args,
     userId,
     channelId: 'C0CLASS',
+    mentions: [],
+    course: deployment.courses()[0]!,
+    deployment,
     isStaff: false,
     command: '/schedule',
     plan: dmPlan(),

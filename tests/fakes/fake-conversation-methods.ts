@@ -19,6 +19,22 @@ export const conversationMethods: Record<string, Handler> = {
     return { ok: true, channels: items.map(channelJson), response_metadata: { next_cursor: nextCursor } };
   },
 
+  // The channels a person is in, as the bot can see them: public ones, and private ones the bot is in.
+  'users.conversations': (state, p) => {
+    if (typeof p.user !== 'string') return fail('invalid_arguments');
+    const types = new Set(String(p.types ?? 'public_channel').split(','));
+    const mine = [...state.channels.values()].filter(
+      (c) =>
+        !c.isIm &&
+        (c.members ?? []).includes(String(p.user)) &&
+        types.has(c.isPrivate ? 'private_channel' : 'public_channel') &&
+        (!c.isPrivate || c.isMember) &&
+        !(truthy(p.exclude_archived) && c.isArchived),
+    );
+    const { items, nextCursor } = page(state, mine, p);
+    return { ok: true, channels: items.map(channelJson), response_metadata: { next_cursor: nextCursor } };
+  },
+
   'conversations.history': (state, p) => {
     const channel = typeof p.channel === 'string' ? state.channels.get(p.channel) : undefined;
     if (!channel) return fail('channel_not_found');

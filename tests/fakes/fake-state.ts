@@ -18,6 +18,8 @@ export interface FakeChannel {
   isArchived: boolean;
   isPrivate: boolean;
   isIm: boolean;
+  /** People in the channel besides the bot (users.conversations answers from it). */
+  members?: string[];
 }
 
 export interface FakeUser {

@@ -2,7 +2,7 @@
  * The Web API methods the fake Slack server answers, each a function of the workspace state and the call's
  * parameters. Answers follow Slack's shapes closely enough for WebClient and Bolt; errors are Slack's codes.
  */
-import { fail, type ApiAnswer, type Handler, type Params } from './api-shapes.ts';
+import { fail, page, type ApiAnswer, type Handler, type Params } from './api-shapes.ts';
 import { chatMethods } from './fake-chat-methods.ts';
 import { conversationMethods } from './fake-conversation-methods.ts';
 import type { FakeState } from './fake-state.ts';
@@ -40,6 +40,12 @@ const handlers: Record<string, Handler> = {
         deleted: false,
       },
     };
+  },
+
+  'users.list': (state, p) => {
+    const { items, nextCursor } = page(state, [...state.users.values()], p);
+    const members = items.map((u) => ({ id: u.id, name: u.name, real_name: u.name, deleted: false }));
+    return { ok: true, members, response_metadata: { next_cursor: nextCursor } };
   },
 
   'views.publish': (state, p) => {

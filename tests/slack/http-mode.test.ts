@@ -13,12 +13,12 @@ let started: StartedApp;
 beforeAll(async () => {
   fake = await startFakeSlack();
   started = await startApp(fake, 'http');
-  started.slack.commands.register('cancel', (request) => ({
+  started.slack.commands.register('probe', (request) => ({
     content: {
       blocks: [
         {
           kind: 'section',
-          lines: [[`cancel ${request.args} by ${request.userId} (staff: ${String(request.isStaff)})`]],
+          lines: [[`probe ${request.args} by ${request.userId} (staff: ${String(request.isStaff)})`]],
         },
       ],
     },
@@ -99,9 +99,9 @@ describe('/schedule over HTTP', () => {
     expect(all).not.toMatch(/<[!@#]/);
   });
 
-  it('routes a registered staff word to its handler instead of answering "unknown"', async () => {
-    const { body } = await command('cancel 14 snow day', { user_id: 'U0PROF' });
-    expect(body.text).toBe('cancel 14 snow day by U0PROF (staff: false)');
+  it('routes a registered word to its handler instead of answering "unknown"', async () => {
+    const { body } = await command('probe 14 snow day', { user_id: 'U0PROF' });
+    expect(body.text).toBe('probe 14 snow day by U0PROF (staff: false)');
   });
 });
 

@@ -20,6 +20,10 @@ const SCOPES: Record<string, string[]> = {
   'conversations.history': ['channels:history', 'groups:history', 'im:history'],
   'conversations.open': ['im:write'],
   'users.info': ['users:read'],
+  // The course channels a person is in, for a /schedule typed in a DM: the channels' own read scopes.
+  'users.conversations': ['channels:read', 'groups:read'],
+  // `staff add @name` when Slack sends the name as typed (the command does not escape mentions).
+  'users.list': ['users:read'],
   // The Home tab and its forms: no scope of their own.
   'views.publish': [],
   'views.open': [],

@@ -3,12 +3,12 @@
 import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { staticPlanSource } from '../../src/plan/plan-source.ts';
 import { ask } from '../../src/queries/ask.ts';
 import { registerCalendarCommand } from '../../src/slack/calendar-command.ts';
 import { scheduleCallback } from '../../src/slack/schedule-callback.ts';
 import { ScheduleCommandTable, type ScheduleReply } from '../../src/slack/schedule-commands.ts';
 import { ManualClock } from '../../src/util/clock.ts';
+import { memoryDeployment } from '../support/memory-deployment.ts';
 import { fixturePlan, recordingLogger, textContent } from './slack-kit.ts';
 
 const clock = new ManualClock(DateTime.fromISO('2025-10-13T18:00:00-04:00', { setZone: true }));
@@ -18,11 +18,11 @@ function run(text: string, commands = new ScheduleCommandTable(), userId = 'U0ST
   const acks: RespondArguments[] = [];
   const responses: RespondArguments[] = [];
   const listener = scheduleCallback({
-    plans: staticPlanSource(fixturePlan()),
+    deployment: memoryDeployment([{ plan: fixturePlan(), channels: ['C0CLASS'], staff: ['U0PROF'] }]),
+    memberChannels: async () => new Set(),
     clock,
     ask,
     commands,
-    instructors: ['U0PROF'],
     log,
     ackBudgetMs: 50,
     command,

@@ -1,6 +1,6 @@
 // What users type after /schedule arrives entity-encoded and with <…> tokens; answers need the words back.
 import { describe, expect, it } from 'vitest';
-import { plainSlashText } from '../../src/slack/slash-text.ts';
+import { mentionedUsers, plainSlashText } from '../../src/slack/slash-text.ts';
 
 describe('plainSlashText', () => {
   it('decodes the three entities Slack encodes', () => {
@@ -19,5 +19,16 @@ describe('plainSlashText', () => {
   it('collapses whitespace and trims', () => {
     expect(plainSlashText('  class   13 \n share ')).toBe('class 13 share');
     expect(plainSlashText('')).toBe('');
+  });
+});
+
+describe('mentionedUsers', () => {
+  it('reads the user IDs of mentions as Slack sends them, and IDs typed as is, once each', () => {
+    expect(mentionedUsers('staff add <@U0TA|ta> and <@W0ABC> <@U0TA>')).toEqual(['U0TA', 'W0ABC']);
+    expect(mentionedUsers('staff add U012ABCDEF')).toEqual(['U012ABCDEF']);
+  });
+
+  it('reads no user from plain words, channels or special mentions', () => {
+    expect(mentionedUsers('staff add @alex <#C0CLASS|cs599> <!here> USERS')).toEqual([]);
   });
 });

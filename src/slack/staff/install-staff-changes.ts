@@ -6,7 +6,6 @@ import { revisionAnnouncementKey } from '../../storage/announcements.ts';
 import type { Clock } from '../../util/clock.ts';
 import type { Logger } from '../../util/logger.ts';
 import type { SlackApp } from '../create-slack-app.ts';
-import { registerStaffActions, registerStaffCommands, type StaffSlackDeps } from './staff-commands.ts';
 
 export interface StaffChangesOptions {
   plans: RevisedPlanSource;
@@ -18,7 +17,7 @@ export interface StaffChangesOptions {
   /** Posts announcements through the outbox (the same ledger and sink as reminders). */
   announcer: Announcer;
   /** Absent in console mode: file edits are still reloaded and announced on the sink. */
-  slack?: Pick<SlackApp, 'app' | 'commands'>;
+  slack?: Pick<SlackApp, 'attachStaffDesk'>;
   previewMinutes?: number;
   debounceMs?: number;
   /** The slash command (COURSEBOT_COMMAND), named in the staff's hints. */
@@ -27,8 +26,8 @@ export interface StaffChangesOptions {
 
 export interface StaffChanges {
   desk: StaffDesk;
-  /** Adds the staff words and buttons to a Slack app created later (before it starts). */
-  attachSlack(slack: Pick<SlackApp, 'app' | 'commands'>): void;
+  /** Gives a Slack app created later (before it starts) this desk for its staff words and buttons. */
+  attachSlack(slack: Pick<SlackApp, 'attachStaffDesk'>): void;
   stop(): Promise<void>;
 }
 
@@ -39,8 +38,7 @@ export interface StaffChanges {
 export async function installStaffChanges(options: StaffChangesOptions): Promise<StaffChanges> {
   const { plans, logger, announcer } = options;
   // A confirmed revision's announcement is already queued with it: this only sends it now if it can.
-  const announce: StaffSlackDeps['announce'] = (revisionId) =>
-    announcer.announce(revisionAnnouncementKey(revisionId));
+  const announce = (revisionId: number) => announcer.announce(revisionAnnouncementKey(revisionId));
   const desk = new StaffDesk({
     source: plans,
     instructors: options.instructors,
@@ -48,11 +46,8 @@ export async function installStaffChanges(options: StaffChangesOptions): Promise
     previewMinutes: options.previewMinutes,
     command: options.command,
   });
-  const attachSlack = (slack: Pick<SlackApp, 'app' | 'commands'>) => {
-    const deps: StaffSlackDeps = { desk, clock: options.clock, announce, log: logger };
-    registerStaffCommands(slack.commands, deps);
-    registerStaffActions(slack.app, deps);
-  };
+  // The Slack app binds the staff words and buttons itself, per course; its one course gets this desk.
+  const attachSlack = (slack: Pick<SlackApp, 'attachStaffDesk'>) => slack.attachStaffDesk?.(desk, announce);
   if (options.slack) attachSlack(options.slack);
   const watcher = options.schedulePath
     ? await watchCourseFile({

@@ -1,83 +1,30 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Content } from '../../content/content.ts';
-import type { DeskReply, StaffDesk } from '../../changes/staff-desk.ts';
+import type { DeskReply } from '../../changes/staff-desk.ts';
+import { staffHelp, staffWords } from '../../courses/staff-command-table.ts';
 import type { AnnounceStatus } from '../../delivery/announcer.ts';
-import type { HelpEntry } from '../../queries/query-table.ts';
+import type { Course, Deployment } from '../../deployment/deployment.ts';
 import type { Clock } from '../../util/clock.ts';
+import { logSafe } from '../../util/log-safe.ts';
 import type { Logger } from '../../util/logger.ts';
+import type { ButtonArgs } from '../listeners/slack-listeners.ts';
 import { replyBody } from '../schedule-callback.ts';
-import type { ScheduleCommandTable, ScheduleReply } from '../schedule-commands.ts';
+import type { ScheduleCommandTable, ScheduleReply, ScheduleRequest } from '../schedule-commands.ts';
 
 export const CONFIRM_ACTION = 'staff_change_confirm';
 export const CANCEL_ACTION = 'staff_change_cancel';
 
 export interface StaffSlackDeps {
-  desk: StaffDesk;
+  deployment: Deployment;
+  /** The course of a Confirm or Cancel that carries no course id (the Home tab's); the only course by default. */
+  courseOfBareButton?: () => Course | undefined;
   clock: Clock;
-  /** Sends the queued announcement of a revision now if it can, and tells what became of it. */
-  announce(revisionId: number): Promise<AnnounceStatus>;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
-
-const WORDS = ['cancel', 'restore', 'move', 'extend', 'remove', 'edit', 'add', 'announce', 'undo', 'history'];
-const HELP: HelpEntry[] = [
-  {
-    name: 'cancel',
-    args: 'N|DATE [shift] [REASON]',
-    description: 'staff: cancel a class (shift: later classes move up)',
-    example: 'cancel 14 snow day',
-  },
-  {
-    name: 'restore',
-    args: 'N',
-    description: 'staff: hold a cancelled class again (later changes stay)',
-    example: 'restore 14',
-  },
-  {
-    name: 'move',
-    args: 'N DATE [TIME]',
-    description: 'staff: move a class to another day (with a time: a make-up session at that hour)',
-    example: 'move 14 Oct 22',
-  },
-  {
-    name: 'extend',
-    args: 'DEADLINE DATE [TIME]',
-    description: 'staff: move a deadline',
-    example: 'extend proposal Nov 4',
-  },
-  {
-    name: 'remove',
-    args: 'EVENT',
-    description: 'staff: remove a deadline, homework or exam',
-    example: 'remove quiz',
-  },
-  {
-    name: 'edit',
-    args: 'N topic|readings|presenters TEXT',
-    description: 'staff: change a class',
-    example: 'edit 15 topic Mixture of experts',
-  },
-  {
-    name: 'add',
-    args: 'deadline|homework|exam DATE TITLE',
-    description: 'staff: add an event',
-    example: 'add deadline Nov 11 23:59 Project draft due',
-  },
-  {
-    name: 'announce',
-    args: 'TEXT [--notify]',
-    description:
-      'staff: post a message in the class channel, signed with your name (end this or any change with --notify to notify @channel)',
-    example: 'announce No office hours today',
-  },
-  { name: 'undo', args: '', description: 'staff: revert the last change', example: 'undo' },
-  { name: 'history', args: '', description: 'staff: list the changes made', example: 'history' },
-];
 
 const message = (content: Content): ScheduleReply => ({ content });
 
 /** The line added to "Done": the staff member learns whether students have seen it yet. */
-function outcomeLine(status: AnnounceStatus): string {
+export function outcomeLine(status: AnnounceStatus): string {
   switch (status.state) {
     case 'posted':
       return `Announced in ${status.channel}.`;
@@ -90,14 +37,43 @@ function outcomeLine(status: AnnounceStatus): string {
 }
 
 /**
- * The staff words of `/schedule`. Each answers only the person who typed it: a refusal, the history, or a
- * preview of the announcement with Confirm and Cancel buttons (handled by `registerStaffActions`).
+ * The staff words of `/schedule` that go to the course's change desk. Each answers only the person who typed
+ * it: a refusal, the history, or a preview of the announcement with Confirm and Cancel buttons (handled by
+ * `staffActions`, which find the course again by the id the buttons carry).
  */
-export function registerStaffCommands(table: ScheduleCommandTable, deps: StaffSlackDeps): void {
+export function registerStaffCommands(
+  table: ScheduleCommandTable,
+  deps: { log: Pick<Logger, 'warn'> },
+): void {
   table.register(
-    WORDS,
-    (request) => deskReply(deps.desk.request(`${request.word} ${request.args}`, request.userId, request.now)),
-    HELP,
+    staffWords('desk'),
+    (request) => {
+      const refused = refuseNonStaff(request, deps);
+      if (refused) return refused;
+      const reply = request.course.desk.request(
+        `${request.word} ${request.args}`,
+        request.userId,
+        request.now,
+      );
+      return deskReply(reply, request.course.id);
+    },
+    staffHelp('desk'),
+  );
+}
+
+/** The one refusal of a staff word, per course: the deployment's staff rule decides; the attempt is logged. */
+export function refuseNonStaff(
+  request: ScheduleRequest,
+  deps: { log: Pick<Logger, 'warn'> },
+): ScheduleReply | undefined {
+  if (request.isStaff) return undefined;
+  deps.log.warn(
+    `staff: refused "${logSafe(`${request.word} ${request.args}`)}" from ${request.userId}: not staff of ${request.course.id}`,
+  );
+  return message(
+    textContent(
+      `Sorry, only the course staff can change the schedule. Try \`${request.command} help\` for what you can ask.`,
+    ),
   );
 }
 
@@ -123,48 +99,81 @@ export function registerResend(table: ScheduleCommandTable, resend: () => Promis
   );
 }
 
-const textContent = (text: string): Content => ({ blocks: [{ kind: 'section', lines: [[text]] }] });
+export const textContent = (text: string): Content => ({ blocks: [{ kind: 'section', lines: [[text]] }] });
 
-/** A desk's answer as a reply: a preview carries the Confirm and Cancel buttons `registerStaffActions` handles. */
-export function deskReply(reply: DeskReply): ScheduleReply {
+/**
+ * What a Confirm or Cancel button carries: the course and the desk's preview. A value without a course (a
+ * button from before courses, or the Home tab's) belongs to a deployment's only course.
+ */
+const buttonValue = (courseId: string | undefined, previewId: string) =>
+  courseId ? `${courseId}|${previewId}` : previewId;
+
+function readButton(deps: StaffSlackDeps, value: string): { course?: Course; previewId: string } {
+  const { deployment } = deps;
+  const bar = value.indexOf('|');
+  if (bar < 0) {
+    const courses = deployment.courses();
+    const course = deps.courseOfBareButton?.() ?? (courses.length === 1 ? courses[0] : undefined);
+    return { ...(course ? { course } : {}), previewId: value };
+  }
+  const course = deployment.course(value.slice(0, bar));
+  return { ...(course ? { course } : {}), previewId: value.slice(bar + 1) };
+}
+
+/** A desk's answer as a reply: a preview carries the Confirm and Cancel buttons `staffActions` handles. */
+export function deskReply(reply: DeskReply, courseId?: string): ScheduleReply {
   if (reply.kind !== 'preview') return message(reply.content);
+  const value = buttonValue(courseId, reply.previewId);
   return {
     content: reply.content,
     buttons: [
-      { actionId: CONFIRM_ACTION, text: 'Confirm', value: reply.previewId, style: 'primary' },
-      { actionId: CANCEL_ACTION, text: 'Cancel', value: reply.previewId },
+      { actionId: CONFIRM_ACTION, text: 'Confirm', value, style: 'primary' },
+      { actionId: CANCEL_ACTION, text: 'Cancel', value },
     ],
   };
 }
 
-/** Confirm applies the previewed change and announces it; Cancel drops it. Both replace the preview. */
-export function registerStaffActions(app: App, deps: StaffSlackDeps): void {
-  app.action<BlockButtonAction>(CONFIRM_ACTION, async ({ ack, body, action, respond }) => {
+const GONE = 'This preview belongs to a course this bot no longer serves: nothing was changed.';
+
+/**
+ * Confirm applies the previewed change to the button's course and announces it; Cancel drops it. Both
+ * replace the preview.
+ */
+export function staffActions(deps: StaffSlackDeps) {
+  const confirm = async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
+    const { course, previewId } = readButton(deps, action.value ?? '');
+    const answer = (content: Content) => respond({ ...replyBody({ content }), replace_original: true });
+    if (!course) return void (await answer(textContent(GONE)));
+    if (course.retiredAt())
+      return void (await answer(textContent(`${course.id} is retired: nothing was changed.`)));
     let reply;
     try {
-      reply = deps.desk.confirm(action.value ?? '', body.user.id, deps.clock.now());
+      reply = course.desk.confirm(previewId, body.user.id, deps.clock.now());
     } catch (error) {
       // The store refused the write (read-only, removed, locked): the staff member must not think it applied.
       const why = error instanceof Error ? error.message : String(error);
       deps.log.error(`staff: a confirmed change could not be stored: ${why}`);
       const text = `The change could not be saved (${why}): nothing was changed or announced. Try again later, or ask whoever runs coursebot to check its database.`;
-      await respond({ ...replyBody({ content: textContent(text) }), replace_original: true });
-      return;
+      return void (await answer(textContent(text)));
     }
     let content = reply.content;
     if (reply.kind === 'applied' && reply.announcement.blocks.length > 0) {
-      const status = await deps.announce(reply.revision.id);
+      const status = await course.announce(reply.revision.id);
       const outcome = outcomeLine(status);
       if (status.state === 'failed')
         deps.log.error(`staff: announcing #${reply.revision.id} failed: ${status.reason}`);
       content = { blocks: [...content.blocks, { kind: 'context', lines: [[outcome]] }] };
     }
-    await respond({ ...replyBody({ content }), replace_original: true });
-  });
-  app.action<BlockButtonAction>(CANCEL_ACTION, async ({ ack, body, action, respond }) => {
+    await answer(content);
+  };
+  const cancel = async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
-    const reply = deps.desk.dismiss(action.value ?? '', body.user.id, deps.clock.now());
-    await respond({ ...replyBody({ content: reply.content }), replace_original: true });
-  });
+    const { course, previewId } = readButton(deps, action.value ?? '');
+    const content = course
+      ? course.desk.dismiss(previewId, body.user.id, deps.clock.now()).content
+      : textContent(GONE);
+    await respond({ ...replyBody({ content }), replace_original: true });
+  };
+  return { confirm, cancel };
 }

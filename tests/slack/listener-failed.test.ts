@@ -1,0 +1,53 @@
+// The one failure handler behind every listener: an unexpected error is one log line and one polite answer,
+// in the ack when it is still unsent, else through response_url; never a stack trace, never silence.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FAILED_TEXT } from '../../src/slack/listeners/listener-failed.ts';
+import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
+import { startApp, type StartedApp } from './slack-kit.ts';
+
+let fake: FakeSlack;
+let started: StartedApp;
+
+beforeEach(async () => {
+  fake = await startFakeSlack();
+});
+afterEach(async () => {
+  await started?.slack.stop();
+  await fake.close();
+});
+
+async function until<T>(get: () => T | undefined, ms = 5000): Promise<T> {
+  const end = performance.now() + ms;
+  for (;;) {
+    const value = get();
+    if (value) return value;
+    if (performance.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('SlackListeners', () => {
+  it('answers a command that failed before its ack in the ack, and logs one line', async () => {
+    started = await startApp(fake, 'socket');
+    started.slack.listeners.command('/broken', async () => {
+      throw new Error('the disk is gone\n    at somewhere (file.ts:1:1)');
+    });
+    const ack = await fake.sendSlashCommand({ command: '/broken', text: 'next' });
+    expect(ack.payload).toMatchObject({ response_type: 'ephemeral', text: FAILED_TEXT });
+    const lines = started.log.lines.filter((l) => l.startsWith('error'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error slack: \/broken "next" failed: the disk is gone/);
+    expect(lines[0]).not.toContain('\n');
+  });
+
+  it('acks a failing button and tells the person through response_url', async () => {
+    started = await startApp(fake, 'socket');
+    started.slack.listeners.action('broken_button', async () => {
+      throw new Error('boom');
+    });
+    await fake.sendInteractive({ actions: [{ action_id: 'broken_button', value: 'x' }] });
+    const response = await until(() => fake.responses()[0]);
+    expect(response.body).toMatchObject({ text: FAILED_TEXT, replace_original: false });
+    expect(started.log.lines).toContain('error slack: button broken_button failed: boom');
+  });
+});
