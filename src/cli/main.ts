@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   history: async () => (await import('./commands/history.ts')).historyCommand(),
   calendar: async () => (await import('./commands/calendar.ts')).calendarCommand(),
   courses: async () => (await import('./commands/courses.ts')).coursesCommand(),
+  store: async () => (await import('./commands/store.ts')).storeCommand(),
 };
 
 /**

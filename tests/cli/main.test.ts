@@ -17,6 +17,7 @@ const COMMANDS = [
   'history',
   'calendar',
   'courses',
+  'store',
 ];
 
 function coursebot(...args: string[]) {

@@ -13,7 +13,8 @@ import { writeTransaction } from './write-transaction.ts';
  */
 export interface SqlMigration {
   name: string;
-  up(db: AnyKysely): Promise<void>;
+  /** `store` says the dialect, for the few column types that differ (an identity, a 64-bit integer). */
+  up(db: AnyKysely, store: SqlStore): Promise<void>;
 }
 
 export interface MigrationResult {
@@ -58,7 +59,7 @@ export async function migrateSql(
       for (let index = from; index < migrations.length; index += 1) {
         const migration = migrations[index]!;
         try {
-          await migration.up(trx);
+          await migration.up(trx, store);
         } catch (error) {
           if (errorKindOf(error) !== 'permanent') throw error;
           throw new UserError(

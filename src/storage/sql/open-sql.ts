@@ -123,5 +123,5 @@ async function openSqlite(
     );
   }
   const db = new Kysely<AnyTables>({ dialect: new SqliteDialect({ database: file }) });
-  return { db, dialect: 'sqlite', shown: path, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', shown: path, sqliteFile: file, close: () => db.destroy() };
 }

@@ -1,3 +1,4 @@
+import type { Database as SqliteFile } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 
 export type SqlDialect = 'postgres' | 'sqlite';
@@ -18,5 +19,11 @@ export interface SqlStore {
   readonly db: AnyKysely;
   readonly dialect: SqlDialect;
   readonly shown: string;
+  /**
+   * SQLite: the file's own connection (the one Kysely drives), for the single step that runs the SQLite
+   * release's frozen migrations on a file it wrote (they are scripts of several statements). Use it only
+   * inside a write transaction, which holds that connection.
+   */
+  readonly sqliteFile?: SqliteFile;
   close(): Promise<void>;
 }

@@ -1,0 +1,30 @@
+import type { SqlMigration } from '../migrate.ts';
+import { announcementOrder } from './announcement-order.ts';
+import { ledgerLeases } from './ledger-leases.ts';
+import { releaseBaseline } from './release-baseline.ts';
+
+/**
+ * The bot's schema on SQLite and PostgreSQL, oldest first. APPEND ONLY: a database records in
+ * schema_migrations how many of these it has run, by position and name.
+ */
+export const coursebotMigrations: readonly SqlMigration[] = [
+  releaseBaseline,
+  ledgerLeases,
+  announcementOrder,
+];
+
+/** Every table, parents before the rows that refer to them: the order a copy writes them in. */
+export const COURSEBOT_TABLES = [
+  'meta',
+  'courses',
+  'course_staff',
+  'revisions',
+  'announcements',
+  'ledger',
+  'feed_tokens',
+  'feed_items',
+  'dm_subscriptions',
+  'instance_lock',
+] as const;
+
+export type CoursebotTable = (typeof COURSEBOT_TABLES)[number];

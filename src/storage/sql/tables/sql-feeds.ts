@@ -1,0 +1,122 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { DateTime } from 'luxon';
+import type { FeedItem } from '../../../calendar-feed/feed-items.ts';
+import { reviseItems, type ItemState, type RevisedItem } from '../../../calendar-feed/item-revisions.ts';
+import type { SqlStore } from '../sql-store.ts';
+import { writeTransaction } from '../write-transaction.ts';
+import { serialize } from './serialize.ts';
+
+const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The secret in each course's feed link on the SQL layer: what FeedTokens (src/storage/feed-tokens.ts)
+ * offers, async, with the same derivation (a test holds the two to the same token), so a database copied
+ * from SQLite keeps every link working. Only the nonce and the token's hash are stored.
+ */
+export class SqlFeedTokens {
+  constructor(
+    private readonly store: SqlStore,
+    private readonly key: string,
+  ) {}
+
+  /** The course's current token, made (and recorded) on first use or when the key has changed. */
+  async token(courseId: string, now: DateTime): Promise<string> {
+    const row = await this.row(courseId);
+    if (!row) return this.rotate(courseId, now);
+    const token = this.derive(courseId, row.nonce);
+    const hash = sha256(token).toString('hex');
+    if (hash !== row.token_hash) {
+      // A new key (a new bot token): links made with the old one no longer match anything.
+      await this.store.db
+        .updateTable('feed_tokens')
+        .set({ token_hash: hash })
+        .where('course_id', '=', courseId)
+        .execute();
+    }
+    return token;
+  }
+
+  /** A new token for the course: the old link stops matching at once. */
+  async rotate(courseId: string, now: DateTime): Promise<string> {
+    const nonce = randomBytes(32).toString('base64url');
+    const token = this.derive(courseId, nonce);
+    const values = { nonce, token_hash: sha256(token).toString('hex'), created_at: now.toUTC().toISO()! };
+    await this.store.db
+      .insertInto('feed_tokens')
+      .values({ course_id: courseId, ...values })
+      .onConflict((conflict) => conflict.column('course_id').doUpdateSet(values))
+      .execute();
+    return token;
+  }
+
+  /** Whether `presented` is the course's token: compared by hash, in constant time. */
+  async matches(courseId: string, presented: string): Promise<boolean> {
+    if (!TOKEN_RE.test(presented)) return false;
+    const row = await this.row(courseId);
+    const stored = row && Buffer.from(row.token_hash, 'hex');
+    if (!stored || stored.length !== 32) return false;
+    return timingSafeEqual(sha256(presented), stored);
+  }
+
+  private async row(courseId: string): Promise<{ nonce: string; token_hash: string } | undefined> {
+    const row = await this.store.db
+      .selectFrom('feed_tokens')
+      .select(['nonce', 'token_hash'])
+      .where('course_id', '=', courseId)
+      .executeTakeFirst();
+    return row && { nonce: String(row.nonce), token_hash: String(row.token_hash) };
+  }
+
+  private derive(courseId: string, nonce: string): string {
+    return createHmac('sha256', this.key)
+      .update(`coursebot calendar feed\n${courseId}\n${nonce}`)
+      .digest('base64url');
+  }
+}
+
+/**
+ * Gives a course's feed items their sequence numbers from what was published before, and records what
+ * changed, in one transaction no other revision of the course's items runs beside (two instances, or the
+ * bot and `coursebot calendar`, cannot both raise an item to the same number).
+ */
+export async function reviseSqlItems(
+  store: SqlStore,
+  courseId: string,
+  items: FeedItem[],
+  now: DateTime,
+): Promise<RevisedItem[]> {
+  return writeTransaction(store, async (trx) => {
+    await serialize(trx, store, `feed-items/${courseId}`);
+    const rows = await trx
+      .selectFrom('feed_items')
+      .select(['uid', 'fingerprint', 'sequence', 'last_modified'])
+      .where('course_id', '=', courseId)
+      .execute();
+    const known = new Map<string, ItemState>(
+      rows.map((r) => [
+        String(r.uid),
+        {
+          fingerprint: String(r.fingerprint),
+          sequence: Number(r.sequence),
+          lastModified: String(r.last_modified),
+        },
+      ]),
+    );
+    const revision = reviseItems(items, known, now);
+    // Items no longer in the plan keep their row: one that comes back (an undone removal) goes on from there.
+    for (const [uid, state] of revision.changed) {
+      const values = {
+        fingerprint: state.fingerprint,
+        sequence: state.sequence,
+        last_modified: state.lastModified,
+      };
+      await trx
+        .insertInto('feed_items')
+        .values({ course_id: courseId, uid, ...values })
+        .onConflict((conflict) => conflict.columns(['course_id', 'uid']).doUpdateSet(values))
+        .execute();
+    }
+    return revision.items;
+  });
+}

@@ -1,0 +1,259 @@
+import { sql } from 'kysely';
+import { DateTime } from 'luxon';
+import { type LedgerPost, type LedgerRow, type LedgerState } from '../../../delivery/ledger.ts';
+import { LEGACY_COURSE } from '../../courses-migration.ts';
+import type { SqlStore } from '../sql-store.ts';
+import { writeTransaction } from '../write-transaction.ts';
+import { claimIntent, type IntentOutcome } from './ledger-intent.ts';
+import { leaseUntil, type LedgerLease } from './ledger-lease.ts';
+import { LEDGER_COLUMNS, ledgerRowOf } from './sql-ledger-rows.ts';
+import { readWatermark, writeWatermark } from './sql-watermarks.ts';
+
+const iso = (t: DateTime): string => t.toISO()!;
+const instantOf = (text: string): DateTime => DateTime.fromISO(text, { setZone: true });
+
+/**
+ * The outbox of one course on the SQL layer: what Ledger (src/delivery/ledger.ts) offers, async, and safe
+ * with several instances on one database. Recording the intent of a post is the claim (see claimIntent);
+ * a row's lease says until when its holder may work on it, and NULL when nothing is left to do with it.
+ */
+export class SqlLedger {
+  constructor(
+    private readonly store: SqlStore,
+    private readonly lease: LedgerLease,
+    readonly courseId: string = LEGACY_COURSE,
+  ) {}
+
+  async rows(keys: readonly string[]): Promise<Map<string, LedgerRow>> {
+    if (keys.length === 0) return new Map();
+    const rows = await this.select()
+      .where('key', 'in', [...keys])
+      .execute();
+    return new Map(rows.map((r) => [r.key, ledgerRowOf(r)]));
+  }
+
+  async inState(state: LedgerState): Promise<LedgerRow[]> {
+    return this.list(this.select().where('state', '=', state));
+  }
+
+  /** Transient failures waiting for another attempt, and unconfirmed sends waiting for another lookup. */
+  async pendingRetries(): Promise<LedgerRow[]> {
+    return this.list(
+      this.select().where('state', 'in', ['failed', 'sending']).where('next_attempt_at', 'is not', null),
+    );
+  }
+
+  /** Sends cut off by the end of the process: 'sending', and no lookup scheduled yet. */
+  async interrupted(): Promise<LedgerRow[]> {
+    return this.list(this.select().where('state', '=', 'sending').where('next_attempt_at', 'is', null));
+  }
+
+  /**
+   * Sends whose holder's lease has run out, whoever held them: recordIntent takes them over (and says so),
+   * so any instance finishes a post another one began and died sending.
+   */
+  async expiredSends(): Promise<LedgerRow[]> {
+    return this.list(
+      this.select()
+        .where('state', '=', 'sending')
+        .where((eb) =>
+          eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', this.lease.wallNow())]),
+        ),
+    );
+  }
+
+  /** The claim: these keys are about to be sent, by this instance, all of them or none. */
+  async recordIntent(post: LedgerPost, keys: readonly string[], now: DateTime): Promise<IntentOutcome> {
+    return claimIntent(this.store, this.courseId, post, keys, now, this.lease);
+  }
+
+  /** Failures that are final because the bot was not in the channel. */
+  async notInChannel(): Promise<LedgerRow[]> {
+    return this.list(
+      this.select()
+        .where('state', '=', 'failed')
+        .where('next_attempt_at', 'is', null)
+        .where('reason', 'like', 'not_in_channel%'),
+    );
+  }
+
+  /** Those failures made due now (only 'failed' rows: nothing posted is sent again). The keys reopened. */
+  async reopenNotInChannel(now: DateTime, channels?: readonly string[]): Promise<string[]> {
+    const rows = (await this.notInChannel()).filter((r) => !channels || channels.includes(r.channel));
+    if (rows.length === 0) return [];
+    await this.update(
+      rows.map((r) => r.key),
+      { next_attempt_at: iso(now), updated_at: iso(now), lease_expires_at: this.lease.wallNow() },
+      { state: 'failed', nextAttempt: 'is' },
+    );
+    return rows.map((r) => r.key);
+  }
+
+  /** The Slack ts of the newest post in `channel` recorded before `before`, whichever course posted it. */
+  async lastPostedTs(channel: string, before: DateTime): Promise<string | undefined> {
+    const rows = await this.store.db
+      .selectFrom('ledger')
+      .select(['ts', 'updated_at'])
+      .where('channel', '=', channel)
+      .where('state', '=', 'posted')
+      .where('ts', 'is not', null)
+      .execute();
+    let best: string | undefined;
+    for (const row of rows as { ts: string; updated_at: string }[]) {
+      if (instantOf(row.updated_at) >= before || !/^\d+(\.\d+)?$/.test(row.ts)) continue;
+      if (best === undefined || Number(row.ts) > Number(best)) best = row.ts;
+    }
+    return best;
+  }
+
+  /** Progress recorded by a clock that was ahead of `now` is undone (see Ledger.undoFutureProgress). */
+  async undoFutureProgress(now: DateTime, maxWaitMs: number): Promise<number> {
+    const skips = (await this.inState('skipped')).filter(
+      (r) => instantOf(r.updatedAt) > now && instantOf(r.dueAt) > now,
+    );
+    const waits = (await this.pendingRetries()).filter(
+      (r) => instantOf(r.nextAttemptAt!).toMillis() > now.toMillis() + maxWaitMs,
+    );
+    await writeTransaction(this.store, async (trx) => {
+      if (skips.length > 0) {
+        await this.mine(
+          trx.deleteFrom('ledger'),
+          skips.map((r) => r.key),
+        )
+          .where('state', '=', 'skipped')
+          .execute();
+      }
+      if (waits.length > 0) {
+        await this.mine(
+          trx.updateTable('ledger'),
+          waits.map((r) => r.key),
+        )
+          .set({ next_attempt_at: iso(now), lease_expires_at: this.lease.wallNow() })
+          .where('next_attempt_at', 'is not', null)
+          .execute();
+      }
+    });
+    return skips.length;
+  }
+
+  async markPosted(keys: readonly string[], ts: string | null, now: DateTime): Promise<void> {
+    await this.finish(keys, { state: 'posted', ts, reason: null, next_attempt_at: null }, now, null);
+  }
+
+  /** A failure; with `nextAttemptAt` it is retried then (its lease runs until then), without it is final. */
+  async markFailed(
+    keys: readonly string[],
+    reason: string,
+    now: DateTime,
+    nextAttemptAt?: DateTime,
+  ): Promise<void> {
+    const next = nextAttemptAt ? iso(nextAttemptAt) : null;
+    const leaseEnd = nextAttemptAt ? leaseUntil(this.lease, now, nextAttemptAt) : null;
+    await this.finish(keys, { state: 'failed', ts: null, reason, next_attempt_at: next }, now, leaseEnd);
+  }
+
+  /**
+   * A send that may or may not have arrived: the keys stay 'sending' until the lookup at `nextCheckAt`,
+   * when the lease runs out and whichever instance is first takes the lookup over.
+   */
+  async markUnconfirmed(
+    keys: readonly string[],
+    reason: string,
+    nextCheckAt: DateTime,
+    lookupFailed: boolean,
+    now: DateTime,
+  ): Promise<void> {
+    await this.update(
+      keys,
+      {
+        reason,
+        next_attempt_at: iso(nextCheckAt),
+        attempts: sql`attempts + ${lookupFailed ? 1 : 0}`,
+        lease_expires_at: leaseUntil(this.lease, now, nextCheckAt),
+      },
+      { state: 'sending' },
+    );
+  }
+
+  /** Not sent on purpose; creates the rows when needed, and never turns a posted row into a skip. */
+  async markSkipped(post: LedgerPost, keys: readonly string[], reason: string, now: DateTime): Promise<void> {
+    await writeTransaction(this.store, async (trx) => {
+      for (const key of keys) {
+        await trx
+          .insertInto('ledger')
+          .values({
+            course_id: this.courseId,
+            key,
+            channel: post.channel,
+            due_at: post.at,
+            state: 'skipped',
+            reason,
+            attempts: 0,
+            updated_at: iso(now),
+            holder: this.lease.holder,
+            lease_expires_at: null,
+          })
+          .onConflict((conflict) =>
+            conflict
+              .columns(['course_id', 'key'])
+              .doUpdateSet({
+                state: 'skipped',
+                reason,
+                next_attempt_at: null,
+                updated_at: iso(now),
+                lease_expires_at: null,
+              })
+              .where('ledger.state', '<>', 'posted'),
+          )
+          .execute();
+      }
+    });
+  }
+
+  /** The instant up to which due posts have been handled; undefined before the first start. */
+  async watermark(): Promise<DateTime | undefined> {
+    return readWatermark(this.store, this.courseId);
+  }
+
+  async setWatermark(at: DateTime): Promise<void> {
+    await writeWatermark(this.store, this.courseId, at);
+  }
+
+  private select() {
+    return this.store.db.selectFrom('ledger').select(LEDGER_COLUMNS).where('course_id', '=', this.courseId);
+  }
+
+  private async list(query: ReturnType<SqlLedger['select']>): Promise<LedgerRow[]> {
+    const rows = await query.orderBy('due_at').orderBy('key').execute();
+    return rows.map(ledgerRowOf);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any of Kysely's where-able builders
+  private mine<Q extends { where: (...args: any[]) => any }>(query: Q, keys: readonly string[]): Q {
+    return query.where('course_id', '=', this.courseId).where('key', 'in', [...keys]) as Q;
+  }
+
+  private async finish(
+    keys: readonly string[],
+    set: Record<string, unknown>,
+    now: DateTime,
+    leaseEnd: number | null,
+  ): Promise<void> {
+    await this.update(keys, { ...set, updated_at: iso(now), lease_expires_at: leaseEnd });
+  }
+
+  /** One transaction over these keys' rows, narrowed to a state (and whether a next attempt is set). */
+  private async update(
+    keys: readonly string[],
+    set: Record<string, unknown>,
+    only: { state?: LedgerState; nextAttempt?: 'is' | 'is not' } = {},
+  ): Promise<void> {
+    if (keys.length === 0) return;
+    await writeTransaction(this.store, async (trx) => {
+      let query = this.mine(trx.updateTable('ledger').set(set), keys);
+      if (only.state) query = query.where('state', '=', only.state);
+      if (only.nextAttempt) query = query.where('next_attempt_at', only.nextAttempt, null);
+      await query.execute();
+    });
+  }
+}
