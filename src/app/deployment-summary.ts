@@ -14,12 +14,19 @@ export interface DeploymentSummaryInput {
 }
 
 /**
+ * Past this many courses the summary gives counts, not a block per course: each block derives the course's
+ * next post far ahead, and a thousand of them held the bot (already listening) for seconds at the start.
+ */
+export const SUMMARY_COURSES = 10;
+
+/**
  * What `coursebot start` says before it starts waiting. One course: exactly the summary a one-course bot
  * always printed. Several: the mode and database once, then each course with what it does now and its
- * next post.
+ * next post; many: how many courses, and where each one's details are.
  */
 export function deploymentSummary(input: DeploymentSummaryInput): string[] {
   const courses = input.deployment.courses();
+  if (courses.length > SUMMARY_COURSES) return countsSummary(input);
   const summaries = courses.map((course) => {
     const clockNote = input.started.get(course.id)?.clockNote;
     return startupSummary({
@@ -46,5 +53,23 @@ export function deploymentSummary(input: DeploymentSummaryInput): string[] {
     lines.push(`${course.id}: ${title.replace(/^coursebot: /, '')}${retired}`);
     if (!retired) for (const line of rest.filter((l) => !shared(l))) lines.push(`  ${line}`);
   });
+  return lines;
+}
+
+function countsSummary(input: DeploymentSummaryInput): string[] {
+  const courses = input.deployment.courses();
+  const retired = courses.filter((course) => course.retiredAt()).length;
+  const lines = [
+    `coursebot: ${courses.length} courses${retired ? ` (${retired} retired: they post nothing)` : ''}`,
+    input.mode,
+    `Database: ${input.databasePath}`,
+  ];
+  if (input.clockSetBy)
+    lines.push(
+      `Clock: set to ${input.now.toFormat('ccc LLL d yyyy h:mm:ss a ZZZZ')} by ${input.clockSetBy}, running on from there`,
+    );
+  for (const note of new Set([...input.started.values()].flatMap((r) => (r.clockNote ? [r.clockNote] : []))))
+    lines.push(note);
+  lines.push('Each course, its channels, staff and next post: coursebot courses');
   return lines;
 }
