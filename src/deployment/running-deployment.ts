@@ -127,6 +127,9 @@ export class RunningDeployment implements Deployment {
     }
     const report = emptyReport();
     const reports = await inBatches(due, COURSES_AT_ONCE, async (course) => {
+      // A course with nothing to send finishes without giving the event loop back: without this, the first
+      // tick after a start (every course looked at once) would hold every /schedule answer for seconds.
+      await yieldToEventLoop();
       try {
         return await course.tick();
       } catch (error) {
@@ -295,6 +298,8 @@ export class RunningDeployment implements Deployment {
     return id;
   }
 }
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The same logger, each line starting with `prefix`. */
 function prefixed(logger: Logger, prefix: string): Logger {

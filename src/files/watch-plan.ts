@@ -4,6 +4,7 @@ import type { RevisedPlanSource } from '../changes/revised-plan-source.ts';
 import type { Content } from '../content/content.ts';
 import { formatProblem } from '../plan/problems.ts';
 import type { Logger } from '../util/logger.ts';
+import { readFileSync } from 'node:fs';
 import { readPlanFile } from './plan-file.ts';
 
 /** Who the history names for a change made in the file. */
@@ -74,8 +75,9 @@ export async function watchPlan(options: WatchPlanOptions): Promise<PlanWatcher>
     }, debounceMs);
   };
 
-  const initial = readPlanFile(path);
-  if (initial.ok) lastText = initial.text;
+  // The text alone: the plan was parsed and checked when the course was loaded, and a thousand course files
+  // parsed twice doubled the start. (A broken text is never compared: reload refuses it first.)
+  lastText = readTextOrUndefined(path);
   const watcher = watch(path, { ignoreInitial: true, atomic: true });
   watcher.on('all', schedule);
   watcher.on('error', (error) => log.error(`watching ${path} failed: ${String(error)}`));
@@ -91,4 +93,12 @@ export async function watchPlan(options: WatchPlanOptions): Promise<PlanWatcher>
       await running;
     },
   };
+}
+
+function readTextOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
