@@ -33,7 +33,7 @@ describe('the Home view', () => {
     for (let i = 0; i < 60; i++) {
       plan.events.push({ id: `quiz-${i}`, kind: 'deadline', title: `Quiz ${i}`, date: '2025-10-24' });
     }
-    const course = homeCourse({ plan, viewerId: 'U0PROF', now: MONDAY });
+    const course = homeCourse({ courseId: 'cs599e1-fall-2025', plan, viewerId: 'U0PROF', now: MONDAY });
     const deadlines = course.student.blocks.find(
       (b) => b.kind === 'section' && b.heading?.startsWith('Deadlines'),
     );
@@ -50,6 +50,7 @@ describe('the Home view', () => {
       ...Array.from({ length: 6 }, (_, i) => revision(i + 2, { kind: 'announce' }, `announced ${i + 1}`)),
     ];
     const course = homeCourse({
+      courseId: 'cs599e1-fall-2025',
       plan: cs599(),
       viewerId: 'U0PROF',
       now: MONDAY,
@@ -62,10 +63,13 @@ describe('the Home view', () => {
 
   it('has a slot for the calendar feed, empty until there is a feed', () => {
     const plan = cs599();
-    expect(allText(homeView([homeCourse({ plan, viewerId: 'U0X', now: MONDAY })]).blocks)).not.toMatch(
-      /calendar/i,
-    );
+    expect(
+      allText(
+        homeView([homeCourse({ courseId: 'cs599e1-fall-2025', plan, viewerId: 'U0X', now: MONDAY })]).blocks,
+      ),
+    ).not.toMatch(/calendar/i);
     const withFeed = homeCourse({
+      courseId: 'cs599e1-fall-2025',
       plan,
       viewerId: 'U0X',
       now: MONDAY,
@@ -117,11 +121,11 @@ describe('the change forms', () => {
   });
 
   it('offers only classes and deadlines still to come, and carries its kind and course', () => {
-    const modal = changeModal('cancel', cs599(), MONDAY);
+    const modal = changeModal('cancel', 'cs599e1-fall-2025', cs599(), MONDAY);
     const options = JSON.stringify(modal.blocks[0]);
     expect(options).toContain('Class 14 · Tue Oct 21');
     expect(options).not.toContain('Class 13 ·');
-    expect(modalMetadata(modal.private_metadata)).toEqual({ kind: 'cancel', course: 'CS 599 E1' });
+    expect(modalMetadata(modal.private_metadata)).toEqual({ kind: 'cancel', course: 'cs599e1-fall-2025' });
     expect(modalMetadata('{"kind":"delete-all","course":"x"}')).toBeUndefined();
     expect(modalMetadata('not json')).toBeUndefined();
   });
