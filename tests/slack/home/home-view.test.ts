@@ -148,3 +148,47 @@ describe('manifest.json', () => {
     expect(manifest.settings.event_subscriptions?.bot_events).toContain('app_home_opened');
   });
 });
+
+describe('a Home tab of several courses', () => {
+  const sectionsOf = (code: string, count: number) =>
+    Array.from({ length: count }, (_, i) => ({ kind: 'section' as const, lines: [[`${code} line ${i}`]] }));
+  /** A course part of `sections` blocks (a rendered reply holds at most 50), with its staff buttons. */
+  const course = (code: string, sections: number, staffSections = 0) => ({
+    id: code.toLowerCase().replace(/\W/g, ''),
+    code,
+    student: { blocks: sectionsOf(code, sections) },
+    staff: { blocks: sectionsOf(`${code} staff`, staffSections) },
+  });
+  const texts = (blocks: unknown[]) => JSON.stringify(blocks);
+
+  it('shows whole courses while they fit, and names the ones left out', () => {
+    const view = homeView([course('CS 1', 45), course('CS 2 <b>', 45), course('CS 3', 45)]);
+    expect(view.blocks.length).toBeLessThanOrEqual(MAX_HOME_BLOCKS);
+    const text = texts(view.blocks);
+    expect(text).toContain('CS 2 &lt;b&gt; line 44');
+    expect(text).not.toContain('CS 3 line');
+    expect(view.blocks.at(-1)).toEqual({
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: '…and 1 more of your courses not shown here (CS 3): ask in their channels.' },
+      ],
+    });
+    // Each shown course keeps its staff buttons, carrying its own id.
+    const values = view.blocks
+      .filter((b) => b.type === 'actions')
+      .map((b) => (b as types.ActionsBlock).elements.map((e) => (e as { value?: string }).value));
+    expect(values).toEqual([
+      ['cs1', 'cs1', 'cs1'],
+      ['cs2b', 'cs2b', 'cs2b'],
+    ]);
+  });
+
+  it('cuts a first course too long for the tab, and still names the others', () => {
+    const view = homeView([course('CS 1', 50, 50), course('CS 2', 3)]);
+    expect(view.blocks).toHaveLength(MAX_HOME_BLOCKS);
+    const text = texts(view.blocks);
+    expect(text).toContain('more not shown');
+    expect(text).toContain('(CS 2): ask in their channels');
+    expect(view.blocks.some((b) => b.type === 'actions')).toBe(true);
+  });
+});
