@@ -23,6 +23,8 @@ import { socketModeConfig } from './composed-app-kit.ts';
 const STUDENT = 'U0STUDENT';
 const PROF_A = 'U0PROFA';
 const PROF_B = 'U0PROFB';
+/** A student of both courses. */
+const BOTH = 'U0BOTH';
 const PUBLIC_URL = 'https://coursebot.example.edu';
 
 /** Course A: CS 599 in C0CS599. Course B: the same term as MA 101 in C0MA101, its topics its own. */
@@ -49,6 +51,7 @@ type Payload = { text?: string; blocks?: Block[] };
 let dir: string;
 let fake: FakeSlack;
 let app: RunningApp;
+const clock = new ManualClock(MONDAY);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'coursebot-courses-home-'));
@@ -58,13 +61,14 @@ beforeAll(async () => {
   const tz = 'America/New_York';
   fake = await startFakeSlack({
     channels: [
-      { id: 'C0CS599', name: 'cs599', members: [STUDENT, PROF_A] },
-      { id: 'C0MA101', name: 'ma101', members: [PROF_B] },
+      { id: 'C0CS599', name: 'cs599', members: [STUDENT, PROF_A, BOTH] },
+      { id: 'C0MA101', name: 'ma101', members: [PROF_B, BOTH] },
     ],
     users: [
       { id: STUDENT, name: 'student', tz },
       { id: PROF_A, name: 'profa', tz },
       { id: PROF_B, name: 'profb', tz },
+      { id: BOTH, name: 'both', tz },
     ],
   });
   const config = socketModeConfig(fake, {
@@ -79,7 +83,7 @@ beforeAll(async () => {
       instructors: [],
       slack: { ...(config.slack as { mode: 'socket'; botToken: string; appToken: string }), port: 0 },
     },
-    clock: new ManualClock(MONDAY),
+    clock,
     logger: recordingLogger(),
     write: () => {},
   });
@@ -226,5 +230,27 @@ describe('each student’s own view, per course', () => {
     expect((await fetch(base + pathB)).status).toBe(404);
     expect((await fetch(base + pathA)).status).toBe(200);
     expect(await command('calendar rotate', STUDENT, 'C0CS599')).toContain('only the course staff');
+  });
+
+  it("DMs each course's own subscribers at their own lead times, each DM naming its course", async () => {
+    // The project proposal is due at the end of Thu Oct 30 in both courses.
+    expect(await command('remind me deadlines 10d8h', BOTH, 'C0CS599')).toMatch(/^Done/);
+    expect(await command('remind me deadlines 10d7h', BOTH, 'C0MA101')).toMatch(/^Done/);
+    const dms = () => fake.messages('D0BOTH');
+
+    clock.set(MONDAY.set({ hour: 16, minute: 0, second: 5 }));
+    await app.deployment.tick();
+    const first = await until(() => dms()[0]);
+    expect(first.text).toContain('Reminder from CS 599 E1');
+    expect(first.text).toContain('Project proposal');
+    expect(first.text).toContain('/schedule remind list');
+    expect(dms()).toHaveLength(1);
+
+    clock.set(MONDAY.set({ hour: 17, minute: 0, second: 5 }));
+    await app.deployment.tick();
+    const second = await until(() => dms()[1]);
+    expect(second.text).toContain('Reminder from MA 101');
+    await app.deployment.tick();
+    expect(dms()).toHaveLength(2);
   });
 });
