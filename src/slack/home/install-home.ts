@@ -1,6 +1,5 @@
 import type { types, webApi } from '@slack/bolt';
 import type { DeskReply } from '../../changes/staff-desk.ts';
-import { homeCourse, type HomeCourse } from '../../content/home-course.ts';
 import { renderText } from '../../content/render-text.ts';
 import type { Course, Deployment } from '../../deployment/deployment.ts';
 import type { Clock } from '../../util/clock.ts';
@@ -22,11 +21,10 @@ import {
   HOME_CHANGE_ACTIONS,
   HOME_REMIND_ACTION,
   HOME_UNDO_ACTION,
-  homeView,
   type HomeChangeKind,
 } from './home-view.ts';
 import { RecentViewers } from './recent-viewers.ts';
-import { viewerCourses } from './viewer-courses.ts';
+import { HomePublisher } from './home-publisher.ts';
 
 export interface HomeOptions {
   /** Every course the bot serves: each button and form carries the id of the course it acts on. */
@@ -67,52 +65,8 @@ export function installHome(listeners: SlackListeners, options: HomeOptions): Ho
   const viewers = options.viewers ?? new RecentViewers();
   // Refreshes go only to people who opened Home, so the client their open came with is always there.
   let lastClient: webApi.WebClient | undefined;
-  const seenVersions = new Map<string, number>();
-  for (const course of deployment.courses()) seenVersions.set(course.id, course.plans.version);
-
-  const partOf = (course: Course, userId: string): HomeCourse => {
-    const calendarFeedUrl = options.calendarFeedUrl?.(course.id);
-    return homeCourse({
-      courseId: course.id,
-      plan: course.plans.current(),
-      viewerId: userId,
-      now: clock.now(),
-      ...(calendarFeedUrl ? { calendarFeedUrl } : {}),
-      ...(reminders ? { subscriptions: reminders.store.forUser(course.id, userId) } : {}),
-      ...(deployment.isStaff(course, userId)
-        ? {
-            staff: {
-              history: course.plans.history(),
-              defaultChannel: course.homeChannel(),
-              ...(options.command ? { command: options.command } : {}),
-            },
-          }
-        : {}),
-    });
-  };
-  /** Publishes the viewer's tab; `refresh` passes the last view's hash, so a tab changed since is left as it is. */
-  const publish = async (client: webApi.WebClient, userId: string, refresh = false): Promise<boolean> => {
-    const courses = await viewerCourses(deployment, options.memberCourses, userId);
-    const hash = refresh ? viewers.viewOf(userId)?.hash : undefined;
-    try {
-      const answer = await client.views.publish({
-        user_id: userId,
-        view: homeView(courses.map((c) => partOf(c, userId))),
-        ...(hash ? { hash } : {}),
-      });
-      const newHash = answer.view?.hash;
-      viewers.published(userId, {
-        courseIds: courses.map((c) => c.id),
-        ...(newHash ? { hash: newHash } : {}),
-      });
-      return true;
-    } catch (error) {
-      // A hash conflict means the viewer's own open published a newer tab meanwhile: nothing to redo.
-      if (errorCode(error) === 'hash_conflict') return false;
-      log.warn(`home: publishing the Home tab of ${userId} failed: ${errorText(error)}`);
-      return false;
-    }
-  };
+  const publisher = new HomePublisher(options, viewers);
+  const publish = (client: webApi.WebClient, userId: string) => publisher.publish(client, userId);
   /** The desk's answer (a preview with its course's buttons, or why not) in the staff member's DM with the bot. */
   const tell = async (client: webApi.WebClient, userId: string, reply: DeskReply, course?: Course) => {
     // The reply of a slash command, sent as a message: its blocks are Block Kit either way.
@@ -201,25 +155,8 @@ export function installHome(listeners: SlackListeners, options: HomeOptions): Ho
     await tell(client, userId, reply, course);
   });
 
-  const refreshIfChanged = async (): Promise<number> => {
-    const changed = new Set<string>();
-    for (const course of deployment.courses()) {
-      const version = course.plans.version;
-      if (seenVersions.get(course.id) !== version) changed.add(course.id);
-      seenVersions.set(course.id, version);
-    }
-    if (changed.size === 0 || !lastClient) return 0;
-    const client = lastClient;
-    let published = 0;
-    // One at a time: views.publish is Tier 4, and a course's recent viewers are few. Only the tabs that
-    // show a changed course are published again, not the whole course's membership.
-    for (const userId of viewers.recent(clock.now().toMillis())) {
-      const shown = viewers.viewOf(userId)?.courseIds ?? [];
-      if (!shown.some((id) => changed.has(id))) continue;
-      if (await publish(client, userId, true)) published++;
-    }
-    return published;
-  };
+  const refreshIfChanged = async (): Promise<number> =>
+    lastClient ? publisher.refreshChanged(lastClient) : 0;
   // Plan changes come from several places (a Confirm from a slash command or a form, an undo, a plan file
   // edited); all of them move the course's plan version, so that is what is watched, rather than each of them.
   const timer = setInterval(
@@ -234,5 +171,3 @@ export function installHome(listeners: SlackListeners, options: HomeOptions): Ho
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const errorCode = (error: unknown): string | undefined =>
-  (error as { data?: { error?: string } } | undefined)?.data?.error;
