@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { DateTime } from 'luxon';
-import { buildFeed, feedName } from '../calendar-feed/build-feed.ts';
+import { buildFeed } from '../calendar-feed/build-feed.ts';
 import { feedItems } from '../calendar-feed/feed-items.ts';
-import { courseId } from '../plan/course-id.ts';
+import type { Course, Deployment } from '../deployment/deployment.ts';
+import { courseId as courseIdOf } from '../plan/course-id.ts';
 import type { PlanSource } from '../plan/plan-source.ts';
 import type { Plan } from '../plan/schema.ts';
 import type { Database } from '../storage/database.ts';
@@ -24,10 +25,12 @@ export interface BuiltFeed {
 
 export interface CalendarFeedOptions {
   db: Database;
+  /** The course's id: it names the feed in its link, its token and its items' revisions. */
+  courseId: string;
   plans: PlanSource;
   clock: Clock;
-  /** The key links are made with (see FeedTokens); the bot token in the running bot. */
-  linkKey: string;
+  /** The tokens of every course's link (see FeedTokens). */
+  tokens: FeedTokens;
 }
 
 /**
@@ -37,45 +40,43 @@ export interface CalendarFeedOptions {
  * rises on the first fetch after a change and never on a fetch without one.
  */
 export class CalendarFeed {
-  private readonly tokens: FeedTokens;
   private built: { plan: Plan; feed: BuiltFeed } | undefined;
 
-  constructor(private readonly options: CalendarFeedOptions) {
-    this.tokens = new FeedTokens(options.db, options.linkKey);
-  }
+  constructor(private readonly options: CalendarFeedOptions) {}
 
   /** The id the course is served under (e.g. cs599e1-fall-2025). */
   courseId(): string {
-    return courseId(this.options.plans.current());
+    return this.options.courseId;
   }
 
   /** Whether a request names this course and its current token: no feed is built to find out. */
   matches(course: string, token: string): boolean {
-    return course === this.courseId() && this.tokens.matches(course, token);
+    return course === this.courseId() && this.options.tokens.matches(course, token);
   }
 
   /** The link's secret, made on first use. Never logged. */
   token(): string {
-    return this.tokens.token(this.courseId(), this.options.clock.now());
+    return this.options.tokens.token(this.courseId(), this.options.clock.now());
   }
 
   /** A new secret: the old link answers 404 from now on. */
   rotate(): string {
-    return this.tokens.rotate(this.courseId(), this.options.clock.now());
+    return this.options.tokens.rotate(this.courseId(), this.options.clock.now());
   }
 
   current(): BuiltFeed {
     const plan = this.options.plans.current();
     if (this.built?.plan !== plan) {
-      this.built = { plan, feed: publish(this.options.db, plan, this.options.clock.now()) };
+      const feed = publish(this.options.db, plan, this.options.clock.now(), this.courseId());
+      this.built = { plan, feed };
     }
     return this.built.feed;
   }
 }
 
-/** Builds a plan's feed with the sequence numbers stored in `db` (updated for what changed). */
-export function publish(db: Database, plan: Plan, now: DateTime): BuiltFeed {
-  const items = reviseStoredItems(db, courseId(plan), feedItems(plan), now);
+/** Builds a plan's feed with the sequence numbers stored in `db` for the course (updated for what changed). */
+export function publish(db: Database, plan: Plan, now: DateTime, courseId = courseIdOf(plan)): BuiltFeed {
+  const items = reviseStoredItems(db, courseId, feedItems(plan), now);
   const body = buildFeed(plan, items);
   const lastModified = items.reduce<DateTime | undefined>(
     (latest, item) => (!latest || item.lastModified > latest ? item.lastModified : latest),
@@ -85,45 +86,71 @@ export function publish(db: Database, plan: Plan, now: DateTime): BuiltFeed {
 }
 
 export interface CalendarFeedParts {
-  /** The feed's HTTP route, for the Slack app's listener. */
+  /** The feeds' HTTP route, for the Slack app's listener. */
   routes: HttpRoute[];
-  /** Adds `/schedule calendar` (and `calendar rotate`) to the Slack app's words. */
+  /** Adds `/schedule calendar` (and `calendar rotate`) to the Slack app's words: each request's course. */
   attach(commands: ScheduleCommandTable): void;
-  /** The link `/schedule calendar` gives (its current secret), or undefined without COURSEBOT_PUBLIC_URL. */
-  url(): string | undefined;
+  /**
+   * Makes every course's link secret, or brings it in line with the bot token, once the courses are known:
+   * a link made under an old bot token stops working at the start, not at the next `/schedule calendar`.
+   */
+  start(): void;
+  /** A course's link (its current secret), or undefined without COURSEBOT_PUBLIC_URL or for an unknown course. */
+  url(courseId: string): string | undefined;
 }
 
 /**
- * The calendar feed of the running bot, in Slack mode (console mode has no listener and no one to tell the
- * link to). The link's secret is made, or brought in line with the bot token, right at the start.
+ * The calendar feeds of the running bot, one per course, in Slack mode (console mode has no listener and no
+ * one to tell the link to). Each course's feed is made when first asked for, from the deployment: a course
+ * set up from Slack while the bot runs is served like the others.
  */
 export function calendarFeedFor(
   config: Config,
-  deps: { db: Database; plans: PlanSource; clock: Clock; logger: Logger },
+  deps: { db: Database; deployment: Deployment; clock: Clock; logger: Logger },
 ): CalendarFeedParts | undefined {
   if (!config.slack) return undefined;
-  const feed = new CalendarFeed({
-    db: deps.db,
-    plans: deps.plans,
-    clock: deps.clock,
-    linkKey: config.slack.botToken,
-  });
-  feed.token();
-  const course = feed.courseId();
-  deps.logger.info(
-    config.publicUrl
-      ? `calendar: feed of ${course} served at ${config.publicUrl}/calendar/${course}/… (the link: ${config.command} calendar)`
-      : 'calendar: set COURSEBOT_PUBLIC_URL to give students the calendar feed link',
-  );
+  const tokens = new FeedTokens(deps.db, config.slack.botToken);
+  const feeds = new Map<string, CalendarFeed>();
+  const feedOf = (course: Course): CalendarFeed => {
+    let feed = feeds.get(course.id);
+    if (!feed) {
+      feed = new CalendarFeed({
+        db: deps.db,
+        courseId: course.id,
+        plans: course.plans,
+        clock: deps.clock,
+        tokens,
+      });
+      feeds.set(course.id, feed);
+    }
+    return feed;
+  };
+  const known = (id: string) => {
+    const course = deps.deployment.course(id);
+    return course ? feedOf(course) : undefined;
+  };
   return {
-    routes: [calendarRoute((id) => (id === feed.courseId() ? feed : undefined), deps.logger)],
+    routes: [calendarRoute(known, deps.logger)],
     attach: (commands) =>
       registerCalendarCommand(commands, {
-        feed,
+        feedOf,
         publicUrl: config.publicUrl,
-        name: () => feedName(deps.plans.current()),
         log: deps.logger,
       }),
-    url: () => (config.publicUrl ? feedUrl(config.publicUrl, feed.courseId(), feed.token()) : undefined),
+    start() {
+      const courses = deps.deployment.courses();
+      for (const course of courses) feedOf(course).token();
+      const which = courses.length === 1 ? `feed of ${courses[0]!.id}` : `feeds of ${courses.length} courses`;
+      const path = courses.length === 1 ? courses[0]!.id : '<course>';
+      deps.logger.info(
+        config.publicUrl
+          ? `calendar: ${which} served at ${config.publicUrl}/calendar/${path}/… (the link: ${config.command} calendar)`
+          : 'calendar: set COURSEBOT_PUBLIC_URL to give students the calendar feed link',
+      );
+    },
+    url: (id) => {
+      const feed = known(id);
+      return config.publicUrl && feed ? feedUrl(config.publicUrl, feed.courseId(), feed.token()) : undefined;
+    },
   };
 }

@@ -2,7 +2,6 @@ import { writeSync } from 'node:fs';
 import { describeDatabase, type Config } from '../config/env.ts';
 import { staticPlanSource, type PlanSource } from '../plan/plan-source.ts';
 import { startScheduler } from '../delivery/scheduler.ts';
-import { courseId } from '../plan/course-id.ts';
 import type { DerivePosts } from '../delivery/due-posts.ts';
 import { derivePosts } from '../reminders/derive-posts.ts';
 import { derivePersonalDms, presenterUserIds } from '../reminders/personal-dms.ts';
@@ -20,6 +19,8 @@ import { CourseStore } from '../storage/course-store.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
 import type { CourseSpec } from '../deployment/course-spec.ts';
+import type { Course } from '../deployment/deployment.ts';
+import { coursesOf } from '../slack/course-commands/resolve-course.ts';
 import { configuredCourses, withStoredCourses } from '../deployment/course-specs.ts';
 import { RunningDeployment } from '../deployment/running-deployment.ts';
 import { wakingSubscriptions } from '../deployment/waking-subscriptions.ts';
@@ -74,40 +75,33 @@ async function startWithDatabase(
   const { db } = store;
   const courses = new CourseStore(db);
   const specs = withStoredCourses(configured, courses);
-  // The Slack surfaces not yet taught about courses (Home tab, remind, calendar) serve the first configured
-  // course: today's one course, or the first file of COURSEBOT_COURSES.
-  const primaryId = configured[0]!.id;
-  // Assigned once the sink exists; the Slack app, made before it, reads the plan through it only later.
+  // Assigned once the sink exists; the Slack app, made before it, reads the courses through it only later.
   const late: { deployment?: RunningDeployment } = {};
-  const primary = () => running.course(primaryId)!;
-  const plans: PlanSource = {
-    current: () => late.deployment?.course(primaryId)?.plans.current() ?? configured[0]!.plan,
-  };
-  const defaultChannel = configured[0]!.home;
-  // The calendar feed: served on the Slack app's HTTP listener, its link told by /schedule calendar.
-  const calendar = calendarFeedFor(config, { db, plans, clock, logger });
-  const slack = slackForConfig(config, {
-    deployment: lateDeployment(() => late.deployment),
-    clock,
-    logger,
-    routes: calendar?.routes,
-    homeCourse: () => late.deployment?.course(primaryId),
-  });
+  const deployment = lateDeployment(() => late.deployment);
+  // The calendar feeds, one per course: served on the Slack app's HTTP listener, told by /schedule calendar.
+  const calendar = calendarFeedFor(config, { db, deployment, clock, logger });
+  const slack = slackForConfig(config, { deployment, clock, logger, routes: calendar?.routes });
   if (slack) calendar?.attach(slack.commands);
   const sink = createSink(config, { logger, write, slack });
-  // Personal reminders by DM (Slack only): derived with the channel posts, so they share the outbox, the
-  // ledger and the dispatcher's retries; a DM post is addressed to the user's ID.
+  // Personal reminders by DM (Slack only): derived with each course's channel posts, so they share its
+  // outbox, ledger and dispatcher's retries; a DM post is addressed to the user's ID.
   const subscriptions = wakingSubscriptions(new DmSubscriptions(db), (id) =>
     late.deployment?.course(id)?.wake(),
   );
-  const derive: DerivePosts = slack
-    ? (p, window, opts) => [
-        ...derivePosts(p, window, opts),
-        ...derivePersonalDms(p, courseId(p), subscriptions.list(courseId(p)), window, (user) =>
-          slack.sink.users.knownTimezone(user),
-        ),
-      ]
-    : derivePosts;
+  const derive = (course: () => Course): DerivePosts =>
+    slack
+      ? (p, window, opts) => [
+          ...derivePosts(p, window, opts),
+          ...derivePersonalDms(
+            p,
+            course().id,
+            subscriptions.list(course().id),
+            window,
+            (user) => slack.sink.users.knownTimezone(user),
+            config.command,
+          ),
+        ]
+      : derivePosts;
   const directory = slack ? new ChannelDirectory(slack.app.client) : undefined;
   const running = new RunningDeployment(specs, {
     db,
@@ -115,7 +109,7 @@ async function startWithDatabase(
     sink,
     clock,
     logger,
-    derive: () => derive,
+    derive,
     admins: config.admins,
     openSetup: config.openSetup,
     // Console mode has no IDs: a channel is its configured name.
@@ -130,31 +124,31 @@ async function startWithDatabase(
     storeProblem: () => store.check(),
   });
   late.deployment = running;
-  onPlans?.(plans);
-  // Set by `/schedule remind` and by the Home tab's controls alike, with the timezone from Slack's profile.
-  const reminders = slack && {
-    store: subscriptions,
-    courseId: () => primaryId,
-    timezoneOf: (user: string) => slack.sink.users.timezoneOf(user),
-    log: logger,
-  };
+  // The first configured course's plan: what the one-course log lines are dated by.
+  onPlans?.(running.course(configured[0]!.id)!.plans);
+  calendar?.start();
   let home: { stop(): void } | undefined;
   if (slack) {
-    const desk = primary().desk;
-    // The Home tab reads the same effective plan and uses the staff desk the /schedule staff words use.
-    home = installHome(slack.app, {
-      plans: primary().plans,
-      desk,
+    // Set by `/schedule remind` and by the Home tab's controls alike, per course, with the timezone from
+    // Slack's profile.
+    const reminders = {
+      store: subscriptions,
+      timezoneOf: (user: string) => slack.sink.users.timezoneOf(user),
+      log: logger,
+    };
+    const memberChannels = (user: string) => slack.memberChannels(user);
+    home = installHome(slack.listeners, {
+      deployment: running,
+      memberCourses: (user) => coursesOf({ deployment: running, memberChannels, log: logger }, user),
       clock,
-      defaultChannel,
       log: logger,
       command: config.command,
-      ...(reminders ? { reminders } : {}),
-      ...(calendar ? { calendarFeedUrl: () => calendar.url() } : {}),
+      reminders,
+      ...(calendar ? { calendarFeedUrl: (id: string) => calendar.url(id) } : {}),
     });
-    if (reminders) registerRemindCommand(slack.commands, reminders);
-    stopDmsOnLeave(slack.app, {
-      isCourseChannel: async (id) => (await running.courseForChannel(id)) !== undefined,
+    registerRemindCommand(slack.commands, reminders);
+    stopDmsOnLeave(slack.listeners, {
+      // A channel of no course stops nothing; a course's channel stops that course's DMs only.
       stop: async (user, channel) => {
         const course = await running.courseForChannel(channel);
         return course ? subscriptions.leave(course.id, user, clock.now()) : 0;

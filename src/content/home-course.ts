@@ -31,6 +31,8 @@ export const HOME_HISTORY_COUNT = 5;
 export const HOME_LIST_LINES = 25;
 
 export interface HomeCourseInput {
+  /** The course's id (Course.id): the tab's buttons carry it, so a view of several courses knows which. */
+  courseId: string;
   plan: Plan;
   viewerId: string;
   now: DateTime;
@@ -48,7 +50,9 @@ export interface HomeCourseInput {
 }
 
 export interface HomeCourse {
-  /** The course code, carried by the staff buttons so a view of several courses knows which one. */
+  /** The course's id, carried by every button of its part. */
+  id: string;
+  /** The course code, as students know it. */
   code: string;
   /** What every member of the course sees. */
   student: Content;
@@ -81,6 +85,7 @@ export function homeCourse(input: HomeCourseInput): HomeCourse {
   const reminders = input.subscriptions && homeReminders(plan, input.viewerId, input.subscriptions);
   if (reminders) blocks.push(remindersSection(reminders));
   const course: HomeCourse = {
+    id: input.courseId,
     code: plan.course.code,
     student: { blocks },
     ...(reminders ? { reminders } : {}),

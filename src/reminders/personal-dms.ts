@@ -10,6 +10,7 @@ import { termOf } from '../plan/term.ts';
 import { leadText, PRESENTER_LEADS_MINUTES, type DmKind, type DmSubscription } from './dm-subscription.ts';
 import type { Window } from './derive-posts.ts';
 import type { Post } from './post.ts';
+import { DEFAULT_PREFIX } from '../queries/help-content.ts';
 
 /** No DM between 22:00 and 08:00 in the student's own time: one due then waits until 08:00. */
 export const QUIET_FROM_HOUR = 22;
@@ -45,6 +46,8 @@ export function derivePersonalDms(
   window: Window,
   /** Timezones known besides the stored ones (Slack's answers this run), e.g. for presenters. */
   timezoneOf: (userId: string) => string | undefined = () => undefined,
+  /** The slash command the footer names (COURSEBOT_COMMAND): what the student types to change them. */
+  command = DEFAULT_PREFIX,
 ): Post[] {
   const zone = plan.course.timezone;
   const term = termOf(plan);
@@ -86,6 +89,7 @@ export function derivePersonalDms(
         content: dmContent(
           plan,
           items.map((i) => i.subject),
+          command,
         ),
       };
     });
@@ -201,7 +205,7 @@ function subjectsFor(plan: Plan, kind: DmKind, userId: string): Subject[] {
   return subjects;
 }
 
-function dmContent(plan: Plan, subjects: Subject[]): Content {
+function dmContent(plan: Plan, subjects: Subject[], command: string): Content {
   const lines = subjects.map((s) => ['• ', ...s.line]);
   return {
     blocks: [
@@ -211,9 +215,9 @@ function dmContent(plan: Plan, subjects: Subject[]): Content {
         lines: [
           [
             'You asked for these: ',
-            code('/schedule remind list'),
+            code(`${command} remind list`),
             ' shows them, ',
-            code('/schedule remind me off'),
+            code(`${command} remind me off`),
             ' stops them.',
           ],
         ],

@@ -1,9 +1,11 @@
+import { feedName } from '../calendar-feed/build-feed.ts';
 import { code, link, type Content, type Line } from '../content/content.ts';
+import type { Course } from '../deployment/deployment.ts';
 import type { HelpEntry } from '../queries/query-table.ts';
 import type { Logger } from '../util/logger.ts';
 import type { ScheduleCommandTable, ScheduleReply } from './schedule-commands.ts';
 
-/** What the command needs of the course's feed. */
+/** What the command needs of a course's feed. */
 export interface LinkedFeed {
   courseId(): string;
   token(): string;
@@ -11,11 +13,10 @@ export interface LinkedFeed {
 }
 
 export interface CalendarCommandDeps {
-  feed: LinkedFeed;
+  /** The feed of a course: each course has its own link and secret. */
+  feedOf(course: Course): LinkedFeed;
   /** COURSEBOT_PUBLIC_URL without a trailing slash; absent, there is no link to give. */
   publicUrl: string | undefined;
-  /** The name subscribers see for the calendar (Outlook asks for one). */
-  name(): string;
   log: Pick<Logger, 'info' | 'warn'>;
 }
 
@@ -82,8 +83,8 @@ export function subscriptionContent(url: string, name: string): Content {
 }
 
 /**
- * `/schedule calendar` answers anyone with the subscription link; `/schedule calendar rotate` (staff only)
- * replaces the link's secret, for a link that has leaked. The secret is in replies only, never in the log.
+ * `/schedule calendar` answers anyone with the subscription link of the request's course;
+ * `/schedule calendar rotate` (that course's staff only) replaces the link's secret, for a link that has leaked. The secret is in replies only, never in the log.
  */
 export function registerCalendarCommand(table: ScheduleCommandTable, deps: CalendarCommandDeps): void {
   table.register(
@@ -105,7 +106,7 @@ export function registerCalendarCommand(table: ScheduleCommandTable, deps: Calen
       }
       if (rotating && !request.isStaff) {
         deps.log.warn(
-          `calendar: refused "calendar rotate" from ${request.userId}: not in COURSEBOT_INSTRUCTORS`,
+          `calendar: refused "calendar rotate" from ${request.userId}: not staff of ${request.course.id}`,
         );
         return say([
           'Sorry, only the course staff can replace the calendar link. ',
@@ -113,9 +114,12 @@ export function registerCalendarCommand(table: ScheduleCommandTable, deps: Calen
           ' gives it.',
         ]);
       }
-      const course = deps.feed.courseId();
-      const token = rotating ? deps.feed.rotate() : deps.feed.token();
-      const content = subscriptionContent(feedUrl(deps.publicUrl, course, token), deps.name());
+      const feed = deps.feedOf(request.course);
+      const course = feed.courseId();
+      const token = rotating ? feed.rotate() : feed.token();
+      // The name subscribers see for the calendar (Outlook asks for one).
+      const name = feedName(request.plan);
+      const content = subscriptionContent(feedUrl(deps.publicUrl, course, token), name);
       if (!rotating) return { content };
       deps.log.info(`calendar: ${request.userId} replaced the calendar link of ${course}`);
       content.blocks.unshift({

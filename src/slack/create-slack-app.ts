@@ -63,6 +63,8 @@ export interface SlackApp {
   commands: ScheduleCommandTable;
   /** Where every Slack listener is bound, by surface, behind the one failure handler. */
   listeners: SlackListeners;
+  /** The channel IDs a person is a member of, cached briefly (the lookup `/schedule` uses outside a course channel). */
+  memberChannels(userId: string): Promise<ReadonlySet<string>>;
   deployment: Deployment;
   /**
    * A one-course deployment only: gives it the running bot's staff desk and announcements, built after the
@@ -169,6 +171,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     sink,
     commands,
     listeners,
+    memberChannels: (user) => members.of(user),
     deployment,
     ...(isSingleCourse(deployment) ? { attachStaffDesk: deployment.attach } : {}),
     identity: () => identity,

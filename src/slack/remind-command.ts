@@ -1,4 +1,3 @@
-import { courseId as courseIdOf } from '../plan/course-id.ts';
 import type { DateTime } from 'luxon';
 import { code, type Line } from '../content/content.ts';
 import type { HelpEntry } from '../queries/query-table.ts';
@@ -28,7 +27,6 @@ export interface SubscriptionStore {
 
 export interface RemindCommandDeps {
   store: SubscriptionStore;
-  courseId(): string;
   /** The user's timezone from their Slack profile (users.info), or undefined when Slack cannot tell. */
   timezoneOf(userId: string): Promise<string | undefined>;
   log: Pick<Logger, 'info'>;
@@ -82,8 +80,8 @@ export function registerRemindCommand(table: ScheduleCommandTable, deps: RemindC
     'remind',
     async (request) => {
       const words = request.args.trim().toLowerCase().split(/\s+/).filter(Boolean);
-      // The course the request is for (its channel's): each course keeps its own subscriptions.
-      const course = courseIdOf(request.plan);
+      // The course the request is for (its channel's, the one named or chosen): each keeps its own.
+      const course = request.course.id;
       const user = request.userId;
       if (words.length === 1 && words[0] === 'list')
         return listReply(deps.store.forUser(course, user), request.command);
@@ -103,13 +101,16 @@ export function registerRemindCommand(table: ScheduleCommandTable, deps: RemindC
           `"${words[1]}" is not something to be reminded of: use deadlines, classes or presentations. `,
           ...usage(request.command),
         ]);
-      return (await setReminder(deps, { userId: user, kind, words: words.slice(2), now: request.now })).reply;
+      const change = { courseId: course, userId: user, kind, words: words.slice(2), now: request.now };
+      return (await setReminder(deps, change)).reply;
     },
     HELP,
   );
 }
 
 export interface ReminderChange {
+  /** The course whose reminders these are (Course.id). */
+  courseId: string;
   userId: string;
   kind: DmKind;
   /** What follows the kind in `remind me KIND …`: lead times (`2d 2h`), `off`, or nothing for presentations. */
@@ -125,8 +126,7 @@ export async function setReminder(
   deps: RemindCommandDeps,
   change: ReminderChange,
 ): Promise<{ ok: boolean; reply: ScheduleReply }> {
-  const { userId: user, kind, words: rest, now } = change;
-  const course = deps.courseId();
+  const { courseId: course, userId: user, kind, words: rest, now } = change;
   if (rest.length === 1 && rest[0] === 'off') {
     deps.store.set(course, user, kind, [], undefined, now);
     deps.log.info(`remind: ${user} turned off personal reminders of ${kind} of ${course}`);

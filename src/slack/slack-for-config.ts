@@ -1,6 +1,6 @@
 import type { Config } from '../config/env.ts';
 import type { HttpRoute } from '../http/calendar-route.ts';
-import type { Course, Deployment } from '../deployment/deployment.ts';
+import type { Deployment } from '../deployment/deployment.ts';
 import { ask } from '../queries/ask.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
@@ -13,8 +13,6 @@ export interface SlackRuntimeDeps {
   logger: Logger;
   /** HTTP routes besides /healthz (the calendar feed). */
   routes?: readonly HttpRoute[];
-  /** The course the Home tab serves: its Confirm and Cancel buttons carry no course id. */
-  homeCourse?: () => Course | undefined;
 }
 
 /**
@@ -32,6 +30,5 @@ export function slackForConfig(config: Config, deps: SlackRuntimeDeps): SlackApp
     logLevel: config.logLevel,
     command: config.command,
     routes: deps.routes,
-    ...(deps.homeCourse ? { courseOfBareButton: deps.homeCourse } : {}),
   });
 }

@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { calendarFeedFor } from '../../src/app/calendar-feed.ts';
 import { parseConfig } from '../../src/config/env.ts';
-import { staticPlanSource } from '../../src/plan/plan-source.ts';
 import { openDatabase } from '../../src/storage/database.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 import { local, smallPlan } from '../delivery/delivery-kit.ts';
 import { recordingLogger } from '../slack/slack-kit.ts';
+import { memoryDeployment } from '../support/memory-deployment.ts';
 
 const SOCKET = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' };
 
@@ -43,8 +43,9 @@ describe('feed settings', () => {
     const db = openDatabase(':memory:');
     const logger = recordingLogger();
     try {
-      const plans = staticPlanSource(smallPlan());
-      calendarFeedFor(config, { db, plans, clock: new ManualClock(local('2025-10-20T10:00')), logger });
+      const deployment = memoryDeployment([{ plan: smallPlan(), channels: ['C0CLASS'] }]);
+      const clock = new ManualClock(local('2025-10-20T10:00'));
+      calendarFeedFor(config, { db, deployment, clock, logger })!.start();
     } finally {
       db.close();
     }

@@ -149,4 +149,15 @@ describe('outOfQuietHours', () => {
       berlin('2025-10-31T21:59').toISO(),
     );
   });
+
+  it('names the configured slash command in the footer, /schedule by default', () => {
+    const subs = [sub({ kind: 'deadlines', leadsMinutes: [120] }), noPresenterDefault];
+    const footer = (command?: string) =>
+      JSON.stringify(derivePersonalDms(dmPlan(), COURSE, subs, all, undefined, command)[0]!.content);
+    expect(footer()).toContain('/schedule remind list');
+    const own = footer('/cs599');
+    expect(own).toContain('/cs599 remind list');
+    expect(own).toContain('/cs599 remind me off');
+    expect(own).not.toContain('/schedule');
+  });
 });

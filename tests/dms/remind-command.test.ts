@@ -22,7 +22,6 @@ beforeEach(() => {
   table = new ScheduleCommandTable();
   registerRemindCommand(table, {
     store,
-    courseId: () => COURSE,
     timezoneOf: async (user) => (user === 'U0TOKYO' ? 'Asia/Tokyo' : undefined),
     log: { info: () => {} },
   });

@@ -59,6 +59,8 @@ export interface FakeView {
   id: string;
   userId: string;
   view: unknown;
+  /** Changes on every publish; a publish that passes an older one is refused with hash_conflict. */
+  hash: string;
 }
 
 export interface FakeState {

@@ -51,10 +51,14 @@ const handlers: Record<string, Handler> = {
   'views.publish': (state, p) => {
     if (typeof p.user_id !== 'string' || !state.users.has(p.user_id)) return fail('user_not_found');
     if (typeof p.view !== 'object' || p.view === null) return fail('invalid_arguments');
-    const id = `V${String(state.views.size + 1).padStart(6, '0')}`;
-    const stored = { id: state.views.get(p.user_id)?.id ?? id, userId: p.user_id, view: p.view };
+    const previous = state.views.get(p.user_id);
+    // Slack's race guard: a publish made from an out-of-date view is refused.
+    if (typeof p.hash === 'string' && previous && p.hash !== previous.hash) return fail('hash_conflict');
+    const id = previous?.id ?? `V${String(state.views.size + 1).padStart(6, '0')}`;
+    const hash = `${id}-${(Number(previous?.hash.split('-')[1] ?? 0) + 1).toString()}`;
+    const stored = { id, userId: p.user_id, view: p.view, hash };
     state.views.set(p.user_id, stored);
-    return { ok: true, view: { ...(p.view as object), id: stored.id } };
+    return { ok: true, view: { ...(p.view as object), id, hash } };
   },
 
   // A modal opens only from a fresh click (its trigger_id); the call itself is the record (callsTo).

@@ -62,9 +62,8 @@ describe('scheduleCallback', () => {
   it('tells a handler the configured slash command, for replies that suggest one', async () => {
     const commands = new ScheduleCommandTable();
     registerCalendarCommand(commands, {
-      feed: { courseId: () => 'cs1', token: () => 't', rotate: () => 't2' },
+      feedOf: () => ({ courseId: () => 'cs1', token: () => 't', rotate: () => 't2' }),
       publicUrl: 'https://bot.example.edu',
-      name: () => 'CS 1',
       log: recordingLogger(),
     });
     const { acks } = await run('calendar rotate', commands, 'U0STUDENT', '/cs1');

@@ -143,6 +143,8 @@ export interface StaffBotOptions {
   debounceMs?: number;
   /** The course whose rows the plan's revisions are (the ledger's must match); the placeholder course by default. */
   courseId?: string;
+  /** The course's channels (home first), as its configuration names them. */
+  channels?: string[];
 }
 
 /**
@@ -161,6 +163,7 @@ export async function staffBot(options: StaffBotOptions) {
     log,
     instructors,
     requestTimeoutMs: 2000,
+    ...(options.channels ? { channels: () => options.channels! } : {}),
   });
   const ledger = new Ledger(db, options.courseId);
   const announcer = new Announcer({

@@ -72,7 +72,10 @@ export async function resolveCourse(
 const withCode = (course: Course) => ({ id: course.id, code: course.plans.current().course.code, course });
 
 /** The courses whose channels the person is in; none when Slack cannot say (they are then asked which). */
-async function coursesOf(deps: CourseResolverDeps, userId: string): Promise<Course[]> {
+export async function coursesOf(
+  deps: Pick<CourseResolverDeps, 'deployment' | 'memberChannels' | 'log'>,
+  userId: string,
+): Promise<Course[]> {
   let channels: ReadonlySet<string>;
   try {
     channels = await deps.memberChannels(userId);

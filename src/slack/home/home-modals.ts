@@ -13,6 +13,7 @@ const MAX_LABEL = 75;
 /** What the modal carries from the click to the submission. */
 export interface ChangeModalMetadata {
   kind: HomeChangeKind;
+  /** The course's id (Course.id). */
   course: string;
 }
 
@@ -50,9 +51,15 @@ const select = (blockId: string, label: string, options: Option[]): types.KnownB
  * The modal a staff button opens. Its submission is turned into the words of the equivalent `/schedule`
  * command (see `changeCommand`), so it goes through the same parser, checks and preview as typing it.
  */
-export function changeModal(kind: HomeChangeKind, plan: Plan, now: DateTime): types.ModalView {
+export function changeModal(
+  kind: HomeChangeKind,
+  courseId: string,
+  plan: Plan,
+  now: DateTime,
+): types.ModalView {
   const today = now.setZone(plan.course.timezone).toISODate()!;
-  const metadata: ChangeModalMetadata = { kind, course: plan.course.code };
+  // The course id travels with the form, so its submission changes that course's plan.
+  const metadata: ChangeModalMetadata = { kind, course: courseId };
   const base = {
     type: 'modal' as const,
     callback_id: HOME_CHANGE_CALLBACK,

@@ -18,7 +18,7 @@ export const HOME_CHANGE_ACTIONS = {
 export type HomeChangeKind = keyof typeof HOME_CHANGE_ACTIONS;
 
 /**
- * The personal reminder controls: each button's value is `KIND WORD`, WORD a lead time to switch on or off
+ * The personal reminder controls: each button's value is `COURSE|KIND WORD`, WORD a lead time to switch on or off
  * (`2h`), `off`, or `on` (presentations). The handler reads the stored wish and applies the change to it,
  * so a tab that is out of date cannot undo a change made since.
  */
@@ -40,45 +40,79 @@ const button = (actionId: string, text: string, value: string, style?: 'primary'
 /**
  * The Home tab of one viewer: each of their courses in turn, rendered by the same Block Kit renderer as
  * every reply (so user-written text is escaped the same way), with the staff's buttons under their part.
+ * Courses are shown whole while they fit in Slack's 100 blocks; the rest are named in a last line.
  */
 export function homeView(courses: readonly HomeCourse[]): types.HomeView {
   const blocks: KnownBlock[] = [];
+  let shown = 0;
   for (const course of courses) {
-    blocks.push(...(renderSlack(course.student).blocks as KnownBlock[]));
-    for (const reminder of course.reminders ?? []) blocks.push(reminderControls(course.code, reminder));
-    if (!course.staff) continue;
-    blocks.push(...(renderSlack(course.staff).blocks as KnownBlock[]));
-    // The course code in each value tells the handler which course's plan to change.
-    const changes = (Object.keys(HOME_CHANGE_ACTIONS) as HomeChangeKind[]).map((kind) =>
-      button(HOME_CHANGE_ACTIONS[kind], CHANGE_LABELS[kind], course.code),
-    );
-    const undo = course.undoable
-      ? [button(HOME_UNDO_ACTION, `Undo #${course.undoable.id}`, course.code, 'danger')]
-      : [];
-    blocks.push({
-      type: 'actions',
-      block_id: `staff:${course.code}`.slice(0, 255),
-      elements: [...changes, ...undo],
-    });
+    const part = courseBlocks(course);
+    // One block is kept for the line that names the courses left out.
+    if (shown > 0 && blocks.length + part.length > MAX_HOME_BLOCKS - 1) break;
+    blocks.push(...part);
+    shown++;
   }
+  const left = courses.slice(shown);
   if (courses.length === 0) {
     blocks.push({
       type: 'section',
       text: { type: 'mrkdwn', text: 'You are not in any course this bot runs.' },
     });
   }
-  return { type: 'home', blocks: capBlocks(blocks) };
+  if (left.length === 0) return { type: 'home', blocks: capBlocks(blocks) };
+  const names = left.map((c) => c.code).join(', ');
+  const note = renderSlack({
+    blocks: [
+      {
+        kind: 'context',
+        lines: [
+          [`…and ${left.length} more of your courses not shown here (${names}): ask in their channels.`],
+        ],
+      },
+    ],
+  }).blocks as KnownBlock[];
+  return { type: 'home', blocks: [...capBlocks(blocks, MAX_HOME_BLOCKS - note.length), ...note] };
 }
 
-function reminderControls(code: string, { kind, leadsMinutes }: HomeReminder): KnownBlock {
+/** One course's part: what every member sees, their reminder controls, and the staff's part and buttons. */
+function courseBlocks(course: HomeCourse): KnownBlock[] {
+  const blocks: KnownBlock[] = [...(renderSlack(course.student).blocks as KnownBlock[])];
+  for (const reminder of course.reminders ?? []) blocks.push(reminderControls(course.id, reminder));
+  if (!course.staff) return blocks;
+  blocks.push(...(renderSlack(course.staff).blocks as KnownBlock[]));
+  // The course id in each value tells the handler which course's plan to change.
+  const changes = (Object.keys(HOME_CHANGE_ACTIONS) as HomeChangeKind[]).map((kind) =>
+    button(HOME_CHANGE_ACTIONS[kind], CHANGE_LABELS[kind], course.id),
+  );
+  const undo = course.undoable
+    ? [button(HOME_UNDO_ACTION, `Undo #${course.undoable.id}`, course.id, 'danger')]
+    : [];
+  blocks.push({
+    type: 'actions',
+    block_id: `staff:${course.id}`.slice(0, 255),
+    elements: [...changes, ...undo],
+  });
+  return blocks;
+}
+
+/** A reminder control's value: the course, then `KIND WORD`. */
+export const reminderValue = (courseId: string, kind: string, word: string): string =>
+  `${courseId}|${kind} ${word}`;
+
+function reminderControls(courseId: string, { kind, leadsMinutes }: HomeReminder): KnownBlock {
   const action = (word: string) => `${HOME_REMIND_ACTION_PREFIX}:${kind}:${word}`;
   const on = leadsMinutes.length > 0;
   let elements;
   if (kind === 'presentations') {
     elements = [
       on
-        ? button(action('off'), 'Presentations: turn off', `${kind} off`)
-        : button(action('on'), 'Presentations: turn on (7d, 1d)', `${kind} on`, 'primary'),
+        ? button(action('off'), 'Presentations: turn off', reminderValue(courseId, kind, 'off'))
+        : button(
+            action('on'),
+            'Presentations: turn on (7d, 1d)',
+            reminderValue(courseId, kind, 'on'),
+            'primary',
+          ),
     ];
   } else {
     const leads = [...new Set([...HOME_LEAD_CHOICES, ...leadsMinutes])].sort((a, b) => b - a);
@@ -89,24 +123,24 @@ function reminderControls(code: string, { kind, leadsMinutes }: HomeReminder): K
         return button(
           action(word),
           `${chosen ? '✓ ' : ''}${kind} ${word}`,
-          `${kind} ${word}`,
+          reminderValue(courseId, kind, word),
           chosen ? 'primary' : undefined,
         );
       }),
-      ...(on ? [button(action('off'), 'Turn off', `${kind} off`, 'danger')] : []),
+      ...(on ? [button(action('off'), 'Turn off', reminderValue(courseId, kind, 'off'), 'danger')] : []),
     ];
   }
-  // The course code in the block id, as for the staff buttons, tells a view of several courses apart.
-  return { type: 'actions', block_id: `remind:${code}:${kind}`.slice(0, 255), elements };
+  // The course id in the block id, as for the staff buttons, tells a view of several courses apart.
+  return { type: 'actions', block_id: `remind:${courseId}:${kind}`.slice(0, 255), elements };
 }
 
 /**
- * At most MAX_HOME_BLOCKS: the last one says how many were left out. Staff buttons are kept whenever
+ * At most `max` blocks (MAX_HOME_BLOCKS by default): the last one says how many were left out. Staff buttons are kept whenever
  * possible, as they are what a staff member came for.
  */
-export function capBlocks(blocks: KnownBlock[]): KnownBlock[] {
-  if (blocks.length <= MAX_HOME_BLOCKS) return blocks;
-  const room = MAX_HOME_BLOCKS - 1;
+export function capBlocks(blocks: KnownBlock[], max = MAX_HOME_BLOCKS): KnownBlock[] {
+  if (blocks.length <= max) return blocks;
+  const room = max - 1;
   const actions = new Set<KnownBlock>(blocks.filter((b) => b.type === 'actions').slice(0, room));
   let others = room - actions.size;
   const kept = blocks.filter((b) => actions.has(b) || (b.type !== 'actions' && others-- > 0));

@@ -16,6 +16,7 @@ import { socketModeConfig, storedWatermark } from '../../app/composed-app-kit.ts
 
 const STUDENT = 'U0TOKYO';
 const DM = 'D0TOKYO';
+const COURSE = 'cs599e1-fall-2025';
 const PRESENTER = 'U0MS00003';
 const PUBLIC_URL = 'https://coursebot.example.edu';
 const ny = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });
@@ -72,7 +73,7 @@ async function click(user: string, kind: string, word: string): Promise<string> 
   const before = publishes(user).length;
   await fake.clickHomeButton(user, {
     action_id: `${HOME_REMIND_ACTION_PREFIX}:${kind}:${word}`,
-    value: `${kind} ${word}`,
+    value: `${COURSE}|${kind} ${word}`,
   });
   await expect.poll(() => publishes(user).length, { timeout: 3000 }).toBe(before + 1);
   return lastView(user);

@@ -5,14 +5,20 @@ import { HOME_REMIND_ACTION, homeView } from '../../../src/slack/home/home-view.
 import { dmPlan } from '../../dms/dm-plan.ts';
 import { DateTime } from 'luxon';
 
+const COURSE = 'cs599e1-fall-2025';
 const NOW = DateTime.fromISO('2025-11-02T10:00', { zone: 'America/New_York' });
 
 type Element = { action_id: string; value: string; style?: string; text: { text: string } };
 const controls = (userId: string, subscriptions = [] as Parameters<typeof homeCourse>[0]['subscriptions']) =>
-  homeView([homeCourse({ plan: dmPlan(), viewerId: userId, now: NOW, subscriptions })])
+  homeView([homeCourse({ courseId: COURSE, plan: dmPlan(), viewerId: userId, now: NOW, subscriptions })])
     .blocks.filter((b) => b.type === 'actions')
     .flatMap((b) => (b as { elements: Element[] }).elements)
-    .filter((e) => HOME_REMIND_ACTION.test(e.action_id));
+    .filter((e) => HOME_REMIND_ACTION.test(e.action_id))
+    // Every control names its course first, so a tab of several courses changes the right one.
+    .map((e) => {
+      expect(e.value.startsWith(`${COURSE}|`)).toBe(true);
+      return { ...e, value: e.value.slice(COURSE.length + 1) };
+    });
 
 describe('personal reminders in the Home tab', () => {
   it('offers 2d, 1d and 2h per kind, marks the chosen ones, and keeps a lead time set by command', () => {
@@ -50,7 +56,7 @@ describe('personal reminders in the Home tab', () => {
   });
 
   it('has no reminders part when the bot keeps no reminders (console mode)', () => {
-    const course = homeCourse({ plan: dmPlan(), viewerId: 'U0STUDENT', now: NOW });
+    const course = homeCourse({ courseId: COURSE, plan: dmPlan(), viewerId: 'U0STUDENT', now: NOW });
     expect(course.reminders).toBeUndefined();
     expect(JSON.stringify(course.student)).not.toContain('Your reminders by DM');
   });

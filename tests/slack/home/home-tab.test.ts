@@ -20,7 +20,8 @@ import { staffBot, recordingLogger, type RecordingLogger } from '../slack-kit.ts
 
 const PROF = 'U0PROF';
 const STUDENT = 'U0STUDENT';
-const CODE = 'CS 599 E1';
+/** The course's id: what the tab's buttons carry. */
+const COURSE = 'cs599e1-fall-2025';
 
 interface Block {
   type: string;
@@ -64,12 +65,13 @@ beforeEach(async () => {
     log,
     schedulePath: schedule,
     debounceMs: 100,
+    channels: ['C0CLASS'],
   });
-  home = installHome(slack.app, {
-    plans,
-    desk: staff.desk,
+  home = installHome(slack.listeners, {
+    deployment: slack.deployment,
+    // One course: shown whatever the viewer's channels.
+    memberCourses: async () => [],
     clock,
-    defaultChannel: 'C0CLASS',
     log,
     refreshIntervalMs: 50,
   });
@@ -122,7 +124,7 @@ function valueOf(message: { blocks?: unknown[] }, actionId: string): string {
 /** Clicks a staff button of the Home tab and returns the modal it opened. */
 async function openForm(kind: keyof typeof HOME_CHANGE_ACTIONS, user = PROF) {
   const before = fake.callsTo('views.open').length;
-  await fake.clickHomeButton(user, { action_id: HOME_CHANGE_ACTIONS[kind], value: CODE });
+  await fake.clickHomeButton(user, { action_id: HOME_CHANGE_ACTIONS[kind], value: COURSE });
   await until(() => fake.callsTo('views.open').length > before);
   const call = fake.callsTo('views.open').at(-1)!;
   expect(call.params.trigger_id).toMatch(/trigger/);
@@ -229,7 +231,9 @@ describe('the App Home tab', () => {
     });
     await until(() => dm(PROF)[0]);
     const line = log.lines.find((l) => l.includes('from the Home tab'));
-    expect(line).toBe('info home: U0PROF previewed "cancel 14 snow \\u202eday" from the Home tab');
+    expect(line).toBe(
+      'info home: U0PROF previewed "cancel 14 snow \\u202eday" for cs599e1-fall-2025 from the Home tab',
+    );
   });
 
   it('keeps a refused change in the form with the reason next to it', async () => {
@@ -279,7 +283,7 @@ describe('the App Home tab', () => {
     await until(() => fake.messages('C0CLASS').length === 1);
     const view = await openHome(PROF);
     expect(buttons(view)).toContain(HOME_UNDO_ACTION);
-    await fake.clickHomeButton(PROF, { action_id: HOME_UNDO_ACTION, value: CODE });
+    await fake.clickHomeButton(PROF, { action_id: HOME_UNDO_ACTION, value: COURSE });
     const undo = await until(() => dm(PROF)[0]);
     expect(undo.text?.split('\n')[0]).toBe(
       'Class 14 (Sparse &lt;b&gt;attention&lt;/b&gt; &amp; friends) is no longer cancelled: it meets on Tue Oct 21.',
@@ -288,7 +292,7 @@ describe('the App Home tab', () => {
   });
 
   it('does not open a form for a student, even from a forged click', async () => {
-    await fake.clickHomeButton(STUDENT, { action_id: HOME_CHANGE_ACTIONS.cancel, value: CODE });
+    await fake.clickHomeButton(STUDENT, { action_id: HOME_CHANGE_ACTIONS.cancel, value: COURSE });
     const refusal = await until(() => dm(STUDENT)[0]);
     expect(refusal.text).toMatch(/only the course staff can change the schedule/);
     expect(fake.callsTo('views.open')).toEqual([]);

@@ -33,7 +33,7 @@ describe('the Home view', () => {
     for (let i = 0; i < 60; i++) {
       plan.events.push({ id: `quiz-${i}`, kind: 'deadline', title: `Quiz ${i}`, date: '2025-10-24' });
     }
-    const course = homeCourse({ plan, viewerId: 'U0PROF', now: MONDAY });
+    const course = homeCourse({ courseId: 'cs599e1-fall-2025', plan, viewerId: 'U0PROF', now: MONDAY });
     const deadlines = course.student.blocks.find(
       (b) => b.kind === 'section' && b.heading?.startsWith('Deadlines'),
     );
@@ -50,6 +50,7 @@ describe('the Home view', () => {
       ...Array.from({ length: 6 }, (_, i) => revision(i + 2, { kind: 'announce' }, `announced ${i + 1}`)),
     ];
     const course = homeCourse({
+      courseId: 'cs599e1-fall-2025',
       plan: cs599(),
       viewerId: 'U0PROF',
       now: MONDAY,
@@ -62,10 +63,13 @@ describe('the Home view', () => {
 
   it('has a slot for the calendar feed, empty until there is a feed', () => {
     const plan = cs599();
-    expect(allText(homeView([homeCourse({ plan, viewerId: 'U0X', now: MONDAY })]).blocks)).not.toMatch(
-      /calendar/i,
-    );
+    expect(
+      allText(
+        homeView([homeCourse({ courseId: 'cs599e1-fall-2025', plan, viewerId: 'U0X', now: MONDAY })]).blocks,
+      ),
+    ).not.toMatch(/calendar/i);
     const withFeed = homeCourse({
+      courseId: 'cs599e1-fall-2025',
       plan,
       viewerId: 'U0X',
       now: MONDAY,
@@ -117,11 +121,11 @@ describe('the change forms', () => {
   });
 
   it('offers only classes and deadlines still to come, and carries its kind and course', () => {
-    const modal = changeModal('cancel', cs599(), MONDAY);
+    const modal = changeModal('cancel', 'cs599e1-fall-2025', cs599(), MONDAY);
     const options = JSON.stringify(modal.blocks[0]);
     expect(options).toContain('Class 14 · Tue Oct 21');
     expect(options).not.toContain('Class 13 ·');
-    expect(modalMetadata(modal.private_metadata)).toEqual({ kind: 'cancel', course: 'CS 599 E1' });
+    expect(modalMetadata(modal.private_metadata)).toEqual({ kind: 'cancel', course: 'cs599e1-fall-2025' });
     expect(modalMetadata('{"kind":"delete-all","course":"x"}')).toBeUndefined();
     expect(modalMetadata('not json')).toBeUndefined();
   });
@@ -142,5 +146,49 @@ describe('manifest.json', () => {
       messages_tab_read_only_enabled: true,
     });
     expect(manifest.settings.event_subscriptions?.bot_events).toContain('app_home_opened');
+  });
+});
+
+describe('a Home tab of several courses', () => {
+  const sectionsOf = (code: string, count: number) =>
+    Array.from({ length: count }, (_, i) => ({ kind: 'section' as const, lines: [[`${code} line ${i}`]] }));
+  /** A course part of `sections` blocks (a rendered reply holds at most 50), with its staff buttons. */
+  const course = (code: string, sections: number, staffSections = 0) => ({
+    id: code.toLowerCase().replace(/\W/g, ''),
+    code,
+    student: { blocks: sectionsOf(code, sections) },
+    staff: { blocks: sectionsOf(`${code} staff`, staffSections) },
+  });
+  const texts = (blocks: unknown[]) => JSON.stringify(blocks);
+
+  it('shows whole courses while they fit, and names the ones left out', () => {
+    const view = homeView([course('CS 1', 45), course('CS 2 <b>', 45), course('CS 3', 45)]);
+    expect(view.blocks.length).toBeLessThanOrEqual(MAX_HOME_BLOCKS);
+    const text = texts(view.blocks);
+    expect(text).toContain('CS 2 &lt;b&gt; line 44');
+    expect(text).not.toContain('CS 3 line');
+    expect(view.blocks.at(-1)).toEqual({
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: '…and 1 more of your courses not shown here (CS 3): ask in their channels.' },
+      ],
+    });
+    // Each shown course keeps its staff buttons, carrying its own id.
+    const values = view.blocks
+      .filter((b) => b.type === 'actions')
+      .map((b) => (b as types.ActionsBlock).elements.map((e) => (e as { value?: string }).value));
+    expect(values).toEqual([
+      ['cs1', 'cs1', 'cs1'],
+      ['cs2b', 'cs2b', 'cs2b'],
+    ]);
+  });
+
+  it('cuts a first course too long for the tab, and still names the others', () => {
+    const view = homeView([course('CS 1', 50, 50), course('CS 2', 3)]);
+    expect(view.blocks).toHaveLength(MAX_HOME_BLOCKS);
+    const text = texts(view.blocks);
+    expect(text).toContain('more not shown');
+    expect(text).toContain('(CS 2): ask in their channels');
+    expect(view.blocks.some((b) => b.type === 'actions')).toBe(true);
   });
 });
