@@ -149,6 +149,8 @@ describe('a course set up from Slack', () => {
     const classDay = () => postsIn('C0CS350').filter((m) => m.includes('CPU scheduling'));
     await bot.waitFor('the class-day post', () => classDay().length > 0, 25_000);
     expect(classDay()).toHaveLength(1);
+    // The change's announcement and the class-day post, each once.
+    expect(postsIn('C0CS350')).toHaveLength(2);
     expect(postsIn('C0PH301')).toEqual([]); // no Optics class on Wednesdays
     expect(await bot.stop()).toBe(0);
   });
