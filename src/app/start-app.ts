@@ -5,7 +5,6 @@ import { startScheduler } from '../delivery/scheduler.ts';
 import type { DerivePosts } from '../delivery/due-posts.ts';
 import { derivePosts } from '../reminders/derive-posts.ts';
 import { derivePersonalDms, presenterUserIds } from '../reminders/personal-dms.ts';
-import { ChannelDirectory } from '../slack/channel-directory.ts';
 import { registerRemindCommand } from '../slack/remind-command.ts';
 import { stopDmsOnLeave } from '../slack/stop-dms-on-leave.ts';
 import { DmSubscriptions } from '../storage/dm-subscriptions.ts';
@@ -102,7 +101,8 @@ async function startWithDatabase(
           ),
         ]
       : derivePosts;
-  const directory = slack ? new ChannelDirectory(slack.app.client) : undefined;
+  // The Slack app's own directory: App's client carries no token (requests are authorized one by one).
+  const directory = slack?.directory;
   const running = new RunningDeployment(specs, {
     db,
     store: courses,

@@ -183,6 +183,14 @@ export class RunningDeployment implements Deployment {
       );
       return refused('Only a deployment admin can set up a course here: ask one of them (COURSEBOT_ADMINS).');
     }
+    // Another setup of this channel may have been confirmed while the lookup above was waiting: the
+    // channel keeps the course that came first, and this person sees what it is.
+    const homed = this.courses().find((c) => c.homeChannel() === request.channelId);
+    if (homed) {
+      return refused(
+        `${homed.id} has just been set up in this channel: type setup again to see what would change.`,
+      );
+    }
     const id = courseId(plan);
     const taken = this.byId.get(id);
     if (taken) {

@@ -60,6 +60,8 @@ export interface SlackApp {
   app: App;
   /** Posts reminders; shares the bot identity learned at the start. */
   sink: SlackSink;
+  /** The workspace's channels, listed once with the bot token: the one place a channel name finds its ID. */
+  directory: ChannelDirectory;
   commands: ScheduleCommandTable;
   /** Where every Slack listener is bound, by surface, behind the one failure handler. */
   listeners: SlackListeners;
@@ -169,6 +171,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   return {
     app,
     sink,
+    directory,
     commands,
     listeners,
     memberChannels: (user) => members.of(user),

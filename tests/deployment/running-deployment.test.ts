@@ -212,4 +212,30 @@ describe('RunningDeployment', () => {
     expect(sink.sent.map((m) => m.channel)).toEqual(['C0BIO']);
     expect(sink.sent[0]!.keys[0]).toMatch(/^announce:/);
   });
+
+  it('gives a channel one course when two setups of different pages are confirmed at once', async () => {
+    const clock = new ManualClock(at('2025-11-03T12:00'));
+    const { deployment } = deploymentOn(database(), [fileSpec('CS 101', '#cs101')], clock);
+    await deployment.start(clock.now());
+    const request = (code: string) => ({
+      plan: planOf(code),
+      channelId: 'C0LAB',
+      userId: 'U0ADMIN',
+      url: `https://x.test/${code}.html`,
+      now: clock.now(),
+    });
+    const [first, second] = await Promise.all([
+      deployment.setUp(request('BIO 9')),
+      deployment.setUp(request('CHEM 5')),
+    ]);
+    expect(first).toMatchObject({ ok: true, created: true });
+    expect(second).toMatchObject({ ok: false });
+    expect(second.ok ? '' : second.message).toContain('bio9-fall-2025');
+    expect(
+      deployment
+        .courses()
+        .filter((c) => c.homeChannel() === 'C0LAB')
+        .map((c) => c.id),
+    ).toEqual(['bio9-fall-2025']);
+  });
 });

@@ -1,15 +1,12 @@
 // Two courses from a COURSEBOT_COURSES folder in one real `coursebot start` process (console mode): both
 // courses' class-day reminders go out the same morning, each to its own channel, and a restart sends
 // neither again. Both plans have a "Class 2" that day, so their reminder keys are the same.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-
-const BIN = fileURLToPath(new URL('../../bin/coursebot.js', import.meta.url));
+import { killBots, startBot } from '../support/bot-process.ts';
 
 const planOf = (code: string, channel: string, title: string) => ({
   course: { code, title, timezone: 'America/New_York', term: 'Fall 2025' },
@@ -26,7 +23,6 @@ const planOf = (code: string, channel: string, title: string) => ({
 });
 
 let dir: string;
-const children: ChildProcess[] = [];
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'coursebot-courses-'));
   mkdirSync(join(dir, 'courses'));
@@ -34,37 +30,12 @@ beforeEach(() => {
   writeFileSync(join(dir, 'courses', 'ma202.json'), JSON.stringify(planOf('MA 202', '#ma202', 'Algebra')));
 });
 afterEach(() => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  killBots();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function start(now: string) {
-  const child = spawn(process.execPath, [BIN, 'start'], {
-    cwd: dir,
-    env: {
-      PATH: process.env.PATH,
-      COURSEBOT_NOW: now,
-      COURSEBOT_DB: join(dir, 'bot.db'),
-      COURSEBOT_COURSES: './courses',
-      LOG_LEVEL: 'info',
-      TZ: 'UTC',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, out: () => out, exited };
-}
-
-async function until(what: string, test: () => boolean, ms = 10_000): Promise<void> {
-  for (const end = performance.now() + ms; !test();) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const start = (now: string) =>
+  startBot(dir, { COURSEBOT_NOW: now, COURSEBOT_DB: join(dir, 'bot.db'), COURSEBOT_COURSES: './courses' });
 
 /** A moment for the process to finish starting (its signal handlers) on a busy machine. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
@@ -78,7 +49,7 @@ describe('a deployment of two courses from a folder', () => {
     async () => {
       // Started the evening before: no backlog, and both courses listed.
       const first = start('2025-11-04T20:00:00-05:00');
-      await until('the summary', () => first.out().includes('ma202-fall-2025:'));
+      await first.waitFor('the summary', (out) => out.includes('ma202-fall-2025:'));
       expect(first.out()).toContain('coursebot: 2 courses');
       expect(first.out()).toMatch(
         /cs101-fall-2025: CS 101 Compilers, Fall 2025[^\n]*\n {2}Next post: Wed Nov 5 8:00 AM to #cs101/,
@@ -87,15 +58,13 @@ describe('a deployment of two courses from a folder', () => {
         /ma202-fall-2025: MA 202 Algebra, Fall 2025[^\n]*\n {2}Next post: Wed Nov 5 8:00 AM to #ma202/,
       );
       await settle();
-      first.child.kill('SIGTERM');
-      expect(await first.exited).toBe(0);
+      expect(await first.stop()).toBe(0);
 
       // The morning: both class-day posts are due at 08:00.
       const second = start('2025-11-05T07:59:58-05:00');
       // The scheduler ticks every 15 seconds of real time.
-      await until('both posts', () => headers(second.out()).length >= 2, 20_000);
-      second.child.kill('SIGTERM');
-      expect(await second.exited).toBe(0);
+      await second.waitFor('both posts', (out) => headers(out).length >= 2, 20_000);
+      expect(await second.stop()).toBe(0);
       expect(headers(second.out()).sort()).toEqual([
         '── #cs101 · Wed Nov 5 8:00 AM ──',
         '── #ma202 · Wed Nov 5 8:00 AM ──',
@@ -105,10 +74,9 @@ describe('a deployment of two courses from a folder', () => {
 
       // Restarted later that morning: nothing is sent again.
       const third = start('2025-11-05T08:30:00-05:00');
-      await until('the summary', () => third.out().includes('ma202-fall-2025:'));
+      await third.waitFor('the summary', (out) => out.includes('ma202-fall-2025:'));
       await settle();
-      third.child.kill('SIGTERM');
-      expect(await third.exited).toBe(0);
+      expect(await third.stop()).toBe(0);
       expect(headers(third.out())).toEqual([]);
 
       const db = new Database(join(dir, 'bot.db'), { readonly: true });
