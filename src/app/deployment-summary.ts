@@ -26,7 +26,7 @@ export const SUMMARY_COURSES = 10;
  */
 export function deploymentSummary(input: DeploymentSummaryInput): string[] {
   const courses = input.deployment.courses();
-  if (courses.length > SUMMARY_COURSES) return countsSummary(input);
+  if (courses.length > SUMMARY_COURSES || courses.length === 0) return countsSummary(input);
   const summaries = courses.map((course) => {
     const clockNote = input.started.get(course.id)?.clockNote;
     return startupSummary({
@@ -60,7 +60,7 @@ function countsSummary(input: DeploymentSummaryInput): string[] {
   const courses = input.deployment.courses();
   const retired = courses.filter((course) => course.retiredAt()).length;
   const lines = [
-    `coursebot: ${courses.length} courses${retired ? ` (${retired} retired: they post nothing)` : ''}`,
+    `coursebot: ${courses.length === 0 ? 'no' : courses.length} courses${retired ? ` (${retired} retired: they post nothing)` : ''}`,
     input.mode,
     `Database: ${input.databasePath}`,
   ];
@@ -70,6 +70,10 @@ function countsSummary(input: DeploymentSummaryInput): string[] {
     );
   for (const note of new Set([...input.started.values()].flatMap((r) => (r.clockNote ? [r.clockNote] : []))))
     lines.push(note);
-  lines.push('Each course, its channels, staff and next post: coursebot courses');
+  lines.push(
+    courses.length === 0
+      ? 'No course yet: set one up in its Slack channel with /schedule setup URL (the course page), or add a plan file to the courses folder'
+      : 'Each course, its channels, staff and next post: coursebot courses',
+  );
   return lines;
 }

@@ -20,7 +20,8 @@ import type { Logger } from '../util/logger.ts';
 import type { CourseSpec } from '../deployment/course-spec.ts';
 import type { Course } from '../deployment/deployment.ts';
 import { coursesOf } from '../slack/course-commands/resolve-course.ts';
-import { configuredCourses, withStoredCourses } from '../deployment/course-specs.ts';
+import { configuredCourses, noCourseProblem, withStoredCourses } from '../deployment/course-specs.ts';
+import { UserError } from '../util/user-error.ts';
 import { RunningDeployment } from '../deployment/running-deployment.ts';
 import { wakingSubscriptions } from '../deployment/waking-subscriptions.ts';
 import { calendarFeedFor } from './calendar-feed.ts';
@@ -55,7 +56,7 @@ export interface RunningApp {
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const configured = configuredCourses(config, logger);
-  options.onPlans?.(staticPlanSource(configured[0]!.plan));
+  if (configured[0]) options.onPlans?.(staticPlanSource(configured[0].plan));
   // Refuses a second bot on the same database, and a database it cannot write.
   const store = openDemoAwareStore(config.databasePath, config.demoDatabase, options.clock.now(), { logger });
   try {
@@ -74,6 +75,8 @@ async function startWithDatabase(
   const { db } = store;
   const courses = new CourseStore(db);
   const specs = withStoredCourses(configured, courses);
+  const nothing = specs.length === 0 ? noCourseProblem(config) : undefined;
+  if (nothing) throw new UserError(nothing);
   // Assigned once the sink exists; the Slack app, made before it, reads the courses through it only later.
   const late: { deployment?: RunningDeployment } = {};
   const deployment = lateDeployment(() => late.deployment);
@@ -125,7 +128,8 @@ async function startWithDatabase(
   });
   late.deployment = running;
   // The first configured course's plan: what the one-course log lines are dated by.
-  onPlans?.(running.course(configured[0]!.id)!.plans);
+  const first = running.courses()[0];
+  if (first) onPlans?.(first.plans);
   calendar?.start();
   let home: { stop(): void } | undefined;
   if (slack) {

@@ -86,11 +86,9 @@ export function configuredCourses(
       watchPath: path,
     });
   }
-  if (specs.length === 0) {
-    throw new UserError(
-      `No course to serve in ${config.coursesPath}: add a plan file per course (coursebot import PAGE -o ${join(config.coursesPath, 'cs599.json')})`,
-    );
-  }
+  // An empty folder is a department whose courses are all set up from Slack: the start checks that someone
+  // may (noCourseProblem), once the database's courses are known.
+  if (specs.length === 0) logger.info(`no plan files in ${config.coursesPath} yet`);
   return specs;
 }
 
@@ -117,4 +115,19 @@ export function withStoredCourses(configured: CourseSpec[], store: CourseStore):
     });
   }
   return specs;
+}
+
+/**
+ * Why a deployment with no course at all cannot usefully start, or undefined when courses can be set up from
+ * Slack (admins named, or setup open to all).
+ */
+export function noCourseProblem(
+  config: Pick<Config, 'coursesPath' | 'admins' | 'openSetup'> & Partial<Pick<Config, 'slack'>>,
+): string | undefined {
+  const folder = config.coursesPath ?? './courses';
+  const addFile = `add a plan file per course (coursebot import PAGE -o ${join(folder, 'cs599.json')})`;
+  if (!config.slack) return `No course to serve in ${folder}: ${addFile}`;
+  if (config.admins.length === 0 && !config.openSetup)
+    return `No course to serve in ${folder}: ${addFile}, or set COURSEBOT_ADMINS (or COURSEBOT_OPEN_SETUP=true) so courses can be set up from Slack with /schedule setup URL`;
+  return undefined;
 }
