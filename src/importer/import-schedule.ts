@@ -19,6 +19,7 @@ import type { ReviewItem } from './review.ts';
 import type { ImportFormat, RawRow, TableRead } from './rows.ts';
 import { understandTextRow, type RowMeaning } from './understand-row.ts';
 import { understandTableRow } from './understand-table-row.ts';
+import { takeWorkCodes } from './work-codes.ts';
 
 export interface ImportOptions {
   /** Overrides format detection. */
@@ -182,10 +183,11 @@ function understandItems(
     else if (item.kind === 'skipped')
       review.push({ line: item.line, message: `${item.why}: "${item.text}"` });
     else {
-      const meaning =
+      const understood =
         format === 'text'
           ? understandTextRow(item.row, read.hasReadings, style)
           : understandTableRow(item.row, section, style);
+      const meaning = understood && takeWorkCodes(understood);
       if (meaning) meanings.push(section ? { ...meaning, section } : meaning);
       else {
         review.push({ line: item.row.line, message: undatedRow(item.row) });

@@ -7,6 +7,8 @@ const HEADER_WORDS =
 const SECTION_WORDS =
   /\b(?:presentations?|part|unit|module|section|review|topics|project|exams?|talks|seminar|guest|lectures)\b/i;
 
+const RULE = /^[-=_~+*|\s]{3,}$/;
+
 /** "Date Topic Notes Recommended reading": a line made only of column names. */
 function headerColumns(line: string): string[] | null {
   const words = line.split(' ');
@@ -42,7 +44,8 @@ export function readText(text: string): TableRead {
       previousWasRow = false;
       return;
     }
-    if (isWeekHeading(line)) {
+    // A rule of dashes above, between or below a fixed-width table belongs to no row.
+    if (isWeekHeading(line) || RULE.test(line)) {
       previousWasRow = false;
       return;
     }
