@@ -45,3 +45,40 @@ export function subjectStart(text: string, dueAt: number, taken: NoteSpan[]): nu
   }
   return start;
 }
+
+/**
+ * Who is due when the words before "due" are only a list of problem numbers ("…, 38, 41. Due Sept 6",
+ * "Problems 4, 8, 30 (explain why) due Monday"): the piece of work named earlier in the same stretch of
+ * text ("Homework 1 Section 12.1: 3, 8 … Due"), else the list with the words that name it ("Section 1.2:
+ * Problems 4, 8, 30"). Null when the words before "due" are no such list.
+ */
+export function listSubject(
+  text: string,
+  dueAt: number,
+  taken: NoteSpan[],
+  work: RegExp,
+): { start: number; subject: string } | null {
+  // As in subjectStart: a bounded look back keeps a long line linear.
+  const floor = Math.max(0, dueAt - 300, ...taken.filter((s) => s.end <= dueAt).map((s) => s.end));
+  const tokens = [...text.slice(floor, dueAt).matchAll(/\S+/g)].reverse();
+  let at = 0;
+  // A remark in parentheses between the list and "due" is passed over.
+  if (/\)$/.test(tokens[0]?.[0] ?? '')) {
+    const open = tokens.findIndex((t, i) => i < 12 && t[0].startsWith('('));
+    if (open < 0) return null;
+    at = open + 1;
+  }
+  let start: number | undefined;
+  let numbers = 0;
+  for (const t of tokens.slice(at, at + 40)) {
+    if (/^\p{Lu}\p{Ll}+$/u.test(t[0])) start = floor + t.index;
+    else if (/^\d[\w.:-]*[,;.]?$/.test(t[0])) numbers += 1;
+    else if (!/^(?:and|&)$/.test(t[0])) break;
+  }
+  if (numbers === 0 || start === undefined) return null;
+  const stretch = text.slice(start, dueAt);
+  const named = [...stretch.matchAll(new RegExp(work.source, 'gi'))].at(-1);
+  if (named) return { start: start + named.index, subject: named[0].replace(/\s+/g, ' ') };
+  const subject = cleanSubject(stretch);
+  return /^\p{Lu}/u.test(subject) ? { start, subject } : null;
+}

@@ -1,6 +1,6 @@
 import type { LocalTime } from '../plan/local-date.ts';
 import type { EventKind } from '../plan/schema.ts';
-import { cleanSubject, subjectStart, workBefore } from './due-subject.ts';
+import { cleanSubject, listSubject, subjectStart, workBefore } from './due-subject.ts';
 import { readWhen } from './note-when.ts';
 import type { PageDate } from './parse-date.ts';
 import { capitalize, slugify } from './slug.ts';
@@ -170,6 +170,10 @@ export function findNotes(text: string): NoteSpan[] {
   for (const m of text.matchAll(DUE)) {
     let start = subjectStart(text, m.index, spans);
     let subject = cleanSubject(text.slice(start, m.index));
+    if (!/\p{L}/u.test(subject)) {
+      const owner = listSubject(text, m.index, spans, new RegExp(WORK));
+      if (owner) ({ start, subject } = owner);
+    }
     const borrowed = !subject;
     if (borrowed) {
       const previous = workBefore(text, m.index, spans);
