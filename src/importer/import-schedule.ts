@@ -20,6 +20,7 @@ import type { ImportFormat, RawRow, TableRead } from './rows.ts';
 import { understandTextRow, type RowMeaning } from './understand-row.ts';
 import { understandTableRow } from './understand-table-row.ts';
 import { takeWorkCodes } from './work-codes.ts';
+import { addProseExams } from './prose-exams.ts';
 
 export interface ImportOptions {
   /** Overrides format detection. */
@@ -114,6 +115,7 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
     if (conflict) review.push({ message: conflict });
   }
 
+  review.push(...addProseExams(meanings, text.split(/\r?\n/), year));
   const fromHeading = courseFromHeading(read.heading);
   const code = options.code ?? fromHeading.code;
   const title = options.title ?? fromHeading.title;
