@@ -20,6 +20,9 @@ export function workBefore(text: string, at: number, taken: NoteSpan[]): NoteSpa
   return /^[\s,;(]*(?:(?:and|&)\s+)?\(?\s*$/i.test(text.slice(previous.end, at)) ? previous : undefined;
 }
 
+const QUALIFIER =
+  /^(?:Mini|Full|Final|Extra|Bonus|Optional|Late|Group|Team|Individual|Short|Long|Written|Programming|Reading|Warm-up|Practice)$/;
+
 /** Walks back over lower-case words before "due" to the capitalised word that starts the note. */
 export function subjectStart(text: string, dueAt: number, taken: NoteSpan[]): number {
   // A subject is a few words: looking further back than that would make a long line quadratic.
@@ -28,7 +31,8 @@ export function subjectStart(text: string, dueAt: number, taken: NoteSpan[]): nu
   let start = dueAt;
   let inParens = false;
   for (const [i, w] of words.entries()) {
-    if (w[0] === '(') continue;
+    // "Mini HW1 (PDF) due": a one-word remark in parentheses is passed over as a longer one is below.
+    if (w[0] === '(' || (i === 0 && /^\([^()\s]*\)$/.test(w[0]))) continue;
     // What the work's name is followed by in parentheses ("Mini HW1 (PDF, sql) due") is passed over.
     if (i === 0 && /^[^(]*\)$/.test(w[0]) && !/^\(/.test(w[0])) {
       inParens = true;
@@ -41,7 +45,13 @@ export function subjectStart(text: string, dueAt: number, taken: NoteSpan[]): nu
     }
     if (/[,;:)]$/.test(w[0]) || i >= 6) break;
     start = floor + w.index;
-    if (!/^[a-z0-9&#]/.test(w[0])) break;
+    if (!/^[a-z0-9&#]/.test(w[0])) {
+      // "Mini HW1", "Full HW2", "Final Project 3": a word that says which of the work is part of its name.
+      const before = words[i + 1];
+      if (before && QUALIFIER.test(before[0]) && /\d/.test(w[0] + (words[i - 1]?.[0] ?? '')))
+        start = floor + before.index;
+      break;
+    }
   }
   return start;
 }

@@ -25,8 +25,10 @@ interface Found {
   doubt: string;
 }
 
-function readItem(item: string): Found | null {
+function readItem(item: string, inReadings = false): Found | null {
   const alone = ALONE.exec(item.trim());
+  // Among readings "FG 8" is a book and its chapter: only a code written as one word ("CX1") is work there.
+  if (alone && inReadings && /\s/.test(alone[0].slice(0, alone[1]!.length + 1))) return null;
   // "HW4 (due date TBD)" was kept on purpose: its date could not be read, so it is no event.
   if (alone && !NOT_WORK.has(alone[1]!) && !/\b(?:due|dates?|deadline|tb[ad])\b/i.test(alone[3] ?? '')) {
     const described = alone[3]?.trim();
@@ -84,7 +86,7 @@ export function takeWorkCodes(meaning: RowMeaning): RowMeaning {
   const topic = fromList(meaning.topic, /(,(?!\d)|;\s*)/, found);
   const readings: Reading[] = [];
   for (const reading of meaning.readings) {
-    const read = reading.url ? null : readItem(reading.title);
+    const read = reading.url ? null : readItem(reading.title, true);
     if (!read) readings.push(reading);
     else {
       found.push(read);

@@ -67,11 +67,11 @@ describe('a note that carries its own date', () => {
 });
 
 describe('work described in parentheses before "due"', () => {
-  it('"Mini HW1 (PDF, sql) due 5/12 @ 9pm": the work before the parenthesis, and a time after "@"', () => {
+  it('"Mini HW1 (PDF, sql) due 5/12 @ 9pm": the work and the word naming which, and a time after "@"', () => {
     expect(notes('Mini HW1 (PDF, sql) due 5/12 @ 9pm')).toEqual([
       {
-        text: 'HW1 (PDF, sql) due 5/12 @ 9pm',
-        title: 'HW1 due',
+        text: 'Mini HW1 (PDF, sql) due 5/12 @ 9pm',
+        title: 'Mini HW1 due',
         date: { month: 5, day: 12 },
         time: '21:00',
       },
