@@ -50,6 +50,9 @@ export function subjectStart(text: string, dueAt: number, taken: NoteSpan[]): nu
       const before = words[i + 1];
       if (before && QUALIFIER.test(before[0]) && /\d/.test(w[0] + (words[i - 1]?.[0] ?? '')))
         start = floor + before.index;
+      // "Part II of course lexicon due": a Roman numeral numbers the word before it.
+      else if (before && /^(?:I{1,3}|IV|VI{0,3}|IX|X)$/.test(w[0]) && /^\p{Lu}\p{Ll}+$/u.test(before[0]))
+        start = floor + before.index;
       break;
     }
   }

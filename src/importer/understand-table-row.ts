@@ -3,6 +3,7 @@ import { findNotes } from './find-notes.ts';
 import type { DateStyle } from './parse-date.ts';
 import { parsePresentations, startsWithPresenters } from './parse-presentations.ts';
 import { cleanText, type RawRow } from './rows.ts';
+import { takeReadingNotes } from './reading-notes.ts';
 import { splitReadings } from './split-readings.ts';
 import { outside, takeNotes, withoutWhen } from './take-notes.ts';
 import { dayOff, joinedNotes, rowLead, type RowMeaning } from './understand-row.ts';
@@ -64,13 +65,14 @@ export function understandTableRow(
   }
   if (!topic && presentations.length) topic = section ?? 'Paper presentations';
   if (!topic) doubts.push('no topic found');
+  const fromReadings = takeReadingNotes(splitReadings(row.readings ?? '', row.links));
   return {
     ...base,
     topic,
-    readings: splitReadings(row.readings ?? '', row.links),
+    readings: fromReadings.readings,
     presentations,
-    events: parts.flatMap((p) => p.events),
-    ...joinedNotes(notes),
-    doubts,
+    events: [...parts.flatMap((p) => p.events), ...fromReadings.taken.events],
+    ...joinedNotes([...notes, ...fromReadings.taken.kept]),
+    doubts: [...doubts, ...fromReadings.taken.doubts],
   };
 }
