@@ -30,11 +30,14 @@ export function subjectStart(text: string, dueAt: number, taken: NoteSpan[]): nu
   const words = [...text.slice(floor, dueAt).matchAll(/\S+/g)].reverse();
   let start = dueAt;
   let inParens = false;
+  let own = 0;
   for (const [i, w] of words.entries()) {
     // "Mini HW1 (PDF) due": a one-word remark in parentheses is passed over as a longer one is below.
-    if (w[0] === '(' || (i === 0 && /^\([^()\s]*\)$/.test(w[0]))) continue;
+    // "WS9 (Ch 8) (due …": the "(" that opens the note itself comes first and is passed over.
+    const first = i === 0 || (i === 1 && words[0]![0] === '(');
+    if (w[0] === '(' || (first && /^\([^()\s]*\)$/.test(w[0]))) continue;
     // What the work's name is followed by in parentheses ("Mini HW1 (PDF, sql) due") is passed over.
-    if (i === 0 && /^[^(]*\)$/.test(w[0]) && !/^\(/.test(w[0])) {
+    if (first && /^[^(]*\)$/.test(w[0]) && !/^\(/.test(w[0])) {
       inParens = true;
       continue;
     }
@@ -43,7 +46,9 @@ export function subjectStart(text: string, dueAt: number, taken: NoteSpan[]): nu
       inParens = !w[0].startsWith('(');
       continue;
     }
-    if (/[,;:)]$/.test(w[0]) || i >= 6) break;
+    // Six words of the subject itself, whatever parentheses were passed over.
+    if (/[,;:)]$/.test(w[0]) || own >= 6) break;
+    own += 1;
     start = floor + w.index;
     if (!/^[a-z0-9&#]/.test(w[0])) {
       // "Mini HW1", "Full HW2", "Final Project 3": a word that says which of the work is part of its name.
