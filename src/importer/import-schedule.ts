@@ -21,6 +21,7 @@ import { understandTextRow, type RowMeaning } from './understand-row.ts';
 import { understandTableRow } from './understand-table-row.ts';
 import { takeWorkCodes } from './work-codes.ts';
 import { addProseExams } from './prose-exams.ts';
+import { addListedReleases } from './listed-releases.ts';
 
 export interface ImportOptions {
   /** Overrides format detection. */
@@ -115,7 +116,11 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
     if (conflict) review.push({ message: conflict });
   }
 
-  review.push(...addProseExams(meanings, text.split(/\r?\n/), year));
+  const lines = text.split(/\r?\n/);
+  review.push(...addProseExams(meanings, lines, year));
+  const firstRow = meanings.reduce((low, m) => Math.min(low, m.line), Infinity);
+  const preamble = lines.slice(0, firstRow - 1).join('\n');
+  review.push(...addListedReleases(meanings, preamble));
   const fromHeading = courseFromHeading(read.heading);
   const code = options.code ?? fromHeading.code;
   const title = options.title ?? fromHeading.title;
@@ -147,8 +152,6 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
   });
   built.plan.course.term = options.term ?? termName(built.plan.sessions.map((s) => s.date)) ?? 'Term';
   const linkReview = resolveLinks(built.plan, options.baseUrl);
-  const firstRow = meanings.reduce((low, m) => Math.min(low, m.line), Infinity);
-  const preamble = text.split(/\r?\n/, firstRow - 1).join('\n');
   const meeting = meetingTime(preamble);
   if (meeting) {
     built.plan.course.meeting = { start: meeting.start, end: meeting.end };
