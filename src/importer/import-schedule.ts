@@ -95,7 +95,8 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
   if (meanings.length === 0) {
     throw new UserError(
       `cannot import: no schedule rows found in this ${format === 'text' ? 'text' : format.toUpperCase()} ` +
-        '(no row starts with a date such as "Sep 2", "Class 1 (Sep 2)", "Tu Jan 25" or "9/2")',
+        '(no row starts with a date such as "Sep 2", "Class 1 (Sep 2)", "Tu Jan 25" or "9/2")\n' +
+        `(lines tried first: ${firstTried(text, read)})`,
     );
   }
 
@@ -208,4 +209,21 @@ function undatedRow(row: RawRow): string {
   const all = Object.values(cells).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
   const shown = row.date.trim() ? `a date in "${row.date.trim()}"` : 'a date';
   return `cannot read ${shown}: row not imported: "${all.map((v) => v.trim()).join(' | ')}"`;
+}
+
+/** The first few rows or lines the importer tried to date, quoted short, for the "no rows" message. */
+function firstTried(text: string, read: TableRead): string {
+  const rows = read.items.flatMap((item) =>
+    item.kind === 'row' ? [{ line: item.row.line, text: item.row.date }] : [],
+  );
+  const tried = rows.length
+    ? rows.slice(0, 3)
+    : text
+        .slice(0, 2000)
+        .split(/\r?\n/)
+        .map((line, i) => ({ line: i + 1, text: line.trim() }))
+        .filter((l) => l.text)
+        .slice(0, 3);
+  const short = (t: string) => (t.length > 40 ? `${t.slice(0, 37)}…` : t);
+  return tried.map((l) => `${l.line} "${short(l.text)}"`).join(', ');
 }
