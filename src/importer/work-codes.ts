@@ -18,6 +18,9 @@ const ALONE = /^([A-Z]{1,4}) ?(\d{1,2}[a-z]?(?:\+\d{1,2})?)\s*(?:\(([^()]{0,80})
 // "A1: Vector library" at the end of an item, after other words or alone.
 const TITLED = /(?:^|\s)([A-Z]{1,4})(\d{1,2}[a-z]?):\s+(\S.*)$/;
 
+const KIND_TITLED =
+  /^(HW|Homework|Assignment|Problem set|Pset|Worksheet)\s*:\s+(\S(?:.{0,80}?\S)?)(?:\s+(released|out|posted|assigned|due))?\.?$/i;
+
 interface Found {
   event: EventDraft;
   /** What stays of the item: the words around a titled code. */
@@ -37,6 +40,21 @@ function readItem(item: string, inReadings = false): Found | null {
       event: { kind: 'deadline', title, idBase: slugify(title) },
       rest: '',
       doubt: `"${item.trim()}" stands alone, with no "due" or "out": imported as due that day; check it`,
+    };
+  }
+  // "HW: LoRA", "Assignment: Search engine due": work named by its kind and a title, no number. ("Lab:"
+  // and "Project:" more often head a session than name work.)
+  const kinded = KIND_TITLED.exec(item.trim());
+  if (kinded) {
+    const name = `${kinded[1]}: ${kinded[2]}`;
+    const kind = /^due$/i.test(kinded[3] ?? '') ? 'deadline' : 'homework-release';
+    const title = `${name} ${kind === 'deadline' ? 'due' : 'released'}`;
+    return {
+      event: { kind, title, idBase: slugify(title) },
+      rest: '',
+      doubt: kinded[3]
+        ? `"${item.trim()}" was read as ${kind === 'deadline' ? 'a deadline' : 'a release'} ("${title}"); check it`
+        : `"${name}" names work with a title and no verb: imported as released that day; check it`,
     };
   }
   const titled = TITLED.exec(item);
@@ -67,7 +85,8 @@ function fromList(text: string, separator: RegExp, found: Found[]): string {
     const sep = i > 0 ? pieces[i - 1]! : '';
     // "Activity: PC 1": a column's name before the item stays with what remains of it.
     const label = /^([A-Z][\w ]{0,30}:\s+)(?=\S)/.exec(part);
-    const labelled = label && !TITLED.test(part.slice(0, label[0].length + 1));
+    const labelled =
+      label && !TITLED.test(part.slice(0, label[0].length + 1)) && !KIND_TITLED.test(part.trim());
     const body = labelled ? part.slice(label[0].length) : part;
     const read = body.trim() ? readItem(body) : null;
     if (!read) {

@@ -81,4 +81,14 @@ describe('a code in a table cell', () => {
       ['deadline', '2026-01-20', 'Homework 1 due'],
     ]);
   });
+
+  it('reads "HW: LoRA" as a release, and "Lab: Help session" as no work', () => {
+    const csv =
+      'Date,Topic,Announcements\n2026-01-13,Intro,HW: LoRA\n2026-01-15,Parsing,Worksheet: Grammars\n' +
+      '2026-01-20,Lab day,Lab: Help session for HW 1\n';
+    expect(brief(run(csv))).toEqual([
+      ['homework-release', '2026-01-13', 'HW: LoRA released'],
+      ['homework-release', '2026-01-15', 'Worksheet: Grammars released'],
+    ]);
+  });
 });
