@@ -22,6 +22,7 @@ import { understandTableRow } from './understand-table-row.ts';
 import { takeWorkCodes } from './work-codes.ts';
 import { addProseExams } from './prose-exams.ts';
 import { addListedReleases } from './listed-releases.ts';
+import { eachMeeting } from './each-meeting.ts';
 
 export interface ImportOptions {
   /** Overrides format detection. */
@@ -194,7 +195,7 @@ function understandItems(
           ? understandTextRow(item.row, read.hasReadings, style)
           : understandTableRow(item.row, section, style);
       const meaning = understood && takeWorkCodes(understood);
-      if (meaning) meanings.push(section ? { ...meaning, section } : meaning);
+      if (meaning) meanings.push(...eachMeeting(section ? { ...meaning, section } : meaning));
       else {
         review.push({ line: item.row.line, message: undatedRow(item.row) });
       }
