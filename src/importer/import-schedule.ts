@@ -23,6 +23,7 @@ import { takeWorkCodes } from './work-codes.ts';
 import { addProseExams } from './prose-exams.ts';
 import { addListedReleases } from './listed-releases.ts';
 import { eachMeeting } from './each-meeting.ts';
+import { orderByWeekdays } from './date-order.ts';
 
 export interface ImportOptions {
   /** Overrides format detection. */
@@ -83,8 +84,32 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
   // "16/9" on the page shows it writes the day first, "9/16" the month; "3/4" alone shows neither.
   if (!options.dateOrder && orders.has('dmy') && !orders.has('mdy'))
     understood = understandItems(read, format, 'dmy');
+  let either = understood.meanings.find((m) => m.numeric === 'either');
+  let decided: ReviewItem | undefined;
+  const weekdays = understood.meanings.filter((m) => m.date.weekday !== undefined).length;
+  if (either && weekdays >= 2 && !options.dateOrder && !orders.has('mdy') && !orders.has('dmy')) {
+    // "Tue 3/4": the weekdays beside such dates may show which way they are written.
+    const dayFirst = understandItems(read, format, 'dmy');
+    const byWeekdays = orderByWeekdays(
+      understood.meanings.map((m) => m.date),
+      dayFirst.meanings.map((m) => m.date),
+      options.referenceYear,
+    );
+    if (byWeekdays) {
+      if (byWeekdays.order === 'dmy') understood = dayFirst;
+      const first = understood.meanings.find((m) => m.numeric === 'either')!;
+      decided = {
+        line: first.line,
+        message:
+          `dates such as "${either.date.month}/${either.date.day}" were read ` +
+          `${byWeekdays.order === 'dmy' ? 'day' : 'month'} first (${describePageDate(first.date)}): ` +
+          `${byWeekdays.fit} of the ${byWeekdays.named} weekdays written beside the dates fit that reading, fewer the other`,
+      };
+      either = undefined;
+    }
+  }
   const { meanings, review } = understood;
-  const either = meanings.find((m) => m.numeric === 'either');
+  if (decided) review.push(decided);
   if (either && !options.dateOrder && !orders.has('mdy') && !orders.has('dmy')) {
     review.push({
       line: either.line,
