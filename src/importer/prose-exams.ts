@@ -1,3 +1,4 @@
+import { cellText } from './cell-html.ts';
 import { findNotes, type EventDraft } from './find-notes.ts';
 import { isoDate, yearOffsets } from './infer-year.ts';
 import { readWhen } from './note-when.ts';
@@ -30,9 +31,8 @@ export function proseExams(lines: string[], isRowLine: (line: number) => boolean
   lines.forEach((raw, index) => {
     const line = index + 1;
     if (isRowLine(line) || raw.length > MAX_LINE) return;
-    const plain = raw
-      .replace(/<[^>]*>/g, ' ')
-      .replace(/\*\*|__|^[\s#>*•-]+/g, ' ')
+    const plain = cellText(raw)
+      .text.replace(/\*\*|__|^[\s#>*•-]+/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();
     if (!plain || DENIED.test(plain)) return;
