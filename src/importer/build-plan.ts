@@ -4,6 +4,7 @@ import { eventDate } from './event-date.ts';
 import { yearOffsets, isoDate } from './infer-year.ts';
 import { describePageDate } from './parse-date.ts';
 import type { ReviewItem } from './review.ts';
+import { notAClass } from './not-a-class.ts';
 import { slugify } from './slug.ts';
 import type { RowMeaning } from './understand-row.ts';
 
@@ -37,11 +38,12 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
   });
   meanings.forEach((meaning, i) => {
     const date = dates[i]!;
+    const skipped = notAClass(meaning, date);
     const isClass = meaning.noClass === undefined;
     // An exam the page does not number is not the next lecture: it stays unnumbered, so no reminder calls
     // it "Class 21".
     const unnumbered = meaning.number === undefined && (meaning.unnumbered || isExamOnly(meaning));
-    const number = isClass && !unnumbered ? (meaning.number ?? lastNumber + 1) : null;
+    const number = isClass && !unnumbered && !skipped ? (meaning.number ?? lastNumber + 1) : null;
     if (number !== null) lastNumber = number;
     const laterAt = number === null ? undefined : lastLabelled.get(number);
     const labelledLater = laterAt !== undefined && laterAt > i ? meanings[laterAt] : undefined;
@@ -52,6 +54,7 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
     const report = (message: string) =>
       review.push({ line: meaning.line, date, message: `${label}: ${message}` });
     meaning.doubts.forEach(report);
+    if (skipped) report(skipped);
     if (isClass && meaning.number === undefined && labelledLater) {
       report(
         `has no class number on the page: numbered ${number}, which the page also gives to the class on ` +
@@ -68,8 +71,8 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
     if (meaning.noClass !== undefined) session.noClass = meaning.noClass;
     if (meaning.section) session.section = meaning.section;
     if (meaning.notes) session.notes = meaning.notes;
-    sessions.push(session);
-    if (meaning.until) {
+    if (!skipped) sessions.push(session);
+    if (meaning.until && !skipped) {
       const days = daysInRange(date, meaning.until, meets);
       const span = `${describePageDate(meaning.date)}–${describePageDate(meaning.until)}`;
       if (!days) report(`cannot read the range ${span}: imported on ${date} only`);
