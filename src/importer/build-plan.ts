@@ -27,7 +27,7 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
   const sessions: SessionInput[] = [];
   const pending: { event: EventInput; stated: boolean }[] = [];
   const review: ReviewItem[] = [];
-  const ids = new Set<string>();
+  const uniqueId = uniqueIds();
   let lastNumber = 0;
   const dates = meanings.map((meaning, i) => isoDate(year + offsets[i]!, meaning.date));
   const meets = meetingDays(dates.filter((_, i) => meanings[i]!.noClass === undefined));
@@ -95,7 +95,7 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
       }
       if (placed.doubt) report(placed.doubt);
       // Ids are slugs whatever the note's words were ("** due"), so the plan stays valid.
-      const id = uniqueId(slugify(draft.idBase) || kindSlug(draft.kind), ids);
+      const id = uniqueId(slugify(draft.idBase) || kindSlug(draft.kind));
       const event: EventInput = { id, kind: draft.kind, date: placed.date, title: draft.title };
       if (draft.time) event.time = draft.time;
       if (number !== null && !placed.stated) event.session = number;
@@ -124,9 +124,22 @@ function kindSlug(kind: EventKind): string {
   return kind === 'homework-release' ? 'homework-released' : kind;
 }
 
-function uniqueId(base: string, taken: Set<string>): string {
-  let id = base;
-  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
-  taken.add(id);
-  return id;
+/**
+ * Makes ids unique by a suffix ("hw1-due-2"). The next suffix of each base is remembered, so that many
+ * events of one name stay linear.
+ */
+function uniqueIds(): (base: string) => string {
+  const taken = new Set<string>();
+  const next = new Map<string, number>();
+  return (base) => {
+    let id = base;
+    if (taken.has(id)) {
+      let n = next.get(base) ?? 2;
+      while (taken.has(`${base}-${n}`)) n += 1;
+      id = `${base}-${n}`;
+      next.set(base, n + 1);
+    }
+    taken.add(id);
+    return id;
+  };
 }

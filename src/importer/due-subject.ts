@@ -26,7 +26,7 @@ const QUALIFIER =
 /** Walks back over lower-case words before "due" to the capitalised word that starts the note. */
 export function subjectStart(text: string, dueAt: number, taken: NoteSpan[]): number {
   // A subject is a few words: looking further back than that would make a long line quadratic.
-  const floor = Math.max(0, dueAt - 200, ...taken.filter((s) => s.end <= dueAt).map((s) => s.end));
+  const floor = Math.max(0, dueAt - 200, lastEndBefore(taken, dueAt));
   const words = [...text.slice(floor, dueAt).matchAll(/\S+/g)].reverse();
   let start = dueAt;
   let inParens = false;
@@ -77,7 +77,7 @@ export function listSubject(
   work: RegExp,
 ): { start: number; subject: string } | null {
   // As in subjectStart: a bounded look back keeps a long line linear.
-  const floor = Math.max(0, dueAt - 300, ...taken.filter((s) => s.end <= dueAt).map((s) => s.end));
+  const floor = Math.max(0, dueAt - 300, lastEndBefore(taken, dueAt));
   const tokens = [...text.slice(floor, dueAt).matchAll(/\S+/g)].reverse();
   let at = 0;
   // A remark in parentheses between the list and "due" is passed over.
@@ -99,4 +99,11 @@ export function listSubject(
   if (named) return { start: start + named.index, subject: named[0].replace(/\s+/g, ' ') };
   const subject = cleanSubject(stretch);
   return /^\p{Lu}/u.test(subject) ? { start, subject } : null;
+}
+
+/** Where the last note ending before `at` ends (0 if none): a loop, since a long line has many notes. */
+function lastEndBefore(taken: NoteSpan[], at: number): number {
+  let end = 0;
+  for (const span of taken) if (span.end <= at && span.end > end) end = span.end;
+  return end;
 }
