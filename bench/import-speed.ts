@@ -22,6 +22,7 @@ const CASES: Record<string, () => string> = {
   'rows-200': () => rowsPage(200),
   'long-line-100kB': () => `Sep 2 ${'word, (another) due '.repeat(5000)}`,
   'dashes-1MB': () => '- -- --- - '.repeat(100_000),
+  'one-deadline-name-8000x': () => `Sep 2 ${'Section 1: 2, 3 due Sep 9. '.repeat(8000)}`,
   'dated-lines-200k': () =>
     Array.from({ length: 200_000 }, (_, i) => `${(i % 12) + 1}/${(i % 28) + 1} x`).join('\n'),
   'unclosed-html-640kB': () =>

@@ -4,6 +4,7 @@ import { eventDate } from './event-date.ts';
 import { yearOffsets, isoDate } from './infer-year.ts';
 import { describePageDate } from './parse-date.ts';
 import type { ReviewItem } from './review.ts';
+import { notAClass } from './not-a-class.ts';
 import { slugify } from './slug.ts';
 import type { RowMeaning } from './understand-row.ts';
 
@@ -26,7 +27,7 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
   const sessions: SessionInput[] = [];
   const pending: { event: EventInput; stated: boolean }[] = [];
   const review: ReviewItem[] = [];
-  const ids = new Set<string>();
+  const uniqueId = uniqueIds();
   let lastNumber = 0;
   const dates = meanings.map((meaning, i) => isoDate(year + offsets[i]!, meaning.date));
   const meets = meetingDays(dates.filter((_, i) => meanings[i]!.noClass === undefined));
@@ -37,11 +38,12 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
   });
   meanings.forEach((meaning, i) => {
     const date = dates[i]!;
+    const skipped = notAClass(meaning, date);
     const isClass = meaning.noClass === undefined;
     // An exam the page does not number is not the next lecture: it stays unnumbered, so no reminder calls
     // it "Class 21".
     const unnumbered = meaning.number === undefined && (meaning.unnumbered || isExamOnly(meaning));
-    const number = isClass && !unnumbered ? (meaning.number ?? lastNumber + 1) : null;
+    const number = isClass && !unnumbered && !skipped ? (meaning.number ?? lastNumber + 1) : null;
     if (number !== null) lastNumber = number;
     const laterAt = number === null ? undefined : lastLabelled.get(number);
     const labelledLater = laterAt !== undefined && laterAt > i ? meanings[laterAt] : undefined;
@@ -52,6 +54,7 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
     const report = (message: string) =>
       review.push({ line: meaning.line, date, message: `${label}: ${message}` });
     meaning.doubts.forEach(report);
+    if (skipped) report(skipped);
     if (isClass && meaning.number === undefined && labelledLater) {
       report(
         `has no class number on the page: numbered ${number}, which the page also gives to the class on ` +
@@ -68,8 +71,8 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
     if (meaning.noClass !== undefined) session.noClass = meaning.noClass;
     if (meaning.section) session.section = meaning.section;
     if (meaning.notes) session.notes = meaning.notes;
-    sessions.push(session);
-    if (meaning.until) {
+    if (!skipped) sessions.push(session);
+    if (meaning.until && !skipped) {
       const days = daysInRange(date, meaning.until, meets);
       const span = `${describePageDate(meaning.date)}–${describePageDate(meaning.until)}`;
       if (!days) report(`cannot read the range ${span}: imported on ${date} only`);
@@ -92,7 +95,7 @@ export function buildPlan({ course, meanings, year }: PlanParts): { plan: PlanIn
       }
       if (placed.doubt) report(placed.doubt);
       // Ids are slugs whatever the note's words were ("** due"), so the plan stays valid.
-      const id = uniqueId(slugify(draft.idBase) || kindSlug(draft.kind), ids);
+      const id = uniqueId(slugify(draft.idBase) || kindSlug(draft.kind));
       const event: EventInput = { id, kind: draft.kind, date: placed.date, title: draft.title };
       if (draft.time) event.time = draft.time;
       if (number !== null && !placed.stated) event.session = number;
@@ -121,9 +124,22 @@ function kindSlug(kind: EventKind): string {
   return kind === 'homework-release' ? 'homework-released' : kind;
 }
 
-function uniqueId(base: string, taken: Set<string>): string {
-  let id = base;
-  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
-  taken.add(id);
-  return id;
+/**
+ * Makes ids unique by a suffix ("hw1-due-2"). The next suffix of each base is remembered, so that many
+ * events of one name stay linear.
+ */
+function uniqueIds(): (base: string) => string {
+  const taken = new Set<string>();
+  const next = new Map<string, number>();
+  return (base) => {
+    let id = base;
+    if (taken.has(id)) {
+      let n = next.get(base) ?? 2;
+      while (taken.has(`${base}-${n}`)) n += 1;
+      id = `${base}-${n}`;
+      next.set(base, n + 1);
+    }
+    taken.add(id);
+    return id;
+  };
 }

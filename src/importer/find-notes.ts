@@ -1,6 +1,6 @@
 import type { LocalTime } from '../plan/local-date.ts';
 import type { EventKind } from '../plan/schema.ts';
-import { cleanSubject, subjectStart, workBefore } from './due-subject.ts';
+import { cleanSubject, listSubject, subjectStart, workBefore } from './due-subject.ts';
 import { readWhen } from './note-when.ts';
 import type { PageDate } from './parse-date.ts';
 import { capitalize, slugify } from './slug.ts';
@@ -47,7 +47,10 @@ const IMPERATIVE =
 // "Mid-term test", "Test 2" and "Prelim 1" are exams too; a practice or mock one is not.
 const EXAM =
   /(?<!\b(?:for|before|after|review|the|post|pre|practice|sample|mock)[\s-]+)\b(mid-?term(?:\s+(?:exam(?:ination)?|test))?(?:\s*#?\d)?|final\s+exam(?:ination)?|quiz(?:\s*#?\d+)?|exam(?:ination)?(?:\s*#?\d+)?|(?:term|class)\s+test(?:\s*#?\d+)?|test\s*#?\d+|prelim(?:inary\s+exam)?(?:\s*#?\d+)?)\b(?!\s+(?:review|report|project|prep|preparation|solutions?|grades?|due|posted|released|out)\b)/gi;
-const DUE = /\bdue\b(?!\s+to\b)/gi;
+const ROMAN_EXAM =
+  /(?<!\b(?:[Ff]or|[Bb]efore|[Aa]fter|[Rr]eview|[Tt]he|[Pp]ractice|[Ss]ample|[Mm]ock)\s+)\b((?:[Mm]id-?term|[Ee]xam|[Tt]est|[Pp]relim)\s+(?:I{1,3}|IV|V))\b(?!\s+(?:review|solutions?|grades?)\b)/g;
+// "due to the snow" is a reason; "due to D2L by midnight" is a deadline.
+const DUE = /\bdue\b(?!\s+to\b(?!\s+\S+\s+(?:by|before|at)\b))/gi;
 // The items may be bulleted ("Assignments Released: • Project 3 (Due Oct 29)").
 const LABELLED =
   /\b(Out|Released|Assigned|Posted|Due)\s*:\s*(?:[•·]\s*)?((?:[A-Z][\w-]*(?:\s+#?\d+[a-z]?)?\s*[,•·]\s*)*[A-Z][\w-]*(?:\s+#?\d+[a-z]?)?)(?=\s*(?:[.;()•·]|$))/g;
@@ -163,6 +166,11 @@ export function findNotes(text: string): NoteSpan[] {
       subject,
     );
   }
+  // "Exam II": a Roman numeral counts only in capitals, so that "exam i.e." stays words.
+  for (const m of text.matchAll(ROMAN_EXAM)) {
+    const name = capitalize(m[1]!.replace(/\s+/g, ' '));
+    add(m.index, m.index + m[0].length, { kind: 'exam', title: name, idBase: slugify(name) });
+  }
   for (const m of text.matchAll(EXAM)) {
     const name = capitalize(m[1]!.replace(/\s+/g, ' '));
     add(m.index, m.index + m[0].length, { kind: 'exam', title: name, idBase: slugify(name) });
@@ -170,6 +178,10 @@ export function findNotes(text: string): NoteSpan[] {
   for (const m of text.matchAll(DUE)) {
     let start = subjectStart(text, m.index, spans);
     let subject = cleanSubject(text.slice(start, m.index));
+    if (!/\p{L}/u.test(subject)) {
+      const owner = listSubject(text, m.index, spans, new RegExp(WORK));
+      if (owner) ({ start, subject } = owner);
+    }
     const borrowed = !subject;
     if (borrowed) {
       const previous = workBefore(text, m.index, spans);

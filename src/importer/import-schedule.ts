@@ -14,11 +14,12 @@ import { readText } from './read-text.ts';
 import { resolveLinks } from './resolve-links.ts';
 import { defaultDueTime } from './default-due-time.ts';
 import { statedZone } from './stated-zone.ts';
-import { describePageDate, type DateOrder } from './parse-date.ts';
+import type { DateOrder } from './parse-date.ts';
 import type { ReviewItem } from './review.ts';
-import type { ImportFormat, RawRow, TableRead } from './rows.ts';
-import { understandTextRow, type RowMeaning } from './understand-row.ts';
-import { understandTableRow } from './understand-table-row.ts';
+import type { ImportFormat, TableRead } from './rows.ts';
+import { firstTried, understandInOrder } from './understand-items.ts';
+import { addProseExams } from './prose-exams.ts';
+import { addListedReleases } from './listed-releases.ts';
 
 export interface ImportOptions {
   /** Overrides format detection. */
@@ -74,25 +75,12 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
     );
   const format = options.format ?? detectFormat(text);
   const read = readPage(text, format);
-  let understood = understandItems(read, format, options.dateOrder);
-  const orders = new Set(understood.meanings.map((m) => m.numeric));
-  // "16/9" on the page shows it writes the day first, "9/16" the month; "3/4" alone shows neither.
-  if (!options.dateOrder && orders.has('dmy') && !orders.has('mdy'))
-    understood = understandItems(read, format, 'dmy');
-  const { meanings, review } = understood;
-  const either = meanings.find((m) => m.numeric === 'either');
-  if (either && !options.dateOrder && !orders.has('mdy') && !orders.has('dmy')) {
-    review.push({
-      line: either.line,
-      message:
-        `dates such as "${either.date.month}/${either.date.day}" were read month first ` +
-        `(${describePageDate(either.date)}); pass --date-order dmy if the page writes the day first`,
-    });
-  }
+  const { meanings, review } = understandInOrder(read, format, options.dateOrder, options.referenceYear);
   if (meanings.length === 0) {
     throw new UserError(
       `cannot import: no schedule rows found in this ${format === 'text' ? 'text' : format.toUpperCase()} ` +
-        '(no row starts with a date such as "Sep 2", "Class 1 (Sep 2)", "Tu Jan 25" or "9/2")',
+        '(no row starts with a date such as "Sep 2", "Class 1 (Sep 2)", "Tu Jan 25" or "9/2")\n' +
+        `(lines tried first: ${firstTried(text, read)})`,
     );
   }
 
@@ -113,6 +101,11 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
     if (conflict) review.push({ message: conflict });
   }
 
+  const lines = text.split(/\r?\n/);
+  review.push(...addProseExams(meanings, lines, year));
+  const firstRow = meanings.reduce((low, m) => Math.min(low, m.line), Infinity);
+  const preamble = lines.slice(0, firstRow - 1).join('\n');
+  review.push(...addListedReleases(meanings, preamble));
   const fromHeading = courseFromHeading(read.heading);
   const code = options.code ?? fromHeading.code;
   const title = options.title ?? fromHeading.title;
@@ -144,8 +137,6 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
   });
   built.plan.course.term = options.term ?? termName(built.plan.sessions.map((s) => s.date)) ?? 'Term';
   const linkReview = resolveLinks(built.plan, options.baseUrl);
-  const firstRow = meanings.reduce((low, m) => Math.min(low, m.line), Infinity);
-  const preamble = text.split(/\r?\n/, firstRow - 1).join('\n');
   const meeting = meetingTime(preamble);
   if (meeting) {
     built.plan.course.meeting = { start: meeting.start, end: meeting.end };
@@ -165,40 +156,4 @@ export function importSchedule(text: string, options: ImportOptions): ImportResu
   }
   const ordered = [...review, ...built.review, ...linkReview].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { plan: built.plan, review: ordered, year, yearReason, format };
-}
-
-/** Understands every row the reader found; rows without a readable date are listed for review. */
-function understandItems(
-  read: TableRead,
-  format: ImportFormat,
-  order: DateOrder | undefined,
-): { meanings: (RowMeaning & { section?: string })[]; review: ReviewItem[] } {
-  const style = order ? { order } : {};
-  const review: ReviewItem[] = [...(read.remarks ?? [])];
-  const meanings: (RowMeaning & { section?: string })[] = [];
-  let section: string | undefined;
-  for (const item of read.items) {
-    if (item.kind === 'section') section = item.title;
-    else if (item.kind === 'skipped')
-      review.push({ line: item.line, message: `${item.why}: "${item.text}"` });
-    else {
-      const meaning =
-        format === 'text'
-          ? understandTextRow(item.row, read.hasReadings, style)
-          : understandTableRow(item.row, section, style);
-      if (meaning) meanings.push(section ? { ...meaning, section } : meaning);
-      else {
-        review.push({ line: item.row.line, message: undatedRow(item.row) });
-      }
-    }
-  }
-  return { meanings, review };
-}
-
-/** The message for a row without a readable date: the whole row is quoted, so none of it is lost. */
-function undatedRow(row: RawRow): string {
-  const { line: _line, links: _links, ...cells } = row;
-  const all = Object.values(cells).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
-  const shown = row.date.trim() ? `a date in "${row.date.trim()}"` : 'a date';
-  return `cannot read ${shown}: row not imported: "${all.map((v) => v.trim()).join(' | ')}"`;
 }

@@ -20,6 +20,8 @@ export interface YearEvidence {
 // Old pages are real pages too: the years searched reach far back, and only a little ahead.
 const YEARS_BACK = 30;
 const YEARS_AHEAD = 3;
+// A year fitting as well as the nearby one and closer to it than this is a real doubt (see inferYear).
+const RIVAL_YEARS = 10;
 
 const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -103,9 +105,12 @@ export function inferYear(rows: DatedRow[], referenceYear: number, evidence: Yea
   const winners = fitting.filter((s) => s.score === best);
   // Calendars repeat every few years: when the dates fit several years equally, the one next to the
   // reference year is taken, as when only nearby years were searched; an older page that fits no such year
-  // is found, or asked about.
+  // is found, or asked about. A rival only five or six years older is asked about too: a page kept online
+  // from one term a few years back is as likely as this year's, a page from a decade back much less so.
   const near = winners.filter((w) => Math.abs(w.year - referenceYear) <= 1);
-  if (winners.length !== 1 && near.length === 1) {
+  const closeRival =
+    near.length === 1 && winners.some((w) => w !== near[0] && Math.abs(w.year - near[0]!.year) < RIVAL_YEARS);
+  if (winners.length !== 1 && near.length === 1 && !closeRival) {
     const chosen = near[0]!;
     return {
       ok: true,
@@ -119,7 +124,9 @@ export function inferYear(rows: DatedRow[], referenceYear: number, evidence: Yea
       .map((w) => w.year)
       .sort((a, b) => Math.abs(a - referenceYear) - Math.abs(b - referenceYear))[0]!;
     const listed = winners.map((w) => w.year);
-    const nearby = listed.filter((y) => Math.abs(y - referenceYear) <= 3);
+    const nearby = listed.filter(
+      (y) => Math.abs(y - referenceYear) <= 3 || (closeRival && Math.abs(y - near[0]!.year) < RIVAL_YEARS),
+    );
     const shownYears = nearby.length
       ? nearby.join(', ')
       : listed.length > 6

@@ -1,3 +1,4 @@
+import { daysBeforeMonth, moreMeetings } from './more-meetings.ts';
 import { parseDateAt, type DateStyle, type NumericOrder, type PageDate } from './parse-date.ts';
 
 /** The start of a row: its class label and date, and what follows them. */
@@ -13,6 +14,8 @@ export interface RowLead {
   unit?: string;
   /** What a numbers-only date shows of its order ("3/4" either, "9/16" month first). */
   numeric?: NumericOrder;
+  /** More meetings the row names after its date: "Mar 10, 12", "14 and 16 January". */
+  also?: PageDate[];
 }
 
 const LABEL = /^(?:class|lecture|lec\.?|session|meeting|day|#)\s*#?\s*(\d{1,3})(?![\w/])[.:)]?\s*/i;
@@ -21,6 +24,7 @@ const BARE_NUMBER = /^(\d{1,3}|xx?)(?:[.)]\s*|\s+)/i;
 const UNIT = /^((?:[A-Z][\w&'-]*\s+){1,3})/;
 const WEEK = /^week\s*\d{1,2}(?!\w)[.:,)]?\s*[-–—:]?\s*/i;
 const SEPARATOR = /^[\s\-–—:|,.)]+/;
+const DAY_LETTERS = /^[MTWRFSU](?:-[MTWRFSU]){1,4}\s+/;
 
 /**
  * Reads "Class 5 (Sep 16) …", "Lecture 5: Sep 16 …", "Sep 16 …", "Sep 16 Lecture 5 …", "Week 3 Tu Jan 25 …".
@@ -54,11 +58,20 @@ export function parseLead(text: string, style: DateStyle = {}): RowLead | null {
   }
   const opened = rest.startsWith('(') || rest.startsWith('[');
   if (opened) rest = rest.slice(1).trimStart();
+  // "M-W-F Sept. 9,11,13": the meeting days written before the dates.
+  const days = DAY_LETTERS.exec(rest);
+  if (days && parseDateAt(rest.slice(days[0].length), style)) rest = rest.slice(days[0].length);
+  const twoDays = daysBeforeMonth(rest, style);
+  if (twoDays) rest = rest.slice(twoDays.length);
   const found = parseDateAt(rest, style);
   if (!found) return null;
   rest = rest.slice(found.length);
   const range = rangeEnd(rest, found.date, style);
   if (range) rest = rest.slice(range.length);
+  const more = range ? null : moreMeetings(rest, found.date, style);
+  if (more) rest = rest.slice(more.length);
+  const also = [...(twoDays ? [found.date] : []), ...(more?.also ?? [])];
+  if (twoDays) found.date = twoDays.date;
   if (opened) rest = rest.replace(/^\s*[)\]]/, '');
   rest = rest.replace(SEPARATOR, '');
   if (number === undefined) {
@@ -78,6 +91,7 @@ export function parseLead(text: string, style: DateStyle = {}): RowLead | null {
     ...(found.numeric ? { numeric: found.numeric } : {}),
     ...(unnumbered ? { unnumbered: true as const } : {}),
     ...(unit ? { unit } : {}),
+    ...(also.length ? { also } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { UserError } from '../util/user-error.ts';
 import { columnRemarks, requireDateColumn } from './columns.ts';
+import { cellText } from './cell-html.ts';
 import { cleanText, type TableRead } from './rows.ts';
 import { tableItems } from './table-items.ts';
 
@@ -29,7 +30,11 @@ export function readDelimited(text: string, delimiter: ',' | '\t'): TableRead {
   );
   const header = records[headerAt];
   const columns = requireDateColumn(header?.record.map(cleanText) ?? [], `this ${name}`);
-  const rows = records.slice(headerAt + 1).map((r) => ({ line: lineOf(r), cells: r.record, links: [] }));
+  const rows = records.slice(headerAt + 1).map((r) => {
+    // Cells may be written in HTML (a site's data file): their words and links, as in an HTML table.
+    const read = r.record.map(cellText);
+    return { line: lineOf(r), cells: read.map((c) => c.text), links: read.flatMap((c) => c.links) };
+  });
   return {
     items: tableItems(rows, columns),
     hasReadings: columns.some((c) => c.column === 'readings'),

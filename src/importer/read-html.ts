@@ -9,6 +9,7 @@ import {
   type ColumnInfo,
 } from './columns.ts';
 import { parseLead } from './parse-lead.ts';
+import { separateWords } from './cell-html.ts';
 import { closeTableTags } from './close-table-tags.ts';
 import { tableGrid } from './html-grid.ts';
 import { childrenNamed, elementsNamed } from './html-walk.ts';
@@ -22,24 +23,6 @@ const ROW_OR_TABLE = new Set(['tr', 'table']);
 const CELL = new Set(['td', 'th']);
 const H1 = new Set(['h1']);
 const TITLE = new Set(['title']);
-
-/**
- * Line breaks and list items inside a cell separate words: "<br>" becomes a space and "</li>" a comma.
- * Each is replaced by as many characters, so offsets (and the line numbers in the review) stay the same.
- */
-function separateWords(html: string): string {
-  return html
-    .replace(/<br\s*\/?>|<\/(?:p|div)>/gi, (tag) => ' '.repeat(tag.length))
-    .replace(/<\/li>/gi, (tag) => `,${' '.repeat(tag.length - 1)}`)
-    .replace(INLINE_TAG, (tag) => ' '.repeat(tag.length));
-}
-
-/**
- * Tags that only style or group text inside a cell. They are blanked out before parsing: the schedule
- * needs their words, not their nesting, and thousands of them left unclosed make the parser quadratic.
- */
-const INLINE_TAG =
-  /<\/?(?:b|i|u|s|em|strong|span|font|small|big|sup|sub|code|tt|mark|abbr|div|p|ul|ol|li|dl|dt|dd|section|article|center|label|nobr|wbr|img|hr|input|button|ins|del)\b[^<>]*>/gi;
 
 /**
  * Reads the schedule table of an HTML page: the first table with a row of headers naming a date column.

@@ -1,11 +1,13 @@
 import { parseDateAt } from './parse-date.ts';
 import { isWeekHeading, parseLead } from './parse-lead.ts';
-import { cleanText, type TableItem, type TableRead } from './rows.ts';
+import { cleanText, type RawRow, type TableItem, type TableRead } from './rows.ts';
 
 const HEADER_WORDS =
   /^(?:date|day|class|lecture|#|no\.?|topics?|subject|notes?|readings?|recommended|suggested|required|optional|assigned|released|out|due|deadlines?|presenters?|presentations?|materials?|slides|homework|and|&|\/|-|\|)$/i;
 const SECTION_WORDS =
   /\b(?:presentations?|part|unit|module|section|review|topics|project|exams?|talks|seminar|guest|lectures)\b/i;
+
+const RULE = /^[-=_~+*|\s]{3,}$/;
 
 /** "Date Topic Notes Recommended reading": a line made only of column names. */
 function headerColumns(line: string): string[] | null {
@@ -33,6 +35,8 @@ export function readText(text: string): TableRead {
   let hasReadings = true;
   let started = false;
   let previousWasRow = false;
+  // The row that lines after it continue, up to a blank line, a heading or the next row.
+  let lastRow: RawRow | undefined;
   const segments = lines.flatMap((raw, index) => splitGluedRows(raw).map((part) => ({ part, index })));
   segments.forEach(({ part: raw, index }) => {
     // Markdown emphasis copied with the text ("**Homework 1**") is not part of any cell.
@@ -42,7 +46,8 @@ export function readText(text: string): TableRead {
       previousWasRow = false;
       return;
     }
-    if (isWeekHeading(line)) {
+    // A rule of dashes above, between or below a fixed-width table belongs to no row.
+    if (isWeekHeading(line) || RULE.test(line)) {
       previousWasRow = false;
       return;
     }
@@ -50,15 +55,13 @@ export function readText(text: string): TableRead {
     if (lead) {
       started = true;
       previousWasRow = true;
-      items.push({
-        kind: 'row',
-        row: {
-          line: number,
-          date: line.slice(0, line.length - lead.rest.length),
-          rest: lead.rest,
-          links: [],
-        },
-      });
+      lastRow = {
+        line: number,
+        date: line.slice(0, line.length - lead.rest.length),
+        rest: lead.rest,
+        links: [],
+      };
+      items.push({ kind: 'row', row: lastRow });
       return;
     }
     const columns = headerColumns(line);
@@ -76,14 +79,16 @@ export function readText(text: string): TableRead {
       previousWasRow = false;
       return;
     }
-    const last = items.at(-1);
-    if (previousWasRow && last?.kind === 'row') {
-      last.row.rest = `${last.row.rest} ${line}`;
+    // Every line after a row, up to a blank line or the next row, continues it (a topic's bullets, its
+    // homework line, the due date under that).
+    if (previousWasRow && lastRow) {
+      const last = lastRow;
+      last.rest = `${last.rest} ${line}`;
       items.push({
         kind: 'skipped',
         line: number,
         text: line,
-        why: `joined to the row on line ${last.row.line}`,
+        why: `joined to the row on line ${last.line}`,
       });
       return;
     }

@@ -18,6 +18,7 @@ const CITATION =
 const READING_WORD =
   /\b(?:paper|papers|notes|chapter|ch\.?\s?\d|implementation|slides|blog|survey|tutorial|video|code|section|book|lecture)\b/i;
 const NAME_LIKE = /^\(?(?:[A-Z]{2,}s?|[A-Za-z]+[A-Z][\w-]*|[\w-]*\d[\w-]*)[),.]?$/;
+const REFERENCE_WORD = /^(?:ch|chap|chapt|chapter|sec|sect|section|pp?|pg|vol|fig|part|unit)\.?$/i;
 const MARGIN = 2;
 // Readings are a short list at the end of a row: a split point is sought only among its last words, which
 // keeps a very long line linear.
@@ -51,6 +52,8 @@ export function splitTopic(text: string): TopicSplit {
     const topic = text.slice(0, tokens[i]!.at).trim();
     const rest = text.slice(tokens[i]!.at);
     if (/[,;:]$/.test(prev) || FUNCTION_WORDS.has(prev.toLowerCase()) || !balanced(topic)) continue;
+    // "Ch 3", "chap. 1", "sec. 2.1": a reference word and its number are one reading, never split.
+    if (REFERENCE_WORD.test(prev)) continue;
     const items = splitList(rest);
     const first = items[0] ?? '';
     const citation = CITATION.test(rest);

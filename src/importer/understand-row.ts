@@ -29,6 +29,8 @@ export interface RowMeaning {
   text: string;
   /** What a numbers-only date shows of its order ("3/4" either, "9/16" month first). */
   numeric?: NumericOrder;
+  /** More meetings the row names after its date ("Mar 10, 12"): each a class like this one. */
+  also?: PageDate[];
 }
 
 /**
@@ -48,6 +50,7 @@ export function rowLead(
   extra?: string;
   numeric?: NumericOrder;
   unnumbered?: true;
+  also?: PageDate[];
 } | null {
   const found = parseLead(cleanText(row.date), style);
   if (!found) return null;
@@ -77,6 +80,7 @@ export function rowLead(
     ...(extra ? { extra } : {}),
     ...(found.numeric ? { numeric: found.numeric } : {}),
     ...(unnumbered || found.unnumbered ? { unnumbered: true as const } : {}),
+    ...(found.also ? { also: found.also } : {}),
   };
 }
 

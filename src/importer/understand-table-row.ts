@@ -3,6 +3,8 @@ import { findNotes } from './find-notes.ts';
 import type { DateStyle } from './parse-date.ts';
 import { parsePresentations, startsWithPresenters } from './parse-presentations.ts';
 import { cleanText, type RawRow } from './rows.ts';
+import { takeReadingNotes } from './reading-notes.ts';
+import { topicMaterials } from './topic-materials.ts';
 import { splitReadings } from './split-readings.ts';
 import { outside, takeNotes, withoutWhen } from './take-notes.ts';
 import { dayOff, joinedNotes, rowLead, type RowMeaning } from './understand-row.ts';
@@ -24,7 +26,10 @@ export function understandTableRow(
   const { extra, ...lead } = head;
   const hasNumber = lead.number !== undefined;
   // What the date and label cells say besides the date is the topic when there is none, else a note.
-  const topicCell = cleanText(row.topic ?? '') || (extra ?? '');
+  const written = cleanText(row.topic ?? '') || (extra ?? '');
+  // "Overview / Slides (pdf) / Recording": the linked materials after a topic are its readings.
+  const materials = topicMaterials(written, row.links);
+  const topicCell = materials.topic;
   const notesCell = cleanText(
     [topicCell === extra ? '' : extra, row.notes, row.other].filter(Boolean).join('; '),
   );
@@ -64,13 +69,19 @@ export function understandTableRow(
   }
   if (!topic && presentations.length) topic = section ?? 'Paper presentations';
   if (!topic) doubts.push('no topic found');
+  const fromReadings = takeReadingNotes([
+    ...materials.readings,
+    ...splitReadings(row.readings ?? '', row.links).filter(
+      (r) => !materials.readings.some((m) => m.url === r.url && r.url),
+    ),
+  ]);
   return {
     ...base,
     topic,
-    readings: splitReadings(row.readings ?? '', row.links),
+    readings: fromReadings.readings,
     presentations,
-    events: parts.flatMap((p) => p.events),
-    ...joinedNotes(notes),
-    doubts,
+    events: [...parts.flatMap((p) => p.events), ...fromReadings.taken.events],
+    ...joinedNotes([...notes, ...fromReadings.taken.kept]),
+    doubts: [...doubts, ...fromReadings.taken.doubts],
   };
 }

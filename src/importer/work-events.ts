@@ -21,13 +21,20 @@ export function workEvents(cell: string | undefined, kind: WorkKind, given: Colu
     (s) => s.event.kind !== 'exam' || /(?:^|[,;]\s*)$/.test(text.slice(0, s.start)),
   );
   const all = takeNotes(spans);
-  for (const item of outside(text, spans).flatMap(splitList)) {
-    const own = namedWork(item, kind);
-    if (!own) continue;
-    const taken = takeNotes([own.span]);
-    all.events.push(...taken.events);
-    all.kept.push(...taken.kept, ...(own.rest ? [own.rest] : []));
-    all.doubts.push(...taken.doubts);
+  for (const [at, part] of outside(text, spans).entries()) {
+    // "Part I due in person in hard copy": lower-case words after a note go on with it; they name no work.
+    if (at > 0 && /^[a-z]/.test(part)) {
+      all.kept.push(part);
+      continue;
+    }
+    for (const item of splitList(part)) {
+      const own = namedWork(item, kind);
+      if (!own) continue;
+      const taken = takeNotes([own.span]);
+      all.events.push(...taken.events);
+      all.kept.push(...taken.kept, ...(own.rest ? [own.rest] : []));
+      all.doubts.push(...taken.doubts);
+    }
   }
   // The header's day and time hold for the work that states none of its own ("unless noted").
   for (const event of all.events) {

@@ -35,6 +35,18 @@ describe('date styles', () => {
     expect(messages(result).some((m) => m.includes('month first'))).toBe(false);
   });
 
+  it('reads dates that could go either way as the weekdays beside them show, and says so', () => {
+    const dayFirst = 'Botany\n\nTue 3/4 Roots\nThu 5/4 Stems\nTue 10/4 Leaves\n';
+    const result = importSchedule(dayFirst, { referenceYear: 2026, year: 2018, timezone: 'UTC' });
+    expect(result.plan.sessions.map((s) => s.date)).toEqual(['2018-04-03', '2018-04-05', '2018-04-10']);
+    expect(result.review.map((r) => r.message)).toContain(
+      'dates such as "3/4" were read day first (Apr 3): 3 of the 3 weekdays written beside the dates fit that reading, fewer the other',
+    );
+    const monthFirst = 'Botany\n\nTue 4/3 Roots\nThu 4/5 Stems\nTue 4/10 Leaves\n';
+    const other = importSchedule(monthFirst, { referenceYear: 2026, year: 2018, timezone: 'UTC' });
+    expect(other.plan.sessions.map((s) => s.date)).toEqual(['2018-04-03', '2018-04-05', '2018-04-10']);
+  });
+
   it('follows --date-order for dates that could be read either way, and says when it guessed', () => {
     const page = 'Botany\n\n3/4 Roots\n5/4 Stems\n';
     const guessed = importSchedule(page, { referenceYear: 2026, year: 2026, timezone: 'UTC' });

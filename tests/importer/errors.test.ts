@@ -38,7 +38,13 @@ describe('input that cannot be imported says what is wrong and how to fix it', (
   });
   it('text with no dated row', () => {
     expect(attempt('Welcome to the course!\nThe schedule will be posted soon.')).toBe(
-      'cannot import: no schedule rows found in this text (no row starts with a date such as "Sep 2", "Class 1 (Sep 2)", "Tu Jan 25" or "9/2")',
+      'cannot import: no schedule rows found in this text (no row starts with a date such as "Sep 2", "Class 1 (Sep 2)", "Tu Jan 25" or "9/2")\n' +
+        '(lines tried first: 1 "Welcome to the course!", 2 "The schedule will be posted soon.")',
+    );
+  });
+  it('a table whose date cells hold no date', () => {
+    expect(attempt('Date,Topic\nTBA,Intro\nsoon,Sorting\n', { format: 'csv' })).toMatch(
+      /no schedule rows found in this CSV .*\n\(lines tried first: 2 "TBA", 3 "soon"\)$/,
     );
   });
   it('a page whose year nothing decides', () => {

@@ -90,6 +90,27 @@ describe('inferYear', () => {
     });
   });
 
+  it('asks when a year only a few years older fits as well as this one', () => {
+    // Mon Jan 12 and Wed Jan 21 with MLK Day on Jan 19 fit 2026, and 2015 a decade back: 2026 is taken.
+    const recent = [
+      row('Mon Jan 12 Intro'),
+      row('Wed Jan 21 Sorting'),
+      row('Jan 19 MLK Day, no class', false),
+    ];
+    expect(inferYear(recent, 2026)).toMatchObject({ ok: true, year: 2026 });
+    // Mon Jan 13 and Wed Jan 22 with MLK Day on Jan 20 fit 2025 and 2020 alike: a real doubt.
+    const doubtful = [
+      row('Mon Jan 13 Intro'),
+      row('Wed Jan 22 Sorting'),
+      row('Jan 20 MLK Day, no class', false),
+    ];
+    const result = inferYear(doubtful, 2026);
+    expect(result).toMatchObject({ ok: false });
+    expect(!result.ok && result.message).toMatch(
+      /pass --year 2025\n\(its dates fit 2020, 2025 equally well\)$/,
+    );
+  });
+
   it('uses a year the page states', () => {
     expect(inferYear([row('2024-09-03 Intro')], 2030)).toMatchObject({ ok: true, year: 2024 });
   });

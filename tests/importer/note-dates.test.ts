@@ -67,11 +67,21 @@ describe('a note that carries its own date', () => {
 });
 
 describe('work described in parentheses before "due"', () => {
-  it('"Mini HW1 (PDF, sql) due 5/12 @ 9pm": the work before the parenthesis, and a time after "@"', () => {
+  it('"WS9 (Ch 8, lectures 19-22) (due 5:15pm Wednesday, 24 Nov)": a long remark, then the note in parentheses', () => {
+    expect(notes('WS9 (Ch 8, lectures 19-22) (due 5:15pm Wednesday, 24 Nov)')).toEqual([
+      {
+        text: 'WS9 (Ch 8, lectures 19-22) (due 5:15pm Wednesday, 24 Nov)',
+        title: 'WS9 due',
+        date: { month: 11, day: 24, weekday: 3 },
+        time: '17:15',
+      },
+    ]);
+  });
+  it('"Mini HW1 (PDF, sql) due 5/12 @ 9pm": the work and the word naming which, and a time after "@"', () => {
     expect(notes('Mini HW1 (PDF, sql) due 5/12 @ 9pm')).toEqual([
       {
-        text: 'HW1 (PDF, sql) due 5/12 @ 9pm',
-        title: 'HW1 due',
+        text: 'Mini HW1 (PDF, sql) due 5/12 @ 9pm',
+        title: 'Mini HW1 due',
         date: { month: 5, day: 12 },
         time: '21:00',
       },

@@ -188,7 +188,11 @@ function sourceRows(text: string, format: ImportResult['format']): Map<number, s
     const header = records[0]?.record ?? [];
     for (const { record, info } of records) {
       const line = info.lines - (record.join('').match(/\n/g)?.length ?? 0);
-      rows.set(line, withoutWeeks(record, header).join(' | '));
+      // Cells may be written in HTML: their words are what a reader sees.
+      const cells = record.map((c) =>
+        /<[a-z/]/i.test(c) ? parseHtml(c.replace(/<[^>]*>/g, ' ')).textContent : c,
+      );
+      rows.set(line, withoutWeeks(cells, header).join(' | '));
     }
   } else if (format === 'markdown') {
     const lines = text.split(/\r?\n/);

@@ -72,6 +72,16 @@ describe('parsePresentations', () => {
 });
 
 describe('splitTopic', () => {
+  it('keeps a chapter or section reference whole', () => {
+    expect(splitTopic('Joins and views SQL Ch 3')).toEqual({
+      topic: 'Joins and views',
+      readings: 'SQL Ch 3',
+    });
+    expect(splitTopic('welcome, tools setup Notes chap. 1')).toEqual({
+      topic: 'welcome, tools setup',
+      readings: 'Notes chap. 1',
+    });
+  });
   it.each([
     [
       'Intro to GPUs, flash attention (Dao+ 2022) paper, GPUs',
