@@ -42,6 +42,8 @@ interface PendingSetup {
   plan: Plan;
   url: string;
   channelId: string;
+  /** The slash command as typed, for the hints of the reply to Confirm. */
+  command: string;
 }
 
 const say = (text: string): ScheduleReply => ({
@@ -82,7 +84,7 @@ export function courseSetup(deps: CourseSetupDeps) {
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
     });
     if (!imported.ok) return say(imported.message);
-    const held = pending.hold({ plan: imported.plan, url, channelId }, userId, now);
+    const held = pending.hold({ plan: imported.plan, url, channelId, command }, userId, now);
     const content = setupPreview({
       plan: imported.plan,
       review: imported.review,
@@ -106,7 +108,7 @@ export function courseSetup(deps: CourseSetupDeps) {
     const taken = pending.take(action.value ?? '', body.user.id, now);
     const answer = (content: Content) => respond({ ...replyBody({ content }), replace_original: true });
     if (!taken.ok) return void (await answer(say(taken.message).content));
-    const { plan, url, channelId } = taken.value;
+    const { plan, url, channelId, command } = taken.value;
     // Rights are checked again: they may have been taken away since the preview.
     const refusal = await mayNotSetUp(deps.deployment, body.user.id, channelId);
     if (refusal) return void (await answer(say(refusal.text).content));
@@ -120,7 +122,7 @@ export function courseSetup(deps: CourseSetupDeps) {
       return void (await answer(
         say(
           `${plan.course.code} is set up here as \`${course.id}\`. Its reminders start now, in this channel; ` +
-            'give colleagues the right to change it with `/schedule staff add @name`.',
+            `give colleagues the right to change it with \`${command} staff add @name\`.`,
         ).content,
       ));
     }
