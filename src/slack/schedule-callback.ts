@@ -103,8 +103,7 @@ export function scheduleCallback(deps: ScheduleCallbackDeps) {
     const who = { userId: command.user_id, channelId: command.channel_id, mentions: mentionedUsers(raw) };
     const answer = safely(() => route(deps, text, who, respond), deps, text);
     // A slow handler gets "working on it" in the ack and its answer through response_url.
-    const ready =
-      answer instanceof Promise ? await Promise.race([answer, sleep(budget).then(() => undefined)]) : answer;
+    const ready = answer instanceof Promise ? await withinBudget(answer, budget) : answer;
     await ack(replyBody(ready ?? WORKING));
     if (!ready) await respond({ ...replyBody(await answer), replace_original: true });
     logAnswer(deps, command.user_id, text, started);
@@ -189,4 +188,19 @@ function logAnswer(deps: ScheduleCallbackDeps, userId: string, text: string, sta
   deps.log.info(`/schedule "${logSafe(text)}" from ${userId} answered in ${ms} ms`);
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+/**
+ * The answer if it comes within `ms`, else undefined. The timer is cleared as soon as the answer is there:
+ * every /schedule request awaits this, and timers left to run out would pile up by the thousand.
+ */
+async function withinBudget<T>(answer: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([answer, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
