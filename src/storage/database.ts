@@ -31,9 +31,9 @@ export function openDatabase(
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     db = new DatabaseConstructor(path);
-    // WAL: readers (coursebot commands, a test) never block the running bot, and commits are cheap.
-    db.pragma('journal_mode = WAL');
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    // WAL: readers (coursebot commands, a test) never block the running bot, and commits are cheap.
+    switchToWal(db, busyTimeoutMs);
     db.pragma('foreign_keys = ON');
   } catch (error) {
     throw new UserError(
@@ -69,6 +69,24 @@ function migrate(db: Database, path: string, migrations: Migration[]): void {
       db.pragma(`user_version = ${index + 1}`);
     }
   }).immediate();
+}
+
+/**
+ * Switching a new file to WAL needs it alone for a moment, and SQLite answers SQLITE_BUSY at once, without
+ * its busy wait, when another process is opening or migrating it: two bots started at the same moment would
+ * otherwise fail here instead of one of them being refused by the instance lock. Retried for the busy time.
+ */
+function switchToWal(db: Database, waitMs: number): void {
+  const until = performance.now() + waitMs;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || performance.now() > until) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
 }
 
 function reasonOf(error: unknown): string {
