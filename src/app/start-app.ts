@@ -23,6 +23,7 @@ import { coursesOf } from '../slack/course-commands/resolve-course.ts';
 import { configuredCourses, noCourseProblem, withStoredCourses } from '../deployment/course-specs.ts';
 import { UserError } from '../util/user-error.ts';
 import { RunningDeployment } from '../deployment/running-deployment.ts';
+import { planFolderWatchers } from '../files/watch-plan-folder.ts';
 import { wakingSubscriptions } from '../deployment/waking-subscriptions.ts';
 import { calendarFeedFor } from './calendar-feed.ts';
 import { createSink, describeMode } from './create-sink.ts';
@@ -106,6 +107,8 @@ async function startWithDatabase(
       : derivePosts;
   // The Slack app's own directory: App's client carries no token (requests are authorized one by one).
   const directory = slack?.directory;
+  // A courses folder is watched once for all its plan files; the single schedule.json keeps its own watcher.
+  const planFolders = config.coursesPath ? planFolderWatchers(logger) : undefined;
   const running = new RunningDeployment(specs, {
     db,
     store: courses,
@@ -125,6 +128,7 @@ async function startWithDatabase(
     monotonicMs: () => performance.now(),
     ...(config.now === undefined ? {} : { clockSetBy: config.nowSource }),
     storeProblem: () => store.check(),
+    ...(planFolders ? { planFolders } : {}),
   });
   late.deployment = running;
   // The first configured course's plan: what the one-course log lines are dated by.
@@ -197,6 +201,7 @@ async function startWithDatabase(
     home?.stop();
     await slack?.stop();
     await running.stop();
+    await planFolders?.close();
     throw error;
   }
   const summary = deploymentSummary({
@@ -218,6 +223,7 @@ async function startWithDatabase(
       await slack?.stop();
       await scheduler.stop();
       await running.stop();
+      await planFolders?.close();
       store.close();
     },
   };

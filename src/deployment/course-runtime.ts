@@ -8,6 +8,7 @@ import type { DerivePosts } from '../delivery/due-posts.ts';
 import { Ledger } from '../delivery/ledger.ts';
 import type { Sink } from '../delivery/sink.ts';
 import { watchCourseFile } from '../files/watch-course-file.ts';
+import type { PlanFolderWatchers } from '../files/watch-plan-folder.ts';
 import { FILE_AUTHOR, type PlanWatcher } from '../files/watch-plan.ts';
 import { narrowPostContent } from '../reminders/narrow-post.ts';
 import { openAnnouncements, revisionAnnouncementKey } from '../storage/announcements.ts';
@@ -37,6 +38,8 @@ export interface CourseRuntimeDeps {
   clockSetBy?: string;
   storeProblem?: () => string | undefined;
   debounceMs?: number;
+  /** One watcher per folder of plan files, shared by the courses (a department of many files). */
+  planFolders?: PlanFolderWatchers;
 }
 
 /** A course while the bot runs: its plan, ledger view, announcer, dispatcher, desk and watcher. */
@@ -130,6 +133,7 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
           log,
           announce: (revisionId) => course.announce(revisionId),
           ...(deps.debounceMs === undefined ? {} : { debounceMs: deps.debounceMs }),
+          ...(deps.planFolders ? { folders: deps.planFolders } : {}),
         });
       }
       return course.dispatcher.start();

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultChannelOf } from '../app/default-channel.ts';
 import type { Config } from '../config/env.ts';
-import { loadPlanOrThrow, readPlanFile } from '../files/plan-file.ts';
+import { isPlanFileName, loadPlanOrThrow, readPlanFile } from '../files/plan-file.ts';
 import { courseId } from '../plan/course-id.ts';
 import { formatProblem } from '../plan/problems.ts';
 import type { CourseStore } from '../storage/course-store.ts';
@@ -22,7 +22,7 @@ export function planFilesIn(folder: string): string[] {
     );
   }
   return names
-    .filter((n) => n.endsWith('.json') && !n.endsWith('.schema.json'))
+    .filter(isPlanFileName)
     .sort()
     .map((n) => join(folder, n));
 }

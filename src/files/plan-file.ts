@@ -8,6 +8,11 @@ export type PlanFileResult =
   | { ok: true; plan: Plan; warnings: Problem[]; text: string }
   | { ok: false; errors: Problem[]; warnings: Problem[] };
 
+/** Whether a file in a courses folder is a course's plan (a JSON Schema kept beside them is not). */
+export function isPlanFileName(name: string): boolean {
+  return name.endsWith('.json') && !name.endsWith('.schema.json');
+}
+
 /** Reads and validates a plan file; a missing or unreadable file is a problem like any other. */
 export function readPlanFile(path: string): PlanFileResult {
   let text: string;

@@ -2,7 +2,8 @@ import type { DateTime } from 'luxon';
 import type { RevisedPlanSource } from '../changes/revised-plan-source.ts';
 import type { AnnounceStatus } from '../delivery/announcer.ts';
 import type { Logger } from '../util/logger.ts';
-import { FILE_AUTHOR, watchPlan, type PlanWatcher } from './watch-plan.ts';
+import type { PlanFolderWatchers } from './watch-plan-folder.ts';
+import { FILE_AUTHOR, watchPlan, type PlanWatcher, type WatchPlanOptions } from './watch-plan.ts';
 
 export interface CourseFileOptions {
   path: string;
@@ -12,6 +13,8 @@ export interface CourseFileOptions {
   /** Sends a recorded revision's queued announcement now if it can. */
   announce: (revisionId: number) => Promise<AnnounceStatus>;
   debounceMs?: number;
+  /** The department's shared folder watchers; without them the file gets its own watcher. */
+  folders?: PlanFolderWatchers;
 }
 
 /**
@@ -30,7 +33,7 @@ export async function watchCourseFile(options: CourseFileOptions): Promise<PlanW
       `recording ${path} in the database failed, so edits made while stopped are not announced: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  return watchPlan({
+  const reload: WatchPlanOptions = {
     path,
     source: plans,
     log,
@@ -40,5 +43,6 @@ export async function watchCourseFile(options: CourseFileOptions): Promise<PlanW
       const status = await options.announce(revisionId);
       if (status.state === 'failed') log.error(`announcing the edit of ${path} failed: ${status.reason}`);
     },
-  });
+  };
+  return options.folders ? options.folders.watch(reload) : watchPlan(reload);
 }

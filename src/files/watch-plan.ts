@@ -1,104 +1,26 @@
 import { watch } from 'chokidar';
-import type { DateTime } from 'luxon';
-import type { RevisedPlanSource } from '../changes/revised-plan-source.ts';
-import type { Content } from '../content/content.ts';
-import { formatProblem } from '../plan/problems.ts';
-import type { Logger } from '../util/logger.ts';
-import { readFileSync } from 'node:fs';
-import { readPlanFile } from './plan-file.ts';
+import { planReloader, type PlanReloadOptions, type PlanWatcher } from './plan-reloader.ts';
 
-/** Who the history names for a change made in the file. */
-export const FILE_AUTHOR = 'schedule.json';
+export { FILE_AUTHOR, type PlanWatcher } from './plan-reloader.ts';
 
-export interface WatchPlanOptions {
-  path: string;
-  source: RevisedPlanSource;
-  /**
-   * Sends the announcement of a recorded edit (queued in the outbox with its revision) now if it can: the
-   * same path as an edit found at start and a confirmed change.
-   */
-  announce: (revisionId: number, content: Content) => void | Promise<void>;
-  now: () => DateTime;
-  log: Pick<Logger, 'info' | 'warn' | 'error'>;
-  /** Quiet time after the last write before reading: an editor saving in bursts causes one reload. */
-  debounceMs?: number;
-}
-
-export interface PlanWatcher {
-  close(): Promise<void>;
-  /** Resolves when no reload is pending or running (for tests and shutdown). */
-  settled(): Promise<void>;
-}
+export type WatchPlanOptions = PlanReloadOptions;
 
 /**
- * Reloads schedule.json when it changes on disk. A broken file is refused with the same lines as
- * `coursebot validate` and the bot keeps its last good plan; a valid one replaces the base of the effective
- * plan (revisions are re-applied over it) and its differences are announced once.
+ * Watches one plan file (the single schedule.json) and reloads it when it changes on disk; see planReloader
+ * for what a reload does.
  */
 export async function watchPlan(options: WatchPlanOptions): Promise<PlanWatcher> {
-  const { path, source, log } = options;
-  const debounceMs = options.debounceMs ?? 500;
-  let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
-  let lastText: string | undefined;
-
-  const reload = async () => {
-    const result = readPlanFile(path);
-    if (!result.ok) {
-      log.warn(
-        `${path} changed but is not a valid plan; keeping the last good plan. Fix these and save again:`,
-      );
-      for (const problem of [...result.errors, ...result.warnings]) log.warn(formatProblem(problem, path));
-      lastText = undefined;
-      return;
-    }
-    // Saving without changes (or a touch) is not an edit.
-    if (result.text === lastText) return;
-    lastText = result.text;
-    for (const warning of result.warnings) log.warn(formatProblem(warning, path));
-    const { before } = source.replaceBase(result.plan);
-    const adopted = source.adoptFile(FILE_AUTHOR, options.now(), before);
-    log.info(
-      `${path} reloaded: ${adopted.announcement ? 'the changes are announced' : 'nothing students see changed'}`,
-    );
-    if (adopted.announcement && adopted.revision)
-      await options.announce(adopted.revision.id, adopted.announcement);
-  };
-
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      running = running.then(reload).catch((error: unknown) => {
-        log.error(`reloading ${path} failed: ${error instanceof Error ? error.message : String(error)}`);
-      });
-    }, debounceMs);
-  };
-
-  // The text alone: the plan was parsed and checked when the course was loaded, and a thousand course files
-  // parsed twice doubled the start. (A broken text is never compared: reload refuses it first.)
-  lastText = readTextOrUndefined(path);
+  const { path, log } = options;
+  const reloader = planReloader(options);
   const watcher = watch(path, { ignoreInitial: true, atomic: true });
-  watcher.on('all', schedule);
+  watcher.on('all', () => reloader.changed());
   watcher.on('error', (error) => log.error(`watching ${path} failed: ${String(error)}`));
   await new Promise<void>((resolve) => watcher.once('ready', resolve));
   return {
     async close() {
-      clearTimeout(timer);
       await watcher.close();
-      await running;
+      await reloader.close();
     },
-    async settled() {
-      while (timer) await new Promise((resolve) => setTimeout(resolve, debounceMs / 4));
-      await running;
-    },
+    settled: () => reloader.settled(),
   };
-}
-
-function readTextOrUndefined(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
