@@ -32,13 +32,26 @@ function trackedAck<A extends (...args: never[]) => Promise<void>>(ack: A): { ac
  * politely (in the ack when it is still unsent, else through response_url), never left with silence.
  */
 export class SlackListeners {
+  // One Bolt listener per surface, dispatching here by name: Bolt runs every registered listener's matchers
+  // on every request, so twenty listeners cost each /schedule answer twenty middleware chains.
+  private readonly commands = new Map<string, (args: CommandArgs) => Promise<void>>();
+  private readonly actions: { id: string | RegExp; run: (args: ButtonArgs) => Promise<void> }[] = [];
+  private readonly views = new Map<string, (args: ViewArgs) => Promise<void>>();
+
   constructor(
     private readonly app: App,
     private readonly log: Pick<Logger, 'error'>,
   ) {}
 
   command(name: string, handler: (args: CommandArgs) => Promise<void>): void {
-    this.app.command(name, async (args) => {
+    if (this.commands.size === 0) {
+      this.app.command(/.*/, async (args) => {
+        const run = this.commands.get(args.command.command);
+        if (run) await run(args);
+      });
+    }
+    if (this.commands.has(name)) throw new Error(`the command ${name} is already bound`);
+    this.commands.set(name, async (args) => {
       const { ack, acked } = trackedAck(args.ack);
       try {
         await handler({ ...args, ack });
@@ -50,15 +63,27 @@ export class SlackListeners {
   }
 
   action(actionId: string | RegExp, handler: (args: ButtonArgs) => Promise<void>): void {
-    this.app.action<BlockButtonAction>(actionId, async (args) => {
-      const { ack, acked } = trackedAck(args.ack);
-      try {
-        await handler({ ...args, ack });
-      } catch (error) {
-        this.log.error(failureLine(`button ${actionId}`, error));
-        if (!acked()) await ack().catch(() => {});
-        await this.tell(undefined, args.respond);
-      }
+    if (this.actions.length === 0) {
+      this.app.action<BlockButtonAction>(/.*/, async (args) => {
+        const id = args.action.action_id;
+        const matching = this.actions.filter((a) => (typeof a.id === 'string' ? a.id === id : a.id.test(id)));
+        // A button of ours with nothing to do (a link button, say) is still acknowledged, so Slack shows no error.
+        if (matching.length === 0) await args.ack();
+        for (const action of matching) await action.run(args);
+      });
+    }
+    this.actions.push({
+      id: actionId,
+      run: async (args) => {
+        const { ack, acked } = trackedAck(args.ack);
+        try {
+          await handler({ ...args, ack });
+        } catch (error) {
+          this.log.error(failureLine(`button ${actionId}`, error));
+          if (!acked()) await ack().catch(() => {});
+          await this.tell(undefined, args.respond);
+        }
+      },
     });
   }
 
@@ -74,7 +99,14 @@ export class SlackListeners {
   }
 
   view(callbackId: string, handler: (args: ViewArgs) => Promise<void>): void {
-    this.app.view<ViewSubmitAction>(callbackId, async (args) => {
+    if (this.views.size === 0) {
+      this.app.view<ViewSubmitAction>(/.*/, async (args) => {
+        const run = this.views.get(args.view.callback_id);
+        if (run) await run(args);
+      });
+    }
+    if (this.views.has(callbackId)) throw new Error(`the view ${callbackId} is already bound`);
+    this.views.set(callbackId, async (args) => {
       const { ack, acked } = trackedAck(args.ack);
       try {
         await handler({ ...args, ack });
