@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { startApp } from '../../app/start-app.ts';
+import { startApp, type RunningApp } from '../../app/start-app.ts';
 import { parseConfig, unknownSettings } from '../../config/env.ts';
 import type { PlanSource } from '../../plan/plan-source.ts';
 import { readPlanFile } from '../../files/plan-file.ts';
@@ -46,24 +46,38 @@ export function startCommand(): Command {
       const zone = () => plans?.current().course.timezone;
       const logger = createLogger({ level: config.logLevel, clock, zone });
       for (const warning of unknownSettings()) logger.warn(warning);
-      const app = await startApp({ config, clock, logger, onPlans: (loaded) => (plans = loaded) });
+      // Listened for before the start: a stop asked for while starting (the summary is already printed) waits
+      // for the start to finish, then stops gracefully, instead of killing the bot mid-post.
+      const started: { app?: RunningApp } = {};
       let stopping = false;
-      const shutdown = (signal: string) => {
-        if (stopping) return;
-        stopping = true;
-        logger.info(`${signal}: finishing the post in flight, then stopping`);
-        app.stop().then(
+      const stop = (running: RunningApp) =>
+        running.stop().then(
           () => process.exit(0),
           (error: unknown) => {
             logger.error(`stopping failed: ${error instanceof Error ? error.message : String(error)}`);
             process.exit(1);
           },
         );
+      const shutdown = (signal: string) => {
+        // A second signal, or a start that does not finish (Slack unreachable, say), stops at once.
+        if (stopping) process.exit(1);
+        stopping = true;
+        logger.info(`${signal}: finishing the post in flight, then stopping`);
+        if (started.app) return void stop(started.app);
+        setTimeout(() => {
+          logger.warn(`${signal}: still starting after ${STOP_WAIT_MS / 1000} s: stopping now`);
+          process.exit(1);
+        }, STOP_WAIT_MS).unref();
       };
-      process.once('SIGINT', () => shutdown('SIGINT'));
-      process.once('SIGTERM', () => shutdown('SIGTERM'));
+      process.on('SIGINT', () => shutdown('SIGINT'));
+      process.on('SIGTERM', () => shutdown('SIGTERM'));
+      started.app = await startApp({ config, clock, logger, onPlans: (loaded) => (plans = loaded) });
+      if (stopping) void stop(started.app);
     });
 }
+
+/** How long a stop asked for during the start waits for it to finish. */
+const STOP_WAIT_MS = 10_000;
 
 /**
  * COURSEBOT_NOW / --now as an instant: a time without an offset is the course's local time, as in `ask`.
