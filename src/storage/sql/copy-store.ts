@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { UserError } from '../../util/user-error.ts';
 import { migrateSql } from './migrate.ts';
-import { COURSEBOT_TABLES, coursebotMigrations, type CoursebotTable } from './schema/coursebot-migrations.ts';
+import { STORE_TABLES, coursebotMigrations, type CoursebotTable } from './schema/coursebot-migrations.ts';
 import type { AnyKysely, SqlStore } from './sql-store.ts';
 import { writeTransaction } from './write-transaction.ts';
 
@@ -20,7 +20,7 @@ const KEY_ORDER: Record<CopiedTable, readonly string[]> = {
 
 /** The instance lock belongs to the process running on the source file, not to the data: never copied. */
 type CopiedTable = Exclude<CoursebotTable, 'instance_lock'>;
-const COPIED = COURSEBOT_TABLES.filter((t): t is CopiedTable => t !== 'instance_lock');
+const COPIED = STORE_TABLES.filter((t): t is CopiedTable => t !== 'instance_lock');
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 parameters for the widest table. */
 const BATCH = 500;

@@ -8,7 +8,7 @@ import type { Plan } from '../../../src/plan/schema.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyStore } from '../../../src/storage/sql/copy-store.ts';
 import { openSql } from '../../../src/storage/sql/open-sql.ts';
-import { COURSEBOT_TABLES } from '../../../src/storage/sql/schema/coursebot-migrations.ts';
+import { STORE_TABLES } from '../../../src/storage/sql/schema/coursebot-migrations.ts';
 import type { SqlStore } from '../../../src/storage/sql/sql-store.ts';
 import { SqlLedger } from '../../../src/storage/sql/tables/sql-ledger.ts';
 import { SqlRevisionLog } from '../../../src/storage/sql/tables/sql-revisions.ts';
@@ -16,7 +16,7 @@ import { openDatabase } from '../../../src/storage/database.ts';
 import { dialects, type TestDatabase } from './dialects.ts';
 import { CANCEL, RELEASE_AT, writeReleaseDatabase } from './release-database.ts';
 
-const TABLES = COURSEBOT_TABLES.filter((t) => t !== 'instance_lock');
+const TABLES = STORE_TABLES.filter((t) => t !== 'instance_lock');
 const KEYS: Record<string, string[]> = {
   meta: ['key'],
   courses: ['id'],

@@ -19,7 +19,7 @@ import { migrateSql } from '../../../src/storage/sql/migrate.ts';
 import type { SqlStore } from '../../../src/storage/sql/sql-store.ts';
 import { openSql } from '../../../src/storage/sql/open-sql.ts';
 import {
-  COURSEBOT_TABLES,
+  STORE_TABLES,
   coursebotMigrations,
 } from '../../../src/storage/sql/schema/coursebot-migrations.ts';
 import { RELEASE_TABLES_VERSION, releaseBaseline } from '../../../src/storage/sql/schema/release-baseline.ts';
@@ -37,7 +37,7 @@ function shapeOf(path: string): unknown {
   const file = new DatabaseConstructor(path, { readonly: true });
   try {
     return Object.fromEntries(
-      COURSEBOT_TABLES.map((table) => [
+      STORE_TABLES.map((table) => [
         table,
         {
           columns: (file.pragma(`table_info(${table})`) as Record<string, unknown>[]).map((c) => ({
@@ -76,13 +76,13 @@ describe('the baseline on SQLite', () => {
   it('keeps every row of a file the current release wrote, and that release still opens it', async () => {
     const path = join(folder, 'coursebot.db');
     writeReleaseDatabase(path);
-    const before = rowsOf(openDatabase(path), COURSEBOT_TABLES);
+    const before = rowsOf(openDatabase(path), STORE_TABLES);
     const store = await openSql({ sqlitePath: path });
     expect(await migrateSql(store, coursebotMigrations)).toEqual({ from: 0, to: coursebotMigrations.length });
     await store.close();
 
     const after = openDatabase(path);
-    const rows = rowsOf(after, COURSEBOT_TABLES);
+    const rows = rowsOf(after, STORE_TABLES);
     after.close();
     const withoutNewColumns = Object.fromEntries(
       Object.entries(rows).map(([table, list]) => [
@@ -162,7 +162,7 @@ describe('the baseline on SQLite', () => {
 /** Each table's columns as (name, NOT NULL, part of the primary key), the same words on both dialects. */
 async function columnsOf(store: SqlStore): Promise<Record<string, string[]>> {
   const columns: Record<string, string[]> = {};
-  for (const table of COURSEBOT_TABLES) {
+  for (const table of STORE_TABLES) {
     if (store.dialect === 'sqlite') {
       const { rows } = await sql<{
         name: string;
@@ -207,7 +207,7 @@ describe.each(dialects)('the bot schema on $name', ({ name, skip, fresh }) => {
       from: coursebotMigrations.length,
       to: coursebotMigrations.length,
     });
-    for (const table of COURSEBOT_TABLES) {
+    for (const table of STORE_TABLES) {
       expect(await store.db.selectFrom(table).selectAll().execute()).toEqual([]);
     }
   });

@@ -14,7 +14,7 @@ export const coursebotMigrations: readonly SqlMigration[] = [
 ];
 
 /** Every table, parents before the rows that refer to them: the order a copy writes them in. */
-export const COURSEBOT_TABLES = [
+export const STORE_TABLES = [
   'meta',
   'courses',
   'course_staff',
@@ -27,4 +27,4 @@ export const COURSEBOT_TABLES = [
   'instance_lock',
 ] as const;
 
-export type CoursebotTable = (typeof COURSEBOT_TABLES)[number];
+export type CoursebotTable = (typeof STORE_TABLES)[number];
