@@ -21,7 +21,8 @@ export interface StaffRow {
   addedAt: string;
 }
 
-interface Row {
+/** A `courses` row as either store returns it. */
+export interface CourseRow {
   id: string;
   source_kind: 'file' | 'slack';
   source: string | null;
@@ -33,7 +34,7 @@ interface Row {
   retired_by: string | null;
 }
 
-const fromRow = (r: Row): StoredCourse => ({
+export const courseFromRow = (r: CourseRow): StoredCourse => ({
   id: r.id,
   source:
     r.source_kind === 'file'
@@ -52,12 +53,12 @@ export class CourseStore {
   constructor(private readonly db: Database) {}
 
   all(): StoredCourse[] {
-    return this.db.prepare<[], Row>('SELECT * FROM courses ORDER BY id').all().map(fromRow);
+    return this.db.prepare<[], CourseRow>('SELECT * FROM courses ORDER BY id').all().map(courseFromRow);
   }
 
   get(id: string): StoredCourse | undefined {
-    const row = this.db.prepare<[string], Row>('SELECT * FROM courses WHERE id = ?').get(id);
-    return row && fromRow(row);
+    const row = this.db.prepare<[string], CourseRow>('SELECT * FROM courses WHERE id = ?').get(id);
+    return row && courseFromRow(row);
   }
 
   /** Records a course the first time it is seen; a course already stored keeps its row (and retirement). */

@@ -2,19 +2,24 @@ import type { Database } from 'better-sqlite3';
 import type { DateTime } from 'luxon';
 import { dmKinds, type DmKind, type DmSubscription } from '../reminders/dm-subscription.ts';
 
-interface Row {
+/** A `dm_subscriptions` row as either store returns it. */
+export interface SubscriptionRow {
   user_id: string;
   kind: string;
   leads: string;
   timezone: string | null;
 }
 
-const fromRow = (r: Row): DmSubscription => ({
-  userId: r.user_id,
-  kind: r.kind as DmKind,
-  leadsMinutes: r.leads ? r.leads.split(' ').map(Number) : [],
-  ...(r.timezone ? { timezone: r.timezone } : {}),
-});
+/** The rows as subscriptions; a kind this version does not know (written by a newer one) is passed over. */
+export const subscriptionsFromRows = (rows: SubscriptionRow[]): DmSubscription[] =>
+  rows
+    .filter((r) => (dmKinds as readonly string[]).includes(r.kind))
+    .map((r) => ({
+      userId: r.user_id,
+      kind: r.kind as DmKind,
+      leadsMinutes: r.leads ? r.leads.split(' ').map(Number) : [],
+      ...(r.timezone ? { timezone: r.timezone } : {}),
+    }));
 
 /** The students' personal reminder wishes, per course (see dm-subscriptions-migration.ts). */
 export class DmSubscriptions {
@@ -26,8 +31,8 @@ export class DmSubscriptions {
       .prepare(
         'SELECT user_id, kind, leads, timezone FROM dm_subscriptions WHERE course_id = ? ORDER BY user_id, kind',
       )
-      .all(courseId) as Row[];
-    return rows.filter((r) => (dmKinds as readonly string[]).includes(r.kind)).map(fromRow);
+      .all(courseId) as SubscriptionRow[];
+    return subscriptionsFromRows(rows);
   }
 
   forUser(courseId: string, userId: string): DmSubscription[] {

@@ -1,40 +1,18 @@
 import type { Plan } from '../../../plan/schema.ts';
-import type { StaffRow, StoredCourse } from '../../course-store.ts';
+import { courseFromRow, type CourseRow, type StaffRow, type StoredCourse } from '../../course-store.ts';
 import type { SqlStore } from '../sql-store.ts';
-
-interface Row {
-  id: string;
-  source_kind: 'file' | 'slack';
-  source: string | null;
-  home: string;
-  base_plan: string | null;
-  created_at: string;
-  created_by: string;
-  retired_at: string | null;
-  retired_by: string | null;
-}
-
-const fromRow = (r: Row): StoredCourse => ({
-  id: r.id,
-  source:
-    r.source_kind === 'file'
-      ? { kind: 'file', path: r.source ?? '' }
-      : { kind: 'slack', ...(r.source ? { url: r.source } : {}) },
-  home: r.home,
-  ...(r.base_plan ? { basePlan: JSON.parse(r.base_plan) as Plan } : {}),
-  createdAt: r.created_at,
-  createdBy: r.created_by,
-  ...(r.retired_at ? { retiredAt: r.retired_at } : {}),
-  ...(r.retired_by ? { retiredBy: r.retired_by } : {}),
-});
 
 /** The courses and their staff on the SQL layer: what CourseStore offers, async. */
 export class SqlCourseStore {
   constructor(private readonly store: SqlStore) {}
 
   async all(): Promise<StoredCourse[]> {
-    const rows = (await this.store.db.selectFrom('courses').selectAll().orderBy('id').execute()) as Row[];
-    return rows.map(fromRow);
+    const rows = (await this.store.db
+      .selectFrom('courses')
+      .selectAll()
+      .orderBy('id')
+      .execute()) as CourseRow[];
+    return rows.map(courseFromRow);
   }
 
   async get(id: string): Promise<StoredCourse | undefined> {
@@ -42,8 +20,8 @@ export class SqlCourseStore {
       .selectFrom('courses')
       .selectAll()
       .where('id', '=', id)
-      .executeTakeFirst()) as Row | undefined;
-    return row && fromRow(row);
+      .executeTakeFirst()) as CourseRow | undefined;
+    return row && courseFromRow(row);
   }
 
   /** Records a course the first time it is seen; a course already stored keeps its row (and retirement). */

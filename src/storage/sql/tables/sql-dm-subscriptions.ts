@@ -1,21 +1,8 @@
 import type { DateTime } from 'luxon';
-import { dmKinds, type DmKind, type DmSubscription } from '../../../reminders/dm-subscription.ts';
+import type { DmKind, DmSubscription } from '../../../reminders/dm-subscription.ts';
+import { subscriptionsFromRows, type SubscriptionRow } from '../../dm-subscriptions.ts';
 import type { AnyKysely, SqlStore } from '../sql-store.ts';
 import { writeTransaction } from '../write-transaction.ts';
-
-interface Row {
-  user_id: string;
-  kind: string;
-  leads: string;
-  timezone: string | null;
-}
-
-const fromRow = (r: Row): DmSubscription => ({
-  userId: r.user_id,
-  kind: r.kind as DmKind,
-  leadsMinutes: r.leads ? r.leads.split(' ').map(Number) : [],
-  ...(r.timezone ? { timezone: r.timezone } : {}),
-});
 
 /** The students' personal reminder wishes, per course, on the SQL layer: what DmSubscriptions offers, async. */
 export class SqlDmSubscriptions {
@@ -68,8 +55,8 @@ async function listIn(db: AnyKysely, courseId: string): Promise<DmSubscription[]
     .where('course_id', '=', courseId)
     .orderBy('user_id')
     .orderBy('kind')
-    .execute()) as Row[];
-  return rows.filter((r) => (dmKinds as readonly string[]).includes(r.kind)).map(fromRow);
+    .execute()) as SubscriptionRow[];
+  return subscriptionsFromRows(rows);
 }
 
 async function setIn(
