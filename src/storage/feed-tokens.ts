@@ -1,16 +1,11 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { DateTime } from 'luxon';
+import { deriveToken, isTokenShaped, newNonce, presentedMatches, tokenHash } from './feed-token-secret.ts';
 
 interface Row {
   nonce: string;
   token_hash: string;
 }
-
-const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
-
-/** Tokens are 43 characters of base64url (256 bits); anything else is refused before any hashing. */
-const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * The secret in each course's feed link. Calendar clients cannot log in, so the link is the key: it must be
@@ -31,48 +26,39 @@ export class FeedTokens {
   token(courseId: string, now: DateTime): string {
     const row = this.row(courseId);
     if (!row) return this.rotate(courseId, now);
-    const token = this.derive(courseId, row.nonce);
-    if (sha256(token).toString('hex') !== row.token_hash) {
+    const token = deriveToken(this.key, courseId, row.nonce);
+    if (tokenHash(token) !== row.token_hash) {
       // A new key (a new bot token): links made with the old one no longer match anything.
       this.db
         .prepare('UPDATE feed_tokens SET token_hash = ? WHERE course_id = ?')
-        .run(sha256(token).toString('hex'), courseId);
+        .run(tokenHash(token), courseId);
     }
     return token;
   }
 
   /** A new token for the course: the old link answers 404 from now on. */
   rotate(courseId: string, now: DateTime): string {
-    const nonce = randomBytes(32).toString('base64url');
-    const token = this.derive(courseId, nonce);
+    const nonce = newNonce();
+    const token = deriveToken(this.key, courseId, nonce);
     this.db
       .prepare(
         `INSERT INTO feed_tokens (course_id, nonce, token_hash, created_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (course_id) DO UPDATE SET nonce = excluded.nonce, token_hash = excluded.token_hash,
            created_at = excluded.created_at`,
       )
-      .run(courseId, nonce, sha256(token).toString('hex'), now.toUTC().toISO());
+      .run(courseId, nonce, tokenHash(token), now.toUTC().toISO());
     return token;
   }
 
   /** Whether `presented` is the course's token: compared by hash, in constant time. */
   matches(courseId: string, presented: string): boolean {
-    if (!TOKEN_RE.test(presented)) return false;
-    const row = this.row(courseId);
-    const stored = row && Buffer.from(row.token_hash, 'hex');
-    if (!stored || stored.length !== 32) return false;
-    return timingSafeEqual(sha256(presented), stored);
+    if (!isTokenShaped(presented)) return false;
+    return presentedMatches(presented, this.row(courseId)?.token_hash);
   }
 
   private row(courseId: string): Row | undefined {
     return this.db
       .prepare<[string], Row>('SELECT nonce, token_hash FROM feed_tokens WHERE course_id = ?')
       .get(courseId);
-  }
-
-  private derive(courseId: string, nonce: string): string {
-    return createHmac('sha256', this.key)
-      .update(`coursebot calendar feed\n${courseId}\n${nonce}`)
-      .digest('base64url');
   }
 }

@@ -1,13 +1,16 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import type { FeedItem } from '../../../calendar-feed/feed-items.ts';
 import { reviseItems, type ItemState, type RevisedItem } from '../../../calendar-feed/item-revisions.ts';
 import type { SqlStore } from '../sql-store.ts';
 import { writeTransaction } from '../write-transaction.ts';
 import { serialize } from './serialize.ts';
-
-const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
-const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
+import {
+  deriveToken,
+  isTokenShaped,
+  newNonce,
+  presentedMatches,
+  tokenHash,
+} from '../../feed-token-secret.ts';
 
 /**
  * The secret in each course's feed link on the SQL layer: what FeedTokens (src/storage/feed-tokens.ts)
@@ -24,8 +27,8 @@ export class SqlFeedTokens {
   async token(courseId: string, now: DateTime): Promise<string> {
     const row = await this.row(courseId);
     if (!row) return this.rotate(courseId, now);
-    const token = this.derive(courseId, row.nonce);
-    const hash = sha256(token).toString('hex');
+    const token = deriveToken(this.key, courseId, row.nonce);
+    const hash = tokenHash(token);
     if (hash !== row.token_hash) {
       // A new key (a new bot token): links made with the old one no longer match anything.
       await this.store.db
@@ -39,9 +42,9 @@ export class SqlFeedTokens {
 
   /** A new token for the course: the old link stops matching at once. */
   async rotate(courseId: string, now: DateTime): Promise<string> {
-    const nonce = randomBytes(32).toString('base64url');
-    const token = this.derive(courseId, nonce);
-    const values = { nonce, token_hash: sha256(token).toString('hex'), created_at: now.toUTC().toISO()! };
+    const nonce = newNonce();
+    const token = deriveToken(this.key, courseId, nonce);
+    const values = { nonce, token_hash: tokenHash(token), created_at: now.toUTC().toISO()! };
     await this.store.db
       .insertInto('feed_tokens')
       .values({ course_id: courseId, ...values })
@@ -52,11 +55,8 @@ export class SqlFeedTokens {
 
   /** Whether `presented` is the course's token: compared by hash, in constant time. */
   async matches(courseId: string, presented: string): Promise<boolean> {
-    if (!TOKEN_RE.test(presented)) return false;
-    const row = await this.row(courseId);
-    const stored = row && Buffer.from(row.token_hash, 'hex');
-    if (!stored || stored.length !== 32) return false;
-    return timingSafeEqual(sha256(presented), stored);
+    if (!isTokenShaped(presented)) return false;
+    return presentedMatches(presented, (await this.row(courseId))?.token_hash);
   }
 
   private async row(courseId: string): Promise<{ nonce: string; token_hash: string } | undefined> {
@@ -66,12 +66,6 @@ export class SqlFeedTokens {
       .where('course_id', '=', courseId)
       .executeTakeFirst();
     return row && { nonce: String(row.nonce), token_hash: String(row.token_hash) };
-  }
-
-  private derive(courseId: string, nonce: string): string {
-    return createHmac('sha256', this.key)
-      .update(`coursebot calendar feed\n${courseId}\n${nonce}`)
-      .digest('base64url');
   }
 }
 
