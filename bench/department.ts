@@ -28,6 +28,7 @@ import { percentile } from './latency-report.ts';
 import { runBurst } from './morning-burst.ts';
 import { nodeOptionsOfStartScript } from './start-options.ts';
 import { describeAnswer } from './describe-answer.ts';
+import { whole } from './whole-option.ts';
 
 const { values } = parseArgs({
   options: {
@@ -40,14 +41,6 @@ const { values } = parseArgs({
     strict: { type: 'boolean', default: false },
   },
 });
-const whole = (name: string, raw: string, least: number) => {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < least) {
-    console.error(`--${name} must be a whole number of at least ${least} (got "${raw}")`);
-    process.exit(2);
-  }
-  return value;
-};
 const count = whole('courses', values.courses, 1);
 const runs = whole('runs', values.runs, 1);
 const warmup = whole('warmup', values.warmup, 0);

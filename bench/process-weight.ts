@@ -21,6 +21,7 @@ import { measureCommands } from './cli-weight.ts';
 import { verdict, weightTable, type Figure } from './weight-report.ts';
 import { describeAnswer } from './describe-answer.ts';
 import { nodeOptionsOfStartScript } from './start-options.ts';
+import { whole } from './whole-option.ts';
 
 const TARGET = 1.3;
 const ROOT = resolve(import.meta.dirname, '..');
@@ -37,14 +38,6 @@ const { values } = parseArgs({
     strict: { type: 'boolean', default: false },
   },
 });
-const whole = (name: string, raw: string, least: number) => {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < least) {
-    console.error(`--${name} must be a whole number of at least ${least} (got "${raw}")`);
-    process.exit(2);
-  }
-  return value;
-};
 const runs = whole('runs', values.runs, 1);
 const warmup = whole('warmup', values.warmup, 0);
 const requests = whole('requests', values.requests, 1);
