@@ -18,10 +18,7 @@ import { migrations as releaseMigrations } from '../../../src/storage/migrations
 import { migrateSql } from '../../../src/storage/sql/migrate.ts';
 import type { SqlStore } from '../../../src/storage/sql/sql-store.ts';
 import { openSql } from '../../../src/storage/sql/open-sql.ts';
-import {
-  STORE_TABLES,
-  coursebotMigrations,
-} from '../../../src/storage/sql/schema/coursebot-migrations.ts';
+import { STORE_TABLES, coursebotMigrations } from '../../../src/storage/sql/schema/coursebot-migrations.ts';
 import { RELEASE_TABLES_VERSION, releaseBaseline } from '../../../src/storage/sql/schema/release-baseline.ts';
 import { dialects, type TestDatabase } from './dialects.ts';
 import { rowsOf, writeReleaseDatabase } from './release-database.ts';
