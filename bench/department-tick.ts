@@ -4,6 +4,7 @@
  * database file, with a clock that moves 15 s per tick through a quiet afternoon. In this process, so only
  * the tick is timed.
  */
+import { sqlDepsOver } from '../tests/support/sql-deps.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +57,7 @@ export async function measureTick(coursesPath: string, ticks: number): Promise<T
     );
     const deployment = new RunningDeployment(withStoredCourses(configured, store), {
       db,
+      ...(await sqlDepsOver(db)),
       store,
       sink,
       clock,

@@ -10,7 +10,6 @@ import { stopDmsOnLeave } from '../slack/stop-dms-on-leave.ts';
 import { DmSubscriptions } from '../storage/dm-subscriptions.ts';
 import { slackForConfig } from '../slack/slack-for-config.ts';
 import { installHome } from '../slack/home/install-home.ts';
-import type { BotStore } from '../storage/bot-store.ts';
 import { resendFailed, resendReply } from '../delivery/resend-failed.ts';
 import { registerResend } from '../slack/staff/staff-commands.ts';
 import { lateDeployment } from '../courses/late-deployment.ts';
@@ -27,7 +26,7 @@ import { planFolderWatchers } from '../files/watch-plan-folder.ts';
 import { wakingSubscriptions } from '../deployment/waking-subscriptions.ts';
 import { calendarFeedFor } from './calendar-feed.ts';
 import { createSink, describeMode } from './create-sink.ts';
-import { openDemoAwareStore } from './open-demo-aware-store.ts';
+import { openAppStore, type AppStore } from './open-store.ts';
 import { deploymentSummary } from './deployment-summary.ts';
 
 export interface AppOptions {
@@ -58,22 +57,24 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const configured = configuredCourses(config, logger);
   if (configured[0]) options.onPlans?.(staticPlanSource(configured[0].plan));
-  // Refuses a second bot on the same database, and a database it cannot write.
-  const store = openDemoAwareStore(config.databasePath, config.demoDatabase, options.clock.now(), { logger });
+  // SQLite refuses a second bot on the same file, and a file it cannot write.
+  const store = await openAppStore(config, { now: options.clock.now(), logger });
   try {
     return await startWithDatabase(store, options, configured);
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
 }
 
 async function startWithDatabase(
-  store: BotStore,
+  store: AppStore,
   { config, clock, logger, write = stdout, onPlans }: AppOptions,
   configured: CourseSpec[],
 ): Promise<RunningApp> {
   const { db } = store;
+  // Until every table is on the SQL layer, the bot needs the SQLite connection.
+  if (!db) throw new UserError('DATABASE_URL: coursebot start does not run on PostgreSQL yet; unset it');
   const courses = new CourseStore(db);
   const specs = withStoredCourses(configured, courses);
   const nothing = specs.length === 0 ? noCourseProblem(config) : undefined;
@@ -111,6 +112,9 @@ async function startWithDatabase(
   const planFolders = config.coursesPath ? planFolderWatchers(logger) : undefined;
   const running = new RunningDeployment(specs, {
     db,
+    sql: store.sql,
+    retry: store.retry,
+    lease: store.lease,
     store: courses,
     sink,
     clock,
@@ -224,7 +228,7 @@ async function startWithDatabase(
       await scheduler.stop();
       await running.stop();
       await planFolders?.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { databaseTargetOf, type DatabaseSettings } from '../storage/sql/database-target.ts';
 import { DEFAULT_PREFIX } from '../queries/help-content.ts';
 import { UserError } from '../util/user-error.ts';
 
@@ -63,6 +64,8 @@ const envSchema = z.object({
   // Without a default here: whether one was given decides the demo database (see databasePathOf).
   COURSEBOT_SCHEDULE: optionalText,
   COURSEBOT_DB: optionalText,
+  // postgres://… puts the store in PostgreSQL (checked when opened: see databaseTargetOf).
+  DATABASE_URL: optionalText,
   COURSEBOT_CHANNEL: optionalText.pipe(
     z
       .string()
@@ -141,6 +144,8 @@ export interface Settings {
   /** COURSEBOT_COURSES: a folder with one plan file per course, instead of the one schedule.json. */
   coursesPath?: string;
   databasePath: string;
+  /** DATABASE_URL: the store is this PostgreSQL database instead of the SQLite file at databasePath. */
+  databaseUrl?: string;
   /** The database was chosen because the clock is set (COURSEBOT_NOW / --now) and no database was named. */
   demoDatabase: boolean;
   defaultChannel?: string;
@@ -212,11 +217,14 @@ function parseEnv(env: NodeJS.ProcessEnv, flags: Flags): { env: Env; flagNames: 
  * the real database whatever the clock.
  */
 function settingsOf(e: Env, flagNames: Map<string, string>, run: boolean): Settings {
-  const demoDatabase = run && e.COURSEBOT_NOW !== undefined && e.COURSEBOT_DB === undefined;
+  // DATABASE_URL names a database as COURSEBOT_DB does: a demo clock then uses it as told.
+  const demoDatabase =
+    run && e.COURSEBOT_NOW !== undefined && e.COURSEBOT_DB === undefined && e.DATABASE_URL === undefined;
   return {
     schedulePath: e.COURSEBOT_SCHEDULE ?? DEFAULT_SCHEDULE_PATH,
     ...(e.COURSEBOT_COURSES === undefined ? {} : { coursesPath: e.COURSEBOT_COURSES }),
     databasePath: e.COURSEBOT_DB ?? (demoDatabase ? DEMO_DATABASE_PATH : DEFAULT_DATABASE_PATH),
+    ...(e.DATABASE_URL === undefined ? {} : { databaseUrl: e.DATABASE_URL }),
     demoDatabase,
     defaultChannel: e.COURSEBOT_CHANNEL,
     now: e.COURSEBOT_NOW,
@@ -237,10 +245,21 @@ export function readSettings(flags: Flags = {}, env: NodeJS.ProcessEnv = process
 }
 
 /** The database as the start summary names it, saying why when the demo clock chose it. */
-export function describeDatabase(settings: Pick<Settings, 'databasePath' | 'demoDatabase'>): string {
+export function describeDatabase(
+  settings: Pick<Settings, 'databasePath' | 'demoDatabase' | 'databaseUrl'>,
+): string {
+  if (settings.databaseUrl) return `PostgreSQL ${databaseTargetOf(settingsForStore(settings)).shown}`;
   return settings.demoDatabase
     ? `${settings.databasePath} (the clock is set, so a demo database: the real one is untouched; set COURSEBOT_DB to choose)`
     : settings.databasePath;
+}
+
+/** Where the store is, as openSql reads it. */
+export function settingsForStore(settings: Pick<Settings, 'databasePath' | 'databaseUrl'>): DatabaseSettings {
+  return {
+    sqlitePath: settings.databasePath,
+    ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}),
+  };
 }
 
 /** Reads the configuration from the environment, or throws a UserError naming the variable and the fix. */

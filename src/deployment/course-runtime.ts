@@ -13,6 +13,9 @@ import { FILE_AUTHOR, type PlanWatcher } from '../files/watch-plan.ts';
 import { narrowPostContent } from '../reminders/narrow-post.ts';
 import { openAnnouncements, revisionAnnouncementKey } from '../storage/announcements.ts';
 import type { Database } from '../storage/database.ts';
+import type { DatabaseRetry } from '../storage/sql/retry.ts';
+import type { SqlStore } from '../storage/sql/sql-store.ts';
+import type { LedgerLease } from '../storage/sql/tables/ledger-lease.ts';
 import { revisedPlanSource } from '../storage/revisions-plan.ts';
 import type { CourseStore } from '../storage/course-store.ts';
 import type { Clock } from '../util/clock.ts';
@@ -25,6 +28,12 @@ import { nextDueAt } from './next-due.ts';
 
 export interface CourseRuntimeDeps {
   db: Database;
+  /** The store every table is reached through (SQLite or PostgreSQL). */
+  sql: SqlStore;
+  /** The store's one retry: a transaction is run again while the database is away. */
+  retry: DatabaseRetry;
+  /** This process, to the leases of the posts it claims. */
+  lease: LedgerLease;
   store: CourseStore;
   sink: Sink;
   clock: Clock;

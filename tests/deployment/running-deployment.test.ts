@@ -1,5 +1,6 @@
 // The deployment runtime on a real database: two courses with the same class the same morning, a tick that
 // passes over courses with nothing due, and setup, staff and retirement kept across a restart.
+import { sqlDepsOver } from '../support/sql-deps.ts';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DerivePosts } from '../../src/delivery/due-posts.ts';
@@ -61,7 +62,7 @@ afterEach(() => {
   temp?.cleanup();
 });
 
-function deploymentOn(
+async function deploymentOn(
   db: Database,
   specs: CourseSpec[],
   clock: ManualClock,
@@ -71,6 +72,7 @@ function deploymentOn(
   const store = new CourseStore(db);
   const deployment = new RunningDeployment(withStoredCourses(specs, store), {
     db,
+    ...(await sqlDepsOver(db)),
     store,
     sink,
     clock,
@@ -93,7 +95,7 @@ function database(): Database {
 describe('RunningDeployment', () => {
   it('sends each course its own Class 14 post to its own channel, once', async () => {
     const clock = new ManualClock(at('2025-11-04T20:00'));
-    const { deployment, sink } = deploymentOn(
+    const { deployment, sink } = await deploymentOn(
       database(),
       [fileSpec('CS 101', '#cs101'), fileSpec('MA 202', '#ma202')],
       clock,
@@ -116,7 +118,7 @@ describe('RunningDeployment', () => {
       derived++;
       return derivePosts(plan, window, options);
     };
-    const { deployment, sink } = deploymentOn(database(), [fileSpec('CS 101', '#cs101')], clock, {
+    const { deployment, sink } = await deploymentOn(database(), [fileSpec('CS 101', '#cs101')], clock, {
       derive: counting,
     });
     await deployment.start(clock.now());
@@ -141,7 +143,7 @@ describe('RunningDeployment', () => {
   it('keeps a course set up from Slack, its staff and its retirement across a restart', async () => {
     const clock = new ManualClock(at('2025-11-03T12:00'));
     const db = database();
-    const first = deploymentOn(db, [fileSpec('CS 101', '#cs101', ['U0PROF'])], clock);
+    const first = await deploymentOn(db, [fileSpec('CS 101', '#cs101', ['U0PROF'])], clock);
     await first.deployment.start(clock.now());
     const refused = await first.deployment.setUp({
       plan: planOf('BIO 9'),
@@ -172,7 +174,7 @@ describe('RunningDeployment', () => {
     await first.deployment.stop();
 
     clock.set(at('2025-11-05T08:00:05'));
-    const second = deploymentOn(db, [fileSpec('CS 101', '#cs101', ['U0PROF'])], clock);
+    const second = await deploymentOn(db, [fileSpec('CS 101', '#cs101', ['U0PROF'])], clock);
     await second.deployment.start(clock.now());
     await second.deployment.tick();
     const bioAgain = second.deployment.course('bio9-fall-2025')!;
@@ -186,7 +188,7 @@ describe('RunningDeployment', () => {
 
   it('replaces a Slack course’s plan as a recorded, announced revision when setup is typed again', async () => {
     const clock = new ManualClock(at('2025-11-03T12:00'));
-    const { deployment, sink } = deploymentOn(database(), [fileSpec('CS 101', '#cs101')], clock);
+    const { deployment, sink } = await deploymentOn(database(), [fileSpec('CS 101', '#cs101')], clock);
     await deployment.start(clock.now());
     await deployment.setUp({
       plan: planOf('BIO 9'),
@@ -215,7 +217,7 @@ describe('RunningDeployment', () => {
 
   it('gives a channel one course when two setups of different pages are confirmed at once', async () => {
     const clock = new ManualClock(at('2025-11-03T12:00'));
-    const { deployment } = deploymentOn(database(), [fileSpec('CS 101', '#cs101')], clock);
+    const { deployment } = await deploymentOn(database(), [fileSpec('CS 101', '#cs101')], clock);
     await deployment.start(clock.now());
     const request = (code: string) => ({
       plan: planOf(code),

@@ -13,7 +13,7 @@ async function coursebot(args: string[], env: Record<string, string> = {}) {
   try {
     const { stdout, stderr } = await run('node', ['bin/coursebot.js', ...args], {
       cwd: root,
-      env: { ...process.env, COURSEBOT_NOW: '', COURSEBOT_SCHEDULE: '', ...env },
+      env: { ...process.env, COURSEBOT_NOW: '', COURSEBOT_SCHEDULE: '', DATABASE_URL: '', ...env },
       timeout: 15_000,
     });
     return { stdout, stderr, code: 0 };

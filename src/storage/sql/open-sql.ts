@@ -122,6 +122,15 @@ async function openSqlite(
       `Cannot open the database ${path}: ${reasonOf(error)} (set COURSEBOT_DB or --db to a writable file)`,
     );
   }
+  return sqlStoreOverFile(file, path);
+}
+
+/**
+ * The SQL layer over a SQLite connection already open: the running bot's file, which its instance lock
+ * holds, so the lock, the migrations and every table share ONE connection (an in-memory database has no
+ * other). Closing the store closes the connection.
+ */
+export function sqlStoreOverFile(file: DatabaseConstructor.Database, shown: string): SqlStore {
   const db = new Kysely<AnyTables>({ dialect: new SqliteDialect({ database: file }) });
-  return { db, dialect: 'sqlite', shown: path, sqliteFile: file, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', shown, sqliteFile: file, close: () => db.destroy() };
 }
