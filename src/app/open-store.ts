@@ -12,7 +12,10 @@ import type { LedgerLease } from '../storage/sql/tables/ledger-lease.ts';
 import type { Logger } from '../util/logger.ts';
 import { openDemoAwareStore } from './open-demo-aware-store.ts';
 
-/** How long a send may take before another instance takes it over (after looking it up at Slack first). */
+/**
+ * How long a send may take before another instance takes it over (after looking it up at Slack first), unless
+ * COURSEBOT_SEND_LEASE_SECONDS says otherwise.
+ */
 export const SEND_LEASE_MS = 60_000;
 
 /**
@@ -55,7 +58,7 @@ export async function openAppStore(config: Config, options: OpenStoreOptions): P
   const { logger } = options;
   const lease: LedgerLease = {
     holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    leaseMs: options.leaseMs ?? SEND_LEASE_MS,
+    leaseMs: options.leaseMs ?? config.sendLeaseMs ?? SEND_LEASE_MS,
     wallNow: options.wallNow ?? (() => Date.now()),
   };
   if (config.databaseUrl) {

@@ -66,6 +66,15 @@ const envSchema = z.object({
   COURSEBOT_DB: optionalText,
   // postgres://… puts the store in PostgreSQL (checked when opened: see databaseTargetOf).
   DATABASE_URL: optionalText,
+  // How long a claimed post's send may take before another instance takes it over (after looking it up at
+  // Slack). Longer than any send and than the machines' clock drift; tests shorten it to see a takeover.
+  COURSEBOT_SEND_LEASE_SECONDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[1-9]\d{0,4}$/, 'must be a whole number of seconds such as 60')
+      .transform(Number)
+      .optional(),
+  ),
   COURSEBOT_CHANNEL: optionalText.pipe(
     z
       .string()
@@ -166,6 +175,8 @@ export interface Config extends Settings {
   logLevel: Env['LOG_LEVEL'];
   /** Where students reach the bot's HTTP listener (calendar feed links); no links without it. */
   publicUrl?: string;
+  /** COURSEBOT_SEND_LEASE_SECONDS, in ms: the send lease of a claimed post (see SEND_LEASE_MS). */
+  sendLeaseMs?: number;
   /** Absent: console mode, reminders printed to the terminal. */
   slack?: SlackSettings;
 }
@@ -270,6 +281,9 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, flags: Flags =
     openSetup: e.COURSEBOT_OPEN_SETUP,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.COURSEBOT_PUBLIC_URL,
+    ...(e.COURSEBOT_SEND_LEASE_SECONDS === undefined
+      ? {}
+      : { sendLeaseMs: e.COURSEBOT_SEND_LEASE_SECONDS * 1000 }),
   };
   const anySlack = e.SLACK_BOT_TOKEN || e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_MODE;
   if (!anySlack) return base;

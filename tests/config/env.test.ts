@@ -86,6 +86,14 @@ describe('parseConfig', () => {
     expect(config.now).toBe('2025-10-21T07:59:30-04:00');
   });
 
+  it('reads the send lease in seconds, and refuses one that is not a whole number', () => {
+    expect(parseConfig({}).sendLeaseMs).toBeUndefined();
+    expect(parseConfig({ COURSEBOT_SEND_LEASE_SECONDS: '5' }).sendLeaseMs).toBe(5000);
+    expect(errorOf({ COURSEBOT_SEND_LEASE_SECONDS: '0.5' })).toBe(
+      'Configuration error: COURSEBOT_SEND_LEASE_SECONDS must be a whole number of seconds such as 60 (see .env.example)',
+    );
+  });
+
   it('points out a misspelled setting instead of ignoring it', () => {
     expect(
       unknownSettings({
