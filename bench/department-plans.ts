@@ -29,6 +29,13 @@ export interface DepartmentCourse {
   file: string;
 }
 
+/** The settings that make `coursebot start` serve the department in `coursesDir` instead of one plan. */
+export const departmentEnv = (coursesDir: string): Record<string, string | undefined> => ({
+  COURSEBOT_COURSES: coursesDir,
+  COURSEBOT_SCHEDULE: undefined,
+  COURSEBOT_CHANNEL: undefined,
+});
+
 export const channelOf = (index: number): string => `CDEPT${String(index).padStart(5, '0')}`;
 
 /** Writes `count` plan files into `dir` (created); returns what the benchmark needs to know of each. */

@@ -6,6 +6,7 @@ import type { TickCost } from './department-tick.ts';
 import type { ServingSample, ServingSide } from './department-serving.ts';
 import { percentile } from './latency-report.ts';
 import type { BurstResult } from './morning-burst.ts';
+import { alignTable } from './text-table.ts';
 import { median } from './weight-report.ts';
 
 export const TARGETS = {
@@ -119,9 +120,5 @@ export function departmentRows({ serving, tick, burst }: DepartmentFigures): {
       verdict(checks.burst),
     ],
   ];
-  const widths = table[0]!.map((_, col) => Math.max(...table.map((row) => row[col]!.length)));
-  const rows = table.map((row) =>
-    row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join('  '),
-  );
-  return { rows, pass: Object.values(checks).every(Boolean) };
+  return { rows: alignTable(table), pass: Object.values(checks).every(Boolean) };
 }

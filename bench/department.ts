@@ -20,12 +20,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isBuildCurrent } from '../bin/build-stamp.js';
 import { startFakeSlack } from '../tests/fakes/fake-slack.ts';
-import { writeDepartment } from './department-plans.ts';
+import { departmentEnv, writeDepartment } from './department-plans.ts';
 import { departmentRows } from './department-report.ts';
 import { measureServing } from './department-serving.ts';
 import { measureTick } from './department-tick.ts';
 import { percentile } from './latency-report.ts';
-import { runBurst } from './morning-burst.ts';
+import { describeBurst, runBurst } from './morning-burst.ts';
 import { nodeOptionsOfStartScript } from './start-options.ts';
 import { describeAnswer } from './describe-answer.ts';
 import { whole } from './whole-option.ts';
@@ -54,11 +54,7 @@ let exitCode = 0;
 try {
   const courses = writeDepartment(join(dir, 'courses'), count);
   // The department's settings: the plan folder instead of one plan, each course's channel from its plan.
-  const env = {
-    COURSEBOT_COURSES: join(dir, 'courses'),
-    COURSEBOT_SCHEDULE: undefined,
-    COURSEBOT_CHANNEL: undefined,
-  };
+  const env = departmentEnv(join(dir, 'courses'));
   const how = fromSource
     ? 'its TypeScript sources through tsx (--from-source)'
     : isBuildCurrent()
@@ -107,9 +103,7 @@ try {
   const answer = serving.coursebot.at(-1)?.answer;
   if (answer)
     console.log(`coursebot answered in ${asked.channel} (${asked.code}): ${describeAnswer(answer, 140)}`);
-  console.log(
-    `burst: ${burst.posted}/${burst.expected} posted, ${burst.duplicates} twice, ${burst.missing} channels without their post; ${burst.calls} calls, ${burst.refused} answered 429; first landed ${(burst.firstMs / 1000).toFixed(1)} s after 08:00 (08:00 falls just after a 15 s tick).`,
-  );
+  console.log(`burst: ${describeBurst(burst)}.`);
   console.log(
     `tick: ${tick.samplesMs.length} ticks, p50 ${percentile(tick.samplesMs, 50).toFixed(1)} ms, ${tick.sent} posts sent (must be 0).`,
   );

@@ -171,6 +171,11 @@ export function tallyBurst(
   };
 }
 
+/** One line of what a burst did, for the report under its table. */
+export function describeBurst(burst: BurstResult): string {
+  return `${burst.posted}/${burst.expected} posted, ${burst.duplicates} twice, ${burst.missing} channels without their post; ${burst.calls} calls, ${burst.refused} answered 429; first landed ${(burst.firstMs / 1000).toFixed(1)} s after 08:00 (08:00 falls just after a 15 s tick)`;
+}
+
 /** A small seeded generator (mulberry32): the same 5% of posts are refused on every run. */
 function seeded(seed: number): () => number {
   let a = seed >>> 0;
