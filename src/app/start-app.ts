@@ -84,7 +84,13 @@ async function startWithDatabase(
   const deployment = lateDeployment(() => late.deployment);
   // The calendar feeds, one per course: served on the Slack app's HTTP listener, told by /schedule calendar.
   const calendar = calendarFeedFor(config, { sql: store.sql, deployment, clock, logger });
-  const slack = slackForConfig(config, { deployment, clock, logger, routes: calendar?.routes });
+  const slack = slackForConfig(config, {
+    deployment,
+    clock,
+    logger,
+    routes: calendar?.routes,
+    sql: store.sql,
+  });
   if (slack) calendar?.attach(slack.commands);
   const sink = createSink(config, { logger, write, slack });
   // Personal reminders by DM (Slack only): derived with each course's channel posts, so they share its
