@@ -6,9 +6,8 @@ import type { Course, Deployment } from '../deployment/deployment.ts';
 import { courseId as courseIdOf } from '../plan/course-id.ts';
 import type { PlanSource } from '../plan/plan-source.ts';
 import type { Plan } from '../plan/schema.ts';
-import type { Database } from '../storage/database.ts';
-import { reviseStoredItems } from '../storage/feed-items-store.ts';
-import { FeedTokens } from '../storage/feed-tokens.ts';
+import type { SqlStore } from '../storage/sql/sql-store.ts';
+import { reviseSqlItems, SqlFeedTokens } from '../storage/sql/tables/sql-feeds.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Config } from '../config/env.ts';
 import { calendarRoute, type HttpRoute } from '../http/calendar-route.ts';
@@ -24,13 +23,13 @@ export interface BuiltFeed {
 }
 
 export interface CalendarFeedOptions {
-  db: Database;
+  sql: SqlStore;
   /** The course's id: it names the feed in its link, its token and its items' revisions. */
   courseId: string;
   plans: PlanSource;
   clock: Clock;
-  /** The tokens of every course's link (see FeedTokens). */
-  tokens: FeedTokens;
+  /** The tokens of every course's link (see SqlFeedTokens). */
+  tokens: SqlFeedTokens;
 }
 
 /**
@@ -40,7 +39,8 @@ export interface CalendarFeedOptions {
  * rises on the first fetch after a change and never on a fetch without one.
  */
 export class CalendarFeed {
-  private built: { plan: Plan; feed: BuiltFeed } | undefined;
+  // The promise, not its result: requests arriving while a changed plan is published wait for that one.
+  private built: { plan: Plan; feed: Promise<BuiltFeed> } | undefined;
 
   constructor(private readonly options: CalendarFeedOptions) {}
 
@@ -49,34 +49,46 @@ export class CalendarFeed {
     return this.options.courseId;
   }
 
-  /** Whether a request names this course and its current token: no feed is built to find out. */
-  matches(course: string, token: string): boolean {
+  /**
+   * Whether a request names this course and its current token: no feed is built to find out. Read from the
+   * store each time, so a link rotated on another instance stops working here too.
+   */
+  async matches(course: string, token: string): Promise<boolean> {
     return course === this.courseId() && this.options.tokens.matches(course, token);
   }
 
   /** The link's secret, made on first use. Never logged. */
-  token(): string {
+  token(): Promise<string> {
     return this.options.tokens.token(this.courseId(), this.options.clock.now());
   }
 
   /** A new secret: the old link answers 404 from now on. */
-  rotate(): string {
+  rotate(): Promise<string> {
     return this.options.tokens.rotate(this.courseId(), this.options.clock.now());
   }
 
-  current(): BuiltFeed {
+  current(): Promise<BuiltFeed> {
     const plan = this.options.plans.current();
     if (this.built?.plan !== plan) {
-      const feed = publish(this.options.db, plan, this.options.clock.now(), this.courseId());
+      const feed = publish(this.options.sql, plan, this.options.clock.now(), this.courseId());
+      // A failed build is not kept: the next request tries again.
+      feed.catch(() => {
+        if (this.built?.feed === feed) this.built = undefined;
+      });
       this.built = { plan, feed };
     }
     return this.built.feed;
   }
 }
 
-/** Builds a plan's feed with the sequence numbers stored in `db` for the course (updated for what changed). */
-export function publish(db: Database, plan: Plan, now: DateTime, courseId = courseIdOf(plan)): BuiltFeed {
-  const items = reviseStoredItems(db, courseId, feedItems(plan), now);
+/** Builds a plan's feed with the sequence numbers stored for the course (updated for what changed). */
+export async function publish(
+  sql: SqlStore,
+  plan: Plan,
+  now: DateTime,
+  courseId = courseIdOf(plan),
+): Promise<BuiltFeed> {
+  const items = await reviseSqlItems(sql, courseId, feedItems(plan), now);
   const body = buildFeed(plan, items);
   const lastModified = items.reduce<DateTime | undefined>(
     (latest, item) => (!latest || item.lastModified > latest ? item.lastModified : latest),
@@ -94,9 +106,9 @@ export interface CalendarFeedParts {
    * Makes every course's link secret, or brings it in line with the bot token, once the courses are known:
    * a link made under an old bot token stops working at the start, not at the next `/schedule calendar`.
    */
-  start(): void;
+  start(): Promise<void>;
   /** A course's link (its current secret), or undefined without COURSEBOT_PUBLIC_URL or for an unknown course. */
-  url(courseId: string): string | undefined;
+  url(courseId: string): Promise<string | undefined>;
 }
 
 /**
@@ -106,16 +118,16 @@ export interface CalendarFeedParts {
  */
 export function calendarFeedFor(
   config: Config,
-  deps: { db: Database; deployment: Deployment; clock: Clock; logger: Logger },
+  deps: { sql: SqlStore; deployment: Deployment; clock: Clock; logger: Logger },
 ): CalendarFeedParts | undefined {
   if (!config.slack) return undefined;
-  const tokens = new FeedTokens(deps.db, config.slack.botToken);
+  const tokens = new SqlFeedTokens(deps.sql, config.slack.botToken);
   const feeds = new Map<string, CalendarFeed>();
   const feedOf = (course: Course): CalendarFeed => {
     let feed = feeds.get(course.id);
     if (!feed) {
       feed = new CalendarFeed({
-        db: deps.db,
+        sql: deps.sql,
         courseId: course.id,
         plans: course.plans,
         clock: deps.clock,
@@ -137,9 +149,9 @@ export function calendarFeedFor(
         publicUrl: config.publicUrl,
         log: deps.logger,
       }),
-    start() {
+    async start() {
       const courses = deps.deployment.courses();
-      for (const course of courses) feedOf(course).token();
+      for (const course of courses) await feedOf(course).token();
       const which = courses.length === 1 ? `feed of ${courses[0]!.id}` : `feeds of ${courses.length} courses`;
       const path = courses.length === 1 ? courses[0]!.id : '<course>';
       deps.logger.info(
@@ -148,9 +160,11 @@ export function calendarFeedFor(
           : 'calendar: set COURSEBOT_PUBLIC_URL to give students the calendar feed link',
       );
     },
-    url: (id) => {
+    url: async (id) => {
       const feed = known(id);
-      return config.publicUrl && feed ? feedUrl(config.publicUrl, feed.courseId(), feed.token()) : undefined;
+      return config.publicUrl && feed
+        ? feedUrl(config.publicUrl, feed.courseId(), await feed.token())
+        : undefined;
     },
   };
 }

@@ -7,7 +7,7 @@ import { derivePosts } from '../reminders/derive-posts.ts';
 import { derivePersonalDms, presenterUserIds } from '../reminders/personal-dms.ts';
 import { registerRemindCommand } from '../slack/remind-command.ts';
 import { stopDmsOnLeave } from '../slack/stop-dms-on-leave.ts';
-import { DmSubscriptions } from '../storage/dm-subscriptions.ts';
+import { SqlDmSubscriptions } from '../storage/sql/tables/sql-dm-subscriptions.ts';
 import { slackForConfig } from '../slack/slack-for-config.ts';
 import { installHome } from '../slack/home/install-home.ts';
 import { resendFailed, resendReply } from '../delivery/resend-failed.ts';
@@ -23,7 +23,7 @@ import { configuredCourses, noCourseProblem, withStoredCourses } from '../deploy
 import { UserError } from '../util/user-error.ts';
 import { RunningDeployment } from '../deployment/running-deployment.ts';
 import { planFolderWatchers } from '../files/watch-plan-folder.ts';
-import { wakingSubscriptions } from '../deployment/waking-subscriptions.ts';
+import { SubscriptionCache } from '../deployment/subscription-cache.ts';
 import { calendarFeedFor } from './calendar-feed.ts';
 import { createSink, describeMode } from './create-sink.ts';
 import { openAppStore, type AppStore } from './open-store.ts';
@@ -83,15 +83,22 @@ async function startWithDatabase(
   const late: { deployment?: RunningDeployment } = {};
   const deployment = lateDeployment(() => late.deployment);
   // The calendar feeds, one per course: served on the Slack app's HTTP listener, told by /schedule calendar.
-  const calendar = calendarFeedFor(config, { db, deployment, clock, logger });
-  const slack = slackForConfig(config, { deployment, clock, logger, routes: calendar?.routes });
+  const calendar = calendarFeedFor(config, { sql: store.sql, deployment, clock, logger });
+  const slack = slackForConfig(config, {
+    deployment,
+    clock,
+    logger,
+    routes: calendar?.routes,
+    sql: store.sql,
+  });
   if (slack) calendar?.attach(slack.commands);
   const sink = createSink(config, { logger, write, slack });
   // Personal reminders by DM (Slack only): derived with each course's channel posts, so they share its
   // outbox, ledger and dispatcher's retries; a DM post is addressed to the user's ID.
-  const subscriptions = wakingSubscriptions(new DmSubscriptions(db), (id) =>
+  const subscriptions = new SubscriptionCache(new SqlDmSubscriptions(store.sql), (id) =>
     late.deployment?.course(id)?.wake(),
   );
+  await subscriptions.refresh();
   const derive = (course: () => Course): DerivePosts =>
     slack
       ? (p, window, opts) => [
@@ -138,7 +145,7 @@ async function startWithDatabase(
   // The first configured course's plan: what the one-course log lines are dated by.
   const first = running.courses()[0];
   if (first) onPlans?.(first.plans);
-  calendar?.start();
+  await calendar?.start();
   let home: { stop(): void } | undefined;
   if (slack) {
     // Set by `/schedule remind` and by the Home tab's controls alike, per course, with the timezone from
@@ -217,7 +224,15 @@ async function startWithDatabase(
     started,
   });
   write(`${summary.join('\n')}\n\n`);
-  const scheduler = startScheduler(() => running.tick(), { tickNow: true, logger });
+  // Other instances on the same database write behind this one's back: what they changed is read first.
+  const shared = store.sql.dialect === 'postgres';
+  const scheduler = startScheduler(
+    async () => {
+      if (shared) await subscriptions.refresh();
+      return running.tick();
+    },
+    { tickNow: true, logger },
+  );
   return {
     ...(port === undefined ? {} : { port }),
     deployment: running,

@@ -4,8 +4,8 @@ import type { Logger } from '../util/logger.ts';
 
 /** What the route needs of a course's feed: checking a link's secret, and the feed itself. */
 export interface ServedFeed {
-  matches(course: string, token: string): boolean;
-  current(): BuiltFeed;
+  matches(course: string, token: string): Promise<boolean>;
+  current(): Promise<BuiltFeed>;
 }
 
 /** A route as Bolt's receivers take it (`customRoutes`), and as the Socket Mode listener serves it. */
@@ -36,32 +36,35 @@ export function calendarRoute(
   return {
     path: CALENDAR_PATH,
     method: METHODS,
-    handler: (req, res) => {
-      let course = '';
-      try {
-        if (req.method !== 'GET' && req.method !== 'HEAD') {
-          res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('method not allowed');
-          return;
-        }
-        const match = PATH_RE.exec(new URL(req.url ?? '/', 'http://localhost').pathname);
-        course = match ? safeDecode(match[1]!) : '';
-        const token = match ? safeDecode(match[2]!) : '';
-        const feed = course ? feeds(course) : undefined;
-        if (!feed || !feed.matches(course, token)) {
-          notFound(res);
-          return;
-        }
-        serve(req, res, feed.current());
-      } catch (error) {
-        // The course id is safe to log; the token and the URL are not.
-        log.error(
-          `calendar feed${course ? ` of ${course}` : ''} failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end('the calendar could not be built; try again later');
-      }
-    },
+    // Node's server does not wait for the promise: every outcome, a failure included, is answered inside.
+    handler: (req, res) => void answer(req, res),
   };
+
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let course = '';
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('method not allowed');
+        return;
+      }
+      const match = PATH_RE.exec(new URL(req.url ?? '/', 'http://localhost').pathname);
+      course = match ? safeDecode(match[1]!) : '';
+      const token = match ? safeDecode(match[2]!) : '';
+      const feed = course ? feeds(course) : undefined;
+      if (!feed || !(await feed.matches(course, token))) {
+        notFound(res);
+        return;
+      }
+      serve(req, res, await feed.current());
+    } catch (error) {
+      // The course id is safe to log; the token and the URL are not.
+      log.error(
+        `calendar feed${course ? ` of ${course}` : ''} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('the calendar could not be built; try again later');
+    }
+  }
 }
 
 function serve(req: IncomingMessage, res: ServerResponse, feed: BuiltFeed): void {

@@ -8,8 +8,8 @@ import type { ScheduleCommandTable, ScheduleReply } from './schedule-commands.ts
 /** What the command needs of a course's feed. */
 export interface LinkedFeed {
   courseId(): string;
-  token(): string;
-  rotate(): string;
+  token(): Promise<string>;
+  rotate(): Promise<string>;
 }
 
 export interface CalendarCommandDeps {
@@ -89,7 +89,7 @@ export function subscriptionContent(url: string, name: string): Content {
 export function registerCalendarCommand(table: ScheduleCommandTable, deps: CalendarCommandDeps): void {
   table.register(
     'calendar',
-    (request) => {
+    async (request) => {
       const words = request.args.trim().toLowerCase().split(/\s+/).filter(Boolean);
       const rotating = words.length === 1 && words[0] === 'rotate';
       if (words.length > 0 && !rotating) {
@@ -116,7 +116,7 @@ export function registerCalendarCommand(table: ScheduleCommandTable, deps: Calen
       }
       const feed = deps.feedOf(request.course);
       const course = feed.courseId();
-      const token = rotating ? feed.rotate() : feed.token();
+      const token = await (rotating ? feed.rotate() : feed.token());
       // The name subscribers see for the calendar (Outlook asks for one).
       const name = feedName(request.plan);
       const content = subscriptionContent(feedUrl(deps.publicUrl, course, token), name);

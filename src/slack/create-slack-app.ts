@@ -4,6 +4,7 @@ import { App, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@sla
 import { DEFAULT_COMMAND, type SlackSettings } from '../config/env.ts';
 import type { HttpRoute } from '../http/calendar-route.ts';
 import { startFeedListener, type FeedListener } from '../http/feed-listener.ts';
+import type { ConfirmationStore } from '../changes/confirmations.ts';
 import type { StaffDesk } from '../changes/staff-desk.ts';
 import { singleCourseDeployment, type SingleCourseDeployment } from '../courses/single-course-deployment.ts';
 import type { AnnounceStatus } from '../delivery/announcer.ts';
@@ -16,6 +17,7 @@ import { boltLevel, boltLogger } from './bolt-logger.ts';
 import { ChannelDirectory } from './channel-directory.ts';
 import { bindCourseListeners } from './listeners/course-listeners.ts';
 import { SlackListeners } from './listeners/slack-listeners.ts';
+import type { SlackDeliveries } from './listeners/slack-deliveries.ts';
 import { MemberChannels } from './member-channels.ts';
 import { userByName } from './user-by-name.ts';
 import type { AskFn } from './schedule-callback.ts';
@@ -46,6 +48,10 @@ export interface SlackAppOptions {
   courseOfBareButton?: () => Course | undefined;
   /** How long a setup, retire or staff preview can be confirmed. */
   previewMinutes?: number;
+  /** Where setup and retire previews wait for Confirm: the shared database with several instances. */
+  confirmations?: ConfirmationStore;
+  /** Where deliveries are recorded, so Slack's re-sends are handled once: the shared database likewise. */
+  deliveries?: SlackDeliveries;
   /** Web API request timeout; without one a hung connection would hold a post forever. */
   requestTimeoutMs?: number;
   /** HTTP mode: the interface to listen on (all by default). */
@@ -138,7 +144,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     convoStore: false,
   });
   const deployment = options.deployment ?? oneCourse(options);
-  const listeners = new SlackListeners(app, log);
+  const listeners = new SlackListeners(
+    app,
+    log,
+    options.deliveries ? { deliveries: options.deliveries } : {},
+  );
   const members = new MemberChannels(client);
   bindCourseListeners(listeners, {
     slashCommand: options.command ?? DEFAULT_COMMAND,
@@ -152,6 +162,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(options.courseOfBareButton ? { courseOfBareButton: options.courseOfBareButton } : {}),
     ...(options.command ? { command: options.command } : {}),
     ...(options.previewMinutes === undefined ? {} : { previewMinutes: options.previewMinutes }),
+    ...(options.confirmations ? { confirmations: options.confirmations } : {}),
   });
   listeners.event('member_joined_channel', async ({ event }) => {
     if (!identity || event.user !== identity.botUserId || !botJoined) return;

@@ -11,9 +11,9 @@ import { parseLeadTimes } from '../reminders/parse-lead-times.ts';
 import type { Logger } from '../util/logger.ts';
 import type { ScheduleCommandTable, ScheduleReply } from './schedule-commands.ts';
 
-/** What the command needs of the subscription store (DmSubscriptions). */
+/** What the command needs of the subscription store (SubscriptionCache). */
 export interface SubscriptionStore {
-  forUser(courseId: string, userId: string): DmSubscription[];
+  forUser(courseId: string, userId: string): Promise<DmSubscription[]>;
   set(
     courseId: string,
     userId: string,
@@ -21,8 +21,8 @@ export interface SubscriptionStore {
     leads: number[],
     tz: string | undefined,
     now: DateTime,
-  ): void;
-  stopAll(courseId: string, userId: string): number;
+  ): Promise<void>;
+  stopAll(courseId: string, userId: string): Promise<number>;
 }
 
 export interface RemindCommandDeps {
@@ -84,10 +84,10 @@ export function registerRemindCommand(table: ScheduleCommandTable, deps: RemindC
       const course = request.course.id;
       const user = request.userId;
       if (words.length === 1 && words[0] === 'list')
-        return listReply(deps.store.forUser(course, user), request.command);
+        return listReply(await deps.store.forUser(course, user), request.command);
       if (words[0] !== 'me' || words.length < 2) return say(usage(request.command));
       if (words.length === 2 && words[1] === 'off') {
-        const stopped = deps.store.stopAll(course, user);
+        const stopped = await deps.store.stopAll(course, user);
         deps.log.info(`remind: ${user} turned off personal reminders of ${course}`);
         return say([
           stopped
@@ -128,12 +128,12 @@ export async function setReminder(
 ): Promise<{ ok: boolean; reply: ScheduleReply }> {
   const { courseId: course, userId: user, kind, words: rest, now } = change;
   if (rest.length === 1 && rest[0] === 'off') {
-    deps.store.set(course, user, kind, [], undefined, now);
+    await deps.store.set(course, user, kind, [], undefined, now);
     deps.log.info(`remind: ${user} turned off personal reminders of ${kind} of ${course}`);
     return { ok: true, reply: say([`Done: no more personal reminders of ${kind}.`]) };
   }
   if (kind === 'presentations' && rest.length === 0) {
-    deps.store.set(course, user, kind, PRESENTER_LEADS_MINUTES, undefined, now);
+    await deps.store.set(course, user, kind, PRESENTER_LEADS_MINUTES, undefined, now);
     return {
       ok: true,
       reply: say(['Done: you will be reminded of your presentations 7 days and 1 day before.']),
@@ -142,7 +142,7 @@ export async function setReminder(
   const leads = parseLeadTimes(rest);
   if (!leads.ok) return { ok: false, reply: say([leads.error]) };
   const timezone = await deps.timezoneOf(user);
-  deps.store.set(course, user, kind, leads.minutes, timezone, now);
+  await deps.store.set(course, user, kind, leads.minutes, timezone, now);
   deps.log.info(
     `remind: ${user} subscribed to ${kind} of ${course} (${leads.minutes.map(leadText).join(' ')})`,
   );

@@ -4,6 +4,9 @@ import type { Deployment } from '../deployment/deployment.ts';
 import { ask } from '../queries/ask.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
+import type { SqlStore } from '../storage/sql/sql-store.ts';
+import { sqlConfirmationStore } from '../storage/sql/tables/sql-confirmations.ts';
+import { SqlSlackDeliveries } from '../storage/sql/tables/sql-slack-deliveries.ts';
 import { createSlackApp, type SlackApp } from './create-slack-app.ts';
 
 export interface SlackRuntimeDeps {
@@ -13,6 +16,8 @@ export interface SlackRuntimeDeps {
   logger: Logger;
   /** HTTP routes besides /healthz (the calendar feed). */
   routes?: readonly HttpRoute[];
+  /** The store: previews awaiting Confirm and the deliveries seen live there, so any instance may answer. */
+  sql: SqlStore;
 }
 
 /**
@@ -30,5 +35,9 @@ export function slackForConfig(config: Config, deps: SlackRuntimeDeps): SlackApp
     logLevel: config.logLevel,
     command: config.command,
     routes: deps.routes,
+    confirmations: sqlConfirmationStore(deps.sql),
+    // One instance on a SQLite file receives every re-send itself: remembered in memory, a request costs no
+    // write. Instances sharing PostgreSQL record each delivery there, so a re-send to another is seen too.
+    ...(deps.sql.dialect === 'postgres' ? { deliveries: new SqlSlackDeliveries(deps.sql) } : {}),
   });
 }

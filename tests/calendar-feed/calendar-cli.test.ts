@@ -1,4 +1,5 @@
 // `coursebot calendar`: the same feed the bot serves, with the changes made from Slack, written to a file.
+import { sqlDepsOver } from '../support/sql-deps.ts';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,11 +32,12 @@ const run = (...args: string[]) =>
   );
 
 describe('coursebot calendar', () => {
-  it('writes the effective plan with the sequence numbers the bot serves', () => {
+  it('writes the effective plan with the sequence numbers the bot serves', async () => {
     const dbPath = join(dir, 'bot.db');
     const db = openDatabase(dbPath);
     // The bot served the feed, then a class was cancelled from Slack.
-    publish(db, cs599(), MONDAY);
+    const { sql } = await sqlDepsOver(db);
+    await publish(sql, cs599(), MONDAY);
     const source = new RevisedPlanSource(cs599(), new SqliteRevisionLog(db));
     source.commit(
       { kind: 'cancel', number: 15, date: '2025-10-23', reason: 'snow day', shift: false },
@@ -43,7 +45,7 @@ describe('coursebot calendar', () => {
       MONDAY,
       0,
     );
-    const served = publish(db, source.current(), MONDAY.plus({ hours: 1 })).body;
+    const served = (await publish(sql, source.current(), MONDAY.plus({ hours: 1 }))).body;
     db.close();
 
     const out = join(dir, 'cs599.ics');

@@ -13,8 +13,8 @@ const TOKEN = 'k'.repeat(43);
 let builds = 0;
 let failing = false;
 const feed: ServedFeed = {
-  matches: (course, token) => course === 'cs599e1-fall-2025' && token === TOKEN,
-  current: () => {
+  matches: async (course, token) => course === 'cs599e1-fall-2025' && token === TOKEN,
+  current: async () => {
     builds += 1;
     if (failing) throw new Error('disk on fire');
     return { body: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', etag: '"v1"', lastModified: undefined };

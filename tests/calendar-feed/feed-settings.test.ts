@@ -7,6 +7,7 @@ import { ManualClock } from '../../src/util/clock.ts';
 import { local, smallPlan } from '../delivery/delivery-kit.ts';
 import { recordingLogger } from '../slack/slack-kit.ts';
 import { memoryDeployment } from '../support/memory-deployment.ts';
+import { sqlDepsOver } from '../support/sql-deps.ts';
 
 const SOCKET = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' };
 
@@ -34,7 +35,7 @@ describe('feed settings', () => {
     expect(parseConfig(SOCKET).slack).not.toHaveProperty('port', expect.anything());
   });
 
-  it('names the configured slash command in the start log line', () => {
+  it('names the configured slash command in the start log line', async () => {
     const config = parseConfig({
       ...SOCKET,
       COURSEBOT_PUBLIC_URL: 'https://bot.example.edu',
@@ -45,7 +46,8 @@ describe('feed settings', () => {
     try {
       const deployment = memoryDeployment([{ plan: smallPlan(), channels: ['C0CLASS'] }]);
       const clock = new ManualClock(local('2025-10-20T10:00'));
-      calendarFeedFor(config, { db, deployment, clock, logger })!.start();
+      const { sql } = await sqlDepsOver(db);
+      await calendarFeedFor(config, { sql, deployment, clock, logger })!.start();
     } finally {
       db.close();
     }

@@ -11,7 +11,8 @@ import { courseId } from '../../src/plan/course-id.ts';
 import { parsePlanText } from '../../src/plan/parse-plan.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 import { openDatabase } from '../../src/storage/database.ts';
-import { reviseStoredItems } from '../../src/storage/feed-items-store.ts';
+import { reviseSqlItems } from '../../src/storage/sql/tables/sql-feeds.ts';
+import { sqlDepsOver } from '../support/sql-deps.ts';
 import { cs599 } from '../changes/plan-fixture.ts';
 import { parseFeed } from './parse-feed.ts';
 
@@ -173,29 +174,30 @@ describe('the calendar feed', () => {
 });
 
 describe('the feed across changes', () => {
-  function store() {
+  async function store() {
     const db = openDatabase(':memory:');
-    const build = (plan: Plan, now: DateTime) =>
-      buildFeed(plan, reviseStoredItems(db, courseId(plan), feedItems(plan), now));
+    const { sql } = await sqlDepsOver(db);
+    const build = async (plan: Plan, now: DateTime) =>
+      buildFeed(plan, await reviseSqlItems(sql, courseId(plan), feedItems(plan), now));
     return { db, build };
   }
 
-  it('gives an unchanged plan the same bytes on every build, across a restart', () => {
-    const { db, build } = store();
+  it('gives an unchanged plan the same bytes on every build, across a restart', async () => {
+    const { db, build } = await store();
     const plan = dstWeek();
-    const first = build(plan, BUILT);
+    const first = await build(plan, BUILT);
     // A fresh plan object, as after a restart or a reload of the same file, built later.
-    expect(build(dstWeek(), BUILT.plus({ days: 3 }))).toBe(first);
+    expect(await build(dstWeek(), BUILT.plus({ days: 3 }))).toBe(first);
     db.close();
   });
 
-  it('keeps every UID after a move and raises the moved class SEQUENCE and LAST-MODIFIED only', () => {
-    const { db, build } = store();
+  it('keeps every UID after a move and raises the moved class SEQUENCE and LAST-MODIFIED only', async () => {
+    const { db, build } = await store();
     const plan = dstWeek();
-    const before = parseFeed(build(plan, BUILT));
+    const before = parseFeed(await build(plan, BUILT));
     const moved = applyChange(plan, { kind: 'move', number: 3, from: '2025-11-04', to: '2025-11-05' }).plan;
     const later = BUILT.plus({ days: 1 });
-    const after = parseFeed(build(moved, later));
+    const after = parseFeed(await build(moved, later));
     expect(after.events.map((e) => e.uid).sort()).toEqual(before.events.map((e) => e.uid).sort());
     const class3 = after.byUid(uid(plan, 'class-3'));
     expect(class3.sequence).toBe(1);
@@ -205,14 +207,14 @@ describe('the feed across changes', () => {
     const unchanged = after.events.filter((e) => e.uid !== class3.uid);
     expect(unchanged.every((e) => e.sequence === 0 && e.lastModified === '2025-10-20T14:00:00Z')).toBe(true);
     // Moved back: a new revision again, never a lower number.
-    expect(parseFeed(build(plan, later.plus({ days: 1 }))).byUid(class3.uid).sequence).toBe(2);
+    expect(parseFeed(await build(plan, later.plus({ days: 1 }))).byUid(class3.uid).sequence).toBe(2);
     db.close();
   });
 
-  it('marks a class cancelled from Slack as cancelled, same UID, higher SEQUENCE, with the reason', () => {
-    const { db, build } = store();
+  it('marks a class cancelled from Slack as cancelled, same UID, higher SEQUENCE, with the reason', async () => {
+    const { db, build } = await store();
     const plan = dstWeek();
-    build(plan, BUILT);
+    await build(plan, BUILT);
     const cancelled = applyChange(plan, {
       kind: 'cancel',
       number: 5,
@@ -220,19 +222,22 @@ describe('the feed across changes', () => {
       reason: 'snow day',
       shift: false,
     }).plan;
-    const class5 = parseFeed(build(cancelled, BUILT.plus({ hours: 2 }))).byUid(uid(plan, 'class-5'));
+    const class5 = parseFeed(await build(cancelled, BUILT.plus({ hours: 2 }))).byUid(uid(plan, 'class-5'));
     expect([class5.status, class5.sequence]).toEqual(['CANCELLED', 1]);
     expect(class5.description).toContain('Cancelled: snow day');
     db.close();
   });
 
-  it('keeps the counts per course', () => {
-    const { db, build } = store();
+  it('keeps the counts per course', async () => {
+    const { db, build } = await store();
     const plan = dstWeek();
-    build(plan, BUILT);
-    build(applyChange(plan, { kind: 'move', number: 3, from: '2025-11-04', to: '2025-11-05' }).plan, BUILT);
+    await build(plan, BUILT);
+    await build(
+      applyChange(plan, { kind: 'move', number: 3, from: '2025-11-04', to: '2025-11-05' }).plan,
+      BUILT,
+    );
     const other = { ...plan, course: { ...plan.course, term: 'Spring 2026' } };
-    const feed = parseFeed(build(other, BUILT));
+    const feed = parseFeed(await build(other, BUILT));
     expect(feed.events.every((e) => e.sequence === 0 && e.uid.startsWith('test101-spring-2026-'))).toBe(true);
     db.close();
   });

@@ -6,8 +6,12 @@ import { APP_TOKEN, BOT_TOKEN, recordingLogger, startApp, type StartedApp } from
 
 const TOKEN = 'T'.repeat(43);
 const feed: ServedFeed = {
-  matches: (course, token) => course === 'cs599e1-fall-2025' && token === TOKEN,
-  current: () => ({ body: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', etag: '"x"', lastModified: undefined }),
+  matches: async (course, token) => course === 'cs599e1-fall-2025' && token === TOKEN,
+  current: async () => ({
+    body: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
+    etag: '"x"',
+    lastModified: undefined,
+  }),
 };
 
 let fake: FakeSlack;

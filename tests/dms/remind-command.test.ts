@@ -6,19 +6,21 @@ import { lineText } from '../../src/content/content.ts';
 import { parseLeadTimes } from '../../src/reminders/parse-lead-times.ts';
 import { registerRemindCommand } from '../../src/slack/remind-command.ts';
 import { ScheduleCommandTable, type ScheduleReply } from '../../src/slack/schedule-commands.ts';
+import { SubscriptionCache } from '../../src/deployment/subscription-cache.ts';
 import { openDatabase, type Database } from '../../src/storage/database.ts';
-import { DmSubscriptions } from '../../src/storage/dm-subscriptions.ts';
+import { SqlDmSubscriptions } from '../../src/storage/sql/tables/sql-dm-subscriptions.ts';
+import { sqlDepsOver } from '../support/sql-deps.ts';
 import { memoryDeployment } from '../support/memory-deployment.ts';
 import { dmPlan } from './dm-plan.ts';
 
 const COURSE = 'cs599e1-fall-2025';
 let db: Database;
-let store: DmSubscriptions;
+let store: SubscriptionCache;
 let table: ScheduleCommandTable;
 
-beforeEach(() => {
+beforeEach(async () => {
   db = openDatabase(':memory:');
-  store = new DmSubscriptions(db);
+  store = new SubscriptionCache(new SqlDmSubscriptions((await sqlDepsOver(db)).sql), () => {});
   table = new ScheduleCommandTable();
   registerRemindCommand(table, {
     store,
@@ -52,13 +54,13 @@ describe('/schedule remind', () => {
       'Done: I will DM you 2d, 2h before each deadline, never between 22:00 and 08:00 your time (Asia/Tokyo).',
     );
     expect(await say('me classes 1h')).toContain('1h before each class');
-    expect(store.forUser(COURSE, 'U0TOKYO')).toEqual([
+    expect(await store.forUser(COURSE, 'U0TOKYO')).toEqual([
       { userId: 'U0TOKYO', kind: 'classes', leadsMinutes: [60], timezone: 'Asia/Tokyo' },
       { userId: 'U0TOKYO', kind: 'deadlines', leadsMinutes: [2880, 120], timezone: 'Asia/Tokyo' },
     ]);
     expect(await say('list')).toBe('classes: 1h before\ndeadlines: 2d, 2h before');
     expect(await say('me off')).toBe('Done: no more personal reminders of deadlines or classes.');
-    expect(store.forUser(COURSE, 'U0TOKYO')).toEqual([]);
+    expect(await store.forUser(COURSE, 'U0TOKYO')).toEqual([]);
     expect(await say('list')).toContain('You have no personal reminders.');
   });
 
@@ -70,17 +72,19 @@ describe('/schedule remind', () => {
     expect(await say('me deadlines')).toContain('Say how long before');
     expect(await say('me homework 1d')).toContain('"homework" is not something to be reminded of');
     expect(await say('')).toContain('/schedule remind me deadlines 2d 2h');
-    expect(store.forUser(COURSE, 'U0TOKYO')).toEqual([]);
+    expect(await store.forUser(COURSE, 'U0TOKYO')).toEqual([]);
   });
 
   it('lets a presenter turn their presentation reminders off and on again', async () => {
     expect(await say('me presentations off', 'U0MS00003')).toBe(
       'Done: no more personal reminders of presentations.',
     );
-    expect(store.forUser(COURSE, 'U0MS00003')).toMatchObject([{ kind: 'presentations', leadsMinutes: [] }]);
+    expect(await store.forUser(COURSE, 'U0MS00003')).toMatchObject([
+      { kind: 'presentations', leadsMinutes: [] },
+    ]);
     expect(await say('list', 'U0MS00003')).toContain('presentations: off');
     await say('me presentations', 'U0MS00003');
-    expect(store.forUser(COURSE, 'U0MS00003')).toMatchObject([
+    expect(await store.forUser(COURSE, 'U0MS00003')).toMatchObject([
       { kind: 'presentations', leadsMinutes: [10080, 1440] },
     ]);
   });

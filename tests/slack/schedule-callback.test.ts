@@ -62,7 +62,7 @@ describe('scheduleCallback', () => {
   it('tells a handler the configured slash command, for replies that suggest one', async () => {
     const commands = new ScheduleCommandTable();
     registerCalendarCommand(commands, {
-      feedOf: () => ({ courseId: () => 'cs1', token: () => 't', rotate: () => 't2' }),
+      feedOf: () => ({ courseId: () => 'cs1', token: async () => 't', rotate: async () => 't2' }),
       publicUrl: 'https://bot.example.edu',
       log: recordingLogger(),
     });

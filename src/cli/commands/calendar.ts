@@ -8,6 +8,9 @@ import { readSettings } from '../../config/env.ts';
 import { chooseCourse, knownCourses } from '../../app/load-effective-plan.ts';
 import { writeOutput } from '../../files/write-output.ts';
 import { openDatabase } from '../../storage/database.ts';
+import { migrateSql } from '../../storage/sql/migrate.ts';
+import { sqlStoreOverFile } from '../../storage/sql/open-sql.ts';
+import { coursebotMigrations } from '../../storage/sql/schema/coursebot-migrations.ts';
 import { revisedPlanSource } from '../../storage/revisions-plan.ts';
 import { systemClock, type Clock } from '../../util/clock.ts';
 import { createLogger } from '../../util/logger.ts';
@@ -49,7 +52,9 @@ export function calendarCommand(clock: Clock = systemClock): Command {
       } else {
         const db = openDatabase(path);
         try {
-          text = publish(db, revisedPlanSource(db, plan, createLogger(), id).current(), now).body;
+          const sql = sqlStoreOverFile(db, path);
+          await migrateSql(sql, coursebotMigrations);
+          text = (await publish(sql, revisedPlanSource(db, plan, createLogger(), id).current(), now)).body;
         } finally {
           db.close();
         }

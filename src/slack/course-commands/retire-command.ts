@@ -6,6 +6,7 @@ import type { ButtonArgs } from '../listeners/slack-listeners.ts';
 import { replyBody } from '../schedule-callback.ts';
 import type { ScheduleCommandTable, ScheduleReply } from '../schedule-commands.ts';
 import { refuseNonStaff, textContent } from '../staff/staff-commands.ts';
+import type { ConfirmationStore } from '../../changes/confirmations.ts';
 import { PendingConfirmations } from './pending-confirmations.ts';
 
 export const RETIRE_CONFIRM_ACTION = 'course_retire_confirm';
@@ -16,6 +17,8 @@ export interface RetireDeps {
   clock: Clock;
   log: Pick<Logger, 'info' | 'warn'>;
   previewMinutes?: number;
+  /** Where previews wait for Confirm; this process's memory by default. */
+  confirmations?: ConfirmationStore;
 }
 
 /**
@@ -23,14 +26,17 @@ export interface RetireDeps {
  * since there is no undo from Slack. Staff of the course or admins only.
  */
 export function courseRetirement(table: ScheduleCommandTable, deps: RetireDeps) {
-  const pending = new PendingConfirmations<string>(deps.previewMinutes);
+  const pending = new PendingConfirmations<string>('course-retire', {
+    ...(deps.confirmations ? { store: deps.confirmations } : {}),
+    ...(deps.previewMinutes === undefined ? {} : { minutes: deps.previewMinutes }),
+  });
   table.register(
     staffWords('retire'),
-    (request): ScheduleReply => {
+    async (request): Promise<ScheduleReply> => {
       const refused = refuseNonStaff(request, deps);
       if (refused) return refused;
       const { course, userId, now } = request;
-      const held = pending.hold(course.id, userId, now);
+      const held = await pending.hold(course.id, userId, now, course.id);
       const { code, timezone } = request.plan.course;
       const until = held.expiresAt.setZone(timezone).toFormat('h:mm a');
       return {
@@ -63,7 +69,7 @@ export function courseRetirement(table: ScheduleCommandTable, deps: RetireDeps) 
   const confirm = async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
     const now = deps.clock.now();
-    const taken = pending.take(action.value ?? '', body.user.id, now);
+    const taken = await pending.take(action.value ?? '', body.user.id, now);
     if (!taken.ok) return void (await answer(respond, taken.message));
     const course: Course | undefined = deps.deployment.course(taken.value);
     // Checked again at the click: the person's rights may have changed since the preview.
@@ -75,7 +81,7 @@ export function courseRetirement(table: ScheduleCommandTable, deps: RetireDeps) 
   };
   const cancel = async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
-    const taken = pending.take(action.value ?? '', body.user.id, deps.clock.now());
+    const taken = await pending.take(action.value ?? '', body.user.id, deps.clock.now());
     await answer(respond, taken.ok ? 'Cancelled: the course goes on.' : taken.message);
   };
   return { confirm, cancel };

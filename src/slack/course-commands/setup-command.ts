@@ -10,6 +10,7 @@ import { replyBody } from '../schedule-callback.ts';
 import { retiredNotice } from './retired-notice.ts';
 import type { ScheduleReply } from '../schedule-commands.ts';
 import { importPage, type ImportPageOptions } from './import-page.ts';
+import type { ConfirmationStore } from '../../changes/confirmations.ts';
 import { PendingConfirmations } from './pending-confirmations.ts';
 import { setupPreview } from './setup-preview.ts';
 import { outcomeLine } from '../staff/staff-commands.ts';
@@ -34,6 +35,8 @@ export interface CourseSetupDeps {
   clock: Clock;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
   previewMinutes?: number;
+  /** Where previews wait for Confirm; this process's memory by default. */
+  confirmations?: ConfirmationStore;
   /** Tests reach a local server; the fetch itself is the importer's. */
   fetch?: ImportPageOptions['fetch'];
 }
@@ -55,7 +58,10 @@ const say = (text: string): ScheduleReply => ({
  * plan to the deployment (a new course, or the channel's course's plan replaced).
  */
 export function courseSetup(deps: CourseSetupDeps) {
-  const pending = new PendingConfirmations<PendingSetup>(deps.previewMinutes);
+  const pending = new PendingConfirmations<PendingSetup>('course-setup', {
+    ...(deps.confirmations ? { store: deps.confirmations } : {}),
+    ...(deps.previewMinutes === undefined ? {} : { minutes: deps.previewMinutes }),
+  });
 
   const handler: SetupHandler = async (request) => {
     const { userId, channelId, command, now } = request;
@@ -84,7 +90,12 @@ export function courseSetup(deps: CourseSetupDeps) {
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
     });
     if (!imported.ok) return say(imported.message);
-    const held = pending.hold({ plan: imported.plan, url, channelId, command }, userId, now);
+    const held = await pending.hold(
+      { plan: imported.plan, url, channelId, command },
+      userId,
+      now,
+      existing?.id,
+    );
     const content = setupPreview({
       plan: imported.plan,
       review: imported.review,
@@ -105,7 +116,7 @@ export function courseSetup(deps: CourseSetupDeps) {
   const confirm = async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
     const now = deps.clock.now();
-    const taken = pending.take(action.value ?? '', body.user.id, now);
+    const taken = await pending.take(action.value ?? '', body.user.id, now);
     const answer = (content: Content) => respond({ ...replyBody({ content }), replace_original: true });
     if (!taken.ok) return void (await answer(say(taken.message).content));
     const { plan, url, channelId, command } = taken.value;
@@ -133,7 +144,7 @@ export function courseSetup(deps: CourseSetupDeps) {
 
   const cancel = async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
-    const taken = pending.take(action.value ?? '', body.user.id, deps.clock.now());
+    const taken = await pending.take(action.value ?? '', body.user.id, deps.clock.now());
     const text = taken.ok ? 'Cancelled: nothing was set up.' : taken.message;
     await respond({ ...replyBody(say(text)), replace_original: true });
   };

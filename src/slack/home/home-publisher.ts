@@ -29,7 +29,7 @@ export class HomePublisher {
     try {
       const answer = await client.views.publish({
         user_id: userId,
-        view: homeView(courses.map((c) => this.partOf(c, userId))),
+        view: homeView(await Promise.all(courses.map((c) => this.partOf(c, userId)))),
         ...(hash ? { hash } : {}),
       });
       const newHash = answer.view?.hash;
@@ -67,16 +67,16 @@ export class HomePublisher {
   }
 
   /** One course's part of the viewer's tab: the staff part only for its staff (the deployment's rule). */
-  private partOf(course: Course, userId: string): HomeCourse {
+  private async partOf(course: Course, userId: string): Promise<HomeCourse> {
     const { deployment, reminders, clock, command } = this.options;
-    const calendarFeedUrl = this.options.calendarFeedUrl?.(course.id);
+    const calendarFeedUrl = await this.options.calendarFeedUrl?.(course.id);
     return homeCourse({
       courseId: course.id,
       plan: course.plans.current(),
       viewerId: userId,
       now: clock.now(),
       ...(calendarFeedUrl ? { calendarFeedUrl } : {}),
-      ...(reminders ? { subscriptions: reminders.store.forUser(course.id, userId) } : {}),
+      ...(reminders ? { subscriptions: await reminders.store.forUser(course.id, userId) } : {}),
       ...(deployment.isStaff(course, userId)
         ? {
             staff: {

@@ -8,12 +8,12 @@ import type { SubscriptionStore } from '../remind-command.ts';
  * `/schedule remind me KIND …` would take: a lead time is switched on or off among those already chosen;
  * none left is `off`. Undefined for a value that is not one of the tab's (or names no course).
  */
-export function reminderWords(
+export async function reminderWords(
   store: SubscriptionStore,
   deployment: Deployment,
   userId: string,
   value: string,
-): { courseId: string; kind: DmKind; words: string[] } | undefined {
+): Promise<{ courseId: string; kind: DmKind; words: string[] } | undefined> {
   const bar = value.indexOf('|');
   const course = bar > 0 ? deployment.course(value.slice(0, bar)) : undefined;
   if (!course) return undefined;
@@ -26,7 +26,7 @@ export function reminderWords(
   const lead = parseLeadTimes([word]);
   if (!lead.ok) return undefined;
   const [minutes] = lead.minutes;
-  const stored = store.forUser(courseId, userId).find((s) => s.kind === kind)?.leadsMinutes ?? [];
+  const stored = (await store.forUser(courseId, userId)).find((s) => s.kind === kind)?.leadsMinutes ?? [];
   const leads = stored.includes(minutes!) ? stored.filter((m) => m !== minutes) : [...stored, minutes!];
   return { courseId, kind, words: leads.length > 0 ? leads.map(leadText) : ['off'] };
 }

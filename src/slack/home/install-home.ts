@@ -41,7 +41,7 @@ export interface HomeOptions {
   /** The personal reminders, as `/schedule remind` keeps them; absent, the tab shows none. */
   reminders?: RemindCommandDeps;
   /** A course's calendar subscription link, when the bot has a public address. */
-  calendarFeedUrl?: (courseId: string) => string | undefined;
+  calendarFeedUrl?: (courseId: string) => Promise<string | undefined>;
 }
 
 export interface Home {
@@ -113,7 +113,7 @@ export function installHome(listeners: SlackListeners, options: HomeOptions): Ho
     listeners.action(HOME_REMIND_ACTION, async ({ ack, body, action, client }) => {
       await ack();
       const userId = body.user.id;
-      const change = reminderWords(reminders.store, deployment, userId, action.value ?? '');
+      const change = await reminderWords(reminders.store, deployment, userId, action.value ?? '');
       if (!change)
         return log.warn(`home: ignored a reminder control "${logSafe(action.value ?? '')}" from ${userId}`);
       const result = await setReminder(reminders, { ...change, userId, now: clock.now() });

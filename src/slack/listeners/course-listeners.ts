@@ -15,12 +15,15 @@ import {
   staffActions,
   type StaffSlackDeps,
 } from '../staff/staff-commands.ts';
+import type { ConfirmationStore } from '../../changes/confirmations.ts';
 import type { SlackListeners } from './slack-listeners.ts';
 
 export interface CourseListenerDeps extends Omit<ScheduleCallbackDeps, 'setup'> {
   /** The slash command as the app's manifest names it. */
   slashCommand: string;
   previewMinutes?: number;
+  /** Where setup and retire previews wait for Confirm (the shared database with several instances). */
+  confirmations?: ConfirmationStore;
   findUser?: RosterDeps['findUser'];
   courseOfBareButton?: StaffSlackDeps['courseOfBareButton'];
 }
@@ -31,7 +34,10 @@ export interface CourseListenerDeps extends Omit<ScheduleCallbackDeps, 'setup'> 
  */
 export function bindCourseListeners(listeners: SlackListeners, deps: CourseListenerDeps): void {
   const { deployment, clock, log, commands } = deps;
-  const previews = deps.previewMinutes === undefined ? {} : { previewMinutes: deps.previewMinutes };
+  const previews = {
+    ...(deps.previewMinutes === undefined ? {} : { previewMinutes: deps.previewMinutes }),
+    ...(deps.confirmations ? { confirmations: deps.confirmations } : {}),
+  };
   registerStaffCommands(commands, { log });
   registerRosterCommand(commands, { log, ...(deps.findUser ? { findUser: deps.findUser } : {}) });
   const retire = courseRetirement(commands, { deployment, clock, log, ...previews });
@@ -39,6 +45,7 @@ export function bindCourseListeners(listeners: SlackListeners, deps: CourseListe
   const {
     slashCommand: _command,
     previewMinutes: _minutes,
+    confirmations: _confirmations,
     findUser: _find,
     courseOfBareButton: _bare,
     ...callback

@@ -10,6 +10,8 @@ import type {
 } from '@slack/bolt';
 import type { Logger } from '../../util/logger.ts';
 import { FAILED_TEXT, failureLine } from './listener-failed.ts';
+import { oncePerDelivery } from './once-per-delivery.ts';
+import { MemorySlackDeliveries, type SlackDeliveries } from './slack-deliveries.ts';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -26,10 +28,21 @@ function trackedAck<A extends (...args: never[]) => Promise<void>>(ack: A): { ac
   return { ack: wrapped, acked: () => called };
 }
 
+export interface SlackListenersOptions {
+  /**
+   * Where deliveries are recorded so that Slack's re-sends are handled once: the database every instance
+   * shares; this process's memory by default (one instance).
+   */
+  deliveries?: SlackDeliveries;
+  /** Epoch ms of the wall clock, for pruning old deliveries (a demo's shifted clock must not). */
+  wallNow?: () => number;
+}
+
 /**
  * Every Slack listener of the bot is bound here, by surface: commands, button actions, events, views. Each
  * is wrapped by the one failure handler: an unexpected error is logged in one line and the user is told
  * politely (in the ack when it is still unsent, else through response_url), never left with silence.
+ * Before any of them runs, a delivery Slack re-sent is recognised and only acknowledged.
  */
 export class SlackListeners {
   // One Bolt listener per surface, dispatching here by name: Bolt runs every registered listener's matchers
@@ -40,8 +53,11 @@ export class SlackListeners {
 
   constructor(
     private readonly app: App,
-    private readonly log: Pick<Logger, 'error'>,
-  ) {}
+    private readonly log: Pick<Logger, 'error' | 'warn' | 'debug'>,
+    { deliveries = new MemorySlackDeliveries(), wallNow = () => Date.now() }: SlackListenersOptions = {},
+  ) {
+    app.use(oncePerDelivery({ deliveries, log, wallNow }));
+  }
 
   command(name: string, handler: (args: CommandArgs) => Promise<void>): void {
     if (this.commands.size === 0) {

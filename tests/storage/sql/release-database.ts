@@ -6,8 +6,7 @@ import { Ledger } from '../../../src/delivery/ledger.ts';
 import { queueAnnouncement } from '../../../src/storage/announcements.ts';
 import { CourseStore } from '../../../src/storage/course-store.ts';
 import { openDatabase, type Database } from '../../../src/storage/database.ts';
-import { DmSubscriptions } from '../../../src/storage/dm-subscriptions.ts';
-import { FeedTokens } from '../../../src/storage/feed-tokens.ts';
+import { deriveToken, tokenHash } from '../../../src/storage/feed-token-secret.ts';
 import { SqliteRevisionLog } from '../../../src/storage/revisions.ts';
 
 /**
@@ -71,13 +70,22 @@ export function fillRelease(db: Database, at: DateTime = RELEASE_AT): void {
   revisions.append({ ...base, createdAt: at.plus({ minutes: 1 }).toISO()!, summary: 'undo', undoneOf: 1 }, 1);
   queueAnnouncement(db, { key: 'announce:reload-x', content: announcement, createdAt: at.toISO()! }, 'cs-2');
 
-  new FeedTokens(db, 'xoxb-key').token('cs-1', at);
+  // The rows the release's feed tokens and DM subscriptions wrote, as it wrote them.
+  const nonce = 'n'.repeat(43);
+  db.prepare('INSERT INTO feed_tokens (course_id, nonce, token_hash, created_at) VALUES (?, ?, ?, ?)').run(
+    'cs-1',
+    nonce,
+    tokenHash(deriveToken('xoxb-key', 'cs-1', nonce)),
+    at.toUTC().toISO(),
+  );
   db.prepare(
     "INSERT INTO feed_items (course_id, uid, fingerprint, sequence, last_modified) VALUES ('cs-1', 'class-1@cs-1', 'f1', 2, ?)",
   ).run(at.toISO());
-  const dms = new DmSubscriptions(db);
-  dms.set('cs-1', 'U0STUDENT', 'deadlines', [1440, 60], 'Europe/Paris', at);
-  dms.set('cs-1', 'U0STUDENT', 'presentations', [], undefined, at);
+  const dm = db.prepare(
+    'INSERT INTO dm_subscriptions (course_id, user_id, kind, leads, timezone, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  dm.run('cs-1', 'U0STUDENT', 'deadlines', '1440 60', 'Europe/Paris', at.toISO());
+  dm.run('cs-1', 'U0STUDENT', 'presentations', '', null, at.toISO());
 }
 
 /** Every row of every table, as plain objects in key order: what must survive a baseline or a copy. */

@@ -1,7 +1,9 @@
 import type { SqlMigration } from '../migrate.ts';
 import { announcementOrder } from './announcement-order.ts';
+import { confirmationsTable } from './confirmations-table.ts';
 import { ledgerLeases } from './ledger-leases.ts';
 import { releaseBaseline } from './release-baseline.ts';
+import { slackDeliveriesTable } from './slack-deliveries-table.ts';
 
 /**
  * The bot's schema on SQLite and PostgreSQL, oldest first. APPEND ONLY: a database records in
@@ -11,9 +13,15 @@ export const coursebotMigrations: readonly SqlMigration[] = [
   releaseBaseline,
   ledgerLeases,
   announcementOrder,
+  confirmationsTable,
+  slackDeliveriesTable,
 ];
 
-/** Every table, parents before the rows that refer to them: the order a copy writes them in. */
+/**
+ * Every table of the deployment's data, parents before the rows that refer to them: the order a copy writes
+ * them in. Not the previews awaiting Confirm nor the Slack deliveries seen: they only matter for minutes
+ * (a day at most) to the bot that wrote them, which is stopped while its store is copied.
+ */
 export const STORE_TABLES = [
   'meta',
   'courses',

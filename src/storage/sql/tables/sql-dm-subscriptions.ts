@@ -1,12 +1,49 @@
 import type { DateTime } from 'luxon';
-import type { DmKind, DmSubscription } from '../../../reminders/dm-subscription.ts';
-import { subscriptionsFromRows, type SubscriptionRow } from '../../dm-subscriptions.ts';
+import { dmKinds, type DmKind, type DmSubscription } from '../../../reminders/dm-subscription.ts';
 import type { AnyKysely, SqlStore } from '../sql-store.ts';
 import { writeTransaction } from '../write-transaction.ts';
 
-/** The students' personal reminder wishes, per course, on the SQL layer: what DmSubscriptions offers, async. */
+/** A `dm_subscriptions` row, as read. */
+interface SubscriptionRow {
+  user_id: string;
+  kind: string;
+  leads: string;
+  timezone: string | null;
+}
+
+/** The rows as subscriptions; a kind this version does not know (written by a newer one) is passed over. */
+const subscriptionsFromRows = (rows: SubscriptionRow[]): DmSubscription[] =>
+  rows
+    .filter((r) => (dmKinds as readonly string[]).includes(r.kind))
+    .map((r) => ({
+      userId: r.user_id,
+      kind: r.kind as DmKind,
+      leadsMinutes: r.leads ? r.leads.split(' ').map(Number) : [],
+      ...(r.timezone ? { timezone: r.timezone } : {}),
+    }));
+
+/** The students' personal reminder wishes, per course (one row per course, user and kind of reminder). */
 export class SqlDmSubscriptions {
   constructor(private readonly store: SqlStore) {}
+
+  /** Every course's rows, by course: what the running bot holds in memory (see SubscriptionCache). */
+  async all(): Promise<Map<string, DmSubscription[]>> {
+    const rows = (await this.store.db
+      .selectFrom('dm_subscriptions')
+      .select(['course_id', 'user_id', 'kind', 'leads', 'timezone'])
+      .orderBy('course_id')
+      .orderBy('user_id')
+      .orderBy('kind')
+      .execute()) as Array<SubscriptionRow & { course_id: string }>;
+    const byCourse = new Map<string, SubscriptionRow[]>();
+    for (const row of rows) {
+      const course = String(row.course_id);
+      const list = byCourse.get(course) ?? [];
+      list.push(row);
+      byCourse.set(course, list);
+    }
+    return new Map([...byCourse].map(([course, list]) => [course, subscriptionsFromRows(list)]));
+  }
 
   /** Every row of a course: the derivation reads it on each tick (a small indexed read). */
   async list(courseId: string): Promise<DmSubscription[]> {

@@ -13,9 +13,13 @@ import {
 } from '../../feed-token-secret.ts';
 
 /**
- * The secret in each course's feed link on the SQL layer: what FeedTokens (src/storage/feed-tokens.ts)
- * offers, async, with the same derivation (a test holds the two to the same token), so a database copied
- * from SQLite keeps every link working. Only the nonce and the token's hash are stored.
+ * The secret in each course's feed link. Calendar clients cannot log in, so the link is the key: it must be
+ * unguessable, and a leaked one must be replaceable.
+ *
+ * The database holds a random 256-bit nonce per course and the SHA-256 of the token, never the token: the
+ * token is the HMAC of the nonce under a key the database does not hold (the bot's Slack token), so a copy
+ * of the database reveals no working link, while the bot can still tell the link to whoever asks
+ * `/schedule calendar`. Rotating draws a new nonce, so the old link stops matching at once.
  */
 export class SqlFeedTokens {
   constructor(
@@ -25,8 +29,7 @@ export class SqlFeedTokens {
 
   /** The course's current token, made (and recorded) on first use or when the key has changed. */
   async token(courseId: string, now: DateTime): Promise<string> {
-    const row = await this.row(courseId);
-    if (!row) return this.rotate(courseId, now);
+    const row = (await this.row(courseId)) ?? (await this.create(courseId, now));
     const token = deriveToken(this.key, courseId, row.nonce);
     const hash = tokenHash(token);
     if (hash !== row.token_hash) {
@@ -38,6 +41,27 @@ export class SqlFeedTokens {
         .execute();
     }
     return token;
+  }
+
+  /**
+   * The course's first token. Two instances asked at once both insert with ON CONFLICT DO NOTHING and then
+   * read the one row that landed: neither replaces a link the other has already given out.
+   */
+  private async create(courseId: string, now: DateTime): Promise<{ nonce: string; token_hash: string }> {
+    const nonce = newNonce();
+    await this.store.db
+      .insertInto('feed_tokens')
+      .values({
+        course_id: courseId,
+        nonce,
+        token_hash: tokenHash(deriveToken(this.key, courseId, nonce)),
+        created_at: now.toUTC().toISO()!,
+      })
+      .onConflict((conflict) => conflict.column('course_id').doNothing())
+      .execute();
+    const row = await this.row(courseId);
+    if (!row) throw new Error(`the feed token of ${courseId} was not recorded`);
+    return row;
   }
 
   /** A new token for the course: the old link stops matching at once. */
