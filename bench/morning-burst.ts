@@ -19,7 +19,8 @@ import { BURST_DAY, DEPARTMENT_ZONE, type DepartmentCourse } from './department-
 import { percentile } from './latency-report.ts';
 import { freePort } from './spawn-server.ts';
 
-const TICK_MS = 15_000;
+/** The scheduler's slots fall on :00, :15, :30 and :45 of the host's clock. */
+export const TICK_MS = 15_000;
 
 export interface BurstOptions {
   courses: readonly DepartmentCourse[];

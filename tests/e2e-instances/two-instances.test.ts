@@ -11,6 +11,7 @@
 // everything stays on 127.0.0.1.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { TICK_MS } from '../../bench/morning-burst.ts';
 import { signedInteraction, signedSlashCommand } from '../fakes/signed-request.ts';
 import type { SlashCommandFields } from '../fakes/payloads.ts';
 import { SIGNING_SECRET } from '../slack/slack-kit.ts';
@@ -19,7 +20,6 @@ import {
   burstDepartment,
   EIGHT,
   TEST_LEASE_MS,
-  TICK_MS,
   waitUntil,
   type BurstDepartment,
   type Instance,

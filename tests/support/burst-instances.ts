@@ -19,8 +19,6 @@ import type { FakeSlack } from '../fakes/fake-slack.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from '../slack/slack-kit.ts';
 import { startBot, type BotProcess } from './bot-process.ts';
 
-/** The scheduler's slots fall on :00, :15, :30 and :45 of the host's clock. */
-export const TICK_MS = 15_000;
 /** The send lease the instances are started with (COURSEBOT_SEND_LEASE_SECONDS): a takeover in seconds. */
 export const TEST_LEASE_MS = 4_000;
 
@@ -50,8 +48,7 @@ export interface BurstDepartment {
   tally(): BurstResult;
   /** Channels with their post. */
   landed(): number;
-  /** Real time (epoch ms) of the first and of the last post that landed at the fake Slack, by its ts. */
-  firstLandedAt(): number;
+  /** Real time (epoch ms) of the last post that landed at the fake Slack, by its ts. */
   lastLandedAt(): number;
   /** Kills what still runs, stops the fake Slack, removes the folder. */
   close(): Promise<void>;
@@ -82,7 +79,6 @@ export async function burstDepartment(o: BurstDepartmentOptions): Promise<BurstD
   const eightReal = Date.now() + o.startMs;
   const clockNow = () => new Date(EIGHT - (eightReal - Date.now())).toISOString();
   const instances: Instance[] = [];
-  const landedAt = () => fake.messages().map((m) => Number(m.ts) * 1000);
   return {
     dir,
     courses,
@@ -105,8 +101,7 @@ export async function burstDepartment(o: BurstDepartmentOptions): Promise<BurstD
     },
     tally: () => tallyBurst(fake, courses, eightReal),
     landed: () => new Set(fake.messages().map((m) => m.channel)).size,
-    firstLandedAt: () => Math.min(...landedAt()),
-    lastLandedAt: () => Math.max(...landedAt()),
+    lastLandedAt: () => Math.max(...fake.messages().map((m) => Number(m.ts) * 1000)),
     async close() {
       await Promise.all(instances.map((instance) => instance.kill()));
       await fake.close();
