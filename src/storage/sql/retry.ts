@@ -55,8 +55,12 @@ export function createDatabaseRetry({
       `database ${shown} is unreachable (${reasonOf(error)}); retrying with backoff up to every ${seconds(maxDelayMs)} s`,
     );
   };
-  const cameBack = () => {
-    if (downSince === undefined) return;
+  /**
+   * `askedAt`: when the attempt that was answered began. An answer to a question asked before the outage
+   * began (a reply already on its way when the connections were cut) says nothing about the database now.
+   */
+  const cameBack = (askedAt: number) => {
+    if (downSince === undefined || askedAt < downSince) return;
     logger.info(`database ${shown} is back after ${seconds(elapsedMs() - downSince)} s`);
     downSince = undefined;
   };
@@ -69,15 +73,16 @@ export function createDatabaseRetry({
       const started = elapsedMs();
       let conflicts = 0;
       for (let attempt = 0; ; attempt += 1) {
+        const askedAt = elapsedMs();
         try {
           const result = await operation();
-          cameBack();
+          cameBack(askedAt);
           return result;
         } catch (error) {
           const kind = errorKindOf(error);
           if (kind === 'permanent') {
             // The database answered: it is there, whatever was wrong with the question.
-            cameBack();
+            cameBack(askedAt);
             throw error;
           }
           if (kind === 'conflict' && (conflicts += 1) >= conflictTries) throw error;

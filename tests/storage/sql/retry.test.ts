@@ -92,6 +92,36 @@ describe('createDatabaseRetry', () => {
     expect(logger.lines.filter((line) => line.startsWith('info'))).toHaveLength(1);
   });
 
+  it('is not told the database is back by the answer to a question asked before it went away', async () => {
+    const logger = recordingLogger();
+    let now = 0;
+    let wake = () => {};
+    const retry = createDatabaseRetry({
+      logger,
+      shown: 'postgres://bot@db:5432/coursebot',
+      sleep: () => new Promise<void>((resolve) => (wake = resolve)),
+      elapsedMs: () => now,
+      random: () => 1,
+    });
+    let answer: (rows: string) => void = () => {};
+    const before = retry.run(() => new Promise<string>((resolve) => (answer = resolve)));
+    now = 50;
+    const during = retry.run(failingThen([coded('ECONNRESET', 'write ECONNRESET')], 'ok').operation);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(retry.down).toBe(true);
+    // A reply that was on its way when the connections were cut.
+    answer('rows');
+    expect(await before).toBe('rows');
+    expect(retry.down).toBe(true);
+    now = 3050;
+    wake();
+    expect(await during).toBe('ok');
+    expect(logger.lines).toEqual([
+      'warn database postgres://bot@db:5432/coursebot is unreachable (write ECONNRESET); retrying with backoff up to every 5.0 s',
+      'info database postgres://bot@db:5432/coursebot is back after 3.0 s',
+    ]);
+  });
+
   it('throws a constraint violation or a syntax error at once', async () => {
     for (const code of ['23505', '42601']) {
       const { retry, logger, sleeps } = pretendRetry();
