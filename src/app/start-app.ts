@@ -208,7 +208,7 @@ async function startWithDatabase(
     await planFolders?.close();
     throw error;
   }
-  const summary = deploymentSummary({
+  const summary = await deploymentSummary({
     deployment: running,
     now: clock.now(),
     mode: describeMode(config),

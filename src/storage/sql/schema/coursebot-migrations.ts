@@ -1,5 +1,6 @@
 import type { SqlMigration } from '../migrate.ts';
 import { announcementOrder } from './announcement-order.ts';
+import { courseTicks } from './course-ticks.ts';
 import { ledgerLeases } from './ledger-leases.ts';
 import { releaseBaseline } from './release-baseline.ts';
 
@@ -11,6 +12,7 @@ export const coursebotMigrations: readonly SqlMigration[] = [
   releaseBaseline,
   ledgerLeases,
   announcementOrder,
+  courseTicks,
 ];
 
 /** Every table, parents before the rows that refer to them: the order a copy writes them in. */
