@@ -1,5 +1,6 @@
-import type { SqlMigration } from '../migrate.ts';
 import { claimColumns } from '../claim-columns.ts';
+import type { SqlMigration } from '../migrate.ts';
+import { textOf } from './release-tables.ts';
 
 /**
  * Who is ticking each course (key: the course id), with a short lease: of several instances on one
@@ -8,7 +9,10 @@ import { claimColumns } from '../claim-columns.ts';
  */
 export const courseTicks: SqlMigration = {
   name: 'one tick per course at a time',
-  async up(db) {
-    await db.schema.createTable('course_ticks').$call(claimColumns).execute();
+  async up(db, store) {
+    await db.schema
+      .createTable('course_ticks')
+      .$call((table) => claimColumns(table, textOf(store)))
+      .execute();
   },
 };

@@ -7,15 +7,20 @@ export const int64Of = (store: SqlStore): 'bigint' | 'integer' =>
   store.dialect === 'postgres' ? 'bigint' : 'integer';
 
 /**
+ * Text that compares and sorts byte by byte on both dialects: SQLite's text does; on PostgreSQL it would
+ * follow the database's locale (where "a-b" sorts after "ab"), so keys and names would come back in
+ * another order.
+ */
+export const textOf = (store: SqlStore) => (store.dialect === 'postgres' ? sql`text collate "C"` : 'text');
+
+/**
  * The tables exactly as the SQLite release's last `user_version` migration leaves them (ledger and meta,
  * revisions, announcements, calendar feeds, instance lock, DM subscriptions, courses and staff), written
  * once for both dialects. IF NOT EXISTS throughout: on a SQLite file that release wrote, they are there.
  */
 export async function createReleaseTables(db: AnyKysely, store: SqlStore): Promise<void> {
   const int64 = int64Of(store);
-  // Text compares and sorts byte by byte on SQLite; on PostgreSQL it would follow the database's locale
-  // (where "a-b" sorts after "ab"), so the keys and names would come back in another order.
-  const text = store.dialect === 'postgres' ? sql`text collate "C"` : 'text';
+  const text = textOf(store);
   await db.schema
     .createTable('ledger')
     .ifNotExists()
