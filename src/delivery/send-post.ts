@@ -55,14 +55,18 @@ export async function sendThroughOutbox(
     const found = await lookUpSend(deps, post, keys, DateTime.min(...since)!);
     if (found.found === true) {
       await ledger.markPosted(keys, found.ts, clock.now());
-      logger.info(`found ${describe(post, keys)} already posted (ts ${found.ts}) by the instance that died sending it`);
+      logger.info(
+        `found ${describe(post, keys)} already posted (ts ${found.ts}) by the instance that died sending it`,
+      );
       return 'posted';
     }
     if (found.found === 'unknown' && sink.canConfirm) {
       const next = clock.now().plus({ milliseconds: retryDelayMs(1, found.retryAfterMs) });
       const reason = `taken over from another instance; could not confirm whether it was posted: ${found.reason}`;
       await ledger.markUnconfirmed(keys, reason, next, true, clock.now());
-      logger.warn(`could not confirm whether ${describe(post, keys)} was posted (${found.reason}); holding it, looking again at ${timeOf(next)}`);
+      logger.warn(
+        `could not confirm whether ${describe(post, keys)} was posted (${found.reason}); holding it, looking again at ${timeOf(next)}`,
+      );
       return 'retry';
     }
   }

@@ -36,7 +36,8 @@ export async function nextDueAt(input: NextDueInput): Promise<DateTime> {
   const candidates: DateTime[] = [until];
   for (const row of await ledger.pendingRetries())
     if (row.nextAttemptAt) candidates.push(instant(row.nextAttemptAt));
-  if ((await ledger.interrupted()).length > 0) candidates.push(now.plus({ milliseconds: IN_FLIGHT_RECHECK_MS }));
+  if ((await ledger.interrupted()).length > 0)
+    candidates.push(now.plus({ milliseconds: IN_FLIGHT_RECHECK_MS }));
   const posts = derive(plan, { from: now, to: until }, { defaultChannel }).filter((post) => {
     const at = instant(post.at);
     return at > now && at < until;

@@ -47,7 +47,11 @@ describe('downtime catch-up', () => {
     expect(texts[0]).toContain('Posted late: this reminder was due at 8:00 AM.');
     expect(texts[1]).toContain('Posted late: this reminder was due at 9:00 AM.');
     expect(texts[2]).not.toContain('Posted late'); // a minute after its time is not late
-    const rows = (await after.ledger.rows(['sunday-digest', 'monday-deadline-reminder', 'deadline:past-already']));
+    const rows = await after.ledger.rows([
+      'sunday-digest',
+      'monday-deadline-reminder',
+      'deadline:past-already',
+    ]);
     expect(rows.get('sunday-digest')).toMatchObject({ state: 'skipped' });
     expect(rows.get('sunday-digest')!.reason).toMatch(/due Sun Oct 19 9:00 AM.*same day.*sameDayOnly/);
     expect(rows.get('monday-deadline-reminder')!.state).toBe('skipped');

@@ -127,7 +127,11 @@ export async function rig(
   db: Database,
   clock: ManualClock,
   posts: Post[],
-  options: Partial<DispatcherOptions> & { sink?: RecordingSink; plan?: Plan; lease?: Partial<LedgerLease> } = {},
+  options: Partial<DispatcherOptions> & {
+    sink?: RecordingSink;
+    plan?: Plan;
+    lease?: Partial<LedgerLease>;
+  } = {},
 ): Promise<Rig> {
   const { lease: leaseOptions, ...dispatcherOptions } = options;
   const deps = await sqlDepsOver(db, { holder: `process-${(processes += 1)}`, ...leaseOptions });

@@ -33,7 +33,10 @@ describe('failed sends', () => {
       if (sink.sent.length > before) attemptsAt.push(clock.now().toFormat('HH:mm:ss'));
     }
     expect(attemptsAt).toEqual(['09:00:05', '09:01:05', '09:03:05', '09:07:05']);
-    expect((await r.ledger.rows(['deadline:b'])).get('deadline:b')).toMatchObject({ state: 'posted', attempts: 4 });
+    expect((await r.ledger.rows(['deadline:b'])).get('deadline:b')).toMatchObject({
+      state: 'posted',
+      attempts: 4,
+    });
     // The fourth attempt came more than the late threshold after 09:00: it says so.
     expect(JSON.stringify(sink.sent[3]!.content)).toContain('Posted late: this reminder was due at 9:00 AM.');
   });
@@ -94,7 +97,7 @@ describe('failed sends', () => {
     await r.dispatcher.start();
     clock.advance({ seconds: 15 });
     expect(await r.dispatcher.tick()).toMatchObject({ retrying: 1 });
-    expect((await r.ledger.pendingRetries())).toMatchObject([{ key: 'deadline:b', reason: 'socket hang up' }]);
+    expect(await r.ledger.pendingRetries()).toMatchObject([{ key: 'deadline:b', reason: 'socket hang up' }]);
   });
 
   it('keeps each channel in order: posts behind a failed one wait, other channels do not', async () => {
@@ -143,6 +146,6 @@ describe('failed sends', () => {
       state: 'skipped',
       reason: 'no longer in the plan',
     });
-    expect((await r.ledger.pendingRetries())).toEqual([]);
+    expect(await r.ledger.pendingRetries()).toEqual([]);
   });
 });

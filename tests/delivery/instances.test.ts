@@ -86,7 +86,10 @@ describe.each(dialects)('instances on one $name database', ({ name, skip, fresh 
     /** Instance "dead" claimed the post and died before recording anything; its lease has since run out. */
     async function diedMidSend() {
       const dead = await instance('dead');
-      expect(await dead.ledger.recordIntent(DUE, KEYS, clock.now())).toEqual({ claimed: true, takenOver: [] });
+      expect(await dead.ledger.recordIntent(DUE, KEYS, clock.now())).toEqual({
+        claimed: true,
+        takenOver: [],
+      });
       wall += LEASE_MS + 1;
       clock.advance({ minutes: 1 });
     }
@@ -140,34 +143,43 @@ describe.each(dialects)('instances on one $name database', ({ name, skip, fresh 
     },
   );
 
-  it.skipIf(skip)('runs one course tick at a time: the other instance skips it, and ticks it after', async () => {
-    const a = await instance('a', slowSink());
-    const b = await instance('b', slowSink());
-    await a.dispatcher.start();
-    clock.advance({ minutes: 1 });
-    const [first, second] = await Promise.all([
-      a.tickLease.run(() => a.dispatcher.tick()),
-      // Asked while a's claim has landed: a holds the course's tick.
-      new Promise((r) => setTimeout(r, 10)).then(() => b.tickLease.run(() => b.dispatcher.tick())),
-    ]);
-    expect(first).toMatchObject({ ran: true, value: { posted: 2 } });
-    expect(second).toEqual({ ran: false, holder: 'a' });
-    expect(b.sink.sent).toEqual([]);
-    // Released at the end of a's tick: b may tick the course now (and has nothing left to send).
-    expect(await b.tickLease.run(() => b.dispatcher.tick())).toMatchObject({ ran: true, value: { posted: 0 } });
-    expect(a.sink.keysSent()).toEqual(KEYS);
-  });
+  it.skipIf(skip)(
+    'runs one course tick at a time: the other instance skips it, and ticks it after',
+    async () => {
+      const a = await instance('a', slowSink());
+      const b = await instance('b', slowSink());
+      await a.dispatcher.start();
+      clock.advance({ minutes: 1 });
+      const [first, second] = await Promise.all([
+        a.tickLease.run(() => a.dispatcher.tick()),
+        // Asked while a's claim has landed: a holds the course's tick.
+        new Promise((r) => setTimeout(r, 10)).then(() => b.tickLease.run(() => b.dispatcher.tick())),
+      ]);
+      expect(first).toMatchObject({ ran: true, value: { posted: 2 } });
+      expect(second).toEqual({ ran: false, holder: 'a' });
+      expect(b.sink.sent).toEqual([]);
+      // Released at the end of a's tick: b may tick the course now (and has nothing left to send).
+      expect(await b.tickLease.run(() => b.dispatcher.tick())).toMatchObject({
+        ran: true,
+        value: { posted: 0 },
+      });
+      expect(a.sink.keysSent()).toEqual(KEYS);
+    },
+  );
 
-  it.skipIf(skip)('takes over the tick of an instance that died holding it, once the lease runs out', async () => {
-    const a = await instance('a');
-    const b = await instance('b');
-    // a dies in the middle of its tick: the work never ends, so its lease is never released.
-    void a.tickLease.run(() => new Promise(() => {}));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(await b.tickLease.run(async () => 'ticked')).toEqual({ ran: false, holder: 'a' });
-    wall += 3 * 60_000 + 1;
-    expect(await b.tickLease.run(async () => 'ticked')).toEqual({ ran: true, value: 'ticked' });
-  });
+  it.skipIf(skip)(
+    'takes over the tick of an instance that died holding it, once the lease runs out',
+    async () => {
+      const a = await instance('a');
+      const b = await instance('b');
+      // a dies in the middle of its tick: the work never ends, so its lease is never released.
+      void a.tickLease.run(() => new Promise(() => {}));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await b.tickLease.run(async () => 'ticked')).toEqual({ ran: false, holder: 'a' });
+      wall += 3 * 60_000 + 1;
+      expect(await b.tickLease.run(async () => 'ticked')).toEqual({ ran: true, value: 'ticked' });
+    },
+  );
 
   it.skipIf(skip)(
     "never moves the watermark back for an instance whose clock is a little behind another's",

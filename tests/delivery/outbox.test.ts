@@ -42,7 +42,9 @@ describe('the outbox', () => {
     async function crashMidSend() {
       temp = tempDatabase();
       const clock = new ManualClock(local('2025-10-21T07:59:30'));
-      const dying = await rig(temp.open(), clock, posts, { sink: new RecordingSink(() => new Promise(() => {})) });
+      const dying = await rig(temp.open(), clock, posts, {
+        sink: new RecordingSink(() => new Promise(() => {})),
+      });
       await dying.dispatcher.start();
       clock.advance({ seconds: 45 });
       void dying.dispatcher.tick();
@@ -78,7 +80,10 @@ describe('the outbox', () => {
 
     it('not found: sent again, once', async () => {
       const clock = await crashMidSend();
-      const restarted = await rig(temp.open(), clock, posts, { sink: new RecordingSink(), lease: afterTheLease() });
+      const restarted = await rig(temp.open(), clock, posts, {
+        sink: new RecordingSink(),
+        lease: afterTheLease(),
+      });
       expect(await restarted.dispatcher.start()).toEqual({
         foundPosted: 0,
         toResend: 1,

@@ -22,7 +22,9 @@ const postsWith = (subjectAt?: string) => [
 async function crashMidSend(posts: ReturnType<typeof postsWith>) {
   temp = tempDatabase();
   const clock = new ManualClock(local('2025-10-21T07:59:30'));
-  const dying = await rig(temp.open(), clock, posts, { sink: new RecordingSink(() => new Promise(() => {})) });
+  const dying = await rig(temp.open(), clock, posts, {
+    sink: new RecordingSink(() => new Promise(() => {})),
+  });
   await dying.dispatcher.start();
   clock.advance({ seconds: 45 });
   void dying.dispatcher.tick();

@@ -82,7 +82,10 @@ describe('reminders to Slack', () => {
     expect(message?.metadata?.event_payload).toEqual({ keys: READINGS_KEY });
     expect(message?.text).toContain('Class 13');
     expect(JSON.stringify(message?.blocks)).toContain('on Thu Oct 16 (in 2 days)');
-    expect((await ledger.rows([READINGS_KEY])).get(READINGS_KEY)).toMatchObject({ state: 'posted', ts: message?.ts });
+    expect((await ledger.rows([READINGS_KEY])).get(READINGS_KEY)).toMatchObject({
+      state: 'posted',
+      ts: message?.ts,
+    });
     clock.advance({ minutes: 1 });
     await dispatcher.tick();
     expect(f.messages('C0CLASS')).toHaveLength(1);

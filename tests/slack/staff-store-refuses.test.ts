@@ -109,6 +109,8 @@ describe('/schedule resend', () => {
       'Nothing to re-send: no post failed because coursebot was not in its channel.',
     );
     expect(fake.messages('C0CLASS')).toHaveLength(1);
-    expect(DateTime.fromISO((await ledger.rows(['class-day:x'])).get('class-day:x')!.updatedAt) > MONDAY).toBe(true);
+    expect(
+      DateTime.fromISO((await ledger.rows(['class-day:x'])).get('class-day:x')!.updatedAt) > MONDAY,
+    ).toBe(true);
   });
 });

@@ -52,7 +52,12 @@ export function fillRelease(db: Database, at: DateTime = RELEASE_AT): void {
     INSERT INTO ledger (course_id, key, channel, due_at, state, ts, reason, attempts, next_attempt_at, updated_at)
     VALUES ('cs-1', @key, '#cs-1', @due, @state, @ts, @reason, @attempts, @next, @updated)`);
   const row = { due: at.toISO(), ts: null, reason: null, attempts: 1, next: null, updated: at.toISO() };
-  const posted = { ...row, state: 'posted', ts: '1730638800.000100', updated: at.plus({ seconds: 1 }).toISO() };
+  const posted = {
+    ...row,
+    state: 'posted',
+    ts: '1730638800.000100',
+    updated: at.plus({ seconds: 1 }).toISO(),
+  };
   ledgerRow.run({ ...posted, key: 'class:1:day' });
   ledgerRow.run({ ...posted, key: 'class:1:digest' });
   ledgerRow.run({ ...row, key: 'class:0:day', state: 'skipped', reason: 'too late', attempts: 0 });

@@ -114,12 +114,12 @@ export class SqlLedger {
   async lastPostedTs(channel: string, before: DateTime): Promise<string | undefined> {
     const rows = await this.retry.run(() =>
       this.store.db
-      .selectFrom('ledger')
-      .select(['ts', 'updated_at'])
-      .where('channel', '=', channel)
-      .where('state', '=', 'posted')
-      .where('ts', 'is not', null)
-      .execute(),
+        .selectFrom('ledger')
+        .select(['ts', 'updated_at'])
+        .where('channel', '=', channel)
+        .where('state', '=', 'posted')
+        .where('ts', 'is not', null)
+        .execute(),
     );
     let best: string | undefined;
     for (const row of rows as { ts: string; updated_at: string }[]) {
