@@ -71,7 +71,7 @@ export async function openAppStore(config: Config, options: OpenStoreOptions): P
     return { sql, retry, lease, check: () => undefined, close: () => sql.close() };
   }
   // Refuses a second bot on the same file, and a file it cannot write.
-  const file = openDemoAwareStore(config.databasePath, config.demoDatabase, options.now, { logger });
+  const file = await openDemoAwareStore(config.databasePath, config.demoDatabase, options.now, { logger });
   const sql = sqlStoreOverFile(file.db, config.databasePath);
   try {
     await migrateSql(sql, coursebotMigrations, { logger });

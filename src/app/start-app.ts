@@ -215,7 +215,7 @@ async function startWithDatabase(
     await planFolders?.close();
     throw error;
   }
-  const summary = deploymentSummary({
+  const summary = await deploymentSummary({
     deployment: running,
     now: clock.now(),
     mode: describeMode(config),

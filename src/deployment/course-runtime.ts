@@ -5,17 +5,18 @@ import { Announcer, type AnnounceStatus } from '../delivery/announcer.ts';
 import { emptyReport, type DeliveryReport } from '../delivery/delivery-report.ts';
 import { Dispatcher, type StartReport } from '../delivery/dispatcher.ts';
 import type { DerivePosts } from '../delivery/due-posts.ts';
-import { Ledger } from '../delivery/ledger.ts';
 import type { Sink } from '../delivery/sink.ts';
 import { watchCourseFile } from '../files/watch-course-file.ts';
 import type { PlanFolderWatchers } from '../files/watch-plan-folder.ts';
 import { FILE_AUTHOR, type PlanWatcher } from '../files/watch-plan.ts';
 import { narrowPostContent } from '../reminders/narrow-post.ts';
-import { openAnnouncements, revisionAnnouncementKey } from '../storage/announcements.ts';
+import { revisionAnnouncementKey } from '../delivery/announcement.ts';
 import type { Database } from '../storage/database.ts';
 import type { DatabaseRetry } from '../storage/sql/retry.ts';
-import type { SqlStore } from '../storage/sql/sql-store.ts';
+import type { AnyKysely, SqlStore } from '../storage/sql/sql-store.ts';
 import type { LedgerLease } from '../storage/sql/tables/ledger-lease.ts';
+import { SqlLedger } from '../storage/sql/tables/sql-ledger.ts';
+import { CourseTickLease } from '../storage/sql/tick-lease.ts';
 import { revisedPlanSource } from '../storage/revisions-plan.ts';
 import type { CourseStore } from '../storage/course-store.ts';
 import type { Clock } from '../util/clock.ts';
@@ -53,13 +54,17 @@ export interface CourseRuntimeDeps {
 
 /** A course while the bot runs: its plan, ledger view, announcer, dispatcher, desk and watcher. */
 export interface CourseRuntime extends Course {
-  readonly ledger: Ledger;
+  readonly ledger: SqlLedger;
   readonly dispatcher: Dispatcher;
   readonly announcer: Announcer;
   /** Resolves interrupted posts, adopts an edit made while stopped, starts the watcher. */
   start(): Promise<StartReport>;
   /** Whether the scheduler's tick has something to do for this course now (see nextDueAt). */
   isDue(now: DateTime): boolean;
+  /**
+   * Sends what is due, on one instance at a time: an instance that finds another one ticking the course
+   * skips it this tick (an empty report).
+   */
   tick(): Promise<DeliveryReport>;
   /** Replaces the base plan of a course set up from Slack (setup typed again): recorded, announced. */
   replaceBase(plan: CourseSpec['plan'], author: string, now: DateTime): number | undefined;
@@ -68,8 +73,9 @@ export interface CourseRuntime extends Course {
   /**
    * For a course passed over by the tick: records that everything up to `now` is handled (nothing was due),
    * at most every few minutes, so a restart does not take an idle course for one that missed its posts.
+   * Written through `trx`, the one transaction the tick gives every course it passes over.
    */
-  passOver(now: DateTime): void;
+  passOver(now: DateTime, trx: AnyKysely): Promise<void>;
   /** Marks the course as needing a look on the next tick (a change was recorded, staff asked to resend). */
   wake(): void;
   stop(): Promise<void>;
@@ -84,9 +90,10 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
   const { db, store, logger, clock } = deps;
   const log = logger;
   const plans: RevisedPlanSource = revisedPlanSource(db, spec.plan, log, spec.id);
-  const ledger = new Ledger(db, spec.id);
+  const ledger = new SqlLedger(deps.sql, deps.lease, spec.id, deps.retry);
   const announcer = new Announcer({
-    db,
+    sql: deps.sql,
+    retry: deps.retry,
     ledger,
     sink: deps.sink,
     plans,
@@ -103,6 +110,15 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
   let due: { at: DateTime; plan: unknown } | undefined;
   // When the watermark was last moved, by a tick or by passOver.
   let progressAt: DateTime | undefined;
+  // Deciding, claiming, sending and resolving interrupted sends: one instance at a time per course.
+  const tickLease = new CourseTickLease(deps, spec.id);
+  /** `work` under the course's tick lease; undefined when another instance holds it (said in the debug log). */
+  const alone = async <T>(what: string, work: () => Promise<T>): Promise<T | undefined> => {
+    const turn = await tickLease.run(work);
+    if (turn.ran) return turn.value;
+    log.debug(`${what} of ${spec.id} left to ${turn.holder}, which is ticking it`);
+    return undefined;
+  };
 
   const staff = (): string[] =>
     courseStaff(
@@ -129,7 +145,10 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
       // A retired course posts nothing more, announcements included.
       if (retired) return { state: 'failed', channel: spec.home, reason: `${spec.id} is retired` };
       course.wake();
-      return announcer.announce(revisionAnnouncementKey(revisionId));
+      const key = revisionAnnouncementKey(revisionId);
+      // Another instance ticking the course sends it; this one's next tick tells what became of it.
+      const status = await alone('the announcement', () => announcer.announce(key));
+      return status ?? { state: 'queued', channel: spec.home };
     },
     async start() {
       // A course set up from Slack records its base plan too: a later setup is then a difference to announce.
@@ -145,7 +164,9 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
           ...(deps.planFolders ? { folders: deps.planFolders } : {}),
         });
       }
-      return course.dispatcher.start();
+      const started = await alone('resolving interrupted sends', () => course.dispatcher.start());
+      // Another instance is ticking the course: it resolves what was cut off; the clock is checked here.
+      return started ?? course.dispatcher.start({ resolve: false });
     },
     isDue(now) {
       if (course.retiredAt()) return false;
@@ -154,32 +175,37 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
     },
     async tick() {
       if (course.retiredAt()) return emptyReport();
-      const report = await course.dispatcher.tick();
-      const now = clock.now();
-      progressAt = now;
-      // Held back (a catch-up's spacing, a stop): looked at again on the very next tick.
-      if (report.deferred > 0 || report.unconfirmed > 0) {
-        due = { plan: plans.current(), at: now };
+      const ticked = await alone('the tick', async () => {
+        const report = await course.dispatcher.tick();
+        const now = clock.now();
+        progressAt = now;
+        // Held back (a catch-up's spacing, a stop): looked at again on the very next tick.
+        if (report.deferred > 0 || report.unconfirmed > 0) {
+          due = { plan: plans.current(), at: now };
+          return report;
+        }
+        const plan = plans.current();
+        due = {
+          plan,
+          at: await nextDueAt({
+            ledger,
+            plan,
+            derive: deps.derive(() => course),
+            defaultChannel: spec.home,
+            now,
+            announcementsWaiting: (await announcer.open()).length > 0,
+            lookAhead: { days: LOOK_AHEAD_DAYS },
+          }),
+        };
         return report;
-      }
-      due = {
-        plan: plans.current(),
-        at: nextDueAt({
-          ledger,
-          plan: plans.current(),
-          derive: deps.derive(() => course),
-          defaultChannel: spec.home,
-          now,
-          announcementsWaiting: openAnnouncements(db, spec.id).length > 0,
-          lookAhead: { days: LOOK_AHEAD_DAYS },
-        }),
-      };
-      return report;
+      });
+      // Skipped: `due` is left as it was, so the course is looked at again on the next tick.
+      return ticked ?? emptyReport();
     },
-    passOver(now) {
+    async passOver(now, trx) {
       if (retired || !due || due.plan !== plans.current() || due.at <= now) return;
       if (progressAt && now.toMillis() - progressAt.toMillis() < PROGRESS_EVERY_MS) return;
-      ledger.setWatermark(now);
+      await ledger.setWatermark(now, trx);
       progressAt = now;
     },
     replaceBase(plan, author, now) {

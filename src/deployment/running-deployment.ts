@@ -11,6 +11,7 @@ import { courseRuntime, type CourseRuntime, type CourseRuntimeDeps } from './cou
 import type { CourseSpec } from './course-spec.ts';
 import type { Course, Deployment, SetupRequest, SetupResult, StaffEdit } from './deployment.ts';
 import { inBatches } from './in-batches.ts';
+import { writeTransaction } from '../storage/sql/write-transaction.ts';
 
 /** Courses due at the same tick are sent this many at a time. */
 export const COURSES_AT_ONCE = 24;
@@ -117,13 +118,19 @@ export class RunningDeployment implements Deployment {
     const now = this.options.clock.now();
     const courses = this.courses();
     const due = courses.filter((c) => c.isDue(now));
-    // The courses passed over have handled everything up to now: said in one transaction (not while the
-    // store cannot be trusted: each course's own tick says why).
+    // The courses passed over have handled everything up to now: said in one transaction, run again whole
+    // while the database is away (not while the store cannot be trusted: each course's own tick says why).
     if (!this.options.storeProblem?.()) {
       const ticking = new Set(due);
-      this.options.db.transaction(() => {
-        for (const course of courses) if (!ticking.has(course)) course.passOver(now);
-      })();
+      const idle = courses.filter((course) => !ticking.has(course));
+      const { sql, retry } = this.options;
+      if (idle.length > 0) {
+        await retry.run(() =>
+          writeTransaction(sql, async (trx) => {
+            for (const course of idle) await course.passOver(now, trx);
+          }),
+        );
+      }
     }
     const report = emptyReport();
     const reports = await inBatches(due, COURSES_AT_ONCE, async (course) => {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { watermarkKey } from '../delivery/ledger.ts';
+import { watermarkKey } from './sql/tables/sql-watermarks.ts';
 import { LEGACY_COURSE } from './courses-migration.ts';
 
 /**

@@ -132,7 +132,9 @@ describe('RunningDeployment', () => {
     // Its progress is still recorded now and then, so a restart sees no missed posts.
     clock.advance({ minutes: 10 });
     await deployment.tick();
-    expect(deployment.course('cs101-fall-2025')!.ledger.watermark()!.toMillis()).toBe(clock.now().toMillis());
+    expect((await deployment.course('cs101-fall-2025')!.ledger.watermark())!.toMillis()).toBe(
+      clock.now().toMillis(),
+    );
     expect(derived).toBe(afterFirst);
     clock.set(at('2025-11-05T08:00:01'));
     await deployment.tick();

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';
-import { Ledger } from '../../src/delivery/ledger.ts';
+import type { SqlLedger } from '../../src/storage/sql/tables/sql-ledger.ts';
 import { resendFailed, resendReply } from '../../src/delivery/resend-failed.ts';
 import { type SlackApp } from '../../src/slack/create-slack-app.ts';
 import { CONFIRM_ACTION, registerResend } from '../../src/slack/staff/staff-commands.ts';
@@ -31,7 +31,7 @@ let fake: FakeSlack;
 let db: Db;
 let slack: SlackApp;
 let dispatcher: Dispatcher;
-let ledger: Ledger;
+let ledger: SqlLedger;
 let clock: ManualClock;
 
 beforeEach(async () => {
@@ -109,6 +109,8 @@ describe('/schedule resend', () => {
       'Nothing to re-send: no post failed because coursebot was not in its channel.',
     );
     expect(fake.messages('C0CLASS')).toHaveLength(1);
-    expect(DateTime.fromISO(ledger.rows(['class-day:x']).get('class-day:x')!.updatedAt) > MONDAY).toBe(true);
+    expect(
+      DateTime.fromISO((await ledger.rows(['class-day:x'])).get('class-day:x')!.updatedAt) > MONDAY,
+    ).toBe(true);
   });
 });

@@ -97,22 +97,25 @@ async function readStored(path: string, courses: CourseSpec[]): Promise<Map<stri
   if (path !== ':memory:' && !existsSync(path)) return found;
   const { openDatabase } = await import('../../storage/database.ts');
   const { CourseStore } = await import('../../storage/course-store.ts');
-  const { Ledger } = await import('../../delivery/ledger.ts');
+  const { sqlStoreOverFile } = await import('../../storage/sql/open-sql.ts');
+  const { SqlLedger } = await import('../../storage/sql/tables/sql-ledger.ts');
   const db = openDatabase(path);
   const store = new CourseStore(db);
+  const sql = sqlStoreOverFile(db, path);
+  // Only read: this command claims nothing, so its lease is never used.
+  const reader = { holder: 'coursebot courses', leaseMs: 0, wallNow: () => Date.now() };
   for (const course of courses) {
-    const ledger = new Ledger(db, course.id);
     const retiredAt = store.get(course.id)?.retiredAt;
     // Read now, while the database is open: the lines are printed after it is closed.
-    const rows = new Set<string>();
-    for (const state of ['posted', 'skipped', 'failed', 'sending'] as const)
-      for (const row of ledger.inState(state)) rows.add(row.key);
+    const rows = await new SqlLedger(sql, reader, course.id).keys();
     found.set(course.id, {
       staff: store.staff(course.id).map((s) => s.userId),
       ...(retiredAt ? { retiredAt } : {}),
       recorded: (keys) => keys.every((k) => rows.has(k)),
     });
   }
+  await sql.close();
+  // Kysely closes the file only when it has queried it (there may have been no course to read).
   db.close();
   return found;
 }
