@@ -18,6 +18,10 @@ export async function expireLeasesOfOthers(store: SqlStore, holder: string): Pro
       .where('next_attempt_at', 'is', null)
       .where('holder', '<>', holder)
       .execute();
-    await trx.updateTable('course_ticks').set({ lease_expires_at: 0 }).where('holder', '<>', holder).execute();
+    await trx
+      .updateTable('course_ticks')
+      .set({ lease_expires_at: 0 })
+      .where('holder', '<>', holder)
+      .execute();
   });
 }
