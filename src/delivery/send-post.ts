@@ -69,6 +69,11 @@ export async function sendThroughOutbox(
       );
       return 'retry';
     }
+    if (found.found === 'unknown') {
+      logger.warn(
+        `${describe(post, keys)} (taken over from another instance): sending it again, it may repeat`,
+      );
+    }
   }
   let result: SendResult;
   try {

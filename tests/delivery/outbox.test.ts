@@ -1,5 +1,7 @@
 // The outbox: each reminder key is sent once, across ticks, restarts and crashes between send and record.
 import { afterEach, describe, expect, it } from 'vitest';
+import { expireLeasesOfOthers } from '../../src/storage/sql/dead-holders.ts';
+import { sqlStoreOverFile } from '../../src/storage/sql/open-sql.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 import { afterTheLease, local, post, RecordingSink, rig, tempDatabase } from './delivery-kit.ts';
 
@@ -116,6 +118,30 @@ describe('the outbox', () => {
       expect(restarted.logger.lines.filter((l) => l.startsWith('warn'))).toEqual([
         expect.stringMatching(/#cs599.*interrupted.*may repeat/),
       ]);
+    });
+
+    it('resolves at once after a restart that took the SQLite file: the instance lock proves the sender gone', async () => {
+      const clock = await crashMidSend();
+      // As `coursebot start` does once it holds the file's instance lock.
+      const holder = 'restarted';
+      await expireLeasesOfOthers(sqlStoreOverFile(temp.open(), temp.path), holder);
+      const restarted = await rig(temp.open(), clock, posts, {
+        sink: new RecordingSink(undefined, { found: true, ts: 'ts-found' }),
+        lease: { holder },
+      });
+      expect(await restarted.dispatcher.start()).toMatchObject({ foundPosted: 1 });
+      await restarted.dispatcher.tick();
+      expect(restarted.sink.sent).toEqual([]);
+    });
+
+    it('leaves a send alone after a restart while its lease still runs (another instance may be sending it)', async () => {
+      const clock = await crashMidSend();
+      const restarted = await rig(temp.open(), clock, posts, { sink: new RecordingSink() });
+      expect(await restarted.dispatcher.start()).toMatchObject({ foundPosted: 0, toResend: 0 });
+      await restarted.dispatcher.tick();
+      expect(restarted.sink.searched).toEqual([]);
+      expect(restarted.sink.sent).toEqual([]);
+      expect((await restarted.ledger.rows(['class-day:a'])).get('class-day:a')?.state).toBe('sending');
     });
   });
 

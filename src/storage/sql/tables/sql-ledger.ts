@@ -64,7 +64,10 @@ export class SqlLedger {
     );
   }
 
-  /** Sends cut off by the end of the process: 'sending', and no lookup scheduled yet. */
+  /**
+   * Sends with no lookup scheduled: in flight (this instance's or another's), or cut off by the end of the
+   * process that held them (see expiredSends for those whose lease ran out).
+   */
   async interrupted(): Promise<LedgerRow[]> {
     return this.list(this.select().where('state', '=', 'sending').where('next_attempt_at', 'is', null));
   }
