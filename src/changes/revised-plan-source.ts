@@ -17,6 +17,8 @@ import type { Revision, RevisionLog } from './revision-log.ts';
 export interface AdoptedFile {
   revision?: Revision;
   announcement?: Content;
+  /** The store already held this plan (recorded before, or just now by another instance): nothing to do. */
+  known?: true;
 }
 
 export interface CommitOptions {
@@ -30,25 +32,41 @@ export type Committed =
 
 /**
  * The effective plan: schedule.json with the stored revisions re-applied. Queries and the reminder dispatcher
- * read it through `current()`, so a confirmed change or a reloaded file takes effect on their next call.
- * `version` moves on every change, so a preview can tell whether the plan it was made from is still current.
+ * read it through `current()`, in memory, so a confirmed change or a reloaded file takes effect on their next
+ * call. `version` moves on every change, so a preview can tell whether the plan it was made from is still
+ * current. Revisions another instance recorded are picked up by `refresh()`, which every path that changes
+ * the plan (or previews a change) calls first.
  */
 export class RevisedPlanSource implements PlanSource {
   private base: Plan;
   private effective: Plan;
+  /** The log as this process last read it (or wrote it). */
+  private revisions: Revision[];
   private changes = 0;
   private lastReason = '';
   /** The last revision this process has applied: a store whose head is elsewhere was written by another. */
   private seenHead = 0;
 
+  /** Over revisions already read (none, for a new log); `open` reads them from the log. */
   constructor(
     base: Plan,
     private readonly log: RevisionLog,
     /** Told about revisions that no longer apply to the file (logged by the caller). */
     private readonly onSkipped: (skipped: Replayed['skipped']) => void = () => {},
+    revisions: Revision[] = [],
   ) {
     this.base = base;
+    this.revisions = revisions;
     this.effective = this.replay();
+  }
+
+  /** The effective plan of `base` with the revisions the log holds now. */
+  static async open(
+    base: Plan,
+    log: RevisionLog,
+    onSkipped?: (skipped: Replayed['skipped']) => void,
+  ): Promise<RevisedPlanSource> {
+    return new RevisedPlanSource(base, log, onSkipped, await log.list());
   }
 
   current(): Plan {
@@ -59,8 +77,25 @@ export class RevisedPlanSource implements PlanSource {
     return this.changes;
   }
 
-  history(): Revision[] {
-    return this.log.list();
+  /** Every revision of the course, oldest first, as the store holds them now. */
+  async history(): Promise<Revision[]> {
+    await this.refresh();
+    return [...this.revisions];
+  }
+
+  /**
+   * Picks up the revisions recorded since this process last looked (by another instance, or another
+   * command): one query of the head when nothing changed. True when there were some; `version` moves when
+   * one of them changed the plan (a record of schedule.json does not).
+   */
+  async refresh(): Promise<boolean> {
+    if ((await this.log.head()) === this.seenHead) return false;
+    const known = this.seenHead;
+    this.revisions = await this.log.list();
+    this.effective = this.replay();
+    const changed = this.revisions.filter((r) => r.id > known && r.kind !== 'file');
+    if (changed.length > 0) this.bump(changed.map((r) => `#${r.id} ${r.summary}`).join('; '));
+    return true;
   }
 
   /** A new schedule.json: the revisions are re-applied over it. Returns the effective plans around it. */
@@ -76,21 +111,24 @@ export class RevisedPlanSource implements PlanSource {
    * Records the current schedule.json in the store when the store has not seen it, so that an edit made while
    * the bot was stopped is told at the next start like one seen while running. The first file is recorded
    * silently; a later one is announced with what students see changed, compared with the effective plan of
-   * the last file recorded. The announcement is stored with the revision, so it is queued exactly once.
+   * the last file recorded. The announcement is stored with the revision, so it is queued exactly once: of
+   * two instances that see the same edit, the second finds it recorded (its append's head check fails, and
+   * the log then holds the file's hash) and records nothing.
    */
-  adoptFile(author: string, now: DateTime, previous?: Plan): AdoptedFile {
+  async adoptFile(author: string, now: DateTime, previous?: Plan): Promise<AdoptedFile> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const revisions = this.log.list();
+      await this.refresh();
+      const revisions = this.revisions;
       const hash = planHash(this.base);
       const last = lastFile(revisions);
-      if (last?.change.hash === hash) return {};
+      if (last?.change.hash === hash) return { known: true };
       // `previous`: the effective plan this process had before a reload, when the store knows no file yet.
       const before = last ? replayRevisions(last.change.plan, revisions).plan : previous;
       // An export come back (a file reverted to it) keeps replaying over the plan its changes were made over.
       const plan = originOf(this.base, hash, revisions);
       const change: FileRecord = { kind: 'file', source: before ? 'edit' : 'start', hash, plan };
       const announcement = before && announceDiff(diffPlans(before, this.effective), dayInTerm(before));
-      const appended = this.log.append(
+      const appended = await this.log.append(
         {
           author,
           createdAt: now.toISO()!,
@@ -103,10 +141,10 @@ export class RevisedPlanSource implements PlanSource {
           after: this.effective,
           ...(announcement ? { announcement } : {}),
         },
-        revisions.at(-1)?.id ?? 0,
+        this.seenHead,
       );
       if (appended.ok) {
-        this.seenHead = appended.revision.id;
+        this.recorded(appended.revision);
         return { revision: appended.revision, ...(announcement ? { announcement } : {}) };
       }
     }
@@ -118,14 +156,15 @@ export class RevisedPlanSource implements PlanSource {
    * revision so far: when it becomes schedule.json, the revisions still replay over the plan they were made
    * over, so each stays undoable and the history stays true.
    */
-  recordExport(exported: Plan, author: string, now: DateTime): Revision | undefined {
-    const revisions = this.log.list();
+  async recordExport(exported: Plan, author: string, now: DateTime): Promise<Revision | undefined> {
+    await this.refresh();
+    const revisions = this.revisions;
     const hash = planHash(exported);
-    const through = revisions.at(-1)?.id ?? 0;
+    const through = this.seenHead;
     const last = lastFile(revisions);
     if (through === 0 || (last?.change.hash === hash && last.id === through)) return undefined;
     const origin = originOf(this.base, planHash(this.base), revisions);
-    const appended = this.log.append(
+    const appended = await this.log.append(
       {
         author,
         createdAt: now.toISO()!,
@@ -137,31 +176,25 @@ export class RevisedPlanSource implements PlanSource {
       },
       through,
     );
-    return appended.ok ? appended.revision : undefined;
+    if (!appended.ok) return undefined;
+    this.recorded(appended.revision);
+    return appended.revision;
   }
 
   /**
-   * What a change would do to the current plan. Throws a UserError when it cannot apply. `command` is the
-   * slash command the staff type, for the notes that suggest one.
+   * What a change would do to the current plan, once the revisions recorded elsewhere are picked up. Throws
+   * a UserError when it cannot apply. `command` is the slash command the staff type, for the notes that
+   * suggest one.
    */
-  preview(change: Change, command?: string): AppliedChange {
-    if (change.kind === 'file') throw new UserError('A file record is not a change to preview.');
-    if (change.kind !== 'undo') return applyChange(this.effective, change, command);
-    const revisions = this.log.list();
-    const target = revisions.find((r) => r.id === change.of);
-    if (!target) throw new UserError(`There is no change #${change.of} to undo.`);
-    const { plan } = replayRevisions(this.origin(revisions), revisions, change.of);
-    return {
-      plan,
-      announcement: announceChange(this.effective, plan),
-      summary: `undid #${target.id} (${target.summary})`,
-      notes: [],
-    };
+  async preview(change: Change, command?: string): Promise<AppliedChange> {
+    await this.refresh();
+    return this.apply(change, command);
   }
 
   /** The change `undo` would make now, or a message saying why there is none. */
-  undoChange(): { ok: true; change: Change } | { ok: false; message: string } {
-    const target = lastUndoable(this.log.list());
+  async undoChange(): Promise<{ ok: true; change: Change } | { ok: false; message: string }> {
+    await this.refresh();
+    const target = lastUndoable(this.revisions);
     return target
       ? { ok: true, change: { kind: 'undo', of: target.id } }
       : { ok: false, message: 'There is no change to undo.' };
@@ -169,27 +202,30 @@ export class RevisedPlanSource implements PlanSource {
 
   /**
    * Records a change made against plan version `expectedVersion`. Refused, with the reason, when the plan has
-   * changed since (another confirmation, a reload) or when the store holds revisions this process has not seen.
+   * changed since (another confirmation here or on another instance, a reload). The store checks the head
+   * the change was made against in the same transaction as it records it, so of two confirmations made
+   * against one plan, on one instance or two, exactly one is recorded.
    */
-  commit(
+  async commit(
     change: Change,
     author: string,
     now: DateTime,
     expectedVersion: number,
     options: CommitOptions = {},
-  ): Committed {
+  ): Promise<Committed> {
+    await this.refresh();
     if (expectedVersion !== this.changes) {
       return { ok: false, message: `the schedule changed since this preview (${this.lastReason})` };
     }
     let applied: AppliedChange;
     try {
-      applied = this.preview(change);
+      applied = this.apply(change);
     } catch (error) {
       if (error instanceof UserError) return { ok: false, message: error.message };
       throw error;
     }
     if (options.notify) applied = notifying(applied);
-    const appended = this.log.append(
+    const appended = await this.log.append(
       {
         author,
         createdAt: now.toISO()!,
@@ -205,18 +241,40 @@ export class RevisedPlanSource implements PlanSource {
     );
     if (!appended.ok && appended.since.every((r) => r.kind === 'file') && !options.retried) {
       // Only a record of schedule.json (an export, a reload elsewhere) came in between: nothing to confirm again.
-      this.effective = this.replay();
+      await this.refresh();
       return this.commit(change, author, now, this.changes, { ...options, retried: true });
     }
     if (!appended.ok) {
-      this.effective = this.replay();
-      this.bump('changes were made elsewhere');
+      await this.refresh();
       const others = appended.since.map((r) => `#${r.id} ${r.summary}`).join('; ');
       return { ok: false, message: `the schedule changed since this preview (${others})` };
     }
+    this.recorded(appended.revision);
     this.effective = this.replay();
     this.bump(`#${appended.revision.id} ${appended.revision.summary}`);
     return { ok: true, revision: appended.revision, applied };
+  }
+
+  /** What a change does to the effective plan as this process holds it. */
+  private apply(change: Change, command?: string): AppliedChange {
+    if (change.kind === 'file') throw new UserError('A file record is not a change to preview.');
+    if (change.kind !== 'undo') return applyChange(this.effective, change, command);
+    const revisions = this.revisions;
+    const target = revisions.find((r) => r.id === change.of);
+    if (!target) throw new UserError(`There is no change #${change.of} to undo.`);
+    const { plan } = replayRevisions(this.origin(revisions), revisions, change.of);
+    return {
+      plan,
+      announcement: announceChange(this.effective, plan),
+      summary: `undid #${target.id} (${target.summary})`,
+      notes: [],
+    };
+  }
+
+  /** A revision this process appended: the log's head is now its own. */
+  private recorded(revision: Revision): void {
+    this.revisions = [...this.revisions, revision];
+    this.seenHead = revision.id;
   }
 
   /** The plan the revisions replay over: the file's own, or the one an export of it was made from. */
@@ -225,7 +283,7 @@ export class RevisedPlanSource implements PlanSource {
   }
 
   private replay(): Plan {
-    const revisions = this.log.list();
+    const revisions = this.revisions;
     this.seenHead = revisions.at(-1)?.id ?? 0;
     const { plan, skipped } = replayRevisions(this.origin(revisions), revisions);
     if (skipped.length > 0) this.onSkipped(skipped);

@@ -5,7 +5,7 @@ import type { Config } from '../config/env.ts';
 import { isPlanFileName, loadPlanOrThrow, readPlanFile } from '../files/plan-file.ts';
 import { courseId } from '../plan/course-id.ts';
 import { formatProblem } from '../plan/problems.ts';
-import type { CourseStore } from '../storage/course-store.ts';
+import type { SqlCourseStore } from '../storage/sql/tables/sql-courses.ts';
 import type { Logger } from '../util/logger.ts';
 import { UserError } from '../util/user-error.ts';
 import type { CourseSpec } from './course-spec.ts';
@@ -96,8 +96,11 @@ export function configuredCourses(
  * The configured courses with what the database knows: retirements, and the courses set up from Slack (their
  * base plan is stored). A stored course whose id a file now also names is the file's.
  */
-export function withStoredCourses(configured: CourseSpec[], store: CourseStore): CourseSpec[] {
-  const stored = new Map(store.all().map((c) => [c.id, c]));
+export async function withStoredCourses(
+  configured: CourseSpec[],
+  store: Pick<SqlCourseStore, 'all'>,
+): Promise<CourseSpec[]> {
+  const stored = new Map((await store.all()).map((c) => [c.id, c]));
   const specs = configured.map((spec) => {
     const retiredAt = stored.get(spec.id)?.retiredAt;
     return retiredAt ? { ...spec, retiredAt } : spec;

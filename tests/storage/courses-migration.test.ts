@@ -3,11 +3,12 @@
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { latestWatermark, Ledger } from '../../src/delivery/ledger.ts';
-import { adoptLegacyRows } from '../../src/storage/adopt-legacy-rows.ts';
 import { openAnnouncements } from '../../src/storage/announcements.ts';
 import { coursesMigration, LEGACY_COURSE } from '../../src/storage/courses-migration.ts';
 import { openDatabase } from '../../src/storage/database.ts';
 import { migrations } from '../../src/storage/migrations.ts';
+import { sqlStoreOverFile } from '../../src/storage/sql/open-sql.ts';
+import { adoptSqlLegacyRows } from '../../src/storage/sql/tables/sql-adopt-legacy-rows.ts';
 import { tempDatabase } from '../delivery/delivery-kit.ts';
 
 let temp: ReturnType<typeof tempDatabase> | undefined;
@@ -34,15 +35,17 @@ function legacyDatabase(): string {
 }
 
 describe('the courses migration', () => {
-  it('keeps the old rows under the placeholder course until one course adopts them, once', () => {
-    const db = openDatabase(legacyDatabase());
+  it('keeps the old rows under the placeholder course until one course adopts them, once', async () => {
+    const path = legacyDatabase();
+    const db = openDatabase(path);
     try {
       expect(new Ledger(db).rows(['class-day:1']).get('class-day:1')?.state).toBe('posted');
       expect(new Ledger(db).watermark()?.toISO()).toBe(AT);
       expect(openAnnouncements(db, LEGACY_COURSE)).toHaveLength(1);
 
-      expect(adoptLegacyRows(db, 'cs1-fall-2025')).toBe(3);
-      expect(adoptLegacyRows(db, 'cs1-fall-2025')).toBe(0);
+      const store = sqlStoreOverFile(db, path);
+      expect(await adoptSqlLegacyRows(store, 'cs1-fall-2025')).toBe(3);
+      expect(await adoptSqlLegacyRows(store, 'cs1-fall-2025')).toBe(0);
       const course = new Ledger(db, 'cs1-fall-2025');
       expect(course.rows(['class-day:1']).get('class-day:1')?.ts).toBe('1.0');
       expect(course.watermark()?.toISO()).toBe(AT);
