@@ -17,8 +17,6 @@ import type { Revision, RevisionLog } from './revision-log.ts';
 export interface AdoptedFile {
   revision?: Revision;
   announcement?: Content;
-  /** The store already held this plan (recorded before, or just now by another instance): nothing to do. */
-  known?: true;
 }
 
 export interface CommitOptions {
@@ -121,7 +119,7 @@ export class RevisedPlanSource implements PlanSource {
       const revisions = this.revisions;
       const hash = planHash(this.base);
       const last = lastFile(revisions);
-      if (last?.change.hash === hash) return { known: true };
+      if (last?.change.hash === hash) return {};
       // `previous`: the effective plan this process had before a reload, when the store knows no file yet.
       const before = last ? replayRevisions(last.change.plan, revisions).plan : previous;
       // An export come back (a file reverted to it) keeps replaying over the plan its changes were made over.

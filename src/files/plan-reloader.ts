@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import type { AdoptedFile, RevisedPlanSource } from '../changes/revised-plan-source.ts';
+import type { RevisedPlanSource } from '../changes/revised-plan-source.ts';
 import type { Content } from '../content/content.ts';
 import { formatProblem } from '../plan/problems.ts';
 import type { Logger } from '../util/logger.ts';
@@ -65,7 +65,9 @@ export function planReloader(options: PlanReloadOptions): PlanReloader {
     for (const warning of result.warnings) log.warn(formatProblem(warning, path));
     const { before } = source.replaceBase(result.plan);
     const adopted = await source.adoptFile(FILE_AUTHOR, options.now(), before);
-    log.info(`${path} reloaded: ${reloadOutcome(adopted)}`);
+    log.info(
+      `${path} reloaded: ${adopted.announcement ? 'the changes are announced' : 'nothing students see changed'}`,
+    );
     if (adopted.announcement && adopted.revision)
       await options.announce(adopted.revision.id, adopted.announcement);
   };
@@ -92,13 +94,6 @@ export function planReloader(options: PlanReloadOptions): PlanReloader {
       await running;
     },
   };
-}
-
-function reloadOutcome(adopted: AdoptedFile): string {
-  if (adopted.announcement) return 'the changes are announced';
-  // Another instance saw the same edit first: it recorded and announced it.
-  if (adopted.known) return 'this plan is already recorded';
-  return 'nothing students see changed';
 }
 
 function readTextOrUndefined(path: string): string | undefined {

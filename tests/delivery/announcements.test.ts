@@ -12,7 +12,7 @@ import { ChannelPacer } from '../../src/slack/channel-pacer.ts';
 import { SlackSink } from '../../src/slack/slack-sink.ts';
 import { openAnnouncements, revisionAnnouncementKey } from '../../src/storage/announcements.ts';
 import { openDatabase, type Database } from '../../src/storage/database.ts';
-import { revisedPlanSource } from '../../src/storage/revisions-plan.ts';
+import { revisedPlanOver } from '../support/revised-plan.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
 import { cs599, MONDAY } from '../changes/plan-fixture.ts';
@@ -32,7 +32,7 @@ afterEach(async () => {
 });
 
 /** One run of the bot over the shared database: a fresh sink, announcer and dispatcher (no reminders). */
-function bot(f: FakeSlack, database: Database, clock: ManualClock, wrap = (sink: Sink) => sink) {
+async function bot(f: FakeSlack, database: Database, clock: ManualClock, wrap = (sink: Sink) => sink) {
   const client = postingClient(f);
   const sink = new SlackSink({
     client,
@@ -42,12 +42,12 @@ function bot(f: FakeSlack, database: Database, clock: ManualClock, wrap = (sink:
   });
   const log = recordingLogger();
   const ledger = new Ledger(database);
-  const plans = revisedPlanSource(database, cs599(), log);
+  const plans = await revisedPlanOver(database, cs599(), log);
   const common = { ledger, sink: wrap(sink), plans, clock, defaultChannel: 'C0CLASS', logger: log };
   const announcer = new Announcer({ ...common, db: database });
   const dispatcher = new Dispatcher({ ...common, announcer, derive: () => [] });
-  const commit = (change: Change) => {
-    const committed = plans.commit(change, 'U0PROF', clock.now(), plans.version);
+  const commit = async (change: Change) => {
+    const committed = await plans.commit(change, 'U0PROF', clock.now(), plans.version);
     if (!committed.ok) throw new Error(committed.message);
     return committed.revision.id;
   };
@@ -65,17 +65,17 @@ const texts = (f: FakeSlack) => f.messages('C0CLASS').map((m) => m.text);
 describe('announcements through the outbox', () => {
   it('queues the announcement in the same transaction as the revision', async () => {
     const { f, database, clock } = await setUp();
-    bot(f, database, clock).commit(CANCEL);
+    await (await bot(f, database, clock)).commit(CANCEL);
     expect(openAnnouncements(database).map((a) => a.key)).toEqual([FIRST]);
     expect(f.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
   it('after a 500, is posted exactly once on a later tick', async () => {
     const { f, database, clock } = await setUp();
-    const { announcer, dispatcher, ledger, commit } = bot(f, database, clock);
+    const { announcer, dispatcher, ledger, commit } = await bot(f, database, clock);
     await dispatcher.start();
     f.failNext('chat.postMessage', { status: 500 });
-    commit(CANCEL);
+    await commit(CANCEL);
     expect(await announcer.announce(FIRST)).toEqual({
       state: 'queued',
       channel: 'C0CLASS',
@@ -103,15 +103,15 @@ describe('announcements through the outbox', () => {
   it('after a crash between the post and its record, the restarted bot finds it and does not post again', async () => {
     const { f, database, clock } = await setUp();
     f.failNext('chat.postMessage', { loseResponse: true });
-    const crashing = bot(f, database, clock, diesAfterSending);
+    const crashing = await bot(f, database, clock, diesAfterSending);
     await crashing.dispatcher.start();
-    crashing.commit(CANCEL);
+    await crashing.commit(CANCEL);
     void crashing.announcer.announce(FIRST);
     await waitFor(() => f.messages('C0CLASS').length === 1);
     expect(crashing.ledger.rows([FIRST]).get(FIRST)?.state).toBe('sending');
 
     clock.advance({ minutes: 1 });
-    const restarted = bot(f, database, clock);
+    const restarted = await bot(f, database, clock);
     expect(await restarted.dispatcher.start()).toMatchObject({ foundPosted: 1 });
     for (let i = 0; i < 8; i++) {
       await restarted.dispatcher.tick();
@@ -126,9 +126,9 @@ describe('announcements through the outbox', () => {
     const { f, database, clock } = await setUp({
       channels: [{ id: 'C0CLASS', name: 'cs599', isMember: false }],
     });
-    const { announcer, dispatcher, ledger, log, commit } = bot(f, database, clock);
+    const { announcer, dispatcher, ledger, log, commit } = await bot(f, database, clock);
     await dispatcher.start();
-    commit(CANCEL);
+    await commit(CANCEL);
     const status = await announcer.announce(FIRST);
     expect(status).toMatchObject({ state: 'failed', channel: 'C0CLASS' });
     expect(status.state === 'failed' && status.reason).toMatch(/^not_in_channel: .*\/invite @coursebot/);
@@ -149,12 +149,12 @@ describe('announcements through the outbox', () => {
 
   it('keeps announcements in order: a later one waits behind a retry', async () => {
     const { f, database, clock } = await setUp();
-    const { announcer, dispatcher, commit } = bot(f, database, clock);
+    const { announcer, dispatcher, commit } = await bot(f, database, clock);
     await dispatcher.start();
     f.failNext('chat.postMessage', { status: 500 });
-    commit(CANCEL);
+    await commit(CANCEL);
     expect((await announcer.announce(FIRST)).state).toBe('queued');
-    commit(MOVE);
+    await commit(MOVE);
     expect((await announcer.announce(SECOND)).state).toBe('queued');
     expect(f.callsTo('chat.postMessage')).toHaveLength(1);
     clock.advance({ minutes: 1 });
@@ -167,9 +167,9 @@ describe('announcements through the outbox', () => {
 
   it('gives up, recorded with the last failure, once a day old', async () => {
     const { f, database, clock } = await setUp();
-    const { dispatcher, ledger, commit } = bot(f, database, clock);
+    const { dispatcher, ledger, commit } = await bot(f, database, clock);
     await dispatcher.start();
-    commit(CANCEL);
+    await commit(CANCEL);
     f.failNext('chat.postMessage', { status: 429, retryAfter: 30 }, 1000);
     for (let i = 0; i < 30; i++) {
       await dispatcher.tick();
