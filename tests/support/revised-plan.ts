@@ -16,3 +16,8 @@ export async function revisedPlanOver(
   const { sql } = await sqlDepsOver(db);
   return RevisedPlanSource.open(plan, new SqlRevisionLog(sql, courseId), logSkipped(log));
 }
+
+/** A course's revision log over a test's SQLite connection, through the SQL layer. */
+export async function revisionLogOver(db: Database, courseId?: string): Promise<SqlRevisionLog> {
+  return new SqlRevisionLog((await sqlDepsOver(db)).sql, courseId);
+}
