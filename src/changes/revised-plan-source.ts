@@ -44,6 +44,8 @@ export class RevisedPlanSource implements PlanSource {
   private lastReason = '';
   /** The last revision this process has applied: a store whose head is elsewhere was written by another. */
   private seenHead = 0;
+  /** The log operations of this source, one after another (see alone). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   /** Over revisions already read (none, for a new log); `open` reads them from the log. */
   constructor(
@@ -76,9 +78,11 @@ export class RevisedPlanSource implements PlanSource {
   }
 
   /** Every revision of the course, oldest first, as the store holds them now. */
-  async history(): Promise<Revision[]> {
-    await this.refresh();
-    return [...this.revisions];
+  history(): Promise<Revision[]> {
+    return this.alone(async () => {
+      await this.catchUp();
+      return [...this.revisions];
+    });
   }
 
   /**
@@ -86,7 +90,11 @@ export class RevisedPlanSource implements PlanSource {
    * command): one query of the head when nothing changed. True when there were some; `version` moves when
    * one of them changed the plan (a record of schedule.json does not).
    */
-  async refresh(): Promise<boolean> {
+  refresh(): Promise<boolean> {
+    return this.alone(() => this.catchUp());
+  }
+
+  private async catchUp(): Promise<boolean> {
     if ((await this.log.head()) === this.seenHead) return false;
     const known = this.seenHead;
     this.revisions = await this.log.list();
@@ -113,40 +121,42 @@ export class RevisedPlanSource implements PlanSource {
    * two instances that see the same edit, the second finds it recorded (its append's head check fails, and
    * the log then holds the file's hash) and records nothing.
    */
-  async adoptFile(author: string, now: DateTime, previous?: Plan): Promise<AdoptedFile> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await this.refresh();
-      const revisions = this.revisions;
-      const hash = planHash(this.base);
-      const last = lastFile(revisions);
-      if (last?.change.hash === hash) return {};
-      // `previous`: the effective plan this process had before a reload, when the store knows no file yet.
-      const before = last ? replayRevisions(last.change.plan, revisions).plan : previous;
-      // An export come back (a file reverted to it) keeps replaying over the plan its changes were made over.
-      const plan = originOf(this.base, hash, revisions);
-      const change: FileRecord = { kind: 'file', source: before ? 'edit' : 'start', hash, plan };
-      const announcement = before && announceDiff(diffPlans(before, this.effective), dayInTerm(before));
-      const appended = await this.log.append(
-        {
-          author,
-          createdAt: now.toISO()!,
-          kind: 'file',
-          change,
-          summary: before
-            ? `schedule.json edited${announcement ? '' : ' (nothing students see changed)'}`
-            : 'started with schedule.json',
-          before: before ?? this.effective,
-          after: this.effective,
-          ...(announcement ? { announcement } : {}),
-        },
-        this.seenHead,
-      );
-      if (appended.ok) {
-        this.recorded(appended.revision);
-        return { revision: appended.revision, ...(announcement ? { announcement } : {}) };
+  adoptFile(author: string, now: DateTime, previous?: Plan): Promise<AdoptedFile> {
+    return this.alone(async () => {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await this.catchUp();
+        const revisions = this.revisions;
+        const hash = planHash(this.base);
+        const last = lastFile(revisions);
+        if (last?.change.hash === hash) return {};
+        // `previous`: the effective plan this process had before a reload, when the store knows no file yet.
+        const before = last ? replayRevisions(last.change.plan, revisions).plan : previous;
+        // An export come back (a file reverted to it) keeps replaying over the plan its changes were made over.
+        const plan = originOf(this.base, hash, revisions);
+        const change: FileRecord = { kind: 'file', source: before ? 'edit' : 'start', hash, plan };
+        const announcement = before && announceDiff(diffPlans(before, this.effective), dayInTerm(before));
+        const appended = await this.log.append(
+          {
+            author,
+            createdAt: now.toISO()!,
+            kind: 'file',
+            change,
+            summary: before
+              ? `schedule.json edited${announcement ? '' : ' (nothing students see changed)'}`
+              : 'started with schedule.json',
+            before: before ?? this.effective,
+            after: this.effective,
+            ...(announcement ? { announcement } : {}),
+          },
+          this.seenHead,
+        );
+        if (appended.ok) {
+          this.recorded(appended.revision);
+          return { revision: appended.revision, ...(announcement ? { announcement } : {}) };
+        }
       }
-    }
-    return {};
+      return {};
+    });
   }
 
   /**
@@ -154,29 +164,31 @@ export class RevisedPlanSource implements PlanSource {
    * revision so far: when it becomes schedule.json, the revisions still replay over the plan they were made
    * over, so each stays undoable and the history stays true.
    */
-  async recordExport(exported: Plan, author: string, now: DateTime): Promise<Revision | undefined> {
-    await this.refresh();
-    const revisions = this.revisions;
-    const hash = planHash(exported);
-    const through = this.seenHead;
-    const last = lastFile(revisions);
-    if (through === 0 || (last?.change.hash === hash && last.id === through)) return undefined;
-    const origin = originOf(this.base, planHash(this.base), revisions);
-    const appended = await this.log.append(
-      {
-        author,
-        createdAt: now.toISO()!,
-        kind: 'file',
-        change: { kind: 'file', source: 'export', hash, plan: origin, through },
-        summary: `exported the plan with the changes up to #${through}`,
-        before: this.effective,
-        after: this.effective,
-      },
-      through,
-    );
-    if (!appended.ok) return undefined;
-    this.recorded(appended.revision);
-    return appended.revision;
+  recordExport(exported: Plan, author: string, now: DateTime): Promise<Revision | undefined> {
+    return this.alone(async () => {
+      await this.catchUp();
+      const revisions = this.revisions;
+      const hash = planHash(exported);
+      const through = this.seenHead;
+      const last = lastFile(revisions);
+      if (through === 0 || (last?.change.hash === hash && last.id === through)) return undefined;
+      const origin = originOf(this.base, planHash(this.base), revisions);
+      const appended = await this.log.append(
+        {
+          author,
+          createdAt: now.toISO()!,
+          kind: 'file',
+          change: { kind: 'file', source: 'export', hash, plan: origin, through },
+          summary: `exported the plan with the changes up to #${through}`,
+          before: this.effective,
+          after: this.effective,
+        },
+        through,
+      );
+      if (!appended.ok) return undefined;
+      this.recorded(appended.revision);
+      return appended.revision;
+    });
   }
 
   /**
@@ -184,18 +196,22 @@ export class RevisedPlanSource implements PlanSource {
    * a UserError when it cannot apply. `command` is the slash command the staff type, for the notes that
    * suggest one.
    */
-  async preview(change: Change, command?: string): Promise<AppliedChange> {
-    await this.refresh();
-    return this.apply(change, command);
+  preview(change: Change, command?: string): Promise<AppliedChange> {
+    return this.alone(async () => {
+      await this.catchUp();
+      return this.apply(change, command);
+    });
   }
 
   /** The change `undo` would make now, or a message saying why there is none. */
-  async undoChange(): Promise<{ ok: true; change: Change } | { ok: false; message: string }> {
-    await this.refresh();
-    const target = lastUndoable(this.revisions);
-    return target
-      ? { ok: true, change: { kind: 'undo', of: target.id } }
-      : { ok: false, message: 'There is no change to undo.' };
+  undoChange(): Promise<{ ok: true; change: Change } | { ok: false; message: string }> {
+    return this.alone(async () => {
+      await this.catchUp();
+      const target = lastUndoable(this.revisions);
+      return target
+        ? { ok: true, change: { kind: 'undo', of: target.id } }
+        : { ok: false, message: 'There is no change to undo.' };
+    });
   }
 
   /**
@@ -204,14 +220,24 @@ export class RevisedPlanSource implements PlanSource {
    * the change was made against in the same transaction as it records it, so of two confirmations made
    * against one plan, on one instance or two, exactly one is recorded.
    */
-  async commit(
+  commit(
     change: Change,
     author: string,
     now: DateTime,
     expectedVersion: number,
     options: CommitOptions = {},
   ): Promise<Committed> {
-    await this.refresh();
+    return this.alone(() => this.record(change, author, now, expectedVersion, options));
+  }
+
+  private async record(
+    change: Change,
+    author: string,
+    now: DateTime,
+    expectedVersion: number,
+    options: CommitOptions,
+  ): Promise<Committed> {
+    await this.catchUp();
     if (expectedVersion !== this.changes) {
       return { ok: false, message: `the schedule changed since this preview (${this.lastReason})` };
     }
@@ -239,11 +265,11 @@ export class RevisedPlanSource implements PlanSource {
     );
     if (!appended.ok && appended.since.every((r) => r.kind === 'file') && !options.retried) {
       // Only a record of schedule.json (an export, a reload elsewhere) came in between: nothing to confirm again.
-      await this.refresh();
-      return this.commit(change, author, now, this.changes, { ...options, retried: true });
+      await this.catchUp();
+      return this.record(change, author, now, this.changes, { ...options, retried: true });
     }
     if (!appended.ok) {
-      await this.refresh();
+      await this.catchUp();
       const others = appended.since.map((r) => `#${r.id} ${r.summary}`).join('; ');
       return { ok: false, message: `the schedule changed since this preview (${others})` };
     }
@@ -267,6 +293,16 @@ export class RevisedPlanSource implements PlanSource {
       summary: `undid #${target.id} (${target.summary})`,
       notes: [],
     };
+  }
+
+  /**
+   * Runs `work` after every other read or write of the log this source started: a refresh (the scheduler's)
+   * landing between a confirmation's append and its record would otherwise take the same revision in twice.
+   */
+  private alone<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => {});
+    return run;
   }
 
   /** A revision this process appended: the log's head is now its own. */

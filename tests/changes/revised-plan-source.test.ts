@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../src/changes/change.ts';
 import { lineText } from '../../src/content/content.ts';
-import { memoryRevisionLog } from '../../src/changes/revision-log.ts';
+import { memoryRevisionLog, type RevisionLog } from '../../src/changes/revision-log.ts';
 import { RevisedPlanSource } from '../../src/changes/revised-plan-source.ts';
 import { openDatabase, type Database } from '../../src/storage/database.ts';
 import { SqlRevisionLog } from '../../src/storage/sql/tables/sql-revisions.ts';
@@ -110,6 +110,28 @@ describe('RevisedPlanSource over SQLite', () => {
     expect(class14(second).noClass).toBe('snow day');
     expect((await second.commit(move15, 'U2', MONDAY, second.version)).ok).toBe(true);
     expect((await (await open()).list()).map((r) => r.id)).toEqual([1, 2]);
+  });
+});
+
+describe('RevisedPlanSource with its reads and writes at once', () => {
+  it('takes a confirmed change in once while a refresh runs beside it', async () => {
+    // The append's answer comes back late: a refresh started meanwhile already finds the revision stored.
+    const log = memoryRevisionLog();
+    const slow: RevisionLog = {
+      ...log,
+      append: async (revision, head) => {
+        const appended = await log.append(revision, head);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return appended;
+      },
+    };
+    const source = new RevisedPlanSource(cs599(), slow);
+    const committing = source.commit(cancel14, 'U1', MONDAY, source.version);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const [committed] = await Promise.all([committing, source.refresh()]);
+    expect(committed.ok).toBe(true);
+    expect((await source.history()).map((r) => r.id)).toEqual([1]);
+    expect(class14(source).noClass).toBe('snow day');
   });
 });
 
