@@ -13,7 +13,7 @@ import { installHome } from '../slack/home/install-home.ts';
 import { resendFailed, resendReply } from '../delivery/resend-failed.ts';
 import { registerResend } from '../slack/staff/staff-commands.ts';
 import { lateDeployment } from '../courses/late-deployment.ts';
-import { CourseStore } from '../storage/course-store.ts';
+import { SqlCourseStore } from '../storage/sql/tables/sql-courses.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
 import type { CourseSpec } from '../deployment/course-spec.ts';
@@ -72,11 +72,8 @@ async function startWithDatabase(
   { config, clock, logger, write = stdout, onPlans }: AppOptions,
   configured: CourseSpec[],
 ): Promise<RunningApp> {
-  const { db } = store;
-  // Until every table is on the SQL layer, the bot needs the SQLite connection.
-  if (!db) throw new UserError('DATABASE_URL: coursebot start does not run on PostgreSQL yet; unset it');
-  const courses = new CourseStore(db);
-  const specs = withStoredCourses(configured, courses);
+  const courses = new SqlCourseStore(store.sql, store.retry);
+  const specs = await withStoredCourses(configured, courses);
   const nothing = specs.length === 0 ? noCourseProblem(config) : undefined;
   if (nothing) throw new UserError(nothing);
   // Assigned once the sink exists; the Slack app, made before it, reads the courses through it only later.
@@ -117,8 +114,7 @@ async function startWithDatabase(
   const directory = slack?.directory;
   // A courses folder is watched once for all its plan files; the single schedule.json keeps its own watcher.
   const planFolders = config.coursesPath ? planFolderWatchers(logger) : undefined;
-  const running = new RunningDeployment(specs, {
-    db,
+  const running = await RunningDeployment.open(specs, {
     sql: store.sql,
     retry: store.retry,
     lease: store.lease,
@@ -228,7 +224,10 @@ async function startWithDatabase(
   const shared = store.sql.dialect === 'postgres';
   const scheduler = startScheduler(
     async () => {
-      if (shared) await subscriptions.refresh();
+      if (shared) {
+        await running.refresh();
+        await subscriptions.refresh();
+      }
       return running.tick();
     },
     { tickNow: true, logger },

@@ -76,7 +76,7 @@ export class StaffDesk {
   }
 
   /** `text` is the whole command after `/schedule`, e.g. "cancel 14 snow day", "undo", "history". */
-  request(typed: string, userId: string, now: DateTime): DeskReply {
+  async request(typed: string, userId: string, now: DateTime): Promise<DeskReply> {
     const { source, log } = this.options;
     const { text, notify } = takeNotify(typed);
     const word = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
@@ -87,7 +87,7 @@ export class StaffDesk {
       ]);
     }
     if (word === 'history') {
-      const revisions = source.history();
+      const revisions = await source.history();
       if (revisions.length === 0) return say(['No changes have been made from Slack yet.']);
       return {
         kind: 'message',
@@ -104,7 +104,7 @@ export class StaffDesk {
     }
     let change: Change;
     if (word === 'undo') {
-      const undo = source.undoChange();
+      const undo = await source.undoChange();
       if (!undo.ok) return say([undo.message]);
       change = undo.change;
     } else {
@@ -116,10 +116,10 @@ export class StaffDesk {
     return this.preview(change, userId, now, notify);
   }
 
-  confirm(previewId: string, userId: string, now: DateTime): DeskReply {
+  async confirm(previewId: string, userId: string, now: DateTime): Promise<DeskReply> {
     const pending = this.take(previewId, userId, now);
     if ('kind' in pending) return pending;
-    const committed = this.options.source.commit(pending.change, userId, now, pending.version, {
+    const committed = await this.options.source.commit(pending.change, userId, now, pending.version, {
       notify: pending.notify,
     });
     if (!committed.ok) {
@@ -144,11 +144,11 @@ export class StaffDesk {
     return 'kind' in pending ? pending : say(['Cancelled: nothing was changed.']);
   }
 
-  private preview(change: Change, userId: string, now: DateTime, notify: boolean): DeskReply {
+  private async preview(change: Change, userId: string, now: DateTime, notify: boolean): Promise<DeskReply> {
     const { source } = this.options;
     let applied;
     try {
-      applied = source.preview(change, this.options.command);
+      applied = await source.preview(change, this.options.command);
     } catch (error) {
       return say([error instanceof Error ? error.message : String(error)]);
     }

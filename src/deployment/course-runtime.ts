@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import type { RevisedPlanSource } from '../changes/revised-plan-source.ts';
+import { logSkipped } from '../changes/log-skipped.ts';
+import { RevisedPlanSource } from '../changes/revised-plan-source.ts';
 import { StaffDesk } from '../changes/staff-desk.ts';
 import { Announcer, type AnnounceStatus } from '../delivery/announcer.ts';
 import { emptyReport, type DeliveryReport } from '../delivery/delivery-report.ts';
@@ -11,14 +12,13 @@ import type { PlanFolderWatchers } from '../files/watch-plan-folder.ts';
 import { FILE_AUTHOR, type PlanWatcher } from '../files/watch-plan.ts';
 import { narrowPostContent } from '../reminders/narrow-post.ts';
 import { revisionAnnouncementKey } from '../delivery/announcement.ts';
-import type { Database } from '../storage/database.ts';
 import type { DatabaseRetry } from '../storage/sql/retry.ts';
 import type { AnyKysely, SqlStore } from '../storage/sql/sql-store.ts';
 import type { LedgerLease } from '../storage/sql/tables/ledger-lease.ts';
 import { SqlLedger } from '../storage/sql/tables/sql-ledger.ts';
 import { CourseTickLease } from '../storage/sql/tick-lease.ts';
-import { revisedPlanSource } from '../storage/revisions-plan.ts';
-import type { CourseStore } from '../storage/course-store.ts';
+import type { SqlCourseStore, StoredState } from '../storage/sql/tables/sql-courses.ts';
+import { SqlRevisionLog } from '../storage/sql/tables/sql-revisions.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
 import { courseChannels } from './course-channels.ts';
@@ -28,14 +28,13 @@ import type { CourseSpec } from './course-spec.ts';
 import { nextDueAt } from './next-due.ts';
 
 export interface CourseRuntimeDeps {
-  db: Database;
   /** The store every table is reached through (SQLite or PostgreSQL). */
   sql: SqlStore;
   /** The store's one retry: a transaction is run again while the database is away. */
   retry: DatabaseRetry;
   /** This process, to the leases of the posts it claims. */
   lease: LedgerLease;
-  store: CourseStore;
+  store: SqlCourseStore;
   sink: Sink;
   clock: Clock;
   logger: Logger;
@@ -67,9 +66,21 @@ export interface CourseRuntime extends Course {
    */
   tick(): Promise<DeliveryReport>;
   /** Replaces the base plan of a course set up from Slack (setup typed again): recorded, announced. */
-  replaceBase(plan: CourseSpec['plan'], author: string, now: DateTime): number | undefined;
+  replaceBase(plan: CourseSpec['plan'], author: string, now: DateTime): Promise<number | undefined>;
   /** From now on the course posts nothing (the store already says so). */
   markRetired(at: DateTime): void;
+  /** Reads the course's staff from the store again (after an edit here, or one made on another instance). */
+  refreshStaff(): Promise<void>;
+  /**
+   * Picks up what another instance changed in the store: revisions of the plan, staff, retirement. True
+   * when the plan moved.
+   */
+  refresh(): Promise<boolean>;
+  /**
+   * The same from a state read for every course at once (SqlCourseStore.states): the plan is read again only
+   * when its last revision is not the one this instance applied.
+   */
+  applyState(state: StoredState): Promise<void>;
   /**
    * For a course passed over by the tick: records that everything up to `now` is handled (nothing was due),
    * at most every few minutes, so a restart does not take an idle course for one that missed its posts.
@@ -86,10 +97,17 @@ const LOOK_AHEAD_DAYS = 2;
 /** How often the watermark of a course the tick passes over is brought up to date. */
 const PROGRESS_EVERY_MS = 10 * 60_000;
 
-export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): CourseRuntime {
-  const { db, store, logger, clock } = deps;
+/** A course's runtime, with its plan's revisions and its staff read from the store. */
+export async function openCourseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Promise<CourseRuntime> {
+  const { store, logger, clock } = deps;
   const log = logger;
-  const plans: RevisedPlanSource = revisedPlanSource(db, spec.plan, log, spec.id);
+  const plans = await RevisedPlanSource.open(
+    spec.plan,
+    new SqlRevisionLog(deps.sql, spec.id, deps.retry),
+    logSkipped(log),
+  );
+  // Kept here, not read from the store on every call: staff() answers every command and Home tab.
+  let storedStaff = (await store.staff(spec.id)).map((s) => s.userId);
   const ledger = new SqlLedger(deps.sql, deps.lease, spec.id, deps.retry);
   const announcer = new Announcer({
     sql: deps.sql,
@@ -120,12 +138,7 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
     return undefined;
   };
 
-  const staff = (): string[] =>
-    courseStaff(
-      spec.configuredStaff,
-      plans.current(),
-      store.staff(spec.id).map((s) => s.userId),
-    );
+  const staff = (): string[] => courseStaff(spec.configuredStaff, plans.current(), storedStaff);
   const course: CourseRuntime = {
     id: spec.id,
     source: spec.source,
@@ -141,6 +154,22 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
     markRetired(at) {
       retired = at;
     },
+    async refreshStaff() {
+      storedStaff = (await store.staff(spec.id)).map((s) => s.userId);
+    },
+    async applyState(state) {
+      storedStaff = state.staff;
+      if (state.retiredAt && !retired) retired = DateTime.fromISO(state.retiredAt, { setZone: true });
+      if (state.head !== plans.head && (await plans.refresh())) course.wake();
+    },
+    async refresh() {
+      const moved = await plans.refresh();
+      await course.refreshStaff();
+      const retiredAt = (await store.get(spec.id))?.retiredAt;
+      if (retiredAt && !retired) retired = DateTime.fromISO(retiredAt, { setZone: true });
+      if (moved) course.wake();
+      return moved;
+    },
     announce: async (revisionId: number): Promise<AnnounceStatus> => {
       // A retired course posts nothing more, announcements included.
       if (retired) return { state: 'failed', channel: spec.home, reason: `${spec.id} is retired` };
@@ -152,7 +181,8 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
     },
     async start() {
       // A course set up from Slack records its base plan too: a later setup is then a difference to announce.
-      if (!spec.watchPath) plans.adoptFile(spec.source.kind === 'slack' ? 'setup' : FILE_AUTHOR, clock.now());
+      if (!spec.watchPath)
+        await plans.adoptFile(spec.source.kind === 'slack' ? 'setup' : FILE_AUTHOR, clock.now());
       if (spec.watchPath) {
         watcher = await watchCourseFile({
           path: spec.watchPath,
@@ -208,9 +238,9 @@ export function courseRuntime(spec: CourseSpec, deps: CourseRuntimeDeps): Course
       await ledger.setWatermark(now, trx);
       progressAt = now;
     },
-    replaceBase(plan, author, now) {
+    async replaceBase(plan, author, now) {
       const { before } = plans.replaceBase(plan);
-      const adopted = plans.adoptFile(author, now, before);
+      const adopted = await plans.adoptFile(author, now, before);
       course.wake();
       return adopted.revision?.id;
     },

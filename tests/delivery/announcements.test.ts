@@ -11,11 +11,11 @@ import { ChannelPacer } from '../../src/slack/channel-pacer.ts';
 import { SlackSink } from '../../src/slack/slack-sink.ts';
 import { revisionAnnouncementKey } from '../../src/delivery/announcement.ts';
 import { openDatabase, type Database } from '../../src/storage/database.ts';
-import { revisedPlanSource } from '../../src/storage/revisions-plan.ts';
 import { sqlStoreOverFile } from '../../src/storage/sql/open-sql.ts';
 import type { LedgerLease } from '../../src/storage/sql/tables/ledger-lease.ts';
 import { openSqlAnnouncements } from '../../src/storage/sql/tables/sql-announcements.ts';
 import { SqlLedger } from '../../src/storage/sql/tables/sql-ledger.ts';
+import { revisedPlanOver } from '../support/revised-plan.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
 import { cs599, MONDAY } from '../changes/plan-fixture.ts';
@@ -61,12 +61,12 @@ async function bot(
   const log = recordingLogger();
   const deps = await sqlDepsOver(database, { holder: `bot-${(runs += 1)}`, ...lease });
   const ledger = new SqlLedger(deps.sql, deps.lease, undefined, deps.retry);
-  const plans = revisedPlanSource(database, cs599(), log);
+  const plans = await revisedPlanOver(database, cs599(), log);
   const common = { ledger, sink: wrap(sink), plans, clock, defaultChannel: 'C0CLASS', logger: log };
   const announcer = new Announcer({ ...common, sql: deps.sql, retry: deps.retry });
   const dispatcher = new Dispatcher({ ...common, announcer, derive: () => [] });
-  const commit = (change: Change) => {
-    const committed = plans.commit(change, 'U0PROF', clock.now(), plans.version);
+  const commit = async (change: Change) => {
+    const committed = await plans.commit(change, 'U0PROF', clock.now(), plans.version);
     if (!committed.ok) throw new Error(committed.message);
     return committed.revision.id;
   };
@@ -84,7 +84,7 @@ const texts = (f: FakeSlack) => f.messages('C0CLASS').map((m) => m.text);
 describe('announcements through the outbox', () => {
   it('queues the announcement in the same transaction as the revision', async () => {
     const { f, database, clock } = await setUp();
-    (await bot(f, database, clock)).commit(CANCEL);
+    await (await bot(f, database, clock)).commit(CANCEL);
     expect((await openAnnouncements(database)).map((a) => a.key)).toEqual([FIRST]);
     expect(f.callsTo('chat.postMessage')).toHaveLength(0);
   });
@@ -94,7 +94,7 @@ describe('announcements through the outbox', () => {
     const { announcer, dispatcher, ledger, commit } = await bot(f, database, clock);
     await dispatcher.start();
     f.failNext('chat.postMessage', { status: 500 });
-    commit(CANCEL);
+    await commit(CANCEL);
     expect(await announcer.announce(FIRST)).toEqual({
       state: 'queued',
       channel: 'C0CLASS',
@@ -124,7 +124,7 @@ describe('announcements through the outbox', () => {
     f.failNext('chat.postMessage', { loseResponse: true });
     const crashing = await bot(f, database, clock, diesAfterSending);
     await crashing.dispatcher.start();
-    crashing.commit(CANCEL);
+    await crashing.commit(CANCEL);
     void crashing.announcer.announce(FIRST);
     await waitFor(() => f.messages('C0CLASS').length === 1);
     expect((await crashing.ledger.rows([FIRST])).get(FIRST)?.state).toBe('sending');
@@ -147,7 +147,7 @@ describe('announcements through the outbox', () => {
     });
     const { announcer, dispatcher, ledger, log, commit } = await bot(f, database, clock);
     await dispatcher.start();
-    commit(CANCEL);
+    await commit(CANCEL);
     const status = await announcer.announce(FIRST);
     expect(status).toMatchObject({ state: 'failed', channel: 'C0CLASS' });
     expect(status.state === 'failed' && status.reason).toMatch(/^not_in_channel: .*\/invite @coursebot/);
@@ -171,9 +171,9 @@ describe('announcements through the outbox', () => {
     const { announcer, dispatcher, commit } = await bot(f, database, clock);
     await dispatcher.start();
     f.failNext('chat.postMessage', { status: 500 });
-    commit(CANCEL);
+    await commit(CANCEL);
     expect((await announcer.announce(FIRST)).state).toBe('queued');
-    commit(MOVE);
+    await commit(MOVE);
     expect((await announcer.announce(SECOND)).state).toBe('queued');
     expect(f.callsTo('chat.postMessage')).toHaveLength(1);
     clock.advance({ minutes: 1 });
@@ -188,7 +188,7 @@ describe('announcements through the outbox', () => {
     const { f, database, clock } = await setUp();
     const { dispatcher, ledger, commit } = await bot(f, database, clock);
     await dispatcher.start();
-    commit(CANCEL);
+    await commit(CANCEL);
     f.failNext('chat.postMessage', { status: 429, retryAfter: 30 }, 1000);
     for (let i = 0; i < 30; i++) {
       await dispatcher.tick();

@@ -13,7 +13,7 @@ import { resendFailed, resendReply } from '../../src/delivery/resend-failed.ts';
 import { type SlackApp } from '../../src/slack/create-slack-app.ts';
 import { CONFIRM_ACTION, registerResend } from '../../src/slack/staff/staff-commands.ts';
 import { openDatabase, type Database as Db } from '../../src/storage/database.ts';
-import { revisedPlanSource } from '../../src/storage/revisions-plan.ts';
+import { revisedPlanOver } from '../support/revised-plan.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 import { cs599, MONDAY } from '../changes/plan-fixture.ts';
 import { listDerive, post } from '../delivery/delivery-kit.ts';
@@ -41,7 +41,7 @@ beforeEach(async () => {
   const log = recordingLogger();
   // As the running bot: a lock held elsewhere is not waited for.
   db = openDatabase(join(dir, 'bot.db'), undefined, { busyTimeoutMs: 0 });
-  const plans = revisedPlanSource(db, cs599(), log);
+  const plans = await revisedPlanOver(db, cs599(), log);
   const bot = await staffBot({ fake, db, plans, clock, log });
   slack = bot.slack;
   ledger = bot.ledger;

@@ -2,14 +2,14 @@
 // keys unique per course from then on, and adoption moving every kind of row once.
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
-import { adoptLegacyRows } from '../../src/storage/adopt-legacy-rows.ts';
-import { sqlStoreOverFile } from '../../src/storage/sql/open-sql.ts';
 import { openSqlAnnouncements } from '../../src/storage/sql/tables/sql-announcements.ts';
 import { latestSqlWatermark } from '../../src/storage/sql/tables/sql-watermarks.ts';
 import { sqlLedgerOver } from '../support/sql-deps.ts';
 import { coursesMigration, LEGACY_COURSE } from '../../src/storage/courses-migration.ts';
 import { openDatabase } from '../../src/storage/database.ts';
 import { migrations } from '../../src/storage/migrations.ts';
+import { sqlStoreOverFile } from '../../src/storage/sql/open-sql.ts';
+import { adoptSqlLegacyRows } from '../../src/storage/sql/tables/sql-adopt-legacy-rows.ts';
 import { tempDatabase } from '../delivery/delivery-kit.ts';
 
 let temp: ReturnType<typeof tempDatabase> | undefined;
@@ -37,16 +37,17 @@ function legacyDatabase(): string {
 
 describe('the courses migration', () => {
   it('keeps the old rows under the placeholder course until one course adopts them, once', async () => {
-    const db = openDatabase(legacyDatabase());
-    const sql = sqlStoreOverFile(db, ':test:');
+    const path = legacyDatabase();
+    const db = openDatabase(path);
+    const sql = sqlStoreOverFile(db, path);
     try {
       const legacy = await sqlLedgerOver(db);
       expect((await legacy.rows(['class-day:1'])).get('class-day:1')?.state).toBe('posted');
       expect((await legacy.watermark())?.toISO()).toBe(AT);
       expect(await openSqlAnnouncements(sql, LEGACY_COURSE)).toHaveLength(1);
 
-      expect(adoptLegacyRows(db, 'cs1-fall-2025')).toBe(3);
-      expect(adoptLegacyRows(db, 'cs1-fall-2025')).toBe(0);
+      expect(await adoptSqlLegacyRows(sql, 'cs1-fall-2025')).toBe(3);
+      expect(await adoptSqlLegacyRows(sql, 'cs1-fall-2025')).toBe(0);
       const course = await sqlLedgerOver(db, 'cs1-fall-2025');
       expect((await course.rows(['class-day:1'])).get('class-day:1')?.ts).toBe('1.0');
       expect((await course.watermark())?.toISO()).toBe(AT);

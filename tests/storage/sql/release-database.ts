@@ -2,11 +2,11 @@ import { DateTime } from 'luxon';
 import type { NewRevision } from '../../../src/changes/revision-log.ts';
 import type { Content } from '../../../src/content/content.ts';
 import type { Plan } from '../../../src/plan/schema.ts';
-import { queueAnnouncement } from '../../../src/storage/announcements.ts';
-import { CourseStore } from '../../../src/storage/course-store.ts';
+import { queueAnnouncement } from './release-code/announcements.ts';
+import { CourseStore } from './release-code/course-store.ts';
 import { openDatabase, type Database } from '../../../src/storage/database.ts';
 import { deriveToken, tokenHash } from '../../../src/storage/feed-token-secret.ts';
-import { SqliteRevisionLog } from '../../../src/storage/revisions.ts';
+import { SqliteRevisionLog } from './release-code/revisions.ts';
 
 /**
  * A SQLite file as the current release writes it: through its own synchronous modules, with rows in every

@@ -1,9 +1,11 @@
+// The SQLite release's own writer of these rows, kept as it was: the tests write database files exactly as
+// that release wrote them, to check that the baseline and `store copy` keep every row.
 import type { Database } from 'better-sqlite3';
-import type { Announcement } from '../delivery/announcement.ts';
-import { LEGACY_COURSE } from './courses-migration.ts';
+import type { Announcement } from '../../../../src/delivery/announcement.ts';
+import { LEGACY_COURSE } from '../../../../src/storage/courses-migration.ts';
 
 // The synchronous revision log (revisions.ts) still queues its announcements here and names them so.
-export { revisionAnnouncementKey } from '../delivery/announcement.ts';
+export { revisionAnnouncementKey } from '../../../../src/delivery/announcement.ts';
 
 /**
  * Inserts an announcement of a course through the SQLite file's own connection (the synchronous revision
