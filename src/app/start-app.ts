@@ -8,6 +8,7 @@ import { derivePersonalDms, presenterUserIds } from '../reminders/personal-dms.t
 import { registerRemindCommand } from '../slack/remind-command.ts';
 import { stopDmsOnLeave } from '../slack/stop-dms-on-leave.ts';
 import { SqlDmSubscriptions } from '../storage/sql/tables/sql-dm-subscriptions.ts';
+import { sqlConfirmationStore } from '../storage/sql/tables/sql-confirmations.ts';
 import { slackForConfig } from '../slack/slack-for-config.ts';
 import { installHome } from '../slack/home/install-home.ts';
 import { resendFailed, resendReply } from '../delivery/resend-failed.ts';
@@ -81,12 +82,15 @@ async function startWithDatabase(
   const deployment = lateDeployment(() => late.deployment);
   // The calendar feeds, one per course: served on the Slack app's HTTP listener, told by /schedule calendar.
   const calendar = calendarFeedFor(config, { sql: store.sql, deployment, clock, logger });
+  // Previews awaiting Confirm (setups, retirements, staff changes) live in the store: any instance confirms.
+  const confirmations = sqlConfirmationStore(store.sql);
   const slack = slackForConfig(config, {
     deployment,
     clock,
     logger,
     routes: calendar?.routes,
     sql: store.sql,
+    confirmations,
   });
   if (slack) calendar?.attach(slack.commands);
   const sink = createSink(config, { logger, write, slack });
@@ -117,6 +121,7 @@ async function startWithDatabase(
   const running = await RunningDeployment.open(specs, {
     sql: store.sql,
     retry: store.retry,
+    confirmations,
     lease: store.lease,
     store: courses,
     sink,

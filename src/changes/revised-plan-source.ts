@@ -23,6 +23,11 @@ export interface CommitOptions {
   /** Staff asked for the announcement to notify everyone in the channel. */
   notify?: boolean;
   retried?: boolean;
+  /**
+   * The last revision the preview saw (RevisedPlanSource.head): checked instead of the version, so a
+   * preview made on another instance (whose versions count differently) can be confirmed here.
+   */
+  expectedHead?: number;
 }
 
 export type Committed =
@@ -243,9 +248,8 @@ export class RevisedPlanSource implements PlanSource {
     options: CommitOptions,
   ): Promise<Committed> {
     await this.catchUp();
-    if (expectedVersion !== this.changes) {
-      return { ok: false, message: `the schedule changed since this preview (${this.lastReason})` };
-    }
+    const since = this.changedSince(expectedVersion, options.expectedHead);
+    if (since) return { ok: false, message: `the schedule changed since this preview (${since})` };
     let applied: AppliedChange;
     try {
       applied = this.apply(change);
@@ -282,6 +286,17 @@ export class RevisedPlanSource implements PlanSource {
     this.effective = this.replay();
     this.bump(`#${appended.revision.id} ${appended.revision.summary}`);
     return { ok: true, revision: appended.revision, applied };
+  }
+
+  /**
+   * What changed the plan since a preview, or undefined. A preview made on this instance can be told by
+   * its version; one made on any instance by the last revision it saw (`expectedHead`): a change recorded
+   * after it, here or elsewhere, refuses the Confirm, while a record of the file alone does not.
+   */
+  private changedSince(expectedVersion: number, expectedHead?: number): string | undefined {
+    if (expectedHead === undefined) return expectedVersion === this.changes ? undefined : this.lastReason;
+    const later = this.revisions.filter((r) => r.id > expectedHead && r.kind !== 'file');
+    return later.length > 0 ? later.map((r) => `#${r.id} ${r.summary}`).join('; ') : undefined;
   }
 
   /** What a change does to the effective plan as this process holds it. */

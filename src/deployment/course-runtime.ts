@@ -19,6 +19,7 @@ import { SqlLedger } from '../storage/sql/tables/sql-ledger.ts';
 import { CourseTickLease } from '../storage/sql/tick-lease.ts';
 import type { SqlCourseStore, StoredState } from '../storage/sql/tables/sql-courses.ts';
 import { SqlRevisionLog } from '../storage/sql/tables/sql-revisions.ts';
+import type { ConfirmationStore } from '../changes/confirmations.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
 import { courseChannels } from './course-channels.ts';
@@ -34,6 +35,8 @@ export interface CourseRuntimeDeps {
   retry: DatabaseRetry;
   /** This process, to the leases of the posts it claims. */
   lease: LedgerLease;
+  /** Where staff previews wait for Confirm (the store, so any instance may confirm); in memory without. */
+  confirmations?: ConfirmationStore;
   store: SqlCourseStore;
   sink: Sink;
   clock: Clock;
@@ -257,6 +260,8 @@ export async function openCourseRuntime(spec: CourseSpec, deps: CourseRuntimeDep
     instructors: (userId) => deps.isStaff(course, userId),
     log,
     command: deps.command,
+    courseId: spec.id,
+    ...(deps.confirmations ? { confirmations: deps.confirmations } : {}),
   });
   (course as { dispatcher: Dispatcher }).dispatcher = new Dispatcher({
     ledger,

@@ -77,7 +77,7 @@ describe('StaffDesk', () => {
   it('does nothing on Cancel, after expiry, or for another user', async () => {
     const { desk, source } = setup();
     const a = previewOf(await desk.request('cancel 14', PROF, MONDAY));
-    expect(text(desk.dismiss(a.previewId, PROF, MONDAY))).toBe('  Cancelled: nothing was changed.');
+    expect(text(await desk.dismiss(a.previewId, PROF, MONDAY))).toBe('  Cancelled: nothing was changed.');
     const b = previewOf(await desk.request('cancel 14', PROF, MONDAY));
     expect(text(await desk.confirm(b.previewId, PROF, MONDAY.plus({ minutes: 16 })))).toBe(
       '  This preview has expired and did nothing: run the command again.',

@@ -171,7 +171,7 @@ export function staffActions(deps: StaffSlackDeps) {
     await ack();
     const { course, previewId } = readButton(deps, action.value ?? '');
     const content = course
-      ? course.desk.dismiss(previewId, body.user.id, deps.clock.now()).content
+      ? (await course.desk.dismiss(previewId, body.user.id, deps.clock.now())).content
       : textContent(GONE);
     await respond({ ...replyBody({ content }), replace_original: true });
   };
