@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
-import { perPlan } from '../plan/per-plan.ts';
+import { recentPlans } from '../plan/per-plan.ts';
 import type { Plan } from '../plan/schema.ts';
+import { RECENTLY_ASKED_PLANS } from './answer-index.ts';
 import type { HelpEntry } from './query-table.ts';
 
 /** Answers kept per plan: a minute's worth of the different questions a class asks. */
@@ -13,8 +14,9 @@ interface Entry<T> {
   value: T;
 }
 
-// Per plan object (see perPlan): an answer kept here is never older than the plan it was computed from.
-const answersOf = perPlan((): Map<string, Entry<unknown>> => new Map());
+// Per plan object (see recentPlans): an answer kept here is never older than the plan it was computed from,
+// and only the courses asked about lately keep theirs.
+const answersOf = recentPlans((): Map<string, Entry<unknown>> => new Map(), RECENTLY_ASKED_PLANS);
 
 export interface AnswerKey {
   text: string;
