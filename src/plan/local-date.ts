@@ -9,17 +9,24 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 export function isValidLocalDate(text: string): boolean {
-  const m = DATE_RE.exec(text);
-  if (!m) return false;
-  return DateTime.fromObject({ year: +m[1]!, month: +m[2]!, day: +m[3]! }).isValid;
+  return dayNumber(text) !== undefined;
 }
 
 export function isValidLocalTime(text: string): boolean {
   return TIME_RE.test(text);
 }
 
+/** Zones already checked: luxon makes an Intl formatter for every check, some 1 ms each, for every plan's zone. */
+const checkedZones = new Map<string, boolean>();
+
 export function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  const known = checkedZones.get(zone);
+  if (known !== undefined) return known;
+  // Bounded whatever names are typed: a real deployment checks a handful.
+  if (checkedZones.size >= 256) checkedZones.clear();
+  const valid = IANAZone.isValidZone(zone);
+  checkedZones.set(zone, valid);
+  return valid;
 }
 
 /**

@@ -7,6 +7,8 @@ import {
   atLocal,
   daysBetween,
   endOfLocalDay,
+  isValidLocalDate,
+  isValidZone,
   startOfLocalDay,
   weekdayOf,
 } from '../../src/plan/local-date.ts';
@@ -34,6 +36,26 @@ describe('local day arithmetic', () => {
       );
       expect(weekdayOf(date)).toBe(luxonDay(date).weekday);
     }
+  });
+
+  it('tells a real calendar date as luxon does', () => {
+    for (const text of [
+      '2024-02-29',
+      '2025-02-29',
+      '1900-02-29',
+      '2000-02-29',
+      '2025-04-31',
+      '2025-00-10',
+      '2025-1-01',
+    ]) {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      const expected =
+        m !== null && DateTime.fromObject({ year: +m[1]!, month: +m[2]!, day: +m[3]! }).isValid;
+      expect(isValidLocalDate(text)).toBe(expected);
+    }
+    expect(isValidZone('America/New_York')).toBe(true);
+    expect(isValidZone('America/New_York')).toBe(true);
+    expect(isValidZone('Mars/Olympus')).toBe(false);
   });
 
   it('goes on through luxon for a text that is not a valid date', () => {
