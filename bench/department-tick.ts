@@ -13,7 +13,7 @@ import type { Sink } from '../src/delivery/sink.ts';
 import { configuredCourses, withStoredCourses } from '../src/deployment/course-specs.ts';
 import { RunningDeployment } from '../src/deployment/running-deployment.ts';
 import { derivePosts } from '../src/reminders/derive-posts.ts';
-import { CourseStore } from '../src/storage/course-store.ts';
+import { SqlCourseStore } from '../src/storage/sql/tables/sql-courses.ts';
 import { openDatabase } from '../src/storage/database.ts';
 import { ManualClock } from '../src/util/clock.ts';
 import { silentLogger } from '../src/util/logger.ts';
@@ -50,14 +50,14 @@ export async function measureTick(coursesPath: string, ticks: number): Promise<T
   const dir = mkdtempSync(join(tmpdir(), 'coursebot-tick-'));
   const db = openDatabase(join(dir, 'coursebot.db'));
   try {
-    const store = new CourseStore(db);
+    const deps = await sqlDepsOver(db);
+    const store = new SqlCourseStore(deps.sql, deps.retry);
     const configured = configuredCourses(
       { coursesPath, schedulePath: '', defaultChannel: undefined, instructors: [] },
       silentLogger,
     );
-    const deployment = new RunningDeployment(withStoredCourses(configured, store), {
-      db,
-      ...(await sqlDepsOver(db)),
+    const deployment = await RunningDeployment.open(await withStoredCourses(configured, store), {
+      ...deps,
       store,
       sink,
       clock,

@@ -10,7 +10,6 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { Dispatcher } from '../src/delivery/dispatcher.ts';
-import { Ledger } from '../src/delivery/ledger.ts';
 import { parsePlanText } from '../src/plan/parse-plan.ts';
 import { staticPlanSource } from '../src/plan/plan-source.ts';
 import type { DmSubscription } from '../src/reminders/dm-subscription.ts';
@@ -19,9 +18,11 @@ import { ChannelDirectory } from '../src/slack/channel-directory.ts';
 import { ChannelPacer } from '../src/slack/channel-pacer.ts';
 import { SlackSink } from '../src/slack/slack-sink.ts';
 import { openDatabase } from '../src/storage/database.ts';
+import { SqlLedger } from '../src/storage/sql/tables/sql-ledger.ts';
 import { ManualClock } from '../src/util/clock.ts';
 import { startFakeSlack } from '../tests/fakes/fake-slack.ts';
 import { postingClient } from '../tests/slack/slack-kit.ts';
+import { sqlDepsOver } from '../tests/support/sql-deps.ts';
 
 const ZONE = 'America/New_York';
 const COURSE = 'cs599e1-fall-2025';
@@ -67,8 +68,9 @@ export async function runFanout(students: number): Promise<FanoutResult> {
     pacer: new ChannelPacer(1000, nowMs, sleep),
     dmPacer: new ChannelPacer(120, nowMs, sleep),
   });
+  const { sql, lease, retry } = await sqlDepsOver(db);
   const dispatcher = new Dispatcher({
-    ledger: new Ledger(db),
+    ledger: new SqlLedger(sql, lease, undefined, retry),
     sink,
     plans: staticPlanSource(plan),
     clock,

@@ -26,11 +26,24 @@ export function openTarget(label: string, origin: string, body: string, secret: 
   return { label, origin, body, secret, pool: new Pool(origin, { connections: 1, pipelining: 1 }) };
 }
 
+let invocations = 0;
+
+/**
+ * The same command typed again: Slack gives every invocation its own trigger_id, and the bot takes a
+ * repeated one for Slack re-sending a request it already answered (it acknowledges it and does nothing).
+ */
+function freshInvocation(body: string, index: number): string {
+  const form = new URLSearchParams(body);
+  if (!form.has('trigger_id')) return body;
+  form.set('trigger_id', `${form.get('trigger_id')}.${index}.${(invocations += 1)}`);
+  return form.toString();
+}
+
 /** `timeoutMs`: how long one answer may take before it counts as an error. */
 export async function runBatch(target: Target, count: number, timeoutMs = 5000): Promise<Batch> {
   const batch: Batch = { latenciesMs: [], errors: 0 };
   for (let i = 0; i < count; i++) {
-    const signed = signForm(target.body, target.secret);
+    const signed = signForm(freshInvocation(target.body, i), target.secret);
     const started = performance.now();
     try {
       const response = await target.pool.request({

@@ -24,24 +24,28 @@ export const SUMMARY_COURSES = 10;
  * always printed. Several: the mode and database once, then each course with what it does now and its
  * next post; many: how many courses, and where each one's details are.
  */
-export function deploymentSummary(input: DeploymentSummaryInput): string[] {
+export async function deploymentSummary(input: DeploymentSummaryInput): Promise<string[]> {
   const courses = input.deployment.courses();
   if (courses.length > SUMMARY_COURSES || courses.length === 0) return countsSummary(input);
-  const summaries = courses.map((course) => {
+  const summaries: string[][] = [];
+  for (const course of courses) {
     const clockNote = input.started.get(course.id)?.clockNote;
-    return startupSummary({
+    // Read once: the next post is looked for week by week, far ahead.
+    const recorded = await course.ledger.keys();
+    const summary = startupSummary({
       plan: course.plans.current(),
       now: input.now,
       mode: input.mode,
       databasePath: input.databasePath,
       derive: derivePosts,
       defaultChannel: course.homeChannel(),
-      due: course.retiredAt() ? [] : course.dispatcher.due(),
+      due: course.retiredAt() ? [] : await course.dispatcher.due(),
       clockSetBy: input.clockSetBy,
       notes: clockNote ? [clockNote] : [],
-      recorded: (keys) => course.ledger.rows(keys).size === keys.length,
+      recorded: (keys) => keys.every((key) => recorded.has(key)),
     });
-  });
+    summaries.push(summary);
+  }
   if (summaries.length === 1) return summaries[0]!;
   const shared = (line: string) =>
     line === input.mode || line.startsWith('Database: ') || line.startsWith('Clock: ');

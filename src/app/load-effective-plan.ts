@@ -1,10 +1,13 @@
-import { existsSync } from 'node:fs';
+import type { RevisedPlanSource } from '../changes/revised-plan-source.ts';
 import type { Revision } from '../changes/revision-log.ts';
 import type { Settings } from '../config/env.ts';
 import type { CourseSpec } from '../deployment/course-spec.ts';
 import { configuredCourses } from '../deployment/course-specs.ts';
 import type { Plan } from '../plan/schema.ts';
+import type { SqlStore } from '../storage/sql/sql-store.ts';
+import type { Logger } from '../util/logger.ts';
 import { UserError } from '../util/user-error.ts';
+import { withCliStore, type StoreSettings } from './open-cli-store.ts';
 
 export interface RecordedChanges {
   /** The plan with every change recorded in the database: what the running bot uses. */
@@ -28,7 +31,7 @@ export type CourseSettings = Pick<
   Settings,
   'schedulePath' | 'coursesPath' | 'databasePath' | 'defaultChannel'
 > &
-  Partial<Pick<Settings, 'instructors'>>;
+  Partial<Pick<Settings, 'instructors' | 'databaseUrl'>>;
 
 /**
  * The plan every command reads, in one place: the course's base plan plus the revisions in the database,
@@ -40,7 +43,7 @@ export async function loadEffectivePlan(settings: CourseSettings, courseId?: str
   const warnings: string[] = [];
   const courses = await knownCourses(settings, warnings);
   const course = chooseCourse(courses, courseId);
-  const changes = await applyRecordedChanges(course.plan, settings.databasePath, course.id);
+  const changes = await applyRecordedChanges(course.plan, settings, course.id);
   return { ...changes, base: course.plan, warnings, course };
 }
 
@@ -56,21 +59,18 @@ export async function knownCourses(settings: CourseSettings, warnings: string[] 
     error: (line: string) => warnings.push(line),
   };
   const configured = configuredCourses({ ...settings, instructors: settings.instructors ?? [] }, log);
-  const path = settings.databasePath;
-  if (path !== ':memory:' && !existsSync(path)) return configured;
-  // The database driver is loaded only when there is a database to read, so `ask` and `validate` stay light.
-  const { openDatabase } = await import('../storage/database.ts');
-  const { CourseStore } = await import('../storage/course-store.ts');
+  return withCliStore(settings, (store) =>
+    store ? withCoursesOf(store, configured) : Promise.resolve(configured),
+  );
+}
+
+async function withCoursesOf(store: SqlStore, configured: CourseSpec[]): Promise<CourseSpec[]> {
+  const { SqlCourseStore } = await import('../storage/sql/tables/sql-courses.ts');
   const { withStoredCourses } = await import('../deployment/course-specs.ts');
-  const { adoptLegacyRows } = await import('../storage/adopt-legacy-rows.ts');
-  const db = openDatabase(path);
-  try {
-    const courses = withStoredCourses(configured, new CourseStore(db));
-    if (courses.length === 1) adoptLegacyRows(db, courses[0]!.id);
-    return courses;
-  } finally {
-    db.close();
-  }
+  const { adoptSqlLegacyRows } = await import('../storage/sql/tables/sql-adopt-legacy-rows.ts');
+  const courses = await withStoredCourses(configured, new SqlCourseStore(store));
+  if (courses.length === 1) await adoptSqlLegacyRows(store, courses[0]!.id);
+  return courses;
 }
 
 /** The course named by --course (its id, or a unique prefix of it), or the only one; else one line listing the ids. */
@@ -92,20 +92,34 @@ export function chooseCourse(courses: readonly CourseSpec[], wanted: string | un
 /** The base plan with the course's revisions; a missing database means no changes yet (not created). */
 export async function applyRecordedChanges(
   base: Plan,
-  databasePath: string,
+  settings: StoreSettings,
   courseId?: string,
 ): Promise<RecordedChanges> {
-  if (databasePath !== ':memory:' && !existsSync(databasePath))
-    return { plan: base, applied: 0, skipped: [] };
-  const { readRevisedPlan } = await import('../storage/revisions-plan.ts');
   const skipped: string[] = [];
-  const revised = readRevisedPlan(base, databasePath, { warn: (line) => skipped.push(line) }, courseId);
-  try {
-    const { source } = revised;
-    return { plan: source.current(), applied: inEffect(source.history()) - skipped.length, skipped };
-  } finally {
-    revised.close();
-  }
+  return withCliStore(settings, async (store) => {
+    if (!store) return { plan: base, applied: 0, skipped: [] };
+    const source = await revisedPlanIn(store, base, { warn: (line) => skipped.push(line) }, courseId);
+    const history = await source.history();
+    return { plan: source.current(), applied: inEffect(history) - skipped.length, skipped };
+  });
+}
+
+/**
+ * The course's effective plan as the bot replays it, from the store a command opened (see withCliStore),
+ * or `base` alone when there is none. Revisions that no longer apply are told to `log`.
+ */
+export async function revisedPlanIn(
+  store: SqlStore | undefined,
+  base: Plan,
+  log: Pick<Logger, 'warn'>,
+  courseId?: string,
+): Promise<RevisedPlanSource> {
+  const { RevisedPlanSource } = await import('../changes/revised-plan-source.ts');
+  const { memoryRevisionLog } = await import('../changes/revision-log.ts');
+  if (!store) return new RevisedPlanSource(base, memoryRevisionLog());
+  const { SqlRevisionLog } = await import('../storage/sql/tables/sql-revisions.ts');
+  const { logSkipped } = await import('../changes/log-skipped.ts');
+  return RevisedPlanSource.open(base, new SqlRevisionLog(store, courseId), logSkipped(log));
 }
 
 /** Revisions that change the plan and are not undone (nor undos or announcements themselves). */

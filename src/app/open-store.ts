@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Database } from 'better-sqlite3';
 import type { DateTime } from 'luxon';
 import { settingsForStore, type Config } from '../config/env.ts';
+import { expireLeasesOfOthers } from '../storage/sql/dead-holders.ts';
 import { migrateSql } from '../storage/sql/migrate.ts';
 import { openSql, sqlStoreOverFile } from '../storage/sql/open-sql.ts';
 import { createDatabaseRetry, type DatabaseRetry } from '../storage/sql/retry.ts';
@@ -74,10 +75,12 @@ export async function openAppStore(config: Config, options: OpenStoreOptions): P
     return { sql, retry, lease, check: () => undefined, close: () => sql.close() };
   }
   // Refuses a second bot on the same file, and a file it cannot write.
-  const file = openDemoAwareStore(config.databasePath, config.demoDatabase, options.now, { logger });
+  const file = await openDemoAwareStore(config.databasePath, config.demoDatabase, options.now, { logger });
   const sql = sqlStoreOverFile(file.db, config.databasePath);
   try {
     await migrateSql(sql, coursebotMigrations, { logger });
+    // The instance lock is this process's: leases left by an earlier one are over.
+    await expireLeasesOfOthers(sql, lease.holder);
   } catch (error) {
     file.close();
     throw error;

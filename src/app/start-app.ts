@@ -8,12 +8,13 @@ import { derivePersonalDms, presenterUserIds } from '../reminders/personal-dms.t
 import { registerRemindCommand } from '../slack/remind-command.ts';
 import { stopDmsOnLeave } from '../slack/stop-dms-on-leave.ts';
 import { SqlDmSubscriptions } from '../storage/sql/tables/sql-dm-subscriptions.ts';
+import { sqlConfirmationStore } from '../storage/sql/tables/sql-confirmations.ts';
 import { slackForConfig } from '../slack/slack-for-config.ts';
 import { installHome } from '../slack/home/install-home.ts';
 import { resendFailed, resendReply } from '../delivery/resend-failed.ts';
 import { registerResend } from '../slack/staff/staff-commands.ts';
 import { lateDeployment } from '../courses/late-deployment.ts';
-import { CourseStore } from '../storage/course-store.ts';
+import { SqlCourseStore } from '../storage/sql/tables/sql-courses.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
 import type { CourseSpec } from '../deployment/course-spec.ts';
@@ -72,11 +73,8 @@ async function startWithDatabase(
   { config, clock, logger, write = stdout, onPlans }: AppOptions,
   configured: CourseSpec[],
 ): Promise<RunningApp> {
-  const { db } = store;
-  // Until every table is on the SQL layer, the bot needs the SQLite connection.
-  if (!db) throw new UserError('DATABASE_URL: coursebot start does not run on PostgreSQL yet; unset it');
-  const courses = new CourseStore(db);
-  const specs = withStoredCourses(configured, courses);
+  const courses = new SqlCourseStore(store.sql, store.retry);
+  const specs = await withStoredCourses(configured, courses);
   const nothing = specs.length === 0 ? noCourseProblem(config) : undefined;
   if (nothing) throw new UserError(nothing);
   // Assigned once the sink exists; the Slack app, made before it, reads the courses through it only later.
@@ -84,12 +82,15 @@ async function startWithDatabase(
   const deployment = lateDeployment(() => late.deployment);
   // The calendar feeds, one per course: served on the Slack app's HTTP listener, told by /schedule calendar.
   const calendar = calendarFeedFor(config, { sql: store.sql, deployment, clock, logger });
+  // Previews awaiting Confirm (setups, retirements, staff changes) live in the store: any instance confirms.
+  const confirmations = sqlConfirmationStore(store.sql);
   const slack = slackForConfig(config, {
     deployment,
     clock,
     logger,
     routes: calendar?.routes,
     sql: store.sql,
+    confirmations,
   });
   if (slack) calendar?.attach(slack.commands);
   const sink = createSink(config, { logger, write, slack });
@@ -117,10 +118,10 @@ async function startWithDatabase(
   const directory = slack?.directory;
   // A courses folder is watched once for all its plan files; the single schedule.json keeps its own watcher.
   const planFolders = config.coursesPath ? planFolderWatchers(logger) : undefined;
-  const running = new RunningDeployment(specs, {
-    db,
+  const running = await RunningDeployment.open(specs, {
     sql: store.sql,
     retry: store.retry,
+    confirmations,
     lease: store.lease,
     store: courses,
     sink,
@@ -215,7 +216,7 @@ async function startWithDatabase(
     await planFolders?.close();
     throw error;
   }
-  const summary = deploymentSummary({
+  const summary = await deploymentSummary({
     deployment: running,
     now: clock.now(),
     mode: describeMode(config),
@@ -228,7 +229,10 @@ async function startWithDatabase(
   const shared = store.sql.dialect === 'postgres';
   const scheduler = startScheduler(
     async () => {
-      if (shared) await subscriptions.refresh();
+      if (shared) {
+        await running.refresh();
+        await subscriptions.refresh();
+      }
       return running.tick();
     },
     { tickNow: true, logger },

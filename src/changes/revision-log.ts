@@ -26,14 +26,15 @@ export type NewRevision = Omit<Revision, 'id'> & { before: Plan; after: Plan; an
 export type Appended = { ok: true; revision: Revision } | { ok: false; since: Revision[] };
 
 /**
- * Where revisions are kept (SQLite in the bot, memory in tests). `append` is the one place two confirmations
- * can collide: it adds the revision only if the last one is still `expectedHead`, atomically.
+ * Where revisions are kept (the SQL store in the bot, memory in tests). `append` is the one place two
+ * confirmations can collide, on one instance or two: it adds the revision only if the last one is still
+ * `expectedHead`, atomically.
  */
 export interface RevisionLog {
-  list(): Revision[];
+  list(): Promise<Revision[]>;
   /** Id of the last revision, 0 when there is none. */
-  head(): number;
-  append(revision: NewRevision, expectedHead: number): Appended;
+  head(): Promise<number>;
+  append(revision: NewRevision, expectedHead: number): Promise<Appended>;
 }
 
 /** A RevisionLog in memory: for tests and for running without a database. */
@@ -41,9 +42,9 @@ export function memoryRevisionLog(): RevisionLog {
   const revisions: Revision[] = [];
   const head = () => revisions.at(-1)?.id ?? 0;
   return {
-    list: () => [...revisions],
-    head,
-    append({ before: _before, after: _after, announcement: _announcement, ...entry }, expectedHead) {
+    list: async () => [...revisions],
+    head: async () => head(),
+    async append({ before: _before, after: _after, announcement: _announcement, ...entry }, expectedHead) {
       if (head() !== expectedHead) return { ok: false, since: revisions.filter((r) => r.id > expectedHead) };
       const revision = { ...entry, id: head() + 1 };
       revisions.push(revision);

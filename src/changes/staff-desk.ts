@@ -11,6 +11,8 @@ import { planHash } from './plan-hash.ts';
 import type { Revision } from './revision-log.ts';
 import type { RevisedPlanSource } from './revised-plan-source.ts';
 import { isStaff } from './is-staff.ts';
+import { refusalMessage, type ConfirmationStore, type Confirmations } from './confirmations.ts';
+import { memoryConfirmationStore } from './memory-confirmations.ts';
 
 /** What the desk answers; the Slack layer turns it into an ephemeral reply (plus a channel post when applied). */
 export type DeskReply =
@@ -21,13 +23,13 @@ export type DeskReply =
   /** Confirmed and recorded: `announcement` goes to the class channel, `content` back to the staff member. */
   | { kind: 'applied'; content: Content; announcement: Content; revision: Revision };
 
+/** A preview awaiting Confirm, as it is held (JSON: another instance may be the one to confirm it). */
 interface Pending {
   change: Change;
   notify: boolean;
-  userId: string;
-  version: number;
+  /** The plan's last revision when previewed: a change recorded since refuses the Confirm. */
+  head: number;
   announcement: Content;
-  expiresAt: DateTime;
 }
 
 export interface StaffDeskOptions {
@@ -37,6 +39,13 @@ export interface StaffDeskOptions {
   log: Pick<Logger, 'info' | 'warn'>;
   /** How long a preview can be confirmed. */
   previewMinutes?: number;
+  /**
+   * Where previews wait for Confirm: the store every instance shares, so a Confirm reaching another instance
+   * (or coming after a restart) applies once. In memory by default.
+   */
+  confirmations?: ConfirmationStore;
+  /** The course the previews belong to, recorded with each. */
+  courseId?: string;
   /** The slash command the staff type (COURSEBOT_COMMAND), for the hints that name it; /schedule by default. */
   command?: string;
 }
@@ -65,10 +74,14 @@ const say = (...lines: Line[]): DeskReply => ({
  * the staff member), then applied only by Confirm, within the preview's lifetime, if the plan has not moved.
  */
 export class StaffDesk {
-  private readonly pending = new Map<string, Pending>();
-  private nextId = 1;
+  private readonly pending: Confirmations<Pending>;
 
-  constructor(private readonly options: StaffDeskOptions) {}
+  constructor(private readonly options: StaffDeskOptions) {
+    this.pending = (options.confirmations ?? memoryConfirmationStore()).ofKind<Pending>(
+      'staff-change',
+      options.previewMinutes ?? 15,
+    );
+  }
 
   isStaff(userId: string): boolean {
     const { instructors } = this.options;
@@ -76,7 +89,7 @@ export class StaffDesk {
   }
 
   /** `text` is the whole command after `/schedule`, e.g. "cancel 14 snow day", "undo", "history". */
-  request(typed: string, userId: string, now: DateTime): DeskReply {
+  async request(typed: string, userId: string, now: DateTime): Promise<DeskReply> {
     const { source, log } = this.options;
     const { text, notify } = takeNotify(typed);
     const word = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
@@ -87,7 +100,7 @@ export class StaffDesk {
       ]);
     }
     if (word === 'history') {
-      const revisions = source.history();
+      const revisions = await source.history();
       if (revisions.length === 0) return say(['No changes have been made from Slack yet.']);
       return {
         kind: 'message',
@@ -104,7 +117,7 @@ export class StaffDesk {
     }
     let change: Change;
     if (word === 'undo') {
-      const undo = source.undoChange();
+      const undo = await source.undoChange();
       if (!undo.ok) return say([undo.message]);
       change = undo.change;
     } else {
@@ -116,11 +129,13 @@ export class StaffDesk {
     return this.preview(change, userId, now, notify);
   }
 
-  confirm(previewId: string, userId: string, now: DateTime): DeskReply {
-    const pending = this.take(previewId, userId, now);
+  async confirm(previewId: string, userId: string, now: DateTime): Promise<DeskReply> {
+    const pending = await this.take(previewId, userId, now);
     if ('kind' in pending) return pending;
-    const committed = this.options.source.commit(pending.change, userId, now, pending.version, {
+    const { source } = this.options;
+    const committed = await source.commit(pending.change, userId, now, source.version, {
       notify: pending.notify,
+      expectedHead: pending.head,
     });
     if (!committed.ok) {
       this.options.log.info(
@@ -139,16 +154,16 @@ export class StaffDesk {
     };
   }
 
-  dismiss(previewId: string, userId: string, now: DateTime): DeskReply {
-    const pending = this.take(previewId, userId, now);
+  async dismiss(previewId: string, userId: string, now: DateTime): Promise<DeskReply> {
+    const pending = await this.take(previewId, userId, now);
     return 'kind' in pending ? pending : say(['Cancelled: nothing was changed.']);
   }
 
-  private preview(change: Change, userId: string, now: DateTime, notify: boolean): DeskReply {
+  private async preview(change: Change, userId: string, now: DateTime, notify: boolean): Promise<DeskReply> {
     const { source } = this.options;
     let applied;
     try {
-      applied = source.preview(change, this.options.command);
+      applied = await source.preview(change, this.options.command);
     } catch (error) {
       return say([error instanceof Error ? error.message : String(error)]);
     }
@@ -157,18 +172,12 @@ export class StaffDesk {
     if (change.kind !== 'announce' && samePlan(applied.plan, source.current())) {
       return say([`Nothing to change: ${nothingReason(change, applied.summary)}.`]);
     }
-    this.sweep(now);
-    // The time in the id keeps a button left over from before a restart from matching a new preview.
-    const previewId = `${now.toMillis().toString(36)}-${this.nextId++}`;
-    const expiresAt = now.plus({ minutes: this.options.previewMinutes ?? 15 });
-    this.pending.set(previewId, {
-      change,
-      notify,
+    const { id: previewId, expiresAt } = await this.pending.hold(
+      { change, notify, head: source.head, announcement: applied.announcement },
       userId,
-      version: source.version,
-      announcement: applied.announcement,
-      expiresAt,
-    });
+      now,
+      this.options.courseId,
+    );
     const zone = source.current().course.timezone;
     const notes: Line[] = applied.notes.map((n) => [n]);
     return {
@@ -195,22 +204,9 @@ export class StaffDesk {
     };
   }
 
-  /** The pending preview, removed (a preview is used once), or the reply saying why it cannot be used. */
-  private take(previewId: string, userId: string, now: DateTime): Pending | DeskReply {
-    const pending = this.pending.get(previewId);
-    if (!pending)
-      return say([
-        'This preview is no longer available (already used, or the bot restarted): run the command again.',
-      ]);
-    if (pending.userId !== userId)
-      return say(['Only the staff member who asked for this preview can confirm it.']);
-    this.pending.delete(previewId);
-    if (now > pending.expiresAt)
-      return say(['This preview has expired and did nothing: run the command again.']);
-    return pending;
-  }
-
-  private sweep(now: DateTime): void {
-    for (const [id, p] of this.pending) if (now > p.expiresAt) this.pending.delete(id);
+  /** The pending preview, used up (a preview is used once), or the reply saying why it cannot be used. */
+  private async take(previewId: string, userId: string, now: DateTime): Promise<Pending | DeskReply> {
+    const taken = await this.pending.take(previewId, userId, now);
+    return taken.ok ? taken.value : say([refusalMessage(taken.refusal, 'staff member')]);
   }
 }

@@ -17,8 +17,8 @@ export function lateDeployment(get: () => Deployment | undefined): Deployment {
     isStaff: (course, userId) => ready()?.isStaff(course, userId) ?? false,
     maySetUp: (userId) => ready()?.maySetUp(userId) ?? false,
     setUp: async (request) => ready()?.setUp(request) ?? { ok: false, message: NOT_READY },
-    addStaff: (...args) => ready()?.addStaff(...args) ?? { ok: false, message: NOT_READY },
-    removeStaff: (...args) => ready()?.removeStaff(...args) ?? { ok: false, message: NOT_READY },
-    retire: (...args) => ready()?.retire(...args) ?? { ok: false, message: NOT_READY },
+    addStaff: async (...args) => ready()?.addStaff(...args) ?? { ok: false, message: NOT_READY },
+    removeStaff: async (...args) => ready()?.removeStaff(...args) ?? { ok: false, message: NOT_READY },
+    retire: async (...args) => ready()?.retire(...args) ?? { ok: false, message: NOT_READY },
   };
 }

@@ -62,7 +62,7 @@ export function singleCourseDeployment(options: SingleCourseOptions): SingleCour
     retiredAt: () => undefined,
     announce: (revisionId) => announce(revisionId),
   };
-  const refused = (): StaffEdit => ({ ok: false, message: `Not changed: ${FIXED}.` });
+  const refused = async (): Promise<StaffEdit> => ({ ok: false, message: `Not changed: ${FIXED}.` });
   return {
     courses: () => [course],
     course: (id) => (id === course.id ? course : undefined),
@@ -73,7 +73,7 @@ export function singleCourseDeployment(options: SingleCourseOptions): SingleCour
     setUp: async (): Promise<SetupResult> => ({ ok: false, message: FIXED }),
     addStaff: refused,
     removeStaff: refused,
-    retire: (_course: Course, _by: string, _now: DateTime) => refused(),
+    retire: async (_course: Course, _by: string, _now: DateTime) => refused(),
     attach(attached, announcing) {
       desk = attached;
       announce = announcing;

@@ -1,24 +1,24 @@
 import type { Content } from '../content/content.ts';
 import type { PlanSource } from '../plan/plan-source.ts';
-import {
-  openAnnouncements,
-  queueAnnouncement,
-  reloadAnnouncementKey,
-  type Announcement,
-} from '../storage/announcements.ts';
-import type { Database } from '../storage/database.ts';
+import type { DatabaseRetry } from '../storage/sql/retry.ts';
+import type { SqlStore } from '../storage/sql/sql-store.ts';
+import { openSqlAnnouncements, queueSqlAnnouncement } from '../storage/sql/tables/sql-announcements.ts';
+import type { SqlLedger } from '../storage/sql/tables/sql-ledger.ts';
+import { reloadAnnouncementKey, type Announcement } from './announcement.ts';
 import type { Clock } from '../util/clock.ts';
 import { silentLogger, type Logger } from '../util/logger.ts';
 import { changesChannel, decideAnnouncement } from './decide-announcement.ts';
 import { confirmPosted } from './confirm-posted.ts';
 import { emptyReport, type DeliveryReport } from './delivery-report.ts';
-import type { Ledger } from './ledger.ts';
 import { describe, sendThroughOutbox, type OutboxDeps } from './send-post.ts';
 import type { Sink } from './sink.ts';
 
 export interface AnnouncerOptions {
-  db: Database;
-  ledger: Ledger;
+  /** Where the announcements are queued (the ledger records what became of them). */
+  sql: SqlStore;
+  /** The store's retry: every read and transaction of the queue is run again while the database is away. */
+  retry: Pick<DatabaseRetry, 'run'>;
+  ledger: SqlLedger;
   sink: Sink;
   plans: PlanSource;
   clock: Clock;
@@ -64,14 +64,12 @@ export class Announcer {
   }
 
   /** Queues the announcement of a reload of schedule.json; unique by time and content. */
-  queueReload(content: Content): string {
+  async queueReload(content: Content): Promise<string> {
+    const { sql, retry, ledger } = this.options;
     const now = this.outbox.clock.now();
     const key = reloadAnnouncementKey(now.toMillis(), content);
-    queueAnnouncement(
-      this.options.db,
-      { key, content, createdAt: now.toISO()! },
-      this.options.ledger.courseId,
-    );
+    const announcement = { key, content, createdAt: now.toISO()! };
+    await retry.run(() => queueSqlAnnouncement(sql, announcement, ledger.courseId));
     return key;
   }
 
@@ -79,7 +77,7 @@ export class Announcer {
   async announce(key: string): Promise<AnnounceStatus> {
     await this.flush();
     const channel = this.channel();
-    const row = this.options.ledger.rows([key]).get(key);
+    const row = (await this.options.ledger.rows([key])).get(key);
     if (row?.state === 'posted') return { state: 'posted', channel: row.channel };
     if (row?.state === 'failed' && row.nextAttemptAt === null) {
       const fix = this.fixes.get(key);
@@ -102,7 +100,7 @@ export class Announcer {
   private async pass(): Promise<DeliveryReport> {
     const report = emptyReport();
     let held = false;
-    for (const announcement of openAnnouncements(this.options.db, this.options.ledger.courseId)) {
+    for (const announcement of await this.open()) {
       if (held) {
         report.deferred++;
         continue;
@@ -118,10 +116,11 @@ export class Announcer {
   private async handle(a: Announcement): Promise<keyof DeliveryReport | 'waiting'> {
     const { ledger, clock, logger } = this.outbox;
     const usefulForMs = this.options.usefulForMs ?? 24 * 3600_000;
-    let step = decideAnnouncement(a, ledger.rows([a.key]).get(a.key), clock.now(), usefulForMs);
+    const rowOf = async () => (await ledger.rows([a.key])).get(a.key);
+    let step = decideAnnouncement(a, await rowOf(), clock.now(), usefulForMs);
     if (step.do === 'confirm') {
       await confirmPosted(this.outbox, [step.row], 'earlier attempt unconfirmed');
-      step = decideAnnouncement(a, ledger.rows([a.key]).get(a.key), clock.now(), usefulForMs);
+      step = decideAnnouncement(a, await rowOf(), clock.now(), usefulForMs);
     }
     const post = { channel: step.channel ?? this.channel(), at: a.createdAt };
     switch (step.do) {
@@ -132,7 +131,7 @@ export class Announcer {
       case 'confirm':
         return 'unconfirmed';
       case 'skip':
-        ledger.markSkipped(post, [a.key], step.reason, clock.now());
+        await ledger.markSkipped(post, [a.key], step.reason, clock.now());
         logger.warn(`skipped ${describe(post, [a.key])}: ${step.reason}`);
         return 'skipped';
       case 'send': {
@@ -141,6 +140,12 @@ export class Announcer {
         return outcome === 'retry' ? 'retrying' : outcome;
       }
     }
+  }
+
+  /** The course's announcements the ledger has not settled, in the order they were queued. */
+  open(): Promise<Announcement[]> {
+    const { sql, retry, ledger } = this.options;
+    return retry.run(() => openSqlAnnouncements(sql, ledger.courseId));
   }
 
   private channel(): string {

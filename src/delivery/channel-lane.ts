@@ -25,7 +25,7 @@ export interface LaneDeps {
   sleep: (ms: number) => Promise<void>;
   stopping: () => boolean;
   /** Records a post not worth sending any more. */
-  skip: (post: Post, keys: string[], why: string, report: DeliveryReport) => void;
+  skip: (post: Post, keys: string[], why: string, report: DeliveryReport) => Promise<void>;
 }
 
 /** What the lanes of one tick share. */
@@ -72,7 +72,7 @@ export async function sendChannelLane(deps: LaneDeps, lane: DuePost[], pass: Lan
       }
       if (decision.do === 'skip') {
         const keys = decision.reminders.map((r) => r.key);
-        deps.skip(post, keys, decision.reason, report);
+        await deps.skip(post, keys, decision.reason, report);
         break;
       }
       if (decision.do !== 'send') {
@@ -95,7 +95,7 @@ export async function sendChannelLane(deps: LaneDeps, lane: DuePost[], pass: Lan
       if (outcome !== 'retry' && outcome !== 'taken') break;
       // A destination that said when to come back (Retry-After) is tried again then, inside this tick,
       // rather than at the next tick or after the generic backoff; longer waits are left to later ticks.
-      const retryAt = outcome === 'retry' ? soonRetry(outbox, keys) : undefined;
+      const retryAt = outcome === 'retry' ? await soonRetry(outbox, keys) : undefined;
       if (retryAt === undefined || attempt >= MAX_ATTEMPTS_IN_TICK) {
         held = true;
         break;
@@ -106,7 +106,7 @@ export async function sendChannelLane(deps: LaneDeps, lane: DuePost[], pass: Lan
         break;
       }
       // Decided as of the awaited instant at least: a timer may fire a millisecond before the clock says.
-      const rows = outbox.ledger.rows(post.reminders.map((r) => r.key));
+      const rows = await outbox.ledger.rows(post.reminders.map((r) => r.key));
       decision = decidePost(post, rows, DateTime.max(outbox.clock.now(), retryAt), rules);
     }
   }
@@ -121,8 +121,8 @@ function send(deps: LaneDeps, post: Post, decision: Extract<Decision, { do: 'sen
 }
 
 /** When the keys' next attempt is due, when that is soon enough to wait for within a tick. */
-function soonRetry({ ledger, clock }: OutboxDeps, keys: string[]): DateTime | undefined {
-  const next = [...ledger.rows(keys).values()]
+async function soonRetry({ ledger, clock }: OutboxDeps, keys: string[]): Promise<DateTime | undefined> {
+  const next = [...(await ledger.rows(keys)).values()]
     .map((row) => row.nextAttemptAt)
     .filter((at): at is string => at !== null)
     .map(instant);

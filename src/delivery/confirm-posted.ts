@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { LedgerRow } from './ledger.ts';
+import type { LedgerPost, LedgerRow } from './ledger-row.ts';
 import { describe, retryDelayMs, timeOf, type OutboxDeps } from './send-post.ts';
 import { LOOKUP_WINDOW_SECONDS, type Lookup } from './sink.ts';
 
@@ -25,31 +25,32 @@ export async function confirmPosted(
   const post = { channel: first.channel, at: first.dueAt };
   const keys = send.map((r) => r.key);
   const began = DateTime.fromISO(first.updatedAt, { setZone: true });
-  let lookup: Lookup;
-  try {
-    lookup = await sink.findPosted(post.channel, keys, searchFrom(ledger, post.channel, began));
-  } catch (error) {
-    lookup = { found: 'unknown', reason: error instanceof Error ? error.message : String(error) };
-  }
+  const lookup = await lookUpSend(deps, post, keys, began);
   const now = clock.now();
   if (lookup.found === true) {
-    ledger.markPosted(keys, lookup.ts, now);
+    await ledger.markPosted(keys, lookup.ts, now);
     logger.info(`found ${describe(post, keys)} already posted (ts ${lookup.ts}): not sending it again`);
     return 'posted';
   }
   if (lookup.found === false) {
-    ledger.markFailed(keys, `${cause}; not found at the destination`, now, now);
+    await ledger.markFailed(keys, `${cause}; not found at the destination`, now, now);
     logger.info(`${describe(post, keys)} (${cause}) did not arrive: sending it again`);
     return 'absent';
   }
   if (!sink.canConfirm) {
-    ledger.markFailed(keys, `${cause}; the ${sink.name} cannot tell whether it arrived`, now, now);
+    await ledger.markFailed(keys, `${cause}; the ${sink.name} cannot tell whether it arrived`, now, now);
     logger.warn(`${describe(post, keys)} (${cause}): sending it again, it may repeat`);
     return 'resend';
   }
   const attempts = Math.max(1, ...send.map((r) => r.attempts));
   const next = now.plus({ milliseconds: retryDelayMs(attempts, lookup.retryAfterMs) });
-  ledger.markUnconfirmed(keys, `could not confirm whether it was posted: ${lookup.reason}`, next, true);
+  await ledger.markUnconfirmed(
+    keys,
+    `could not confirm whether it was posted: ${lookup.reason}`,
+    next,
+    true,
+    now,
+  );
   logger.warn(
     `could not confirm whether ${describe(post, keys)} was posted (${cause}): ${lookup.reason}; holding it, looking again at ${timeOf(next)}`,
   );
@@ -57,13 +58,31 @@ export async function confirmPosted(
 }
 
 /**
+ * Asks the destination whether the send of `keys` that began at `began` arrived. A lookup that throws
+ * could not tell. The one lookup of the outbox: after a crash, an unconfirmed send, and a send taken over
+ * from another instance whose lease ran out.
+ */
+export async function lookUpSend(
+  { ledger, sink }: Pick<OutboxDeps, 'ledger' | 'sink'>,
+  post: LedgerPost,
+  keys: string[],
+  began: DateTime,
+): Promise<Lookup> {
+  try {
+    return await sink.findPosted(post.channel, keys, await searchFrom(ledger, post.channel, began));
+  } catch (error) {
+    return { found: 'unknown', reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
  * Where the destination's history is searched from, in its own time when it can be: the ts of the last
  * post of that channel confirmed before this send began (the destination stamped it, so the two clocks
  * need not agree), else a day before the send by this clock; never more than a day back.
  */
-function searchFrom(ledger: OutboxDeps['ledger'], channel: string, began: DateTime): number {
+async function searchFrom(ledger: OutboxDeps['ledger'], channel: string, began: DateTime): Promise<number> {
   const wide = Math.floor(began.toSeconds()) - LOOKUP_WINDOW_SECONDS;
-  const last = ledger.lastPostedTs(channel, began);
+  const last = await ledger.lastPostedTs(channel, began);
   return last === undefined ? wide : Math.max(wide, Math.floor(Number(last)));
 }
 

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Plan } from '../plan/schema.ts';
-import type { Announcement } from '../storage/announcements.ts';
-import type { LedgerRow } from './ledger.ts';
+import type { Announcement } from './announcement.ts';
+import type { LedgerRow } from './ledger-row.ts';
 
 /**
  * What one pass does with one queued announcement. `channel` is where earlier attempts went, so a lookup

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Post, Reminder } from '../reminders/post.ts';
 import { whyNotUseful, type CatchUpRules } from './catch-up.ts';
-import type { LedgerRow } from './ledger.ts';
+import type { LedgerRow } from './ledger-row.ts';
 
 export interface DecideRules extends CatchUpRules {
   /** A post sent more than this after it was due is late: labelled as such, and only if still useful. */

@@ -8,8 +8,9 @@ import type { Announcer } from './announcer.ts';
 import { addReport, emptyReport, type DeliveryReport } from './delivery-report.ts';
 import { inChannelLanes } from './in-channel-lanes.ts';
 import { sendChannelLane, type LaneDeps, type LanePass } from './channel-lane.ts';
-import { surveyDue, type DerivePosts, type DuePost } from './due-posts.ts';
-import type { Ledger, LedgerRow } from './ledger.ts';
+import { surveyDue, type DerivePosts, type DuePost, type DueSurvey } from './due-posts.ts';
+import type { SqlLedger } from '../storage/sql/tables/sql-ledger.ts';
+import type { LedgerRow } from './ledger-row.ts';
 import { resolveInterrupted, type ResolveReport } from './resolve-interrupted.ts';
 import { CATCH_UP_AFTER_JUMP_MS, ClockWatch, JUMP_AFTER_MS, spanText } from './clock-watch.ts';
 import { describe, timeOf, type OutboxDeps } from './send-post.ts';
@@ -27,7 +28,7 @@ export type { DerivePosts } from './due-posts.ts';
 export type NarrowContent = (post: Post, reminders: Reminder[]) => Content;
 
 export interface DispatcherOptions {
-  ledger: Ledger;
+  ledger: SqlLedger;
   sink: Sink;
   plans: PlanSource;
   clock: Clock;
@@ -87,14 +88,15 @@ export class Dispatcher {
   }
 
   /**
-   * Before the first tick: resolves posts interrupted by a crash, and on the very first start sets the
-   * watermark to now, so a bot started mid-term posts no backlog.
+   * Before the first tick: on the very first start sets the watermark to now, so a bot started mid-term
+   * posts no backlog, and checks the clock against it; with `resolve` (this instance has the course's
+   * tick), resolves posts whose sender died mid-send.
    */
-  async start(): Promise<StartReport> {
+  async start({ resolve = true }: { resolve?: boolean } = {}): Promise<StartReport> {
     const { ledger } = this.options;
     const now = this.clock.now();
-    const watermark = ledger.watermark();
-    if (!watermark) ledger.setWatermark(now);
+    const watermark = await ledger.watermark();
+    if (!watermark) await ledger.setWatermark(now);
     let clockNote: string | undefined;
     const reading = watermark ? this.clockWatch.read(now, watermark) : undefined;
     if (watermark && reading?.kind === 'behind') {
@@ -103,20 +105,22 @@ export class Dispatcher {
           `${this.options.clockSetBy} (${toSecond(now)}) is behind what this database has already handled (up to ${toSecond(watermark)}): give the demo its own COURSEBOT_DB, or a time after that`,
         );
       }
-      clockNote = this.rewind(now, watermark, reading.byMs);
+      clockNote = await this.rewind(now, watermark, reading.byMs);
     } else if (watermark && now.toMillis() - watermark.toMillis() > JUMP_AFTER_MS) {
       // Downtime and a clock set ahead look alike across a restart: the catch-up is said in the log.
       this.logger.warn(
         `the last run handled posts up to ${toSecond(watermark)}, ${spanText(now.toMillis() - watermark.toMillis())} ago: catching up on the posts due since (reminders.catchUp); if this clock is wrong, stop coursebot and fix it`,
       );
     }
-    const report = await resolveInterrupted(this.outbox);
+    const report = resolve
+      ? await resolveInterrupted(this.outbox)
+      : { foundPosted: 0, toResend: 0, unknown: 0, unconfirmed: 0 };
     return clockNote ? { ...report, clockNote } : report;
   }
 
   /** What the next tick would do with each due post, without doing it: the start summary tells this. */
-  due(): DuePost[] {
-    return this.survey(this.clock.now()).posts;
+  async due(): Promise<DuePost[]> {
+    return (await this.survey(this.clock.now())).posts;
   }
 
   /** Lets a tick in flight finish the post it is sending, then return without starting another. */
@@ -129,12 +133,14 @@ export class Dispatcher {
     const problem = this.options.storeProblem?.();
     // The store already said why (once, in the log): sending what cannot be recorded could repeat it.
     if (problem) return report;
-    this.watchClock();
+    await this.watchClock();
+    // A send whose instance died mid-send (its lease ran out): looked up, then sent again if it is not there.
+    await resolveInterrupted(this.outbox);
     // Announcements first: they say why the reminders that follow have changed.
     if (this.options.announcer && !this.stopping.signal.aborted) {
       addReport(report, await this.options.announcer.flush());
     }
-    const { now, watermark, pending, rules, posts } = this.survey(this.clock.now());
+    const { now, watermark, pending, rules, posts } = await this.survey(this.clock.now());
     const pass: LanePass = { report, rules };
     const lane: LaneDeps = {
       outbox: this.outbox,
@@ -151,9 +157,9 @@ export class Dispatcher {
       (posts) => sendChannelLane(lane, posts, pass),
     );
     const firstDeferred = pass.firstDeferred;
-    this.dropOrphans(posts, pending);
+    await this.dropOrphans(posts, pending);
     const handledUpTo = firstDeferred ? DateTime.min(now, firstDeferred.minus({ milliseconds: 1 })) : now;
-    if (handledUpTo > watermark) this.options.ledger.setWatermark(handledUpTo);
+    if (handledUpTo > watermark) await this.options.ledger.setWatermark(handledUpTo);
     return report;
   }
 
@@ -163,33 +169,37 @@ export class Dispatcher {
    * time are caught up on: a clock a week ahead sends at most that hour early, never the whole week, and
    * the rest is left unrecorded, to be sent at its time if the clock comes back.
    */
-  private watchClock(): void {
+  private async watchClock(): Promise<void> {
     const { ledger } = this.options;
-    const watermark = ledger.watermark();
+    const watermark = await ledger.watermark();
     if (!watermark) return;
     const now = this.clock.now();
     const reading = this.clockWatch.read(now, watermark);
-    if (reading.kind === 'behind') this.rewind(now, watermark, reading.byMs);
+    if (reading.kind === 'behind') await this.rewind(now, watermark, reading.byMs);
     if (reading.kind !== 'jumped') return;
     const from = now.minus({ milliseconds: CATCH_UP_AFTER_JUMP_MS });
     const passedOver = from > watermark;
-    if (passedOver) ledger.setWatermark(from);
+    if (passedOver) await ledger.setWatermark(from);
     this.logger.warn(
       `the clock jumped forward by ${spanText(reading.byMs)} since the last tick (from ${toSecond(reading.lastAt)} to ${toSecond(now)})${passedOver ? `: posts due before ${toSecond(from)} are not caught up on (a clock that is wrong would send them early)` : ''}`,
     );
   }
 
-  /** The stored progress was made by a clock that was ahead: it is set back to now, and said once. */
-  private rewind(now: DateTime, watermark: DateTime, byMs: number): string {
+  /**
+   * The stored progress was made by a clock that was ahead: it is set back to now, and said once. The one
+   * time the watermark goes back: a clock behind by less than BEHIND_TOLERANCE_MS (another instance's,
+   * a little behind this one's) never gets here.
+   */
+  private async rewind(now: DateTime, watermark: DateTime, byMs: number): Promise<string> {
     const { ledger } = this.options;
-    ledger.setWatermark(now);
-    const reopened = ledger.undoFutureProgress(now, 30 * 60_000);
+    await ledger.rewindWatermark(now);
+    const reopened = await ledger.undoFutureProgress(now, 30 * 60_000);
     const note = `The clock is ${spanText(byMs)} behind what the database has already handled (up to ${toSecond(watermark)}): it was ahead before. Posts already sent stay sent${reopened ? `; ${reopened} reminder(s) skipped by that clock will be sent at their time` : ''}.`;
     this.logger.warn(note);
     return note;
   }
 
-  private survey(now: DateTime) {
+  private survey(now: DateTime): Promise<DueSurvey> {
     return surveyDue({
       ledger: this.options.ledger,
       plan: this.options.plans.current(),
@@ -200,11 +210,11 @@ export class Dispatcher {
     });
   }
 
-  private skip(post: Post, keys: string[], why: string, report: DeliveryReport): void {
-    const rows = this.options.ledger.rows(keys);
+  private async skip(post: Post, keys: string[], why: string, report: DeliveryReport): Promise<void> {
+    const rows = await this.options.ledger.rows(keys);
     const lastFailure = keys.map((k) => rows.get(k)?.reason).find(Boolean);
     const reason = lastFailure ? `${why}; gave up after: ${lastFailure}` : why;
-    this.options.ledger.markSkipped(post, keys, reason, this.clock.now());
+    await this.options.ledger.markSkipped(post, keys, reason, this.clock.now());
     report.skipped += keys.length;
     const line = `skipped ${describe(post, keys)}: ${reason}`;
     if (lastFailure) this.logger.warn(line);
@@ -212,7 +222,7 @@ export class Dispatcher {
   }
 
   /** A retry or lookup whose reminder the plan no longer derives (moved, cancelled) would wait forever. */
-  private dropOrphans(posts: DuePost[], pending: LedgerRow[]): void {
+  private async dropOrphans(posts: DuePost[], pending: LedgerRow[]): Promise<void> {
     const derived = new Set(posts.flatMap((p) => p.post.reminders.map((r) => r.key)));
     for (const row of pending) {
       if (derived.has(row.key)) continue;
@@ -220,7 +230,7 @@ export class Dispatcher {
         row.state === 'sending'
           ? `no longer in the plan; ${row.reason ?? 'not confirmed'}`
           : 'no longer in the plan';
-      this.options.ledger.markSkipped(
+      await this.options.ledger.markSkipped(
         { channel: row.channel, at: row.dueAt },
         [row.key],
         reason,

@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
 import type { Plan } from '../plan/schema.ts';
 import type { Post } from '../reminders/post.ts';
-import { isAnnouncementKey } from '../storage/announcements.ts';
+import { isAnnouncementKey } from './announcement.ts';
 import { decidePost, type Decision, type DecideRules } from './decide-post.ts';
-import type { Ledger, LedgerRow } from './ledger.ts';
+import type { SqlLedger } from '../storage/sql/tables/sql-ledger.ts';
+import type { LedgerRow } from './ledger-row.ts';
 
 /** The pure derivation of the posts due in a window (src/reminders/derive-posts.ts). */
 export type DerivePosts = (
@@ -32,7 +33,7 @@ export interface DueSurvey {
 }
 
 export interface SurveyInput {
-  ledger: Ledger;
+  ledger: SqlLedger;
   plan: Plan;
   now: DateTime;
   derive: DerivePosts;
@@ -46,17 +47,17 @@ const instant = (iso: string): DateTime => DateTime.fromISO(iso, { setZone: true
  * The posts due in [watermark, now], and those waiting for a retry or a lookup, each with what a tick does
  * with it now. The dispatcher acts on exactly this, and the start summary tells it, so the two agree.
  */
-export function surveyDue({
+export async function surveyDue({
   ledger,
   plan,
   now,
   derive,
   defaultChannel,
   lateAfterMs,
-}: SurveyInput): DueSurvey {
-  const watermark = ledger.watermark() ?? now;
+}: SurveyInput): Promise<DueSurvey> {
+  const watermark = (await ledger.watermark()) ?? now;
   // Announcements retry in their own pass (Announcer): they are not derived from the plan.
-  const pending = ledger.pendingRetries().filter((r) => !isAnnouncementKey(r.key));
+  const pending = (await ledger.pendingRetries()).filter((r) => !isAnnouncementKey(r.key));
   // Posts waiting for a retry lie before the watermark: derive far enough back to find them again.
   const from = DateTime.min(watermark, ...pending.map((r) => instant(r.dueAt)));
   // The derivation's window is half-open: one millisecond more takes in a post due exactly now.
@@ -68,9 +69,11 @@ export function surveyDue({
     sameDayOnly: plan.reminders.catchUp.sameDayOnly,
     lateAfterMs,
   };
+  // One read for every due post's keys, not one per post: a catch-up may have many.
+  const recorded = await ledger.rows(found.flatMap((post) => post.reminders.map((r) => r.key)));
   const waiting = new Set<string>();
   const posts = found.map((post): DuePost => {
-    const decision = decidePost(post, ledger.rows(post.reminders.map((r) => r.key)), now, rules);
+    const decision = decidePost(post, recorded, now, rules);
     if (decision.do === 'nothing') return { post, step: decision };
     if (waiting.has(post.channel)) return { post, step: { do: 'hold' } };
     if (decision.do === 'wait') waiting.add(post.channel);

@@ -1,9 +1,9 @@
 import type { Clock } from '../util/clock.ts';
 import type { DeliveryReport } from './delivery-report.ts';
-import type { Ledger } from './ledger.ts';
+import type { SqlLedger } from '../storage/sql/tables/sql-ledger.ts';
 
 export interface ResendDeps {
-  ledger: Ledger;
+  ledger: SqlLedger;
   clock: Clock;
   /** One pass of the outbox (Dispatcher.tick): it sends what was reopened, through the usual claim. */
   tick: () => Promise<DeliveryReport>;
@@ -30,15 +30,15 @@ export async function resendFailed(
   const { ledger, clock } = deps;
   let channels: string[] | undefined;
   if (inChannel) {
-    const candidates = [...new Set(ledger.notInChannel().map((r) => r.channel))];
+    const candidates = [...new Set((await ledger.notInChannel()).map((r) => r.channel))];
     channels = [];
     for (const channel of candidates) if (await inChannel(channel)) channels.push(channel);
     if (channels.length === 0) return { reopened: [], posted: [], notPosted: [] };
   }
-  const reopened = ledger.reopenNotInChannel(clock.now(), channels);
+  const reopened = await ledger.reopenNotInChannel(clock.now(), channels);
   if (reopened.length === 0) return { reopened, posted: [], notPosted: [] };
   await deps.tick();
-  const rows = ledger.rows(reopened);
+  const rows = await ledger.rows(reopened);
   const posted = reopened.filter((k) => rows.get(k)?.state === 'posted');
   const notPosted = reopened
     .filter((k) => rows.get(k)?.state !== 'posted')

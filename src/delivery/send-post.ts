@@ -1,13 +1,15 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import type { Content } from '../content/content.ts';
-import { isAnnouncementKey } from '../storage/announcements.ts';
+import { isAnnouncementKey } from './announcement.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
-import type { Ledger, LedgerPost } from './ledger.ts';
+import type { SqlLedger } from '../storage/sql/tables/sql-ledger.ts';
+import { lookUpSend } from './confirm-posted.ts';
+import type { LedgerPost } from './ledger-row.ts';
 import type { SendResult, Sink } from './sink.ts';
 
 export interface OutboxDeps {
-  ledger: Ledger;
+  ledger: SqlLedger;
   sink: Sink;
   clock: Clock;
   logger: Logger;
@@ -31,8 +33,9 @@ export function retryDelayMs(attempts: number, retryAfterMs?: number): number {
 
 /**
  * One outbox step: claim every key in one transaction (recording the intent), send only if the claim was
- * won, record the result. Killed
- * between the first and the last step, the keys stay 'sending' and are resolved on the next start.
+ * won, record the result. Killed between the first and the last step, the keys stay 'sending' until their
+ * lease runs out; then whichever instance is first looks the post up at the destination (see
+ * resolveInterrupted), and sends it again only if it is not there.
  */
 export async function sendThroughOutbox(
   deps: OutboxDeps,
@@ -41,9 +44,36 @@ export async function sendThroughOutbox(
   content: Content,
 ): Promise<SendOutcome> {
   const { ledger, sink, clock, logger } = deps;
-  if (!ledger.recordIntent(post, keys, clock.now())) {
+  const claim = await ledger.recordIntent(post, keys, clock.now());
+  if (!claim.claimed) {
     logger.warn(`not sending ${describe(post, keys)}: another process has already claimed it`);
     return 'taken';
+  }
+  if (claim.takenOver.length > 0) {
+    // Its holder's lease ran out mid-send: the post may have arrived before it died. Asked first.
+    const since = claim.takenOver.map((t) => DateTime.fromISO(t.sendingSince, { setZone: true }));
+    const found = await lookUpSend(deps, post, keys, DateTime.min(...since)!);
+    if (found.found === true) {
+      await ledger.markPosted(keys, found.ts, clock.now());
+      logger.info(
+        `found ${describe(post, keys)} already posted (ts ${found.ts}) by the instance that died sending it`,
+      );
+      return 'posted';
+    }
+    if (found.found === 'unknown' && sink.canConfirm) {
+      const next = clock.now().plus({ milliseconds: retryDelayMs(1, found.retryAfterMs) });
+      const reason = `taken over from another instance; could not confirm whether it was posted: ${found.reason}`;
+      await ledger.markUnconfirmed(keys, reason, next, true, clock.now());
+      logger.warn(
+        `could not confirm whether ${describe(post, keys)} was posted (${found.reason}); holding it, looking again at ${timeOf(next)}`,
+      );
+      return 'retry';
+    }
+    if (found.found === 'unknown') {
+      logger.warn(
+        `${describe(post, keys)} (taken over from another instance): sending it again, it may repeat`,
+      );
+    }
   }
   let result: SendResult;
   try {
@@ -54,48 +84,32 @@ export async function sendThroughOutbox(
   }
   const now = clock.now();
   if (result.ok) {
-    await recordingPatiently(() => ledger.markPosted(keys, result.ts ?? null, now));
+    await ledger.markPosted(keys, result.ts ?? null, now);
     logger.info(`posted ${describe(post, keys)}${result.ts ? ` (ts ${result.ts})` : ''}`);
     return 'posted';
   }
   if (result.permanent) {
-    ledger.markFailed(keys, result.reason, now);
+    await ledger.markFailed(keys, result.reason, now);
     logger.error(
       `could not post ${describe(post, keys)}: ${result.reason}${result.fix ? ` — ${result.fix}` : ''}`,
     );
     return 'failed';
   }
-  const attempts = Math.max(...[...ledger.rows(keys).values()].map((r) => r.attempts), 1);
+  const attempts = Math.max(...[...(await ledger.rows(keys)).values()].map((r) => r.attempts), 1);
   const next = now.plus({ milliseconds: retryDelayMs(attempts, result.retryAfterMs) });
   if (result.mayHaveArrived && sink.canConfirm) {
     // Not sent again on a guess: the keys stay 'sending' until a lookup at `next` tells (confirmPosted).
-    ledger.markUnconfirmed(keys, `${result.reason}; it may have arrived`, next, false);
+    await ledger.markUnconfirmed(keys, `${result.reason}; it may have arrived`, next, false, now);
     logger.warn(
       `posting ${describe(post, keys)} failed (${result.reason}) but may have arrived; attempt ${attempts}, looking it up at ${timeOf(next)} before any retry`,
     );
     return 'retry';
   }
-  ledger.markFailed(keys, result.reason, now, next);
+  await ledger.markFailed(keys, result.reason, now, next);
   logger.warn(
     `posting ${describe(post, keys)} failed (${result.reason}); attempt ${attempts}, retrying at ${timeOf(next)}`,
   );
   return 'retry';
-}
-
-/**
- * Records that a post arrived, waiting out another process's lock a little (the running bot's own wait
- * for a lock is short, so it never holds the answers). If it still cannot, the keys stay 'sending': never
- * sent again by this process, and looked up at the destination on the next start.
- */
-async function recordingPatiently(record: () => void, attempts = 10, pauseMs = 250): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return record();
-    } catch (error) {
-      if (attempt >= attempts || !/locked|busy/i.test(String(error))) throw error;
-      await new Promise((resolve) => setTimeout(resolve, pauseMs));
-    }
-  }
 }
 
 export function describe(post: LedgerPost, keys: string[]): string {

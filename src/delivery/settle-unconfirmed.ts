@@ -3,7 +3,7 @@ import type { Post } from '../reminders/post.ts';
 import { whyNotUseful } from './catch-up.ts';
 import { confirmPosted, groupBySend } from './confirm-posted.ts';
 import { decidePost, type Decision, type DecideRules } from './decide-post.ts';
-import type { LedgerRow } from './ledger.ts';
+import type { LedgerRow } from './ledger-row.ts';
 import { describe, type OutboxDeps } from './send-post.ts';
 
 export interface Settled {
@@ -29,17 +29,18 @@ export async function settleUnconfirmed(
 ): Promise<Settled> {
   const { ledger, clock, logger } = deps;
   for (const send of groupBySend(rows)) await confirmPosted(deps, send, 'earlier attempt unconfirmed');
-  const decideAgain = () => decidePost(post, ledger.rows(post.reminders.map((r) => r.key)), now, rules);
-  const fresh = ledger.rows(rows.map((r) => r.key));
+  const decideAgain = async () =>
+    decidePost(post, await ledger.rows(post.reminders.map((r) => r.key)), now, rules);
+  const fresh = await ledger.rows(rows.map((r) => r.key));
   const unsettled = rows.map((r) => fresh.get(r.key)!).filter((r) => r.state === 'sending');
-  if (unsettled.length === 0) return { decision: decideAgain(), held: 0, skipped: 0 };
+  if (unsettled.length === 0) return { decision: await decideAgain(), held: 0, skipped: 0 };
   const keys = unsettled.map((r) => r.key);
   const reminders = post.reminders.filter((r) => keys.includes(r.key));
   const late = now.toMillis() - DateTime.fromISO(post.at).toMillis() > rules.lateAfterMs;
   const useless = late ? whyNotUseful({ at: post.at, reminders }, now, rules) : undefined;
   if (!useless) return { decision: { do: 'wait', for: 'lookup' }, held: keys.length, skipped: 0 };
   const reason = unsettled[0]!.reason ?? 'could not confirm whether it was posted';
-  ledger.markSkipped(post, keys, reason, clock.now());
+  await ledger.markSkipped(post, keys, reason, clock.now());
   logger.warn(`skipped ${describe(post, keys)}: ${reason}; no longer worth sending (${useless})`);
-  return { decision: decideAgain(), held: 0, skipped: keys.length };
+  return { decision: await decideAgain(), held: 0, skipped: keys.length };
 }

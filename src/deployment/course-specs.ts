@@ -5,7 +5,8 @@ import type { Config } from '../config/env.ts';
 import { isPlanFileName, loadPlanOrThrow, readPlanFile } from '../files/plan-file.ts';
 import { courseId } from '../plan/course-id.ts';
 import { formatProblem } from '../plan/problems.ts';
-import type { CourseStore } from '../storage/course-store.ts';
+import type { SqlCourseStore } from '../storage/sql/tables/sql-courses.ts';
+import type { StoredCourse } from '../storage/stored-course.ts';
 import type { Logger } from '../util/logger.ts';
 import { UserError } from '../util/user-error.ts';
 import type { CourseSpec } from './course-spec.ts';
@@ -96,25 +97,34 @@ export function configuredCourses(
  * The configured courses with what the database knows: retirements, and the courses set up from Slack (their
  * base plan is stored). A stored course whose id a file now also names is the file's.
  */
-export function withStoredCourses(configured: CourseSpec[], store: CourseStore): CourseSpec[] {
-  const stored = new Map(store.all().map((c) => [c.id, c]));
+export async function withStoredCourses(
+  configured: CourseSpec[],
+  store: Pick<SqlCourseStore, 'all'>,
+): Promise<CourseSpec[]> {
+  const stored = new Map((await store.all()).map((c) => [c.id, c]));
   const specs = configured.map((spec) => {
     const retiredAt = stored.get(spec.id)?.retiredAt;
     return retiredAt ? { ...spec, retiredAt } : spec;
   });
   const ids = new Set(specs.map((s) => s.id));
   for (const course of stored.values()) {
-    if (ids.has(course.id) || course.source.kind !== 'slack' || !course.basePlan) continue;
-    specs.push({
-      id: course.id,
-      source: course.source,
-      plan: course.basePlan,
-      home: course.home,
-      configuredStaff: [],
-      ...(course.retiredAt ? { retiredAt: course.retiredAt } : {}),
-    });
+    const spec = ids.has(course.id) ? undefined : specOfStored(course);
+    if (spec) specs.push(spec);
   }
   return specs;
+}
+
+/** A course set up from Slack, as the store keeps it (its plan included); undefined for a file's course. */
+export function specOfStored(course: StoredCourse): CourseSpec | undefined {
+  if (course.source.kind !== 'slack' || !course.basePlan) return undefined;
+  return {
+    id: course.id,
+    source: course.source,
+    plan: course.basePlan,
+    home: course.home,
+    configuredStaff: [],
+    ...(course.retiredAt ? { retiredAt: course.retiredAt } : {}),
+  };
 }
 
 /**

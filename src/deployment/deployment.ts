@@ -70,8 +70,9 @@ export interface Deployment {
    * (recorded and announced like any change). Stored in the database: it survives a restart.
    */
   setUp(request: SetupRequest): Promise<SetupResult>;
-  addStaff(course: Course, userId: string, by: string, now: DateTime): StaffEdit;
-  removeStaff(course: Course, userId: string, by: string, now: DateTime): StaffEdit;
+  /** Stored before it is said; the course's staff() says so at once. */
+  addStaff(course: Course, userId: string, by: string, now: DateTime): Promise<StaffEdit>;
+  removeStaff(course: Course, userId: string, by: string, now: DateTime): Promise<StaffEdit>;
   /** No more posts from now on; the course stays (its history, answers saying it is retired). */
-  retire(course: Course, by: string, now: DateTime): StaffEdit;
+  retire(course: Course, by: string, now: DateTime): Promise<StaffEdit>;
 }

@@ -3,20 +3,22 @@ import { addReport, emptyReport, type DeliveryReport } from '../delivery/deliver
 import type { StartReport } from '../delivery/dispatcher.ts';
 import { courseId } from '../plan/course-id.ts';
 import type { Plan } from '../plan/schema.ts';
-import { adoptLegacyRows } from '../storage/adopt-legacy-rows.ts';
-import type { CourseStore } from '../storage/course-store.ts';
+import { adoptSqlLegacyRows } from '../storage/sql/tables/sql-adopt-legacy-rows.ts';
+import type { SqlCourseStore } from '../storage/sql/tables/sql-courses.ts';
 import { logSafe } from '../util/log-safe.ts';
 import type { Logger } from '../util/logger.ts';
-import { courseRuntime, type CourseRuntime, type CourseRuntimeDeps } from './course-runtime.ts';
+import { openCourseRuntime, type CourseRuntime, type CourseRuntimeDeps } from './course-runtime.ts';
 import type { CourseSpec } from './course-spec.ts';
 import type { Course, Deployment, SetupRequest, SetupResult, StaffEdit } from './deployment.ts';
 import { inBatches } from './in-batches.ts';
+import { specOfStored } from './course-specs.ts';
+import { writeTransaction } from '../storage/sql/write-transaction.ts';
 
 /** Courses due at the same tick are sent this many at a time. */
 export const COURSES_AT_ONCE = 24;
 
 export interface RunningDeploymentOptions extends Omit<CourseRuntimeDeps, 'isStaff'> {
-  store: CourseStore;
+  store: SqlCourseStore;
   admins: readonly string[];
   openSetup: boolean;
   /** A configured channel (a name such as "cs599" or an ID) as a Slack channel ID; in console mode the name itself. */
@@ -30,6 +32,7 @@ export interface RunningDeploymentOptions extends Omit<CourseRuntimeDeps, 'isSta
  */
 export class RunningDeployment implements Deployment {
   private readonly byId = new Map<string, CourseRuntime>();
+  private readonly opening = new Map<string, Promise<CourseRuntime>>();
   private readonly channelIds = new Map<string, Promise<string | undefined>>();
   private readonly resolved = new Map<string, string>();
   /** The courses in id order, made again only when one is added: every command and tick reads it. */
@@ -37,23 +40,30 @@ export class RunningDeployment implements Deployment {
   /** The course last found for a channel ID: checked on every use, since a reloaded plan can move channels. */
   private readonly byChannelId = new Map<string, CourseRuntime>();
   private started = false;
+  /** Setups being stored now: the channel, and the course it is becoming. */
+  private readonly settingUp = new Map<string, string>();
 
-  constructor(
-    specs: readonly CourseSpec[],
+  private constructor(
     private readonly options: RunningDeploymentOptions,
-  ) {
-    // With more than one course, each log line says whose it is.
-    this.prefixLogs = specs.length > 1;
+    /** With more than one course, each log line says whose it is. */
+    private prefixLogs: boolean,
+  ) {}
+
+  /** Every course's runtime, each with its plan's revisions and its staff read from the store. */
+  static async open(
+    specs: readonly CourseSpec[],
+    options: RunningDeploymentOptions,
+  ): Promise<RunningDeployment> {
+    const deployment = new RunningDeployment(options, specs.length > 1);
     // Before any course reads its rows: the records of a database from before courses are the one course's.
     if (specs.length === 1) {
-      const adopted = adoptLegacyRows(options.db, specs[0]!.id);
-      if (adopted > 0)
-        options.logger.info(`the database's earlier records now belong to the course ${specs[0]!.id}`);
+      const id = specs[0]!.id;
+      const adopted = await options.retry.run(() => adoptSqlLegacyRows(options.sql, id));
+      if (adopted > 0) options.logger.info(`the database's earlier records now belong to the course ${id}`);
     }
-    for (const spec of specs) this.add(spec);
+    for (const spec of specs) await deployment.add(spec);
+    return deployment;
   }
-
-  private prefixLogs: boolean;
 
   courses(): readonly CourseRuntime[] {
     return (this.sorted ??= [...this.byId.values()].sort((a, b) => a.id.localeCompare(b.id)));
@@ -95,7 +105,7 @@ export class RunningDeployment implements Deployment {
     const courses = this.courses();
     for (const course of courses) {
       if (course.source.kind !== 'file') continue;
-      store.remember({
+      await store.remember({
         id: course.id,
         source: course.source,
         home: course.homeChannel(),
@@ -117,13 +127,19 @@ export class RunningDeployment implements Deployment {
     const now = this.options.clock.now();
     const courses = this.courses();
     const due = courses.filter((c) => c.isDue(now));
-    // The courses passed over have handled everything up to now: said in one transaction (not while the
-    // store cannot be trusted: each course's own tick says why).
+    // The courses passed over have handled everything up to now: said in one transaction, run again whole
+    // while the database is away (not while the store cannot be trusted: each course's own tick says why).
     if (!this.options.storeProblem?.()) {
       const ticking = new Set(due);
-      this.options.db.transaction(() => {
-        for (const course of courses) if (!ticking.has(course)) course.passOver(now);
-      })();
+      const idle = courses.filter((course) => !ticking.has(course));
+      const { sql, retry } = this.options;
+      if (idle.length > 0) {
+        await retry.run(() =>
+          writeTransaction(sql, async (trx) => {
+            for (const course of idle) await course.passOver(now, trx);
+          }),
+        );
+      }
     }
     const report = emptyReport();
     const reports = await inBatches(due, COURSES_AT_ONCE, async (course) => {
@@ -165,8 +181,8 @@ export class RunningDeployment implements Deployment {
           `${existing.id}'s plan is the file ${existing.source.path} on the server: edit that file (it is reloaded when saved).`,
         );
       }
-      store.replaceBasePlan(existing.id, plan, request.url);
-      const revisionId = existing.replaceBase(plan, `<@${request.userId}>`, request.now);
+      await store.replaceBasePlan(existing.id, plan, request.url);
+      const revisionId = await existing.replaceBase(plan, `<@${request.userId}>`, request.now);
       logger.info(
         `${logSafe(request.userId)} replaced the plan of ${existing.id} from ${logSafe(request.url)}`,
       );
@@ -185,21 +201,36 @@ export class RunningDeployment implements Deployment {
     }
     // Another setup of this channel may have been confirmed while the lookup above was waiting: the
     // channel keeps the course that came first, and this person sees what it is.
-    const homed = this.courses().find((c) => c.homeChannel() === request.channelId);
+    const homed =
+      this.courses().find((c) => c.homeChannel() === request.channelId)?.id ??
+      this.settingUp.get(request.channelId);
     if (homed) {
       return refused(
-        `${homed.id} has just been set up in this channel: type setup again to see what would change.`,
+        `${homed} has just been set up in this channel: type setup again to see what would change.`,
       );
     }
     const id = courseId(plan);
     const taken = this.byId.get(id);
-    if (taken) {
+    const takenHome = taken?.homeChannel() ?? [...this.settingUp].find(([, c]) => c === id)?.[0];
+    if (takenHome !== undefined) {
       return refused(
-        `A course ${id} already exists (its channel is ${taken.homeChannel()}): set it up there, or change the course code or term of the page.`,
+        `A course ${id} already exists (its channel is ${takenHome}): set it up there, or change the course code or term of the page.`,
       );
     }
+    // Held until the course is added: a second setup arriving while this one is stored sees it.
+    this.settingUp.set(request.channelId, id);
+    try {
+      return await this.create(request, id, plan);
+    } finally {
+      this.settingUp.delete(request.channelId);
+    }
+  }
+
+  /** Stores a new course set up from Slack, its first staff member with it, and starts serving it. */
+  private async create(request: SetupRequest, id: string, plan: Plan): Promise<SetupResult> {
+    const { store, logger } = this.options;
     const at = request.now.toISO()!;
-    store.remember({
+    await store.remember({
       id,
       source: { kind: 'slack', url: request.url },
       home: request.channelId,
@@ -207,8 +238,8 @@ export class RunningDeployment implements Deployment {
       createdAt: at,
       createdBy: request.userId,
     });
-    store.addStaff(id, request.userId, request.userId, at);
-    const course = this.add({
+    await store.addStaff(id, request.userId, request.userId, at);
+    const course = await this.add({
       id,
       source: { kind: 'slack', url: request.url },
       plan,
@@ -223,21 +254,25 @@ export class RunningDeployment implements Deployment {
     return { ok: true, course, created: true };
   }
 
-  addStaff(course: Course, userId: string, by: string, now: DateTime): StaffEdit {
+  async addStaff(course: Course, userId: string, by: string, now: DateTime): Promise<StaffEdit> {
     if (!this.isStaff(course, by))
       return { ok: false, message: `Only the staff of ${course.id} can add staff.` };
     if (course.staff().includes(userId))
       return { ok: true, message: `<@${userId}> is already staff of ${course.id}.` };
-    this.options.store.addStaff(course.id, userId, by, now.toISO()!);
+    await this.options.store.addStaff(course.id, userId, by, now.toISO()!);
+    await this.byId.get(course.id)?.refreshStaff();
     this.options.logger.info(`${logSafe(by)} added ${logSafe(userId)} to the staff of ${course.id}`);
     return { ok: true, message: `<@${userId}> is now staff of ${course.id}.` };
   }
 
-  removeStaff(course: Course, userId: string, by: string, now: DateTime): StaffEdit {
+  async removeStaff(course: Course, userId: string, by: string, now: DateTime): Promise<StaffEdit> {
     void now;
     if (!this.isStaff(course, by))
       return { ok: false, message: `Only the staff of ${course.id} can remove staff.` };
-    if (!this.options.store.removeStaff(course.id, userId)) {
+    const removed = await this.options.store.removeStaff(course.id, userId);
+    // Either way the store now says who the staff are: another instance may have changed them.
+    await this.byId.get(course.id)?.refreshStaff();
+    if (!removed) {
       const configured = course.staff().includes(userId);
       return {
         ok: false,
@@ -250,32 +285,66 @@ export class RunningDeployment implements Deployment {
     return { ok: true, message: `<@${userId}> is no longer staff of ${course.id}.` };
   }
 
-  retire(course: Course, by: string, now: DateTime): StaffEdit {
+  async retire(course: Course, by: string, now: DateTime): Promise<StaffEdit> {
     if (!this.isAdmin(by) && !this.isStaff(course, by))
       return { ok: false, message: `Only the staff of ${course.id} or an admin can retire it.` };
     const runtime = this.byId.get(course.id);
     if (!runtime || course.retiredAt()) return { ok: true, message: `${course.id} is already retired.` };
-    this.options.store.retire(course.id, by, now.toISO()!);
+    await this.options.store.retire(course.id, by, now.toISO()!);
     runtime.markRetired(now);
     this.options.logger.info(`${logSafe(by)} retired ${course.id}`);
     return { ok: true, message: `${course.id} is retired: it posts nothing more.` };
+  }
+
+  /**
+   * Picks up what other instances on the same database changed: plan revisions, staff, retirements, and the
+   * courses set up from Slack on another instance (served here from now on). Three reads for the whole
+   * deployment, and one more per course that changed.
+   */
+  async refresh(): Promise<void> {
+    const states = await this.options.store.states();
+    for (const [id, state] of states) {
+      const known = this.byId.get(id);
+      if (known) {
+        await known.applyState(state);
+        continue;
+      }
+      if (!state.fromSlack || state.retiredAt) continue;
+      const stored = await this.options.store.get(id);
+      const spec = stored && specOfStored(stored);
+      if (!spec || this.byId.has(id) || this.opening.has(id)) continue;
+      const course = await this.add(spec);
+      if (this.started) await course.start();
+      this.options.logger.info(`serving ${id}, set up in ${stored.home} by another instance`);
+    }
   }
 
   async stop(): Promise<void> {
     for (const course of this.courses()) await course.stop();
   }
 
-  private add(spec: CourseSpec): CourseRuntime {
+  /**
+   * The course's runtime, opened once: a setup confirmed here and the same course found by refresh (set up
+   * on another instance) while it opens get the one runtime.
+   */
+  private add(spec: CourseSpec): Promise<CourseRuntime> {
+    const opening = this.opening.get(spec.id);
+    if (opening) return opening;
     if (spec.source.kind === 'slack') this.prefixLogs = true;
     const logger = this.prefixLogs ? prefixed(this.options.logger, `${spec.id}: `) : this.options.logger;
-    const course = courseRuntime(spec, {
+    const opened = openCourseRuntime(spec, {
       ...this.options,
       logger,
       isStaff: (c, user) => this.isStaff(c, user),
+    }).then((course) => {
+      this.byId.set(spec.id, course);
+      this.sorted = undefined;
+      return course;
     });
-    this.byId.set(spec.id, course);
-    this.sorted = undefined;
-    return course;
+    this.opening.set(spec.id, opened);
+    // A runtime that failed to open may be opened again later.
+    opened.catch(() => this.opening.delete(spec.id));
+    return opened;
   }
 
   /** The course with a channel name not resolved yet that turns out to be this ID. */

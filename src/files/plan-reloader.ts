@@ -64,7 +64,7 @@ export function planReloader(options: PlanReloadOptions): PlanReloader {
     lastText = result.text;
     for (const warning of result.warnings) log.warn(formatProblem(warning, path));
     const { before } = source.replaceBase(result.plan);
-    const adopted = source.adoptFile(FILE_AUTHOR, options.now(), before);
+    const adopted = await source.adoptFile(FILE_AUTHOR, options.now(), before);
     log.info(
       `${path} reloaded: ${adopted.announcement ? 'the changes are announced' : 'nothing students see changed'}`,
     );

@@ -24,7 +24,7 @@ export interface CourseFileOptions {
 export async function watchCourseFile(options: CourseFileOptions): Promise<PlanWatcher> {
   const { path, plans, log } = options;
   try {
-    const atStart = plans.adoptFile(FILE_AUTHOR, options.now());
+    const atStart = await plans.adoptFile(FILE_AUTHOR, options.now());
     if (atStart.announcement)
       log.info(`${path} was edited while the bot was stopped: the changes are announced`);
   } catch (error) {

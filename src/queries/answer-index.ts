@@ -1,5 +1,5 @@
 import { classEndsAt, eventDueAt, isHeldClass } from '../plan/calendar.ts';
-import { perPlan } from '../plan/per-plan.ts';
+import { recentPlans } from '../plan/per-plan.ts';
 import type { Plan, PlanEvent, Session } from '../plan/schema.ts';
 import { termOf, type Term } from '../plan/term.ts';
 import { CalendarMemo } from './calendar-memo.ts';
@@ -37,7 +37,14 @@ export interface AnswerIndex {
   calendar: CalendarMemo;
 }
 
-export const answerIndex: (plan: Plan) => AnswerIndex = perPlan(buildIndex);
+/**
+ * How many courses' indexes (and remembered answers) are kept: the courses asked about lately. A department's
+ * thousand courses are each asked now and then; an index is rebuilt in well under a millisecond.
+ */
+export const RECENTLY_ASKED_PLANS = 128;
+
+/** Built on a plan's first question, kept while the course is among those asked lately. */
+export const answerIndex: (plan: Plan) => AnswerIndex = recentPlans(buildIndex, RECENTLY_ASKED_PLANS);
 
 function buildIndex(plan: Plan): AnswerIndex {
   const { course } = plan;

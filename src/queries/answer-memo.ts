@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
-import { perPlan } from '../plan/per-plan.ts';
+import { recentPlans } from '../plan/per-plan.ts';
 import type { Plan } from '../plan/schema.ts';
+import { RECENTLY_ASKED_PLANS } from './answer-index.ts';
 import type { HelpEntry } from './query-table.ts';
 
 /** Answers kept per plan: a minute's worth of the different questions a class asks. */
@@ -8,13 +9,14 @@ export const MAX_ANSWERS_PER_PLAN = 64;
 const MINUTE_MS = 60_000;
 
 interface Entry<T> {
-  /** The help entries the answer was made with, as they were: the caller's list may grow later. */
+  /** The help entries the answer was made with, as they were: the caller's list may grow or change later. */
   extraHelp: readonly HelpEntry[] | undefined;
   value: T;
 }
 
-// Per plan object (see perPlan): an answer kept here is never older than the plan it was computed from.
-const answersOf = perPlan((): Map<string, Entry<unknown>> => new Map());
+// Per plan object (see recentPlans): an answer kept here is never older than the plan it was computed from,
+// and only the courses asked about lately keep theirs.
+const answersOf = recentPlans((): Map<string, Entry<unknown>> => new Map(), RECENTLY_ASKED_PLANS);
 
 export interface AnswerKey {
   text: string;
@@ -51,7 +53,16 @@ export function rememberAnswer<T>(plan: Plan, key: AnswerKey, compute: () => T):
   return value;
 }
 
+/**
+ * Whether two lists of help entries say the same. Compared by what they say, not by identity: callers build
+ * the list for each request (the staff words' entries are made afresh every time), and compared by identity
+ * no request ever found its answer again.
+ */
 function sameEntries(a: readonly HelpEntry[] | undefined, b: readonly HelpEntry[] | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return a.length === b.length && a.every((entry, i) => entry === b[i]);
+  return a.length === b.length && a.every((entry, i) => sameEntry(entry, b[i]!));
 }
+
+const sameEntry = (a: HelpEntry, b: HelpEntry): boolean =>
+  a === b ||
+  (a.name === b.name && a.args === b.args && a.description === b.description && a.example === b.example);

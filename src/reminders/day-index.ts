@@ -1,6 +1,6 @@
 import { isHeldClass } from '../plan/calendar.ts';
 import { addDays, type LocalDate } from '../plan/local-date.ts';
-import { perPlan } from '../plan/per-plan.ts';
+import { recentPlans } from '../plan/per-plan.ts';
 import type { Plan, PlanEvent, Session } from '../plan/schema.ts';
 
 /** The plan looked up by local day, so deriving one day's reminders costs a few map lookups. */
@@ -17,8 +17,14 @@ export interface DayIndex {
   days: LocalDate[];
 }
 
-/** Built once per plan object. */
-export const dayIndex: (plan: Plan) => DayIndex = perPlan(buildIndex);
+/** How many plans' day indexes (and days' reminders) are kept: more than the courses a tick sends side by side. */
+export const RECENT_PLANS = 64;
+
+/**
+ * Built once per plan object, kept for the plans the scheduler looked at last: a tick looks at the courses due
+ * (COURSES_AT_ONCE side by side), not at every course of a department all the time.
+ */
+export const dayIndex: (plan: Plan) => DayIndex = recentPlans(buildIndex, RECENT_PLANS);
 
 function buildIndex(plan: Plan): DayIndex {
   const index: DayIndex = { classes: new Map(), noClass: new Map(), events: new Map(), days: [] };

@@ -1,10 +1,10 @@
 import type { DateTime } from 'luxon';
 import { addDays, localDateOf, type LocalDate } from '../plan/local-date.ts';
-import { perPlan } from '../plan/per-plan.ts';
+import { recentPlans } from '../plan/per-plan.ts';
 import { reminderKinds } from '../plan/policy-schema.ts';
 import type { Plan } from '../plan/schema.ts';
 import { channelFor } from './channel-for.ts';
-import { dayIndex, daysNear } from './day-index.ts';
+import { dayIndex, daysNear, RECENT_PLANS } from './day-index.ts';
 import type { DueReminder } from './due-reminder.ts';
 import { findDue } from './find-due.ts';
 import type { Post } from './post.ts';
@@ -67,8 +67,9 @@ export function derivePosts(plan: Plan, window: Window, options: { defaultChanne
     });
 }
 
-// A day's reminders depend only on the plan, so a scheduler asking every few seconds reuses them.
-const dueByDay = perPlan((): Map<LocalDate, DueReminder[]> => new Map());
+// A day's reminders depend only on the plan, so a course's tick and its look ahead reuse them; kept, like the
+// day index, for the plans looked at last.
+const dueByDay = recentPlans((): Map<LocalDate, DueReminder[]> => new Map(), RECENT_PLANS);
 
 function dueOn(plan: Plan, day: LocalDate): DueReminder[] {
   const byDay = dueByDay(plan);

@@ -110,15 +110,20 @@ export function scheduleCallback(deps: ScheduleCallbackDeps) {
   };
 }
 
-/** Words that are commands, so never read as the name of a course. */
+/** The words that are commands whatever the table holds: the queries, setup's, `share`. */
+let fixedCommandWords: ReadonlySet<string> | undefined;
+
+/**
+ * Words that are commands, so never read as the name of a course. Asked on every request: nothing is built
+ * for it (the table answers for its own words, which may grow as modules register).
+ */
 function commandWords(deps: ScheduleCallbackDeps): (word: string) => boolean {
-  const words = new Set([
-    ...queryCommands.map((q) => q.name),
-    ...deps.commands.words(),
-    ...staffWords('setup'),
-    'share',
-  ]);
-  return (word) => words.has(word.toLowerCase());
+  fixedCommandWords ??= new Set([...queryCommands.map((q) => q.name), ...staffWords('setup'), 'share']);
+  const fixed = fixedCommandWords;
+  return (word) => {
+    const lower = word.toLowerCase();
+    return fixed.has(lower) || deps.commands.handlerFor(lower) !== undefined;
+  };
 }
 
 /** Who asked, where, and the people their request mentions (read from the raw text). */

@@ -5,7 +5,7 @@ import { ask } from '../queries/ask.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
 import type { SqlStore } from '../storage/sql/sql-store.ts';
-import { sqlConfirmationStore } from '../storage/sql/tables/sql-confirmations.ts';
+import type { ConfirmationStore } from '../changes/confirmations.ts';
 import { SqlSlackDeliveries } from '../storage/sql/tables/sql-slack-deliveries.ts';
 import { createSlackApp, type SlackApp } from './create-slack-app.ts';
 
@@ -16,8 +16,10 @@ export interface SlackRuntimeDeps {
   logger: Logger;
   /** HTTP routes besides /healthz (the calendar feed). */
   routes?: readonly HttpRoute[];
-  /** The store: previews awaiting Confirm and the deliveries seen live there, so any instance may answer. */
+  /** The store: the deliveries seen are recorded there when several instances share it. */
   sql: SqlStore;
+  /** Where previews await Confirm (the store), so any instance may confirm them. */
+  confirmations: ConfirmationStore;
 }
 
 /**
@@ -35,7 +37,7 @@ export function slackForConfig(config: Config, deps: SlackRuntimeDeps): SlackApp
     logLevel: config.logLevel,
     command: config.command,
     routes: deps.routes,
-    confirmations: sqlConfirmationStore(deps.sql),
+    confirmations: deps.confirmations,
     // One instance on a SQLite file receives every re-send itself: remembered in memory, a request costs no
     // write. Instances sharing PostgreSQL record each delivery there, so a re-send to another is seen too.
     ...(deps.sql.dialect === 'postgres' ? { deliveries: new SqlSlackDeliveries(deps.sql) } : {}),

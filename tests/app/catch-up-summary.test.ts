@@ -6,7 +6,7 @@ import { catchUpSummary } from '../../src/app/catch-up-summary.ts';
 import { startupSummary } from '../../src/app/startup-summary.ts';
 import { ConsoleSink } from '../../src/delivery/console-sink.ts';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';
-import { Ledger } from '../../src/delivery/ledger.ts';
+import { sqlLedgerOver } from '../support/sql-deps.ts';
 import { staticPlanSource } from '../../src/plan/plan-source.ts';
 import { derivePosts } from '../../src/reminders/derive-posts.ts';
 import { ManualClock } from '../../src/util/clock.ts';
@@ -24,9 +24,9 @@ describe('the start summary after downtime', () => {
     const plan = coursePlan();
     const clock = new ManualClock(at('2025-10-18T12:00:00-04:00'));
     const out: string[] = [];
-    const dispatcher = () =>
+    const dispatcher = async () =>
       new Dispatcher({
-        ledger: new Ledger(temp.open()),
+        ledger: await sqlLedgerOver(temp.open()),
         sink: new ConsoleSink((text) => out.push(text)),
         plans: staticPlanSource(plan),
         clock,
@@ -34,12 +34,12 @@ describe('the start summary after downtime', () => {
         defaultChannel: '#cs599',
         catchUpSpacingMs: 0,
       });
-    const before = dispatcher();
+    const before = await dispatcher();
     await before.start();
     await before.tick();
     // Down from Saturday noon until Tuesday 9:30.
     clock.set(at('2025-10-21T09:30:00-04:00'));
-    const after = dispatcher();
+    const after = await dispatcher();
     await after.start();
     const lines = startupSummary({
       plan,
@@ -48,7 +48,7 @@ describe('the start summary after downtime', () => {
       databasePath: 'bot.db',
       derive: derivePosts,
       defaultChannel: '#cs599',
-      due: after.due(),
+      due: await after.due(),
     });
     expect(lines.slice(3)).toEqual([
       '2 missed posts (due 8:00 AM, 9:00 AM) will be sent late now; 2 others are skipped as too late to be useful.',
@@ -80,20 +80,20 @@ describe('catchUpSummary', () => {
           ? { ok: false, permanent: false, reason: 'lost', mayHaveArrived: true }
           : { ok: true },
     );
-    const r = rig(temp.open(), clock, posts, { sink });
-    const summary = () => catchUpSummary(r.dispatcher.due(), clock.now(), ZONE);
+    const r = await rig(temp.open(), clock, posts, { sink });
+    const summary = async () => catchUpSummary(await r.dispatcher.due(), clock.now(), ZONE);
     await r.dispatcher.start();
-    expect(summary()).toBeUndefined();
+    expect(await summary()).toBeUndefined();
     clock.advance({ seconds: 10 });
-    expect(summary()).toBe('2 posts due at 9:00 AM will be sent now.');
+    expect(await summary()).toBe('2 posts due at 9:00 AM will be sent now.');
     await r.dispatcher.tick();
     clock.advance({ seconds: 30 });
-    expect(summary()).toBe(
+    expect(await summary()).toBe(
       '1 post due at 9:00 AM will be sent now; 1 post waits for a lookup, as it may already have been posted; 1 post waits for a retry; 1 post waits behind an earlier one.',
     );
     await r.dispatcher.tick();
     clock.advance({ seconds: 35 });
-    expect(summary()).toBe(
+    expect(await summary()).toBe(
       '2 posts due at 9:00 AM will be sent now; 1 post is looked up first, as it may already have been posted.',
     );
   });

@@ -6,7 +6,7 @@ import { startupSummary } from '../../src/app/startup-summary.ts';
 import { parseConfig } from '../../src/config/env.ts';
 import { ConsoleSink } from '../../src/delivery/console-sink.ts';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';
-import { Ledger } from '../../src/delivery/ledger.ts';
+import { sqlLedgerOver } from '../support/sql-deps.ts';
 import { staticPlanSource } from '../../src/plan/plan-source.ts';
 import { derivePosts } from '../../src/reminders/derive-posts.ts';
 import { ManualClock } from '../../src/util/clock.ts';
@@ -25,7 +25,7 @@ describe('a start half a minute before the class-day post', () => {
     const clock = new ManualClock(at('2025-10-21T07:59:30-04:00'));
     const out: string[] = [];
     const dispatcher = new Dispatcher({
-      ledger: new Ledger(temp.open()),
+      ledger: await sqlLedgerOver(temp.open()),
       sink: new ConsoleSink((text) => out.push(text)),
       plans: staticPlanSource(plan),
       clock,

@@ -2,7 +2,8 @@
 // fake Slack, and how far it has handled due posts, read from its database as another process would.
 import Sqlite from 'better-sqlite3';
 import type { Config } from '../../src/config/env.ts';
-import { latestWatermark } from '../../src/delivery/ledger.ts';
+import { sqlStoreOverFile } from '../../src/storage/sql/open-sql.ts';
+import { latestSqlWatermark } from '../../src/storage/sql/tables/sql-watermarks.ts';
 import type { FakeSlack } from '../fakes/fake-slack.ts';
 import { APP_TOKEN, BOT_TOKEN } from '../slack/slack-kit.ts';
 
@@ -26,11 +27,12 @@ export function socketModeConfig(
 }
 
 /** The ledger's watermark in epoch ms, read through a read-only connection beside the running bot. */
-export function storedWatermark(databasePath: string): number | undefined {
+export async function storedWatermark(databasePath: string): Promise<number | undefined> {
   const db = new Sqlite(databasePath, { readonly: true });
+  const store = sqlStoreOverFile(db, databasePath);
   try {
-    return latestWatermark(db)?.toMillis();
+    return (await latestSqlWatermark(store))?.toMillis();
   } finally {
-    db.close();
+    await store.close();
   }
 }

@@ -18,8 +18,8 @@ function deploymentOf(count: number, retired: number): RunningDeployment {
 }
 
 describe('the start summary of many courses', () => {
-  it('gives counts and where the details are, without deriving every course', () => {
-    const lines = deploymentSummary({
+  it('gives counts and where the details are, without deriving every course', async () => {
+    const lines = await deploymentSummary({
       deployment: deploymentOf(SUMMARY_COURSES + 1, 2),
       now: DateTime.fromISO('2025-10-21T07:59:30-04:00', { setZone: true }),
       mode: 'Mode: console',

@@ -9,7 +9,7 @@ import { publish } from '../../src/app/calendar-feed.ts';
 import { calendarCommand } from '../../src/cli/commands/calendar.ts';
 import { RevisedPlanSource } from '../../src/changes/revised-plan-source.ts';
 import { openDatabase } from '../../src/storage/database.ts';
-import { SqliteRevisionLog } from '../../src/storage/revisions.ts';
+import { revisionLogOver } from '../support/revised-plan.ts';
 import { UserError } from '../../src/util/user-error.ts';
 import { cs599, FIXTURE_PATH, MONDAY } from '../changes/plan-fixture.ts';
 import { parseFeed } from './parse-feed.ts';
@@ -38,8 +38,8 @@ describe('coursebot calendar', () => {
     // The bot served the feed, then a class was cancelled from Slack.
     const { sql } = await sqlDepsOver(db);
     await publish(sql, cs599(), MONDAY);
-    const source = new RevisedPlanSource(cs599(), new SqliteRevisionLog(db));
-    source.commit(
+    const source = await RevisedPlanSource.open(cs599(), await revisionLogOver(db));
+    await source.commit(
       { kind: 'cancel', number: 15, date: '2025-10-23', reason: 'snow day', shift: false },
       'U0PROF',
       MONDAY,

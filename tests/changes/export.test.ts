@@ -13,7 +13,7 @@ import { renderText } from '../../src/content/render-text.ts';
 import { parsePlanText } from '../../src/plan/parse-plan.ts';
 import { courseId } from '../../src/plan/course-id.ts';
 import { openDatabase } from '../../src/storage/database.ts';
-import { SqliteRevisionLog } from '../../src/storage/revisions.ts';
+import { revisionLogOver } from '../support/revised-plan.ts';
 import { cs599, FIXTURE_PATH, MONDAY } from './plan-fixture.ts';
 
 const withHeader = () => {
@@ -31,16 +31,16 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function recordChanges(dbPath: string, plan = cs599()) {
+async function recordChanges(dbPath: string, plan = cs599()) {
   const db = openDatabase(dbPath);
-  const source = new RevisedPlanSource(plan, new SqliteRevisionLog(db));
-  source.commit(
+  const source = await RevisedPlanSource.open(plan, await revisionLogOver(db));
+  await source.commit(
     { kind: 'cancel', number: 14, date: '2025-10-21', reason: 'snow day', shift: true },
     'U0PROF0001',
     MONDAY,
     0,
   );
-  source.commit(
+  await source.commit(
     { kind: 'extend', eventId: 'project-proposal-due', from: '2025-10-30', to: '2025-11-04' },
     'U0TA000001',
     MONDAY,
@@ -52,11 +52,11 @@ function recordChanges(dbPath: string, plan = cs599()) {
 }
 
 describe('exportText', () => {
-  it('writes the effective plan, keeping "$schema" and the reminders as written', () => {
+  it('writes the effective plan, keeping "$schema" and the reminders as written', async () => {
     const original = withHeader();
     const plan = parsePlanText(original);
     if (!plan.ok) throw new Error('invalid');
-    const effective = recordChanges(join(dir, 'bot.db'), plan.plan);
+    const effective = await recordChanges(join(dir, 'bot.db'), plan.plan);
     const text = exportText(original, effective);
     const raw = JSON.parse(text) as Record<string, unknown>;
     expect(raw.$schema).toBe('./schedule.schema.json');
@@ -64,10 +64,10 @@ describe('exportText', () => {
     const reread = parsePlanText(text);
     expect(reread.ok && reread.plan).toEqual(effective);
     // Re-applying the same revisions over the export changes nothing (the shift is not done twice).
-    expect(exportText(text, recordChanges(join(dir, 'again.db'), effective))).toBe(text);
+    expect(exportText(text, await recordChanges(join(dir, 'again.db'), effective))).toBe(text);
   });
 
-  it('reads a plan saved with a byte-order mark, and writes it without', () => {
+  it('reads a plan saved with a byte-order mark, and writes it without', async () => {
     const original = withHeader();
     const plan = parsePlanText(original);
     if (!plan.ok) throw new Error('invalid');
@@ -78,11 +78,11 @@ describe('exportText', () => {
 });
 
 describe('coursebot export and history', () => {
-  it('exports from the file and the database, and lists who changed what', () => {
+  it('exports from the file and the database, and lists who changed what', async () => {
     const schedule = join(dir, 'schedule.json');
     const db = join(dir, 'bot.db');
     writeFileSync(schedule, withHeader());
-    recordChanges(db);
+    await recordChanges(db);
     const out = join(dir, 'out.json');
     const run = (...args: string[]) =>
       execFileSync(process.execPath, ['bin/coursebot.js', ...args], {
@@ -108,11 +108,11 @@ describe('coursebot export and history', () => {
 });
 
 describe('export over schedule.json, then undo', () => {
-  it('keeps each undo undoing the latest change, announced, and the history true', () => {
+  it('keeps each undo undoing the latest change, announced, and the history true', async () => {
     const schedule = join(dir, 'schedule.json');
     const dbPath = join(dir, 'bot.db');
     writeFileSync(schedule, readFileSync(FIXTURE_PATH, 'utf8'));
-    recordChanges(dbPath);
+    await recordChanges(dbPath);
     execFileSync(
       process.execPath,
       ['bin/coursebot.js', 'export', '--schedule', schedule, '--db', dbPath, '-o', schedule],
@@ -126,23 +126,23 @@ describe('export over schedule.json, then undo', () => {
     // The bot starts again over the exported file (the export gave the course the rows written before it).
     const db = openDatabase(dbPath);
     try {
-      const source = new RevisedPlanSource(file.plan, new SqliteRevisionLog(db, courseId(file.plan)));
-      expect(source.adoptFile('schedule.json', MONDAY)).toEqual({});
+      const source = await RevisedPlanSource.open(file.plan, await revisionLogOver(db, courseId(file.plan)));
+      expect(await source.adoptFile('schedule.json', MONDAY)).toEqual({});
       const proposal = () => source.current().events.find((e) => e.id === 'project-proposal-due')!.date;
       expect(proposal()).toBe('2025-11-04');
-      const undo = source.undoChange();
+      const undo = await source.undoChange();
       if (!undo.ok) throw new Error(undo.message);
-      expect(renderText(source.preview(undo.change).announcement)).toBe(
+      expect(renderText((await source.preview(undo.change)).announcement)).toBe(
         '  Project proposal deadline moved from Tue Nov 4 to Thu Oct 30.',
       );
-      expect(source.commit(undo.change, 'U0PROF0001', MONDAY, source.version).ok).toBe(true);
+      expect((await source.commit(undo.change, 'U0PROF0001', MONDAY, source.version)).ok).toBe(true);
       expect(proposal()).toBe('2025-10-30');
-      const second = source.undoChange();
+      const second = await source.undoChange();
       if (!second.ok) throw new Error(second.message);
       expect(second.change).toEqual({ kind: 'undo', of: 1 });
-      expect(source.commit(second.change, 'U0PROF0001', MONDAY, source.version).ok).toBe(true);
+      expect((await source.commit(second.change, 'U0PROF0001', MONDAY, source.version)).ok).toBe(true);
       expect(source.current().sessions.find((s) => s.number === 14)!.noClass).toBeUndefined();
-      expect(historyLines(source.history(), 'America/New_York').map(lineText)).toEqual([
+      expect(historyLines(await source.history(), 'America/New_York').map(lineText)).toEqual([
         '#1 Mon Oct 20 10:00 AM  U0PROF0001  cancelled Class 14 (Tue Oct 21): snow day; later classes shifted  (undone by #5)',
         '#2 Mon Oct 20 10:00 AM  U0TA000001  moved project-proposal-due from Thu Oct 30 to Tue Nov 4  (undone by #4)',
         expect.stringMatching(/^#3 .* {2}coursebot export {2}exported the plan with the changes up to #2$/),

@@ -1,7 +1,7 @@
 // A recorded change that no longer applies to schedule.json is logged with its summary, which quotes what
 // staff typed: one line, escaped like every user text in the log.
 import { describe, expect, it } from 'vitest';
-import { logSkipped } from '../../src/storage/revisions-plan.ts';
+import { logSkipped } from '../../src/changes/log-skipped.ts';
 
 describe('logSkipped', () => {
   it('escapes the summary of a change that no longer applies', () => {

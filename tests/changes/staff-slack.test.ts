@@ -15,7 +15,7 @@ import { type SlackApp } from '../../src/slack/create-slack-app.ts';
 import { CANCEL_ACTION, CONFIRM_ACTION } from '../../src/slack/staff/staff-commands.ts';
 import { openDatabase, type Database } from '../../src/storage/database.ts';
 import { courseId } from '../../src/plan/course-id.ts';
-import { revisedPlanSource } from '../../src/storage/revisions-plan.ts';
+import { revisedPlanOver } from '../support/revised-plan.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
 import { staffBot, recordingLogger, type RecordingLogger } from '../slack/slack-kit.ts';
@@ -49,7 +49,7 @@ async function startBot(): Promise<Bot> {
   const file = parsePlanText(readFileSync(schedule, 'utf8'));
   if (!file.ok) throw new Error('schedule.json is invalid');
   // The course's own rows, as the running bot keeps them.
-  const plans = revisedPlanSource(db, file.plan, log, courseId(file.plan));
+  const plans = await revisedPlanOver(db, file.plan, log, courseId(file.plan));
   const { slack, announcer, staff } = await staffBot({
     fake,
     db,
@@ -180,7 +180,7 @@ describe('staff changes through Slack', () => {
     expect(await click(await command('cancel 14 snow day'))).toMatch(
       /^Done \(#2\): .*\nThe change is applied, but the announcement could not be posted: not_in_channel: /,
     );
-    expect(bot!.plans.history()).toHaveLength(2);
+    expect(await bot!.plans.history()).toHaveLength(2);
   });
 
   it.each([
@@ -278,7 +278,7 @@ describe('staff changes through Slack', () => {
     );
     expect(reply.blocks?.some((b) => b.type === 'actions')).toBe(false);
     // Only the file the bot started with is recorded.
-    expect(bot!.plans.history().map((r) => r.kind)).toEqual(['file']);
+    expect((await bot!.plans.history()).map((r) => r.kind)).toEqual(['file']);
     expect(log.lines).toContain(
       'warn staff: refused "cancel 14 snow day" from U0STUDENT: not staff of cs599e1-fall-2025',
     );

@@ -35,7 +35,7 @@ beforeEach(async () => {
   path = join(dir, 'schedule.json');
   writeFileSync(path, original);
   source = new RevisedPlanSource(cs599(), memoryRevisionLog());
-  source.commit(
+  await source.commit(
     { kind: 'cancel', number: 14, date: '2025-10-21', reason: 'snow day', shift: false },
     'U1',
     MONDAY,
@@ -78,7 +78,7 @@ describe('watchPlan', () => {
     ]);
     expect(source.current().sessions.find((s) => s.number === 14)!.noClass).toBe('snow day');
     // The edit is in the history, so the next start compares the file with it.
-    expect(source.history().at(-1)).toMatchObject({
+    expect((await source.history()).at(-1)).toMatchObject({
       kind: 'file',
       author: 'schedule.json',
       summary: 'schedule.json edited',

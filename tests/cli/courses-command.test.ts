@@ -9,8 +9,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { RevisedPlanSource } from '../../src/changes/revised-plan-source.ts';
 import { parsePlanText } from '../../src/plan/parse-plan.ts';
-import { SqliteRevisionLog } from '../../src/storage/revisions.ts';
-import { CourseStore } from '../../src/storage/course-store.ts';
+import { revisionLogOver } from '../support/revised-plan.ts';
+import { SqlCourseStore } from '../../src/storage/sql/tables/sql-courses.ts';
+import { sqlDepsOver } from '../support/sql-deps.ts';
 import { openDatabase } from '../../src/storage/database.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/coursebot.js', import.meta.url));
@@ -38,18 +39,18 @@ const run = (...args: string[]) =>
   });
 
 describe('coursebot courses', () => {
-  it('lists every course with what the database knows of it', () => {
+  it('lists every course with what the database knows of it', async () => {
     const db = openDatabase(join(dir, 'bot.db'));
-    const store = new CourseStore(db);
-    store.remember({
+    const store = new SqlCourseStore((await sqlDepsOver(db)).sql);
+    await store.remember({
       id: 'ma202-fall-2025',
       source: { kind: 'file', path: 'courses/b.json' },
       home: '#ma202',
       createdAt: '2025-11-01T00:00:00Z',
       createdBy: 'configuration',
     });
-    store.addStaff('ma202-fall-2025', 'U0TA', 'U0ADMIN', '2025-11-01T00:00:00Z');
-    store.retire('cs101-fall-2025', 'U0ADMIN', '2025-11-02T00:00:00Z');
+    await store.addStaff('ma202-fall-2025', 'U0TA', 'U0ADMIN', '2025-11-01T00:00:00Z');
+    await store.retire('cs101-fall-2025', 'U0ADMIN', '2025-11-02T00:00:00Z');
     db.close();
     const out = run('courses', '--now', '2025-11-04T12:00');
     expect(out).toContain('cs101-fall-2025: CS 101 CS 101 course, Fall 2025');
@@ -59,7 +60,7 @@ describe('coursebot courses', () => {
     );
   });
 
-  it('asks for --course when there are several, in one line', () => {
+  it('asks for --course when there are several, in one line', async () => {
     expect(() => run('ask', 'next')).toThrow(
       /This deployment has 2 courses: name one with --course \(cs101-fall-2025, ma202-fall-2025\)/,
     );
@@ -68,23 +69,23 @@ describe('coursebot courses', () => {
     );
   });
 
-  it('answers preview and ask from the course’s effective plan, with the change recorded in the database', () => {
+  it('answers preview and ask from the course’s effective plan, with the change recorded in the database', async () => {
     const db = openDatabase(join(dir, 'bot.db'));
     const parsed = parsePlanText(JSON.stringify(planOf('MA 202', '#ma202', [])));
     if (!parsed.ok) throw new Error('bad plan');
-    const source = new RevisedPlanSource(parsed.plan, new SqliteRevisionLog(db, 'ma202-fall-2025'));
-    source.adoptFile('schedule.json', DateTime.fromISO('2025-11-01T12:00Z'));
+    const source = await RevisedPlanSource.open(parsed.plan, await revisionLogOver(db, 'ma202-fall-2025'));
+    await source.adoptFile('schedule.json', DateTime.fromISO('2025-11-01T12:00Z'));
     const cancel = { kind: 'cancel', number: 1, date: '2025-11-05', reason: 'snow', shift: false } as const;
-    expect(source.commit(cancel, 'U0TA', DateTime.fromISO('2025-11-02T12:00Z'), source.version).ok).toBe(
-      true,
-    );
+    expect(
+      (await source.commit(cancel, 'U0TA', DateTime.fromISO('2025-11-02T12:00Z'), source.version)).ok,
+    ).toBe(true);
     db.close();
     expect(run('preview', '--course', 'ma202-fall-2025')).not.toContain('Class 1 today');
     expect(run('preview', '--course', 'cs101-fall-2025')).toContain('Class 1 today');
     expect(run('ask', '--course', 'ma202', 'class', '1', '--now', '2025-11-04T12:00')).toContain('snow');
   });
 
-  it('validates every file of the folder, the broken ones too', () => {
+  it('validates every file of the folder, the broken ones too', async () => {
     writeFileSync(join(dir, 'courses', 'c.json'), '{"course": {}}');
     let out = '';
     let failed = false;

@@ -7,19 +7,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RevisedPlanSource } from '../../src/changes/revised-plan-source.ts';
 import { openDatabase } from '../../src/storage/database.ts';
-import { SqliteRevisionLog } from '../../src/storage/revisions.ts';
+import { revisionLogOver } from '../support/revised-plan.ts';
 import { cs599, FIXTURE_PATH, MONDAY } from '../changes/plan-fixture.ts';
 import { coursebot } from './cli-kit.ts';
 
 let dir: string;
 let db: string;
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'coursebot-effective-'));
   db = join(dir, 'data', 'coursebot.db');
   // What a confirmed `/schedule cancel 14 snow day` records.
   const database = openDatabase(db);
-  const source = new RevisedPlanSource(cs599(), new SqliteRevisionLog(database));
-  const committed = source.commit(
+  const source = await RevisedPlanSource.open(cs599(), await revisionLogOver(database));
+  const committed = await source.commit(
     { kind: 'cancel', number: 14, date: '2025-10-21', reason: 'snow day', shift: false },
     'U0PROF0001',
     MONDAY,

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/storage/database.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const RECORDER = join(import.meta.dirname, 'fixtures', 'record-modules.mjs');
@@ -52,6 +53,8 @@ describe('a command loads only its own modules', () => {
   });
 
   it('history loads the database driver (the recording sees CommonJS packages)', () => {
+    // A database to read: without one, history says so without loading the driver.
+    openDatabase(join(scratch, 'coursebot.db')).close();
     const loaded = packagesLoadedBy('history', '--schedule', PLAN);
     expect(loaded).toContain('better-sqlite3');
     expect(loaded.has('@slack')).toBe(false);

@@ -5,24 +5,30 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../src/changes/change.ts';
 import { Announcer } from '../../src/delivery/announcer.ts';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';
-import { Ledger } from '../../src/delivery/ledger.ts';
 import type { Sink } from '../../src/delivery/sink.ts';
 import { ChannelDirectory } from '../../src/slack/channel-directory.ts';
 import { ChannelPacer } from '../../src/slack/channel-pacer.ts';
 import { SlackSink } from '../../src/slack/slack-sink.ts';
-import { openAnnouncements, revisionAnnouncementKey } from '../../src/storage/announcements.ts';
+import { revisionAnnouncementKey } from '../../src/delivery/announcement.ts';
 import { openDatabase, type Database } from '../../src/storage/database.ts';
-import { revisedPlanSource } from '../../src/storage/revisions-plan.ts';
+import { sqlStoreOverFile } from '../../src/storage/sql/open-sql.ts';
+import type { LedgerLease } from '../../src/storage/sql/tables/ledger-lease.ts';
+import { openSqlAnnouncements } from '../../src/storage/sql/tables/sql-announcements.ts';
+import { SqlLedger } from '../../src/storage/sql/tables/sql-ledger.ts';
+import { revisedPlanOver } from '../support/revised-plan.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
 import { cs599, MONDAY } from '../changes/plan-fixture.ts';
 import { diesAfterSending, postingClient, recordingLogger } from '../slack/slack-kit.ts';
+import { sqlDepsOver } from '../support/sql-deps.ts';
+import { afterTheLease } from './delivery-kit.ts';
 
 const CANCEL: Change = { kind: 'cancel', number: 14, date: '2025-10-21', reason: 'snow day', shift: false };
 const MOVE: Change = { kind: 'move', number: 15, from: '2025-10-23', to: '2025-10-24' };
 const FIRST = revisionAnnouncementKey(1);
 const SECOND = revisionAnnouncementKey(2);
 
+let runs = 0;
 let fake: FakeSlack | undefined;
 let db: Database | undefined;
 afterEach(async () => {
@@ -31,8 +37,20 @@ afterEach(async () => {
   db = fake = undefined;
 });
 
-/** One run of the bot over the shared database: a fresh sink, announcer and dispatcher (no reminders). */
-function bot(f: FakeSlack, database: Database, clock: ManualClock, wrap = (sink: Sink) => sink) {
+/** The open announcements, read as the running bot reads them. */
+const openAnnouncements = (database: Database) => openSqlAnnouncements(sqlStoreOverFile(database, ':test:'));
+
+/**
+ * One run of the bot over the shared database: a fresh sink, announcer and dispatcher (no reminders), a
+ * process of its own to the ledger's leases.
+ */
+async function bot(
+  f: FakeSlack,
+  database: Database,
+  clock: ManualClock,
+  wrap = (sink: Sink) => sink,
+  lease: Partial<LedgerLease> = {},
+) {
   const client = postingClient(f);
   const sink = new SlackSink({
     client,
@@ -41,13 +59,14 @@ function bot(f: FakeSlack, database: Database, clock: ManualClock, wrap = (sink:
     pacer: new ChannelPacer(0, () => clock.now().toMillis()),
   });
   const log = recordingLogger();
-  const ledger = new Ledger(database);
-  const plans = revisedPlanSource(database, cs599(), log);
+  const deps = await sqlDepsOver(database, { holder: `bot-${(runs += 1)}`, ...lease });
+  const ledger = new SqlLedger(deps.sql, deps.lease, undefined, deps.retry);
+  const plans = await revisedPlanOver(database, cs599(), log);
   const common = { ledger, sink: wrap(sink), plans, clock, defaultChannel: 'C0CLASS', logger: log };
-  const announcer = new Announcer({ ...common, db: database });
+  const announcer = new Announcer({ ...common, sql: deps.sql, retry: deps.retry });
   const dispatcher = new Dispatcher({ ...common, announcer, derive: () => [] });
-  const commit = (change: Change) => {
-    const committed = plans.commit(change, 'U0PROF', clock.now(), plans.version);
+  const commit = async (change: Change) => {
+    const committed = await plans.commit(change, 'U0PROF', clock.now(), plans.version);
     if (!committed.ok) throw new Error(committed.message);
     return committed.revision.id;
   };
@@ -65,17 +84,17 @@ const texts = (f: FakeSlack) => f.messages('C0CLASS').map((m) => m.text);
 describe('announcements through the outbox', () => {
   it('queues the announcement in the same transaction as the revision', async () => {
     const { f, database, clock } = await setUp();
-    bot(f, database, clock).commit(CANCEL);
-    expect(openAnnouncements(database).map((a) => a.key)).toEqual([FIRST]);
+    await (await bot(f, database, clock)).commit(CANCEL);
+    expect((await openAnnouncements(database)).map((a) => a.key)).toEqual([FIRST]);
     expect(f.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
   it('after a 500, is posted exactly once on a later tick', async () => {
     const { f, database, clock } = await setUp();
-    const { announcer, dispatcher, ledger, commit } = bot(f, database, clock);
+    const { announcer, dispatcher, ledger, commit } = await bot(f, database, clock);
     await dispatcher.start();
     f.failNext('chat.postMessage', { status: 500 });
-    commit(CANCEL);
+    await commit(CANCEL);
     expect(await announcer.announce(FIRST)).toEqual({
       state: 'queued',
       channel: 'C0CLASS',
@@ -93,7 +112,7 @@ describe('announcements through the outbox', () => {
       'Class 14 (Sparse approximation of attention) is cancelled on Tue Oct 21: snow day.',
     ]);
     expect(f.callsTo('chat.postMessage')).toHaveLength(2);
-    expect(ledger.rows([FIRST]).get(FIRST)).toMatchObject({
+    expect((await ledger.rows([FIRST])).get(FIRST)).toMatchObject({
       state: 'posted',
       ts: f.messages('C0CLASS')[0]!.ts,
     });
@@ -103,22 +122,22 @@ describe('announcements through the outbox', () => {
   it('after a crash between the post and its record, the restarted bot finds it and does not post again', async () => {
     const { f, database, clock } = await setUp();
     f.failNext('chat.postMessage', { loseResponse: true });
-    const crashing = bot(f, database, clock, diesAfterSending);
+    const crashing = await bot(f, database, clock, diesAfterSending);
     await crashing.dispatcher.start();
-    crashing.commit(CANCEL);
+    await crashing.commit(CANCEL);
     void crashing.announcer.announce(FIRST);
     await waitFor(() => f.messages('C0CLASS').length === 1);
-    expect(crashing.ledger.rows([FIRST]).get(FIRST)?.state).toBe('sending');
+    expect((await crashing.ledger.rows([FIRST])).get(FIRST)?.state).toBe('sending');
 
     clock.advance({ minutes: 1 });
-    const restarted = bot(f, database, clock);
+    const restarted = await bot(f, database, clock, undefined, afterTheLease());
     expect(await restarted.dispatcher.start()).toMatchObject({ foundPosted: 1 });
     for (let i = 0; i < 8; i++) {
       await restarted.dispatcher.tick();
       clock.advance({ minutes: 5 });
     }
     expect(f.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(restarted.ledger.rows([FIRST]).get(FIRST)).toMatchObject({ state: 'posted' });
+    expect((await restarted.ledger.rows([FIRST])).get(FIRST)).toMatchObject({ state: 'posted' });
     expect(await restarted.announcer.announce(FIRST)).toEqual({ state: 'posted', channel: 'C0CLASS' });
   });
 
@@ -126,13 +145,13 @@ describe('announcements through the outbox', () => {
     const { f, database, clock } = await setUp({
       channels: [{ id: 'C0CLASS', name: 'cs599', isMember: false }],
     });
-    const { announcer, dispatcher, ledger, log, commit } = bot(f, database, clock);
+    const { announcer, dispatcher, ledger, log, commit } = await bot(f, database, clock);
     await dispatcher.start();
-    commit(CANCEL);
+    await commit(CANCEL);
     const status = await announcer.announce(FIRST);
     expect(status).toMatchObject({ state: 'failed', channel: 'C0CLASS' });
     expect(status.state === 'failed' && status.reason).toMatch(/^not_in_channel: .*\/invite @coursebot/);
-    expect(ledger.rows([FIRST]).get(FIRST)).toMatchObject({
+    expect((await ledger.rows([FIRST])).get(FIRST)).toMatchObject({
       state: 'failed',
       reason: 'not_in_channel',
       nextAttemptAt: null,
@@ -149,12 +168,12 @@ describe('announcements through the outbox', () => {
 
   it('keeps announcements in order: a later one waits behind a retry', async () => {
     const { f, database, clock } = await setUp();
-    const { announcer, dispatcher, commit } = bot(f, database, clock);
+    const { announcer, dispatcher, commit } = await bot(f, database, clock);
     await dispatcher.start();
     f.failNext('chat.postMessage', { status: 500 });
-    commit(CANCEL);
+    await commit(CANCEL);
     expect((await announcer.announce(FIRST)).state).toBe('queued');
-    commit(MOVE);
+    await commit(MOVE);
     expect((await announcer.announce(SECOND)).state).toBe('queued');
     expect(f.callsTo('chat.postMessage')).toHaveLength(1);
     clock.advance({ minutes: 1 });
@@ -167,20 +186,20 @@ describe('announcements through the outbox', () => {
 
   it('gives up, recorded with the last failure, once a day old', async () => {
     const { f, database, clock } = await setUp();
-    const { dispatcher, ledger, commit } = bot(f, database, clock);
+    const { dispatcher, ledger, commit } = await bot(f, database, clock);
     await dispatcher.start();
-    commit(CANCEL);
+    await commit(CANCEL);
     f.failNext('chat.postMessage', { status: 429, retryAfter: 30 }, 1000);
     for (let i = 0; i < 30; i++) {
       await dispatcher.tick();
       clock.advance({ hours: 1 });
     }
     expect(f.messages('C0CLASS')).toHaveLength(0);
-    expect(ledger.rows([FIRST]).get(FIRST)).toMatchObject({
+    expect((await ledger.rows([FIRST])).get(FIRST)).toMatchObject({
       state: 'skipped',
       reason: expect.stringMatching(/^too late: queued Mon Oct 20 10:00 AM .*; gave up after: ratelimited$/),
     });
-    expect(openAnnouncements(database)).toEqual([]);
+    expect(await openAnnouncements(database)).toEqual([]);
   });
 });
 

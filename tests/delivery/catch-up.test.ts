@@ -25,7 +25,7 @@ const posts = [
 async function runThenStopThreeDays(sameDayOnly: boolean) {
   const clock = new ManualClock(local('2025-10-18T16:59:50'));
   const plan = smallPlan(sameDayOnly);
-  const before = rig(temp.open(), clock, posts, { plan });
+  const before = await rig(temp.open(), clock, posts, { plan });
   await before.dispatcher.start();
   clock.advance({ seconds: 15 });
   await before.dispatcher.tick();
@@ -33,7 +33,7 @@ async function runThenStopThreeDays(sameDayOnly: boolean) {
   await before.dispatcher.tick();
   expect(before.sink.keysSent()).toEqual(['before-the-stop']);
   clock.set(local('2025-10-21T10:30'));
-  const after = rig(temp.open(), clock, posts, { plan });
+  const after = await rig(temp.open(), clock, posts, { plan });
   await after.dispatcher.start();
   return { after, report: await after.dispatcher.tick() };
 }
@@ -47,13 +47,17 @@ describe('downtime catch-up', () => {
     expect(texts[0]).toContain('Posted late: this reminder was due at 8:00 AM.');
     expect(texts[1]).toContain('Posted late: this reminder was due at 9:00 AM.');
     expect(texts[2]).not.toContain('Posted late'); // a minute after its time is not late
-    const rows = after.ledger.rows(['sunday-digest', 'monday-deadline-reminder', 'deadline:past-already']);
+    const rows = await after.ledger.rows([
+      'sunday-digest',
+      'monday-deadline-reminder',
+      'deadline:past-already',
+    ]);
     expect(rows.get('sunday-digest')).toMatchObject({ state: 'skipped' });
     expect(rows.get('sunday-digest')!.reason).toMatch(/due Sun Oct 19 9:00 AM.*same day.*sameDayOnly/);
     expect(rows.get('monday-deadline-reminder')!.state).toBe('skipped');
     expect(rows.get('deadline:past-already')!.reason).toMatch(/already past/);
     // Nothing of the future is touched, and nothing is sent twice on the next ticks.
-    expect(after.ledger.rows(['later-today']).size).toBe(0);
+    expect((await after.ledger.rows(['later-today'])).size).toBe(0);
     await after.dispatcher.tick();
     expect(after.sink.sent).toHaveLength(3);
   });
@@ -68,14 +72,14 @@ describe('downtime catch-up', () => {
     ]);
     expect(renderText(after.sink.sent[0]!.content)).toContain('was due at Mon Oct 20 9:00 AM.');
     // Its subject (Mon Oct 20 9:00) is past: not useful even with sameDayOnly off.
-    expect(after.ledger.rows(['sunday-digest']).get('sunday-digest')!.reason).toMatch(/already past/);
+    expect((await after.ledger.rows(['sunday-digest'])).get('sunday-digest')!.reason).toMatch(/already past/);
   });
 
   it('paces late posts one after the other', async () => {
     const clock = new ManualClock(local('2025-10-21T07:00'));
     const pauses: number[] = [];
     const sleep = async (ms: number) => void pauses.push(ms);
-    const first = rig(temp.open(), clock, posts, { catchUpSpacingMs: 1000, sleep });
+    const first = await rig(temp.open(), clock, posts, { catchUpSpacingMs: 1000, sleep });
     await first.dispatcher.start();
     clock.set(local('2025-10-21T10:30'));
     await first.dispatcher.tick();
@@ -85,9 +89,9 @@ describe('downtime catch-up', () => {
 
   it('the first start posts no backlog: the watermark starts at now', async () => {
     const clock = new ManualClock(local('2025-10-21T10:30'));
-    const r = rig(temp.open(), clock, posts);
+    const r = await rig(temp.open(), clock, posts);
     await r.dispatcher.start();
-    expect(r.ledger.watermark()!.toMillis()).toBe(clock.now().toMillis());
+    expect((await r.ledger.watermark())!.toMillis()).toBe(clock.now().toMillis());
     await r.dispatcher.tick();
     expect(r.sink.sent).toEqual([]);
     clock.set(local('2025-10-21T11:00:10'));

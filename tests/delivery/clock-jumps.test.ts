@@ -21,7 +21,7 @@ describe('a clock that jumps a week ahead while running, then back', () => {
     temp = tempDatabase();
     let mono = 0;
     const clock = new ManualClock(local('2025-10-21T08:00'));
-    const r = rig(temp.open(), clock, posts(), { monotonicMs: () => mono });
+    const r = await rig(temp.open(), clock, posts(), { monotonicMs: () => mono });
     await r.dispatcher.start();
     await r.dispatcher.tick();
 
@@ -34,7 +34,7 @@ describe('a clock that jumps a week ahead while running, then back', () => {
     expect(r.logger.lines).toContainEqual(
       'warn the clock jumped forward by 7 days since the last tick (from 2025-10-21T08:00:00-04:00 to 2025-10-28T08:00:00-04:00): posts due before 2025-10-28T07:00:00-04:00 are not caught up on (a clock that is wrong would send them early)',
     );
-    expect(r.ledger.rows(['day-21', 'day-22']).size).toBe(0); // not recorded as skipped
+    expect((await r.ledger.rows(['day-21', 'day-22'])).size).toBe(0); // not recorded as skipped
 
     clock.set(local('2025-10-21T08:00:30'));
     mono += 15_000;
@@ -67,10 +67,10 @@ describe('a start with the clock behind the stored progress', () => {
   it('is said in one line for the start summary, and the progress is set back', async () => {
     temp = tempDatabase();
     const clock = new ManualClock(local('2025-11-20T12:00'));
-    const demo = rig(temp.open(), clock, posts());
+    const demo = await rig(temp.open(), clock, posts());
     await demo.dispatcher.start();
     clock.set(local('2025-10-21T08:00'));
-    const real = rig(temp.open(), clock, posts());
+    const real = await rig(temp.open(), clock, posts());
     const started = await real.dispatcher.start();
     expect(started.clockNote).toMatch(
       /^The clock is 30 days \d+ hours? behind what the database has already handled/,
@@ -83,9 +83,9 @@ describe('a start with the clock behind the stored progress', () => {
   it('says in the log how far a start ahead of the stored progress catches up (downtime, or a clock ahead)', async () => {
     temp = tempDatabase();
     const clock = new ManualClock(local('2025-10-21T08:00'));
-    await rig(temp.open(), clock, posts()).dispatcher.start();
+    await (await rig(temp.open(), clock, posts())).dispatcher.start();
     clock.set(local('2025-10-28T08:00'));
-    const later = rig(temp.open(), clock, posts());
+    const later = await rig(temp.open(), clock, posts());
     await later.dispatcher.start();
     expect(later.logger.lines).toEqual([
       'warn the last run handled posts up to 2025-10-21T08:00:00-04:00, 7 days ago: catching up on the posts due since (reminders.catchUp); if this clock is wrong, stop coursebot and fix it',
@@ -95,10 +95,10 @@ describe('a start with the clock behind the stored progress', () => {
   it('is refused with one line when the clock was set by hand (COURSEBOT_NOW)', async () => {
     temp = tempDatabase();
     const clock = new ManualClock(local('2025-11-20T12:00'));
-    await rig(temp.open(), clock, posts()).dispatcher.start();
+    await (await rig(temp.open(), clock, posts())).dispatcher.start();
     clock.set(local('2025-10-21T08:00'));
     await expect(
-      rig(temp.open(), clock, posts(), { clockSetBy: 'COURSEBOT_NOW' }).dispatcher.start(),
+      (await rig(temp.open(), clock, posts(), { clockSetBy: 'COURSEBOT_NOW' })).dispatcher.start(),
     ).rejects.toThrow(
       'COURSEBOT_NOW (2025-10-21T08:00:00-04:00) is behind what this database has already handled (up to 2025-11-20T12:00:00-05:00): give the demo its own COURSEBOT_DB, or a time after that',
     );
@@ -107,10 +107,10 @@ describe('a start with the clock behind the stored progress', () => {
   it('names --now when the flag set the clock', async () => {
     temp = tempDatabase();
     const clock = new ManualClock(local('2025-11-20T12:00'));
-    await rig(temp.open(), clock, posts()).dispatcher.start();
+    await (await rig(temp.open(), clock, posts())).dispatcher.start();
     clock.set(local('2025-10-21T08:00'));
     await expect(
-      rig(temp.open(), clock, posts(), { clockSetBy: '--now' }).dispatcher.start(),
+      (await rig(temp.open(), clock, posts(), { clockSetBy: '--now' })).dispatcher.start(),
     ).rejects.toThrow(/^--now \(2025-10-21T08:00:00-04:00\) is behind/);
   });
 });

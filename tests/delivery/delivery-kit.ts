@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { Dispatcher, type DispatcherOptions, type DerivePosts } from '../../src/delivery/dispatcher.ts';
-import { Ledger } from '../../src/delivery/ledger.ts';
 import type { Lookup, Outgoing, SendResult, Sink } from '../../src/delivery/sink.ts';
 import { staticPlanSource } from '../../src/plan/plan-source.ts';
 import { planSchema, type Plan } from '../../src/plan/schema.ts';
 import type { Post } from '../../src/reminders/post.ts';
 import { openDatabase, type Database } from '../../src/storage/database.ts';
+import type { LedgerLease } from '../../src/storage/sql/tables/ledger-lease.ts';
+import { SqlLedger } from '../../src/storage/sql/tables/sql-ledger.ts';
+import { sqlDepsOver } from '../support/sql-deps.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 import type { Logger } from '../../src/util/logger.ts';
 
@@ -102,20 +104,38 @@ export function tempDatabase(): { path: string; open: () => Database; cleanup: (
 
 export interface Rig {
   dispatcher: Dispatcher;
-  ledger: Ledger;
+  ledger: SqlLedger;
   clock: ManualClock;
   sink: RecordingSink;
   logger: MemoryLogger;
 }
 
-/** A dispatcher over a database, as one run of the bot would build it. */
-export function rig(
+let processes = 0;
+
+/**
+ * The lease of a process started after the sends of the ones before it have run out of theirs (the send
+ * lease of sqlDepsOver is a minute): what a restart after a crash finds, or another instance once the one
+ * that died has been gone for a while.
+ */
+export const afterTheLease = (): Partial<LedgerLease> => ({ wallNow: () => Date.now() + 61_000 });
+
+/**
+ * A dispatcher over a database, as one run of the bot would build it: each rig is a process of its own
+ * (its own holder of the ledger's leases), on its own connection when given one.
+ */
+export async function rig(
   db: Database,
   clock: ManualClock,
   posts: Post[],
-  options: Partial<DispatcherOptions> & { sink?: RecordingSink; plan?: Plan } = {},
-): Rig {
-  const ledger = new Ledger(db);
+  options: Partial<DispatcherOptions> & {
+    sink?: RecordingSink;
+    plan?: Plan;
+    lease?: Partial<LedgerLease>;
+  } = {},
+): Promise<Rig> {
+  const { lease: leaseOptions, ...dispatcherOptions } = options;
+  const deps = await sqlDepsOver(db, { holder: `process-${(processes += 1)}`, ...leaseOptions });
+  const ledger = new SqlLedger(deps.sql, deps.lease, undefined, deps.retry);
   const sink = options.sink ?? new RecordingSink();
   const logger = new MemoryLogger();
   const dispatcher = new Dispatcher({
@@ -127,7 +147,7 @@ export function rig(
     derive: listDerive(posts),
     defaultChannel: '#general',
     catchUpSpacingMs: 0,
-    ...options,
+    ...dispatcherOptions,
   });
   return { dispatcher, ledger, clock, sink, logger };
 }

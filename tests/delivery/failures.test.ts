@@ -23,7 +23,7 @@ describe('failed sends', () => {
     const clock = new ManualClock(local('2025-10-21T08:59:50'));
     let failures = 3;
     const sink = new RecordingSink(() => (failures-- > 0 ? transient : { ok: true, ts: '1.2' }));
-    const r = rig(temp.open(), clock, [post('2025-10-21T09:00', '#cs599', ['deadline:b'])], { sink });
+    const r = await rig(temp.open(), clock, [post('2025-10-21T09:00', '#cs599', ['deadline:b'])], { sink });
     await r.dispatcher.start();
     const attemptsAt: string[] = [];
     for (let i = 0; i < 8 * 4; i++) {
@@ -33,7 +33,10 @@ describe('failed sends', () => {
       if (sink.sent.length > before) attemptsAt.push(clock.now().toFormat('HH:mm:ss'));
     }
     expect(attemptsAt).toEqual(['09:00:05', '09:01:05', '09:03:05', '09:07:05']);
-    expect(r.ledger.rows(['deadline:b']).get('deadline:b')).toMatchObject({ state: 'posted', attempts: 4 });
+    expect((await r.ledger.rows(['deadline:b'])).get('deadline:b')).toMatchObject({
+      state: 'posted',
+      attempts: 4,
+    });
     // The fourth attempt came more than the late threshold after 09:00: it says so.
     expect(JSON.stringify(sink.sent[3]!.content)).toContain('Posted late: this reminder was due at 9:00 AM.');
   });
@@ -43,13 +46,13 @@ describe('failed sends', () => {
     const clock = new ManualClock(local('2025-10-21T08:59:50'));
     const sink = new RecordingSink(() => transient);
     const list = [post('2025-10-21T09:00', '#cs599', ['deadline:b'], '2025-10-21T09:10')];
-    const r = rig(temp.open(), clock, list, { sink });
+    const r = await rig(temp.open(), clock, list, { sink });
     await r.dispatcher.start();
     for (let i = 0; i < 4 * 30; i++) {
       clock.advance({ seconds: 15 });
       await r.dispatcher.tick();
     }
-    const row = r.ledger.rows(['deadline:b']).get('deadline:b')!;
+    const row = (await r.ledger.rows(['deadline:b'])).get('deadline:b')!;
     expect(row).toMatchObject({ state: 'skipped', nextAttemptAt: null });
     expect(row.reason).toMatch(/already past.*gave up after: internal_error/);
     expect(sink.sent.length).toBe(4); // 09:00, 09:01, 09:03, 09:07; the subject passed at 09:10
@@ -64,14 +67,14 @@ describe('failed sends', () => {
       reason: 'not_in_channel',
       fix: 'coursebot is not in #cs599: type /invite @coursebot in #cs599',
     }));
-    const r = rig(temp.open(), clock, [post('2025-10-21T09:00', '#cs599', ['deadline:b'])], { sink });
+    const r = await rig(temp.open(), clock, [post('2025-10-21T09:00', '#cs599', ['deadline:b'])], { sink });
     await r.dispatcher.start();
     for (let i = 0; i < 20; i++) {
       clock.advance({ minutes: 1 });
       await r.dispatcher.tick();
     }
     expect(sink.sent).toHaveLength(1);
-    expect(r.ledger.rows(['deadline:b']).get('deadline:b')).toMatchObject({
+    expect((await r.ledger.rows(['deadline:b'])).get('deadline:b')).toMatchObject({
       state: 'failed',
       reason: 'not_in_channel',
       nextAttemptAt: null,
@@ -90,11 +93,11 @@ describe('failed sends', () => {
     const sink = new RecordingSink(() => {
       throw new Error('socket hang up');
     });
-    const r = rig(temp.open(), clock, [post('2025-10-21T09:00', '#cs599', ['deadline:b'])], { sink });
+    const r = await rig(temp.open(), clock, [post('2025-10-21T09:00', '#cs599', ['deadline:b'])], { sink });
     await r.dispatcher.start();
     clock.advance({ seconds: 15 });
     expect(await r.dispatcher.tick()).toMatchObject({ retrying: 1 });
-    expect(r.ledger.pendingRetries()).toMatchObject([{ key: 'deadline:b', reason: 'socket hang up' }]);
+    expect(await r.ledger.pendingRetries()).toMatchObject([{ key: 'deadline:b', reason: 'socket hang up' }]);
   });
 
   it('keeps each channel in order: posts behind a failed one wait, other channels do not', async () => {
@@ -114,7 +117,7 @@ describe('failed sends', () => {
       post('2025-10-21T09:00:05', '#a', ['a2']),
       post('2025-10-21T09:00:10', '#b', ['b2']),
     ];
-    const r = rig(temp.open(), clock, list, { sink });
+    const r = await rig(temp.open(), clock, list, { sink });
     await r.dispatcher.start();
     clock.advance({ seconds: 30 });
     expect(await r.dispatcher.tick()).toMatchObject({ posted: 2, retrying: 1, deferred: 1 });
@@ -132,17 +135,17 @@ describe('failed sends', () => {
     temp = tempDatabase();
     const clock = new ManualClock(local('2025-10-21T08:59:50'));
     const list = [post('2025-10-21T09:00', '#cs599', ['deadline:moved'])];
-    const r = rig(temp.open(), clock, list, { sink: new RecordingSink(() => transient) });
+    const r = await rig(temp.open(), clock, list, { sink: new RecordingSink(() => transient) });
     await r.dispatcher.start();
     clock.advance({ seconds: 15 });
     await r.dispatcher.tick();
     list.length = 0; // the instructor moved the deadline: its old reminder is gone
     clock.advance({ minutes: 2 });
     await r.dispatcher.tick();
-    expect(r.ledger.rows(['deadline:moved']).get('deadline:moved')).toMatchObject({
+    expect((await r.ledger.rows(['deadline:moved'])).get('deadline:moved')).toMatchObject({
       state: 'skipped',
       reason: 'no longer in the plan',
     });
-    expect(r.ledger.pendingRetries()).toEqual([]);
+    expect(await r.ledger.pendingRetries()).toEqual([]);
   });
 });

@@ -5,10 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startupSummary } from '../../src/app/startup-summary.ts';
 import { ConsoleSink } from '../../src/delivery/console-sink.ts';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';
-import { Ledger } from '../../src/delivery/ledger.ts';
 import { staticPlanSource } from '../../src/plan/plan-source.ts';
 import { derivePosts } from '../../src/reminders/derive-posts.ts';
+import { SqlLedger } from '../../src/storage/sql/tables/sql-ledger.ts';
 import { ManualClock } from '../../src/util/clock.ts';
+import { sqlDepsOver } from '../support/sql-deps.ts';
 import { coursePlan } from '../app/app-kit.ts';
 import { tempDatabase } from './delivery-kit.ts';
 
@@ -23,8 +24,9 @@ describe('the start summary after a restart', () => {
     const plan = coursePlan();
     const out: string[] = [];
     const clock = new ManualClock(at('2025-10-23T07:59:00-04:00'));
-    const run = () => {
-      const ledger = new Ledger(temp.open());
+    const run = async () => {
+      const { sql, lease, retry } = await sqlDepsOver(temp.open());
+      const ledger = new SqlLedger(sql, lease, undefined, retry);
       const dispatcher = new Dispatcher({
         ledger,
         sink: new ConsoleSink((text) => out.push(text)),
@@ -37,7 +39,7 @@ describe('the start summary after a restart', () => {
       return { ledger, dispatcher };
     };
     // A clock two days ahead: Thursday's 8:00 post goes out on Tuesday.
-    const ahead = run();
+    const ahead = await run();
     await ahead.dispatcher.start();
     clock.set(at('2025-10-23T08:00:10-04:00'));
     await ahead.dispatcher.tick();
@@ -45,8 +47,9 @@ describe('the start summary after a restart', () => {
 
     // Restarted with the right time, Tuesday 9:30.
     clock.set(at('2025-10-21T09:30:00-04:00'));
-    const right = run();
+    const right = await run();
     const started = await right.dispatcher.start();
+    const recorded = await right.ledger.keys();
     const summary = startupSummary({
       plan,
       now: clock.now(),
@@ -54,9 +57,9 @@ describe('the start summary after a restart', () => {
       databasePath: 'bot.db',
       derive: derivePosts,
       defaultChannel: '#cs599',
-      due: right.dispatcher.due(),
+      due: await right.dispatcher.due(),
       notes: started.clockNote ? [started.clockNote] : [],
-      recorded: (keys) => right.ledger.rows(keys).size === keys.length,
+      recorded: (keys) => keys.every((key) => recorded.has(key)),
     });
     expect(summary.slice(3)).toEqual([
       'The clock is 1 day 22 hours behind what the database has already handled (up to 2025-10-23T08:00:10-04:00): it was ahead before. Posts already sent stay sent.',

@@ -1,7 +1,9 @@
 // The outbox: each reminder key is sent once, across ticks, restarts and crashes between send and record.
 import { afterEach, describe, expect, it } from 'vitest';
+import { expireLeasesOfOthers } from '../../src/storage/sql/dead-holders.ts';
+import { sqlStoreOverFile } from '../../src/storage/sql/open-sql.ts';
 import { ManualClock } from '../../src/util/clock.ts';
-import { local, post, RecordingSink, rig, tempDatabase } from './delivery-kit.ts';
+import { afterTheLease, local, post, RecordingSink, rig, tempDatabase } from './delivery-kit.ts';
 
 let temp: ReturnType<typeof tempDatabase>;
 afterEach(() => temp?.cleanup());
@@ -15,7 +17,7 @@ describe('the outbox', () => {
   it('sends each due post once, however often it ticks or restarts', async () => {
     temp = tempDatabase();
     const clock = new ManualClock(local('2025-10-21T07:59:30'));
-    const first = rig(temp.open(), clock, posts);
+    const first = await rig(temp.open(), clock, posts);
     await first.dispatcher.start();
     expect(await first.dispatcher.tick()).toMatchObject({ posted: 0 });
     clock.advance({ seconds: 45 });
@@ -26,12 +28,12 @@ describe('the outbox', () => {
     expect(first.sink.keysSent()).toEqual(['class-day:a', 'deadline:b', 'deadline:c']);
     expect(first.sink.sent[0]).toMatchObject({ channel: '#cs599', at: posts[0]!.at });
 
-    const second = rig(temp.open(), clock, posts);
+    const second = await rig(temp.open(), clock, posts);
     await second.dispatcher.start();
     clock.advance({ minutes: 1 });
     await second.dispatcher.tick();
     expect(second.sink.sent).toEqual([]);
-    expect(second.ledger.rows(['deadline:b']).get('deadline:b')).toMatchObject({
+    expect((await second.ledger.rows(['deadline:b'])).get('deadline:b')).toMatchObject({
       state: 'posted',
       ts: 'ts-1',
     });
@@ -42,13 +44,15 @@ describe('the outbox', () => {
     async function crashMidSend() {
       temp = tempDatabase();
       const clock = new ManualClock(local('2025-10-21T07:59:30'));
-      const dying = rig(temp.open(), clock, posts, { sink: new RecordingSink(() => new Promise(() => {})) });
+      const dying = await rig(temp.open(), clock, posts, {
+        sink: new RecordingSink(() => new Promise(() => {})),
+      });
       await dying.dispatcher.start();
       clock.advance({ seconds: 45 });
       void dying.dispatcher.tick();
       await new Promise((resolve) => setImmediate(resolve));
       expect(dying.sink.sent).toHaveLength(1);
-      expect(dying.ledger.inState('sending').map((r) => r.key)).toEqual(['class-day:a']);
+      expect((await dying.ledger.inState('sending')).map((r) => r.key)).toEqual(['class-day:a']);
       clock.advance({ seconds: 20 });
       return clock;
     }
@@ -56,7 +60,7 @@ describe('the outbox', () => {
     it('found at the destination: recorded as posted, not sent again', async () => {
       const clock = await crashMidSend();
       const found = new RecordingSink(undefined, { found: true, ts: 'ts-found' });
-      const restarted = rig(temp.open(), clock, posts, { sink: found });
+      const restarted = await rig(temp.open(), clock, posts, { sink: found, lease: afterTheLease() });
       expect(await restarted.dispatcher.start()).toEqual({
         foundPosted: 1,
         toResend: 0,
@@ -70,7 +74,7 @@ describe('the outbox', () => {
       expect(restarted.sink.searched[0]!.since).toBeLessThanOrEqual(local('2025-10-21T08:00:15').toSeconds());
       await restarted.dispatcher.tick();
       expect(restarted.sink.sent).toEqual([]);
-      expect(restarted.ledger.rows(['class-day:a']).get('class-day:a')).toMatchObject({
+      expect((await restarted.ledger.rows(['class-day:a'])).get('class-day:a')).toMatchObject({
         state: 'posted',
         ts: 'ts-found',
       });
@@ -78,7 +82,10 @@ describe('the outbox', () => {
 
     it('not found: sent again, once', async () => {
       const clock = await crashMidSend();
-      const restarted = rig(temp.open(), clock, posts, { sink: new RecordingSink() });
+      const restarted = await rig(temp.open(), clock, posts, {
+        sink: new RecordingSink(),
+        lease: afterTheLease(),
+      });
       expect(await restarted.dispatcher.start()).toEqual({
         foundPosted: 0,
         toResend: 1,
@@ -90,7 +97,7 @@ describe('the outbox', () => {
       expect(restarted.sink.keysSent()).toEqual(['class-day:a']);
       // Less than the late threshold after its time: no late note.
       expect(JSON.stringify(restarted.sink.sent[0]!.content)).not.toContain('Posted late');
-      expect(restarted.ledger.rows(['class-day:a']).get('class-day:a')).toMatchObject({
+      expect((await restarted.ledger.rows(['class-day:a'])).get('class-day:a')).toMatchObject({
         state: 'posted',
         attempts: 2,
       });
@@ -99,7 +106,7 @@ describe('the outbox', () => {
     it('a sink that can never tell (the console): sent again, with a warning that it may repeat', async () => {
       const clock = await crashMidSend();
       const console = new RecordingSink(undefined, { found: 'unknown', reason: 'no history' }, false);
-      const restarted = rig(temp.open(), clock, posts, { sink: console });
+      const restarted = await rig(temp.open(), clock, posts, { sink: console, lease: afterTheLease() });
       expect(await restarted.dispatcher.start()).toEqual({
         foundPosted: 0,
         toResend: 0,
@@ -112,6 +119,30 @@ describe('the outbox', () => {
         expect.stringMatching(/#cs599.*interrupted.*may repeat/),
       ]);
     });
+
+    it('resolves at once after a restart that took the SQLite file: the instance lock proves the sender gone', async () => {
+      const clock = await crashMidSend();
+      // As `coursebot start` does once it holds the file's instance lock.
+      const holder = 'restarted';
+      await expireLeasesOfOthers(sqlStoreOverFile(temp.open(), temp.path), holder);
+      const restarted = await rig(temp.open(), clock, posts, {
+        sink: new RecordingSink(undefined, { found: true, ts: 'ts-found' }),
+        lease: { holder },
+      });
+      expect(await restarted.dispatcher.start()).toMatchObject({ foundPosted: 1 });
+      await restarted.dispatcher.tick();
+      expect(restarted.sink.sent).toEqual([]);
+    });
+
+    it('leaves a send alone after a restart while its lease still runs (another instance may be sending it)', async () => {
+      const clock = await crashMidSend();
+      const restarted = await rig(temp.open(), clock, posts, { sink: new RecordingSink() });
+      expect(await restarted.dispatcher.start()).toMatchObject({ foundPosted: 0, toResend: 0 });
+      await restarted.dispatcher.tick();
+      expect(restarted.sink.searched).toEqual([]);
+      expect(restarted.sink.sent).toEqual([]);
+      expect((await restarted.ledger.rows(['class-day:a'])).get('class-day:a')?.state).toBe('sending');
+    });
   });
 
   it('a post mixing recorded and new keys sends only the new reminders', async () => {
@@ -119,7 +150,7 @@ describe('the outbox', () => {
     const clock = new ManualClock(local('2025-10-21T08:59:50'));
     const list = [post('2025-10-21T09:00', '#cs599', ['deadline:b'])];
     const narrowed: string[][] = [];
-    const r = rig(temp.open(), clock, list, {
+    const r = await rig(temp.open(), clock, list, {
       narrow: (p, reminders) => {
         narrowed.push(reminders.map((x) => x.key));
         return { blocks: [{ kind: 'section', lines: reminders.map((x) => [x.key]) }] };

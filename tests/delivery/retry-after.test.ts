@@ -44,7 +44,7 @@ async function started(clock: ManualClock, refuse: Record<string, number>, posts
   temp = tempDatabase();
   const pauses: number[] = [];
   const { sink, at } = refusingOnce(clock, refuse);
-  const r = rig(temp.open(), clock, posts, { sink, sleep: virtualSleep(clock, pauses) });
+  const r = await rig(temp.open(), clock, posts, { sink, sleep: virtualSleep(clock, pauses) });
   await r.dispatcher.start();
   clock.set(local('2025-10-21T08:00:00'));
   return { ...r, at, pauses };
@@ -59,7 +59,7 @@ describe('a 429 with Retry-After inside a tick', () => {
     expect(await r.dispatcher.tick()).toMatchObject({ retrying: 1, posted: 1 });
     expect(r.pauses).toEqual([2000]);
     expect(r.at.map((a) => a.ms - r.at[0]!.ms)).toEqual([0, 2000]);
-    expect(r.ledger.rows(['class-day:#cs599']).get('class-day:#cs599')).toMatchObject({
+    expect((await r.ledger.rows(['class-day:#cs599'])).get('class-day:#cs599')).toMatchObject({
       state: 'posted',
       attempts: 2,
     });
@@ -99,14 +99,14 @@ describe('a 429 with Retry-After inside a tick', () => {
     const clock = new ManualClock(local('2025-10-21T07:59:00'));
     temp = tempDatabase();
     const { sink } = refusingOnce(clock, { '#cs599': 2000 });
-    const r = rig(temp.open(), clock, [dueAt8('#cs599')], {
+    const r = await rig(temp.open(), clock, [dueAt8('#cs599')], {
       sink,
       sleep: async () => r.dispatcher.interrupt(),
     });
     await r.dispatcher.start();
     clock.set(local('2025-10-21T08:00:00'));
     expect(await r.dispatcher.tick()).toMatchObject({ retrying: 1, posted: 0 });
-    expect(r.ledger.rows(['class-day:#cs599']).get('class-day:#cs599')).toMatchObject({
+    expect((await r.ledger.rows(['class-day:#cs599'])).get('class-day:#cs599')).toMatchObject({
       state: 'failed',
       nextAttemptAt: local('2025-10-21T08:00:02').toISO(),
     });

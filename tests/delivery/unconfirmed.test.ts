@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SendResult } from '../../src/delivery/sink.ts';
 import { ManualClock } from '../../src/util/clock.ts';
-import { local, post, RecordingSink, rig, tempDatabase } from './delivery-kit.ts';
+import { afterTheLease, local, post, RecordingSink, rig, tempDatabase } from './delivery-kit.ts';
 
 let temp: ReturnType<typeof tempDatabase>;
 afterEach(() => temp?.cleanup());
@@ -22,12 +22,14 @@ const postsWith = (subjectAt?: string) => [
 async function crashMidSend(posts: ReturnType<typeof postsWith>) {
   temp = tempDatabase();
   const clock = new ManualClock(local('2025-10-21T07:59:30'));
-  const dying = rig(temp.open(), clock, posts, { sink: new RecordingSink(() => new Promise(() => {})) });
+  const dying = await rig(temp.open(), clock, posts, {
+    sink: new RecordingSink(() => new Promise(() => {})),
+  });
   await dying.dispatcher.start();
   clock.advance({ seconds: 45 });
   void dying.dispatcher.tick();
   await new Promise((resolve) => setImmediate(resolve));
-  expect(dying.ledger.inState('sending').map((r) => r.key)).toEqual([KEY]);
+  expect((await dying.ledger.inState('sending')).map((r) => r.key)).toEqual([KEY]);
   clock.advance({ seconds: 20 }); // restarted at 08:00:35
   return clock;
 }
@@ -37,9 +39,9 @@ describe('an interrupted post whose lookup fails', () => {
     const posts = postsWith();
     const clock = await crashMidSend(posts);
     const sink = new RecordingSink(undefined, historyFails);
-    const r = rig(temp.open(), clock, posts, { sink });
+    const r = await rig(temp.open(), clock, posts, { sink, lease: afterTheLease() });
     expect(await r.dispatcher.start()).toEqual({ foundPosted: 0, toResend: 0, unknown: 0, unconfirmed: 1 });
-    expect(r.ledger.rows([KEY]).get(KEY)).toMatchObject({
+    expect((await r.ledger.rows([KEY])).get(KEY)).toMatchObject({
       state: 'sending',
       reason: 'could not confirm whether it was posted: http_500',
       nextAttemptAt: local('2025-10-21T08:01:35').toISO(),
@@ -58,7 +60,7 @@ describe('an interrupted post whose lookup fails', () => {
     sink.found = { found: true, ts: 'ts-found' };
     clock.set(local('2025-10-21T08:07:35'));
     expect(await r.dispatcher.tick()).toMatchObject({ posted: 1 });
-    expect(r.ledger.rows([KEY]).get(KEY)).toMatchObject({ state: 'posted', ts: 'ts-found' });
+    expect((await r.ledger.rows([KEY])).get(KEY)).toMatchObject({ state: 'posted', ts: 'ts-found' });
     expect(sink.keysSent()).toEqual(['elsewhere', 'after-it']);
   });
 
@@ -66,7 +68,7 @@ describe('an interrupted post whose lookup fails', () => {
     const posts = postsWith();
     const clock = await crashMidSend(posts);
     const sink = new RecordingSink(undefined, historyFails);
-    const r = rig(temp.open(), clock, posts, { sink });
+    const r = await rig(temp.open(), clock, posts, { sink, lease: afterTheLease() });
     await r.dispatcher.start();
     await r.dispatcher.tick();
     sink.found = { found: false };
@@ -75,7 +77,7 @@ describe('an interrupted post whose lookup fails', () => {
     clock.advance({ minutes: 5 });
     await r.dispatcher.tick();
     expect(sink.keysSent().filter((k) => k === KEY)).toEqual([KEY]);
-    expect(r.ledger.rows([KEY]).get(KEY)).toMatchObject({ state: 'posted' });
+    expect((await r.ledger.rows([KEY])).get(KEY)).toMatchObject({ state: 'posted' });
   });
 
   it("waits at least the destination's Retry-After before looking again", async () => {
@@ -86,9 +88,9 @@ describe('an interrupted post whose lookup fails', () => {
       reason: 'ratelimited',
       retryAfterMs: 300_000,
     });
-    const r = rig(temp.open(), clock, posts, { sink });
+    const r = await rig(temp.open(), clock, posts, { sink, lease: afterTheLease() });
     await r.dispatcher.start();
-    expect(r.ledger.rows([KEY]).get(KEY)?.nextAttemptAt).toBe(local('2025-10-21T08:05:35').toISO());
+    expect((await r.ledger.rows([KEY])).get(KEY)?.nextAttemptAt).toBe(local('2025-10-21T08:05:35').toISO());
     clock.set(local('2025-10-21T08:05:30'));
     await r.dispatcher.tick();
     expect(sink.searched).toHaveLength(1);
@@ -98,13 +100,13 @@ describe('an interrupted post whose lookup fails', () => {
     const posts = postsWith('2025-10-21T08:05');
     const clock = await crashMidSend(posts);
     const sink = new RecordingSink(undefined, historyFails);
-    const r = rig(temp.open(), clock, posts, { sink });
+    const r = await rig(temp.open(), clock, posts, { sink, lease: afterTheLease() });
     await r.dispatcher.start();
     for (let i = 0; i < 4 * 10; i++) {
       clock.advance({ seconds: 15 });
       await r.dispatcher.tick();
     }
-    expect(r.ledger.rows([KEY]).get(KEY)).toMatchObject({
+    expect((await r.ledger.rows([KEY])).get(KEY)).toMatchObject({
       state: 'skipped',
       reason: 'could not confirm whether it was posted: http_500',
       nextAttemptAt: null,
@@ -132,15 +134,15 @@ describe('a send that may have arrived (its answer was lost)', () => {
     temp = tempDatabase();
     const clock = new ManualClock(local('2025-10-21T07:59:50'));
     const posts = postsWith();
-    const first = rig(temp.open(), clock, posts, { sink: new RecordingSink(() => lost) });
+    const first = await rig(temp.open(), clock, posts, { sink: new RecordingSink(() => lost) });
     await first.dispatcher.start();
     clock.advance({ seconds: 15 });
     expect(await first.dispatcher.tick()).toMatchObject({ retrying: 1, posted: 0 });
-    expect(first.ledger.rows([KEY]).get(KEY)).toMatchObject({ state: 'sending', attempts: 1 });
+    expect((await first.ledger.rows([KEY])).get(KEY)).toMatchObject({ state: 'sending', attempts: 1 });
 
     // Restarted before the lookup is due: the key is not "interrupted", it waits for its lookup.
     const sink = new RecordingSink();
-    const second = rig(temp.open(), clock, posts, { sink });
+    const second = await rig(temp.open(), clock, posts, { sink });
     expect(await second.dispatcher.start()).toEqual({
       foundPosted: 0,
       toResend: 0,
@@ -155,32 +157,32 @@ describe('a send that may have arrived (its answer was lost)', () => {
     // Its own channel waits for the lookup; another channel is not held up by it.
     expect(sink.keysSent().filter((k) => k !== 'elsewhere')).toEqual([KEY, 'after-it']);
     expect(sink.keysSent()).toContain('elsewhere');
-    expect(second.ledger.rows([KEY]).get(KEY)).toMatchObject({ state: 'posted', attempts: 2 });
+    expect((await second.ledger.rows([KEY])).get(KEY)).toMatchObject({ state: 'posted', attempts: 2 });
   });
 
   it('is recorded posted, not sent again, when the lookup finds it', async () => {
     temp = tempDatabase();
     const clock = new ManualClock(local('2025-10-21T07:59:50'));
     const sink = new RecordingSink(() => lost, { found: true, ts: 'ts-arrived' });
-    const r = rig(temp.open(), clock, postsWith(), { sink });
+    const r = await rig(temp.open(), clock, postsWith(), { sink });
     await r.dispatcher.start();
     clock.advance({ seconds: 15 });
     await r.dispatcher.tick();
     clock.advance({ minutes: 1 });
     await r.dispatcher.tick();
     expect(sink.sent.filter((m) => m.keys.includes(KEY))).toHaveLength(1);
-    expect(r.ledger.rows([KEY]).get(KEY)).toMatchObject({ state: 'posted', ts: 'ts-arrived' });
+    expect((await r.ledger.rows([KEY])).get(KEY)).toMatchObject({ state: 'posted', ts: 'ts-arrived' });
   });
 
   it('on a destination that can never tell, is retried as an ordinary failure', async () => {
     temp = tempDatabase();
     const clock = new ManualClock(local('2025-10-21T07:59:50'));
     const sink = new RecordingSink(() => lost, { found: 'unknown', reason: 'no history' }, false);
-    const r = rig(temp.open(), clock, postsWith(), { sink });
+    const r = await rig(temp.open(), clock, postsWith(), { sink });
     await r.dispatcher.start();
     clock.advance({ seconds: 15 });
     await r.dispatcher.tick();
-    expect(r.ledger.rows([KEY]).get(KEY)).toMatchObject({
+    expect((await r.ledger.rows([KEY])).get(KEY)).toMatchObject({
       state: 'failed',
       reason: 'network: socket hang up',
     });

@@ -14,7 +14,7 @@ import { derivePosts } from '../../src/reminders/derive-posts.ts';
 import { coursesMigration } from '../../src/storage/courses-migration.ts';
 import { openDatabase } from '../../src/storage/database.ts';
 import { migrations } from '../../src/storage/migrations.ts';
-import { SqliteRevisionLog } from '../../src/storage/revisions.ts';
+import { revisionLogOver } from '../support/revised-plan.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 import { silentLogger } from '../../src/util/logger.ts';
 
@@ -50,14 +50,14 @@ afterEach(async () => {
  * the schema of its migrations and rows in its columns. The revision is made by today's code in a scratch
  * database and copied over column by column, as the old release wrote them.
  */
-function writeLegacyDatabase(path: string): void {
+async function writeLegacyDatabase(path: string): Promise<void> {
   const old = openDatabase(path, migrations.slice(0, migrations.indexOf(coursesMigration)));
   const scratch = openDatabase(':memory:');
-  const source = new RevisedPlanSource(plan, new SqliteRevisionLog(scratch));
+  const source = await RevisedPlanSource.open(plan, await revisionLogOver(scratch));
   // As the old bot did on its first start: the file recorded, then the staff's change.
-  source.adoptFile('schedule.json', at('2025-11-01T12:00'));
+  await source.adoptFile('schedule.json', at('2025-11-01T12:00'));
   const change = { kind: 'cancel', number: 3, date: '2025-11-07', reason: 'snow', shift: false } as const;
-  const done = source.commit(change, 'U0PROF', at('2025-11-02T12:00'), source.version);
+  const done = await source.commit(change, 'U0PROF', at('2025-11-02T12:00'), source.version);
   expect(done.ok).toBe(true);
   for (const row of scratch.prepare('SELECT * FROM revisions').all() as Record<string, unknown>[]) {
     old
@@ -113,7 +113,7 @@ async function start(): Promise<{ app: RunningApp; out: string[] }> {
 
 describe('a database from the release before courses', () => {
   it('starts as a one-course deployment: same summary, no re-posts, the change kept', async () => {
-    writeLegacyDatabase(join(dir, 'bot.db'));
+    await writeLegacyDatabase(join(dir, 'bot.db'));
     const first = await start();
     app = first.app;
     await app.deployment.tick();
@@ -128,7 +128,7 @@ describe('a database from the release before courses', () => {
     // The cancel is kept: Class 3 is cancelled in the effective plan, and in the history.
     const three = course!.plans.current().sessions.find((s) => s.date === '2025-11-07')!;
     expect(three.noClass).toContain('snow');
-    expect(course!.plans.history().map((r) => r.kind)).toContain('cancel');
+    expect((await course!.plans.history()).map((r) => r.kind)).toContain('cancel');
     // The rows are the course's now; a second start finds nothing to adopt and says the same.
     await app.stop();
     const second = await start();

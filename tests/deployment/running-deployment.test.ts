@@ -10,7 +10,7 @@ import { RunningDeployment } from '../../src/deployment/running-deployment.ts';
 import { parsePlanText } from '../../src/plan/parse-plan.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 import { derivePosts } from '../../src/reminders/derive-posts.ts';
-import { CourseStore } from '../../src/storage/course-store.ts';
+import { SqlCourseStore } from '../../src/storage/sql/tables/sql-courses.ts';
 import type { Database } from '../../src/storage/database.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 import { MemoryLogger, RecordingSink, tempDatabase } from '../delivery/delivery-kit.ts';
@@ -69,10 +69,10 @@ async function deploymentOn(
   options: { derive?: DerivePosts } = {},
 ) {
   const sink = new RecordingSink();
-  const store = new CourseStore(db);
-  const deployment = new RunningDeployment(withStoredCourses(specs, store), {
-    db,
-    ...(await sqlDepsOver(db)),
+  const deps = await sqlDepsOver(db);
+  const store = new SqlCourseStore(deps.sql, deps.retry);
+  const deployment = await RunningDeployment.open(await withStoredCourses(specs, store), {
+    ...deps,
     store,
     sink,
     clock,
@@ -132,7 +132,9 @@ describe('RunningDeployment', () => {
     // Its progress is still recorded now and then, so a restart sees no missed posts.
     clock.advance({ minutes: 10 });
     await deployment.tick();
-    expect(deployment.course('cs101-fall-2025')!.ledger.watermark()!.toMillis()).toBe(clock.now().toMillis());
+    expect((await deployment.course('cs101-fall-2025')!.ledger.watermark())!.toMillis()).toBe(
+      clock.now().toMillis(),
+    );
     expect(derived).toBe(afterFirst);
     clock.set(at('2025-11-05T08:00:01'));
     await deployment.tick();
@@ -163,14 +165,14 @@ describe('RunningDeployment', () => {
     expect(made).toMatchObject({ ok: true, created: true });
     const bio = first.deployment.course('bio9-fall-2025')!;
     expect(bio.homeChannel()).toBe('C0BIO');
-    expect(first.deployment.addStaff(bio, 'U0TA', 'U0ADMIN', clock.now())).toMatchObject({ ok: true });
+    expect(await first.deployment.addStaff(bio, 'U0TA', 'U0ADMIN', clock.now())).toMatchObject({ ok: true });
     const cs = first.deployment.course('cs101-fall-2025')!;
     // Staff rights are per course: the CS instructor is staff of CS only; the admin of both.
     expect(first.deployment.isStaff(cs, 'U0PROF')).toBe(true);
     expect(first.deployment.isStaff(bio, 'U0PROF')).toBe(false);
     expect(first.deployment.isStaff(bio, 'U0TA')).toBe(true);
-    expect(first.deployment.addStaff(bio, 'U0X', 'U0PROF', clock.now())).toMatchObject({ ok: false });
-    expect(first.deployment.retire(cs, 'U0PROF', clock.now())).toMatchObject({ ok: true });
+    expect(await first.deployment.addStaff(bio, 'U0X', 'U0PROF', clock.now())).toMatchObject({ ok: false });
+    expect(await first.deployment.retire(cs, 'U0PROF', clock.now())).toMatchObject({ ok: true });
     await first.deployment.stop();
 
     clock.set(at('2025-11-05T08:00:05'));
@@ -239,5 +241,36 @@ describe('RunningDeployment', () => {
         .filter((c) => c.homeChannel() === 'C0LAB')
         .map((c) => c.id),
     ).toEqual(['bio9-fall-2025']);
+  });
+
+  it('keeps the staff in memory, and picks up what another instance changed on refresh', async () => {
+    const clock = new ManualClock(at('2025-11-03T12:00'));
+    const db = database();
+    const specs = () => [fileSpec('CS 101', '#cs101', ['U0PROF'])];
+    const one = (await deploymentOn(db, specs(), clock)).deployment;
+    const two = (await deploymentOn(db, specs(), clock)).deployment;
+    await one.start(clock.now());
+    await two.start(clock.now());
+    const cs = one.course('cs101-fall-2025')!;
+    const other = two.course('cs101-fall-2025')!;
+    expect(await one.addStaff(cs, 'U0TA', 'U0PROF', clock.now())).toMatchObject({ ok: true });
+    // Said at once on this instance, from memory; the other reads the store only when asked to.
+    expect(cs.staff()).toEqual(['U0PROF', 'U0TA']);
+    expect(other.staff()).toEqual(['U0PROF']);
+    const preview = await cs.desk.request('cancel 14 snow day', 'U0PROF', clock.now());
+    if (preview.kind !== 'preview') throw new Error('no preview');
+    expect(await cs.desk.confirm(preview.previewId, 'U0PROF', clock.now())).toMatchObject({
+      kind: 'applied',
+    });
+    expect(await one.retire(cs, 'U0PROF', clock.now())).toMatchObject({ ok: true });
+
+    await two.refresh();
+    expect(other.staff()).toEqual(['U0PROF', 'U0TA']);
+    expect(other.plans.current().sessions.find((s) => s.number === 14)!.noClass).toBe('snow day');
+    expect(other.retiredAt()).toBeDefined();
+    expect(await one.removeStaff(cs, 'U0TA', 'U0PROF', clock.now())).toMatchObject({ ok: true });
+    expect(cs.staff()).toEqual(['U0PROF']);
+    await other.refreshStaff();
+    expect(other.staff()).toEqual(['U0PROF']);
   });
 });

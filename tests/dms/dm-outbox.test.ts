@@ -4,7 +4,9 @@
 import { DateTime } from 'luxon';
 import { afterEach, expect, it } from 'vitest';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';
-import { Ledger } from '../../src/delivery/ledger.ts';
+import type { LedgerLease } from '../../src/storage/sql/tables/ledger-lease.ts';
+import { afterTheLease } from '../delivery/delivery-kit.ts';
+import { sqlLedgerOver } from '../support/sql-deps.ts';
 import type { Sink } from '../../src/delivery/sink.ts';
 import { staticPlanSource } from '../../src/plan/plan-source.ts';
 import type { DmSubscription } from '../../src/reminders/dm-subscription.ts';
@@ -39,7 +41,17 @@ afterEach(async () => {
   fake = undefined;
 });
 
-function bot(f: FakeSlack, database: Database, clock: ManualClock, subs = SUBS, wrap = (s: Sink) => s) {
+let runs = 0;
+
+/** One run of the bot over the shared database: a process of its own to the ledger's leases. */
+async function bot(
+  f: FakeSlack,
+  database: Database,
+  clock: ManualClock,
+  subs = SUBS,
+  wrap = (s: Sink) => s,
+  lease: Partial<LedgerLease> = {},
+) {
   const client = postingClient(f);
   const sink = new SlackSink({
     client,
@@ -49,7 +61,7 @@ function bot(f: FakeSlack, database: Database, clock: ManualClock, subs = SUBS, 
     dmPacer: new ChannelPacer(0, () => clock.now().toMillis()),
   });
   const log = recordingLogger();
-  const ledger = new Ledger(database);
+  const ledger = await sqlLedgerOver(database, undefined, { holder: `bot-${(runs += 1)}`, ...lease });
   const dispatcher = new Dispatcher({
     ledger,
     sink: wrap(sink),
@@ -78,7 +90,7 @@ async function waitFor(condition: () => boolean, timeoutMs = 3000): Promise<void
 
 it('opens the DM channel once, retries after a 429, and records both reminders of the merged DM', async () => {
   const { f, database, clock } = await setUp();
-  const { dispatcher, ledger } = bot(f, database, clock);
+  const { dispatcher, ledger } = await bot(f, database, clock);
   await dispatcher.start();
   f.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
   clock.set(ny('2025-10-30T21:59:05'));
@@ -92,19 +104,19 @@ it('opens the DM channel once, retries after a 429, and records both reminders o
   expect(f.callsTo('chat.postMessage').map((c) => c.params.channel)).toEqual(['D0STUDENT', 'D0STUDENT']);
   expect(f.callsTo('conversations.open')).toHaveLength(1);
   for (const key of KEYS)
-    expect(ledger.rows([key]).get(key)).toMatchObject({ state: 'posted', ts: dms[0]!.ts });
+    expect((await ledger.rows([key])).get(key)).toMatchObject({ state: 'posted', ts: dms[0]!.ts });
 });
 
 it('after a crash between the DM and its record, the restarted bot finds it in the DM and does not repeat it', async () => {
   const { f, database, clock } = await setUp();
   f.failNext('chat.postMessage', { loseResponse: true });
-  const crashing = bot(f, database, clock, SUBS, diesAfterSending);
+  const crashing = await bot(f, database, clock, SUBS, diesAfterSending);
   await crashing.dispatcher.start();
   clock.set(ny('2025-10-30T21:59:05'));
   void crashing.dispatcher.tick();
   await waitFor(() => f.messages('D0STUDENT').length === 1);
   clock.advance({ minutes: 1 });
-  const restarted = bot(f, database, clock);
+  const restarted = await bot(f, database, clock, SUBS, undefined, afterTheLease());
   expect(await restarted.dispatcher.start()).toMatchObject({ foundPosted: 2, toResend: 0 });
   expect(await restarted.dispatcher.tick()).toMatchObject({ posted: 0 });
   expect(f.messages('D0STUDENT')).toHaveLength(1);
@@ -113,7 +125,7 @@ it('after a crash between the DM and its record, the restarted bot finds it in t
 
 it('fails once, with the reason, for a user Slack does not know', async () => {
   const { f, database, clock } = await setUp();
-  const { dispatcher, ledger, log } = bot(f, database, clock, [
+  const { dispatcher, ledger, log } = await bot(f, database, clock, [
     { userId: 'U0GONE', kind: 'deadlines', leadsMinutes: [120] },
     { userId: 'U0MS00003', kind: 'presentations', leadsMinutes: [] },
   ]);
@@ -121,7 +133,7 @@ it('fails once, with the reason, for a user Slack does not know', async () => {
   clock.set(ny('2025-10-30T21:59:05'));
   expect(await dispatcher.tick()).toMatchObject({ failed: 2 });
   const key = `dm:${COURSE}:U0GONE:deadline:hw3-due@2025-10-30:2h`;
-  expect(ledger.rows([key]).get(key)).toMatchObject({ state: 'failed', nextAttemptAt: null });
+  expect((await ledger.rows([key])).get(key)).toMatchObject({ state: 'failed', nextAttemptAt: null });
   expect(log.lines.join('\n')).toContain('cannot DM U0GONE: user_not_found');
   clock.advance({ hours: 1 });
   await dispatcher.tick();

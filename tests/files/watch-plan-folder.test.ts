@@ -13,10 +13,10 @@ import { planFolderWatchers, type PlanFolderWatchers } from '../../src/files/wat
 import type { PlanWatcher } from '../../src/files/plan-reloader.ts';
 import { cs599, FIXTURE_PATH, MONDAY } from '../changes/plan-fixture.ts';
 
-// The real chokidar, counted: the point is how many watchers a folder costs.
+// The real fs.watch, counted: the point is how many watchers a folder costs.
 const watchCalls = vi.hoisted(() => ({ count: 0 }));
-vi.mock('chokidar', async (importOriginal) => {
-  const real = await importOriginal<typeof import('chokidar')>();
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
   return {
     ...real,
     watch: (...args: Parameters<typeof real.watch>) => {

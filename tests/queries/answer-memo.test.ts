@@ -43,6 +43,17 @@ describe('ask remembers answers', () => {
     expect(renderText(grown.content)).toContain('/schedule move N DATE');
   });
 
+  it('finds the answer again when the help entries are made afresh for each request', () => {
+    // The Slack app builds the staff entries anew for every request: the same words, new objects.
+    const entries = (): HelpEntry[] => [
+      { name: 'cancel', args: 'N', description: 'cancel a class', example: 'cancel 3' },
+    ];
+    const first = ask(plan, 'next', MONDAY_EVENING, { extraHelp: entries() }).content;
+    expect(ask(plan, 'next', MONDAY_EVENING, { extraHelp: entries() }).content).toBe(first);
+    const changed = [{ ...entries()[0]!, description: 'cancel a class (staff)' }];
+    expect(ask(plan, 'next', MONDAY_EVENING, { extraHelp: changed }).content).not.toBe(first);
+  });
+
   it('gives each caller its own result object', () => {
     const first = ask(plan, 'deadlines', MONDAY_EVENING);
     const second = ask(plan, 'deadlines', MONDAY_EVENING);

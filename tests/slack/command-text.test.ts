@@ -54,7 +54,7 @@ describe('/schedule text in the listener and the log', () => {
 });
 
 describe('the staff desk log', () => {
-  it('logs a refused request escaped and cut', () => {
+  it('logs a refused request escaped and cut', async () => {
     const lines: string[] = [];
     const log = { info: (l: string) => lines.push(l), warn: (l: string) => lines.push(l) };
     const desk = new StaffDesk({
@@ -62,7 +62,7 @@ describe('the staff desk log', () => {
       instructors: ['U0PROF'],
       log,
     });
-    desk.request(`cancel 14 \u001b[1m${'y'.repeat(3000)}`, 'U0STUDENT', MONDAY);
+    await desk.request(`cancel 14 \u001b[1m${'y'.repeat(3000)}`, 'U0STUDENT', MONDAY);
     expect(lines).toEqual([
       expect.stringMatching(
         /^staff: refused "cancel 14 \\x1b\[1my+… \(3,014 characters\)" from U0STUDENT: not in COURSEBOT_INSTRUCTORS$/,

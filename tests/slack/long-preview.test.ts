@@ -5,7 +5,7 @@ import { addDays } from '../../src/plan/local-date.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 import { CONFIRM_ACTION } from '../../src/slack/staff/staff-commands.ts';
 import { openDatabase } from '../../src/storage/database.ts';
-import { revisedPlanSource } from '../../src/storage/revisions-plan.ts';
+import { revisedPlanOver } from '../support/revised-plan.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 import { cs599, MONDAY } from '../changes/plan-fixture.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
@@ -42,7 +42,7 @@ describe('a long staff preview', () => {
     const log = recordingLogger();
     const clock = new ManualClock(MONDAY);
     const db = openDatabase(':memory:');
-    const plans = revisedPlanSource(db, longTerm(), log);
+    const plans = await revisedPlanOver(db, longTerm(), log);
     const { slack, staff } = await staffBot({ fake, db, plans, clock, log });
     await slack.start();
     stop = async () => {

@@ -4,7 +4,9 @@
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';
-import { Ledger } from '../../src/delivery/ledger.ts';
+import type { LedgerLease } from '../../src/storage/sql/tables/ledger-lease.ts';
+import { afterTheLease } from '../delivery/delivery-kit.ts';
+import { sqlLedgerOver } from '../support/sql-deps.ts';
 import type { Sink } from '../../src/delivery/sink.ts';
 import { staticPlanSource } from '../../src/plan/plan-source.ts';
 import { derivePosts } from '../../src/reminders/derive-posts.ts';
@@ -29,8 +31,16 @@ afterEach(async () => {
   fake = undefined;
 });
 
-/** One running bot: a fresh sink (as after a restart) over the shared database. */
-function bot(f: FakeSlack, database: Database, clock: ManualClock, wrap = (sink: Sink) => sink) {
+let runs = 0;
+
+/** One running bot: a fresh sink (as after a restart) over the shared database, a process of its own. */
+async function bot(
+  f: FakeSlack,
+  database: Database,
+  clock: ManualClock,
+  wrap = (sink: Sink) => sink,
+  lease: Partial<LedgerLease> = {},
+) {
   const client = postingClient(f);
   const sink = new SlackSink({
     client,
@@ -40,7 +50,7 @@ function bot(f: FakeSlack, database: Database, clock: ManualClock, wrap = (sink:
     pacer: new ChannelPacer(0, () => clock.now().toMillis()),
   });
   const log = recordingLogger();
-  const ledger = new Ledger(database);
+  const ledger = await sqlLedgerOver(database, undefined, { holder: `bot-${(runs += 1)}`, ...lease });
   const dispatcher = new Dispatcher({
     ledger,
     sink: wrap(sink),
@@ -64,7 +74,7 @@ async function setUp(channels?: Parameters<typeof startFakeSlack>[0]) {
 describe('reminders to Slack', () => {
   it('posts a reminder to a channel given by name, once, and records its ts', async () => {
     const { f, database, clock } = await setUp();
-    const { dispatcher, ledger } = bot(f, database, clock);
+    const { dispatcher, ledger } = await bot(f, database, clock);
     await dispatcher.start();
     clock.set(at('2025-10-14T09:00:05'));
     expect(await dispatcher.tick()).toMatchObject({ posted: 1, failed: 0 });
@@ -72,7 +82,10 @@ describe('reminders to Slack', () => {
     expect(message?.metadata?.event_payload).toEqual({ keys: READINGS_KEY });
     expect(message?.text).toContain('Class 13');
     expect(JSON.stringify(message?.blocks)).toContain('on Thu Oct 16 (in 2 days)');
-    expect(ledger.rows([READINGS_KEY]).get(READINGS_KEY)).toMatchObject({ state: 'posted', ts: message?.ts });
+    expect((await ledger.rows([READINGS_KEY])).get(READINGS_KEY)).toMatchObject({
+      state: 'posted',
+      ts: message?.ts,
+    });
     clock.advance({ minutes: 1 });
     await dispatcher.tick();
     expect(f.messages('C0CLASS')).toHaveLength(1);
@@ -80,12 +93,12 @@ describe('reminders to Slack', () => {
 
   it('retries after a 429 and posts once', async () => {
     const { f, database, clock } = await setUp();
-    const { dispatcher, ledger } = bot(f, database, clock);
+    const { dispatcher, ledger } = await bot(f, database, clock);
     await dispatcher.start();
     f.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
     clock.set(at('2025-10-14T09:00:05'));
     expect(await dispatcher.tick()).toMatchObject({ posted: 0, retrying: 1 });
-    expect(ledger.rows([READINGS_KEY]).get(READINGS_KEY)).toMatchObject({
+    expect((await ledger.rows([READINGS_KEY])).get(READINGS_KEY)).toMatchObject({
       state: 'failed',
       reason: 'ratelimited',
     });
@@ -99,11 +112,11 @@ describe('reminders to Slack', () => {
     const { f, database, clock } = await setUp({
       channels: [{ id: 'C0CLASS', name: 'cs599', isMember: false }],
     });
-    const { dispatcher, ledger, log } = bot(f, database, clock);
+    const { dispatcher, ledger, log } = await bot(f, database, clock);
     await dispatcher.start();
     clock.set(at('2025-10-14T09:00:05'));
     expect(await dispatcher.tick()).toMatchObject({ posted: 0, failed: 1 });
-    expect(ledger.rows([READINGS_KEY]).get(READINGS_KEY)).toMatchObject({
+    expect((await ledger.rows([READINGS_KEY])).get(READINGS_KEY)).toMatchObject({
       state: 'failed',
       reason: 'not_in_channel',
       nextAttemptAt: null,
@@ -118,20 +131,20 @@ describe('reminders to Slack', () => {
     const { f, database, clock } = await setUp();
     // The post reaches Slack but its answer is lost, and the process dies before recording anything.
     f.failNext('chat.postMessage', { loseResponse: true });
-    const crashing = bot(f, database, clock, diesAfterSending);
+    const crashing = await bot(f, database, clock, diesAfterSending);
     await crashing.dispatcher.start();
     clock.set(at('2025-10-14T09:00:05'));
     void crashing.dispatcher.tick();
     await waitFor(() => f.messages('C0CLASS').length === 1 && f.callsTo('chat.postMessage').length === 1);
-    expect(crashing.ledger.rows([READINGS_KEY]).get(READINGS_KEY)?.state).toBe('sending');
+    expect((await crashing.ledger.rows([READINGS_KEY])).get(READINGS_KEY)?.state).toBe('sending');
 
     clock.advance({ minutes: 1 });
-    const restarted = bot(f, database, clock);
+    const restarted = await bot(f, database, clock, undefined, afterTheLease());
     expect(await restarted.dispatcher.start()).toMatchObject({ foundPosted: 1, toResend: 0 });
     expect(await restarted.dispatcher.tick()).toMatchObject({ posted: 0 });
     expect(f.messages('C0CLASS')).toHaveLength(1);
     expect(f.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(restarted.ledger.rows([READINGS_KEY]).get(READINGS_KEY)).toMatchObject({
+    expect((await restarted.ledger.rows([READINGS_KEY])).get(READINGS_KEY)).toMatchObject({
       state: 'posted',
       ts: f.messages('C0CLASS')[0]!.ts,
     });
@@ -144,7 +157,7 @@ describe('reminders to Slack when the history cannot be read', () => {
   async function crashAfterPosting() {
     const { f, database, clock } = await setUp();
     f.failNext('chat.postMessage', { loseResponse: true });
-    const crashing = bot(f, database, clock, diesAfterSending);
+    const crashing = await bot(f, database, clock, diesAfterSending);
     await crashing.dispatcher.start();
     clock.set(at('2025-10-14T09:00:05'));
     void crashing.dispatcher.tick();
@@ -156,10 +169,10 @@ describe('reminders to Slack when the history cannot be read', () => {
   it('after a crash, holds the post while the history fails, then finds it: posted once', async () => {
     const { f, database, clock } = await crashAfterPosting();
     f.failNext('conversations.history', { status: 500 });
-    const restarted = bot(f, database, clock);
+    const restarted = await bot(f, database, clock, undefined, afterTheLease());
     expect(await restarted.dispatcher.start()).toMatchObject({ foundPosted: 0, unconfirmed: 1 });
     expect(await restarted.dispatcher.tick()).toMatchObject({ posted: 0 });
-    expect(restarted.ledger.rows([READINGS_KEY]).get(READINGS_KEY)).toMatchObject({
+    expect((await restarted.ledger.rows([READINGS_KEY])).get(READINGS_KEY)).toMatchObject({
       state: 'sending',
       reason: 'could not confirm whether it was posted: http_500',
     });
@@ -169,7 +182,7 @@ describe('reminders to Slack when the history cannot be read', () => {
     clock.advance({ minutes: 1 });
     await restarted.dispatcher.tick();
     expect(f.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(restarted.ledger.rows([READINGS_KEY]).get(READINGS_KEY)).toMatchObject({
+    expect((await restarted.ledger.rows([READINGS_KEY])).get(READINGS_KEY)).toMatchObject({
       state: 'posted',
       ts: f.messages('C0CLASS')[0]!.ts,
     });
@@ -177,7 +190,7 @@ describe('reminders to Slack when the history cannot be read', () => {
 
   it('a lost answer is looked up before any retry; a failed lookup is not a reason to post again', async () => {
     const { f, database, clock } = await setUp();
-    const { dispatcher, ledger } = bot(f, database, clock);
+    const { dispatcher, ledger } = await bot(f, database, clock);
     await dispatcher.start();
     f.failNext('chat.postMessage', { loseResponse: true });
     clock.set(at('2025-10-14T09:00:05'));
@@ -189,12 +202,12 @@ describe('reminders to Slack when the history cannot be read', () => {
     }
     expect(f.callsTo('chat.postMessage')).toHaveLength(1);
     expect(f.messages('C0CLASS')).toHaveLength(1);
-    expect(ledger.rows([READINGS_KEY]).get(READINGS_KEY)).toMatchObject({ state: 'posted' });
+    expect((await ledger.rows([READINGS_KEY])).get(READINGS_KEY)).toMatchObject({ state: 'posted' });
   });
 
   it('a post that did not arrive is sent once, when the history answers', async () => {
     const { f, database, clock } = await setUp();
-    const { dispatcher, ledger } = bot(f, database, clock);
+    const { dispatcher, ledger } = await bot(f, database, clock);
     await dispatcher.start();
     f.failNext('chat.postMessage', { dropConnection: true });
     clock.set(at('2025-10-14T09:00:05'));
@@ -206,7 +219,7 @@ describe('reminders to Slack when the history cannot be read', () => {
     }
     expect(f.callsTo('conversations.history')).toHaveLength(3);
     expect(f.messages('C0CLASS')).toHaveLength(1);
-    expect(ledger.rows([READINGS_KEY]).get(READINGS_KEY)).toMatchObject({ state: 'posted' });
+    expect((await ledger.rows([READINGS_KEY])).get(READINGS_KEY)).toMatchObject({ state: 'posted' });
   });
 });
 

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';
-import { Ledger } from '../../src/delivery/ledger.ts';
+import { sqlLedgerOver } from '../support/sql-deps.ts';
 import { resendFailed } from '../../src/delivery/resend-failed.ts';
 import { staticPlanSource } from '../../src/plan/plan-source.ts';
 import { ChannelDirectory } from '../../src/slack/channel-directory.ts';
@@ -26,8 +26,11 @@ afterEach(async () => {
   fake = started = db = undefined;
 });
 
-/** A dispatcher posting to the fake through the real sink, on the given clock (the pacer's too). */
-function slackRig(
+/**
+ * A dispatcher posting to the fake through the real sink, on the given clock (the pacer's too). Its sends'
+ * leases run out at once, so a start finds a key the test left 'sending' as a crashed process's.
+ */
+async function slackRig(
   f: FakeSlack,
   clock: ManualClock,
   posts: ReturnType<typeof post>[],
@@ -41,7 +44,7 @@ function slackRig(
     botId: () => f.state.identity.botId,
     pacer: new ChannelPacer(1000, () => clock.now().toMillis()),
   });
-  const ledger = new Ledger(db);
+  const ledger = await sqlLedgerOver(db, undefined, { leaseMs: 0 });
   const logger = new MemoryLogger();
   const make = () =>
     new Dispatcher({
@@ -64,16 +67,16 @@ describe('the host clock 180 s ahead of Slack', () => {
     const now = DateTime.now().setZone('America/New_York').startOf('second');
     const clock = new ManualClock(now);
     const due = post(now.toISO()!, 'C0CLASS', ['class-day:a']);
-    const r = slackRig(fake, clock, [due]);
+    const r = await slackRig(fake, clock, [due]);
     // The process posts, then dies before recording the answer: the key stays 'sending'.
-    r.ledger.recordIntent({ channel: 'C0CLASS', at: due.at }, ['class-day:a'], now);
+    await r.ledger.recordIntent({ channel: 'C0CLASS', at: due.at }, ['class-day:a'], now);
     await r.sink.send({ channel: 'C0CLASS', at: due.at, content: due.content, keys: ['class-day:a'] });
     const [message] = fake.messages('C0CLASS');
     expect(Number(message!.ts)).toBeLessThan(now.toSeconds() - 170);
     clock.advance({ seconds: 5 });
 
     expect(await r.make().start()).toMatchObject({ foundPosted: 1, toResend: 0 });
-    expect(r.ledger.rows(['class-day:a']).get('class-day:a')).toMatchObject({
+    expect((await r.ledger.rows(['class-day:a'])).get('class-day:a')).toMatchObject({
       state: 'posted',
       ts: message!.ts,
     });
@@ -88,18 +91,18 @@ describe('the host clock 180 s ahead of Slack', () => {
     const clock = new ManualClock(now.minus({ minutes: 1 }));
     const first = post(now.minus({ minutes: 1 }).toISO()!, 'C0CLASS', ['first']);
     const second = post(now.toISO()!, 'C0CLASS', ['second']);
-    const r = slackRig(fake, clock, [first, second]);
+    const r = await slackRig(fake, clock, [first, second]);
     await r.make().tick();
-    const firstTs = r.ledger.rows(['first']).get('first')!.ts!;
+    const firstTs = (await r.ledger.rows(['first'])).get('first')!.ts!;
     clock.set(now);
-    r.ledger.recordIntent({ channel: 'C0CLASS', at: second.at }, ['second'], now);
+    await r.ledger.recordIntent({ channel: 'C0CLASS', at: second.at }, ['second'], now);
     await r.sink.send({ channel: 'C0CLASS', at: second.at, content: second.content, keys: ['second'] });
     await r.make().start();
     expect(fake.callsTo('conversations.history').at(-1)!.params.oldest).toBe(
       String(Math.floor(Number(firstTs))),
     );
     expect(fake.messages('C0CLASS')).toHaveLength(2);
-    expect(r.ledger.inState('posted').map((row) => row.key)).toEqual(['first', 'second']);
+    expect((await r.ledger.inState('posted')).map((row) => row.key)).toEqual(['first', 'second']);
   });
 });
 
@@ -114,7 +117,7 @@ describe('a 429 with Retry-After: 1 on a due post', () => {
       waits.push(ms);
       clock.advance({ seconds: ms / 1000 });
     };
-    const r = slackRig(fake, clock, [due], sleep);
+    const r = await slackRig(fake, clock, [due], sleep);
     const dispatcher = r.make();
     await dispatcher.start();
     fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
@@ -167,7 +170,7 @@ describe('a post that failed because the bot was not in the channel', () => {
     started = await startApp(fake, 'socket');
     const clock = new ManualClock(DateTime.fromISO('2025-10-21T08:00:00', { zone: 'America/New_York' }));
     const due = post('2025-10-21T08:00', '#cs599', ['class-day:a']);
-    const r = slackRig(fake, clock, [due]);
+    const r = await slackRig(fake, clock, [due]);
     const dispatcher = r.make();
     await dispatcher.start();
     expect(await dispatcher.tick()).toMatchObject({ failed: 1 });

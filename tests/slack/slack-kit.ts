@@ -22,7 +22,8 @@ import { SlackSink } from '../../src/slack/slack-sink.ts';
 import type { FakeSlack } from '../fakes/fake-slack.ts';
 import type { RevisedPlanSource } from '../../src/changes/revised-plan-source.ts';
 import { Announcer } from '../../src/delivery/announcer.ts';
-import { Ledger } from '../../src/delivery/ledger.ts';
+import { SqlLedger } from '../../src/storage/sql/tables/sql-ledger.ts';
+import { sqlDepsOver } from '../support/sql-deps.ts';
 import { installStaffChanges } from '../../src/slack/staff/install-staff-changes.ts';
 import type { Database } from '../../src/storage/database.ts';
 import type { Clock } from '../../src/util/clock.ts';
@@ -165,9 +166,11 @@ export async function staffBot(options: StaffBotOptions) {
     requestTimeoutMs: 2000,
     ...(options.channels ? { channels: () => options.channels! } : {}),
   });
-  const ledger = new Ledger(db, options.courseId);
+  const { sql, lease, retry } = await sqlDepsOver(db);
+  const ledger = new SqlLedger(sql, lease, options.courseId, retry);
   const announcer = new Announcer({
-    db,
+    sql,
+    retry,
     ledger,
     sink: slack.sink,
     plans,

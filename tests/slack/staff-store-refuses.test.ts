@@ -8,12 +8,12 @@ import Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';
-import { Ledger } from '../../src/delivery/ledger.ts';
+import type { SqlLedger } from '../../src/storage/sql/tables/sql-ledger.ts';
 import { resendFailed, resendReply } from '../../src/delivery/resend-failed.ts';
 import { type SlackApp } from '../../src/slack/create-slack-app.ts';
 import { CONFIRM_ACTION, registerResend } from '../../src/slack/staff/staff-commands.ts';
 import { openDatabase, type Database as Db } from '../../src/storage/database.ts';
-import { revisedPlanSource } from '../../src/storage/revisions-plan.ts';
+import { revisedPlanOver } from '../support/revised-plan.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 import { cs599, MONDAY } from '../changes/plan-fixture.ts';
 import { listDerive, post } from '../delivery/delivery-kit.ts';
@@ -31,7 +31,7 @@ let fake: FakeSlack;
 let db: Db;
 let slack: SlackApp;
 let dispatcher: Dispatcher;
-let ledger: Ledger;
+let ledger: SqlLedger;
 let clock: ManualClock;
 
 beforeEach(async () => {
@@ -41,7 +41,7 @@ beforeEach(async () => {
   const log = recordingLogger();
   // As the running bot: a lock held elsewhere is not waited for.
   db = openDatabase(join(dir, 'bot.db'), undefined, { busyTimeoutMs: 0 });
-  const plans = revisedPlanSource(db, cs599(), log);
+  const plans = await revisedPlanOver(db, cs599(), log);
   const bot = await staffBot({ fake, db, plans, clock, log });
   slack = bot.slack;
   ledger = bot.ledger;
@@ -109,6 +109,8 @@ describe('/schedule resend', () => {
       'Nothing to re-send: no post failed because coursebot was not in its channel.',
     );
     expect(fake.messages('C0CLASS')).toHaveLength(1);
-    expect(DateTime.fromISO(ledger.rows(['class-day:x']).get('class-day:x')!.updatedAt) > MONDAY).toBe(true);
+    expect(
+      DateTime.fromISO((await ledger.rows(['class-day:x'])).get('class-day:x')!.updatedAt) > MONDAY,
+    ).toBe(true);
   });
 });

@@ -2,12 +2,14 @@
 // keys unique per course from then on, and adoption moving every kind of row once.
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
-import { latestWatermark, Ledger } from '../../src/delivery/ledger.ts';
-import { adoptLegacyRows } from '../../src/storage/adopt-legacy-rows.ts';
-import { openAnnouncements } from '../../src/storage/announcements.ts';
+import { openSqlAnnouncements } from '../../src/storage/sql/tables/sql-announcements.ts';
+import { latestSqlWatermark } from '../../src/storage/sql/tables/sql-watermarks.ts';
+import { sqlLedgerOver } from '../support/sql-deps.ts';
 import { coursesMigration, LEGACY_COURSE } from '../../src/storage/courses-migration.ts';
 import { openDatabase } from '../../src/storage/database.ts';
 import { migrations } from '../../src/storage/migrations.ts';
+import { sqlStoreOverFile } from '../../src/storage/sql/open-sql.ts';
+import { adoptSqlLegacyRows } from '../../src/storage/sql/tables/sql-adopt-legacy-rows.ts';
 import { tempDatabase } from '../delivery/delivery-kit.ts';
 
 let temp: ReturnType<typeof tempDatabase> | undefined;
@@ -34,39 +36,42 @@ function legacyDatabase(): string {
 }
 
 describe('the courses migration', () => {
-  it('keeps the old rows under the placeholder course until one course adopts them, once', () => {
-    const db = openDatabase(legacyDatabase());
+  it('keeps the old rows under the placeholder course until one course adopts them, once', async () => {
+    const path = legacyDatabase();
+    const db = openDatabase(path);
+    const sql = sqlStoreOverFile(db, path);
     try {
-      expect(new Ledger(db).rows(['class-day:1']).get('class-day:1')?.state).toBe('posted');
-      expect(new Ledger(db).watermark()?.toISO()).toBe(AT);
-      expect(openAnnouncements(db, LEGACY_COURSE)).toHaveLength(1);
+      const legacy = await sqlLedgerOver(db);
+      expect((await legacy.rows(['class-day:1'])).get('class-day:1')?.state).toBe('posted');
+      expect((await legacy.watermark())?.toISO()).toBe(AT);
+      expect(await openSqlAnnouncements(sql, LEGACY_COURSE)).toHaveLength(1);
 
-      expect(adoptLegacyRows(db, 'cs1-fall-2025')).toBe(3);
-      expect(adoptLegacyRows(db, 'cs1-fall-2025')).toBe(0);
-      const course = new Ledger(db, 'cs1-fall-2025');
-      expect(course.rows(['class-day:1']).get('class-day:1')?.ts).toBe('1.0');
-      expect(course.watermark()?.toISO()).toBe(AT);
-      expect(new Ledger(db).rows(['class-day:1']).size).toBe(0);
-      expect(openAnnouncements(db, 'cs1-fall-2025')).toHaveLength(1);
-      expect(latestWatermark(db)?.toISO()).toBe(AT);
+      expect(await adoptSqlLegacyRows(sql, 'cs1-fall-2025')).toBe(3);
+      expect(await adoptSqlLegacyRows(sql, 'cs1-fall-2025')).toBe(0);
+      const course = await sqlLedgerOver(db, 'cs1-fall-2025');
+      expect((await course.rows(['class-day:1'])).get('class-day:1')?.ts).toBe('1.0');
+      expect((await course.watermark())?.toISO()).toBe(AT);
+      expect((await legacy.rows(['class-day:1'])).size).toBe(0);
+      expect(await openSqlAnnouncements(sql, 'cs1-fall-2025')).toHaveLength(1);
+      expect((await latestSqlWatermark(sql))?.toISO()).toBe(AT);
     } finally {
       db.close();
     }
   });
 
-  it('lets two courses claim the same key, and each only once', () => {
+  it('lets two courses claim the same key, and each only once', async () => {
     temp = tempDatabase();
     const db = temp.open();
     try {
       const now = DateTime.fromISO(AT, { setZone: true });
       const post = { channel: '#c', at: AT };
-      const a = new Ledger(db, 'a-fall-2025');
-      const b = new Ledger(db, 'b-fall-2025');
-      expect(a.recordIntent(post, ['class-day:14'], now)).toBe(true);
-      expect(b.recordIntent(post, ['class-day:14'], now)).toBe(true);
-      expect(a.recordIntent(post, ['class-day:14'], now)).toBe(false);
-      a.markPosted(['class-day:14'], '1.1', now);
-      expect(b.rows(['class-day:14']).get('class-day:14')?.state).toBe('sending');
+      const a = await sqlLedgerOver(db, 'a-fall-2025');
+      const b = await sqlLedgerOver(db, 'b-fall-2025');
+      expect((await a.recordIntent(post, ['class-day:14'], now)).claimed).toBe(true);
+      expect((await b.recordIntent(post, ['class-day:14'], now)).claimed).toBe(true);
+      expect((await a.recordIntent(post, ['class-day:14'], now)).claimed).toBe(false);
+      await a.markPosted(['class-day:14'], '1.1', now);
+      expect((await b.rows(['class-day:14'])).get('class-day:14')?.state).toBe('sending');
     } finally {
       db.close();
     }

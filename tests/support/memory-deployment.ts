@@ -101,14 +101,14 @@ export function memoryDeployment(
       const course = add(plan, [request.channelId], [request.userId]);
       return { ok: true, course, created: true };
     },
-    addStaff(course, userId): StaffEdit {
+    async addStaff(course, userId): Promise<StaffEdit> {
       const entry = entryOf(course);
       if (entry.staff.includes(userId)) return { ok: false, message: `${userId} is already staff.` };
       entry.staff.push(userId);
       deskStaffOf(course).push(userId);
       return { ok: true, message: `${userId} is now staff of ${course.id}.` };
     },
-    removeStaff(course, userId): StaffEdit {
+    async removeStaff(course, userId): Promise<StaffEdit> {
       const entry = entryOf(course);
       if (!entry.staff.includes(userId)) return { ok: false, message: `${userId} is not staff.` };
       entry.staff.splice(entry.staff.indexOf(userId), 1);
@@ -116,7 +116,7 @@ export function memoryDeployment(
       desk.splice(desk.indexOf(userId), 1);
       return { ok: true, message: `${userId} is no longer staff of ${course.id}.` };
     },
-    retire(course, _by, now): StaffEdit {
+    async retire(course, _by, now): Promise<StaffEdit> {
       const entry = entryOf(course);
       if (entry.retired) return { ok: false, message: `${course.id} is already retired.` };
       entry.retired = now;

@@ -17,4 +17,7 @@ export default async function setup(project: TestProject): Promise<void> {
     );
   }
   project.provide('postgresUrl', problem ? '' : postgresUrlFromEnv());
+  // The tests reach the server through postgresUrl alone: a command or bot a test spawns with this
+  // environment would otherwise read DATABASE_URL and leave the SQLite file the test gave it.
+  delete process.env.DATABASE_URL;
 }

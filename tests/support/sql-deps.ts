@@ -5,6 +5,7 @@ import { createDatabaseRetry, type DatabaseRetry } from '../../src/storage/sql/r
 import { coursebotMigrations } from '../../src/storage/sql/schema/coursebot-migrations.ts';
 import type { SqlStore } from '../../src/storage/sql/sql-store.ts';
 import type { LedgerLease } from '../../src/storage/sql/tables/ledger-lease.ts';
+import { SqlLedger } from '../../src/storage/sql/tables/sql-ledger.ts';
 import { silentLogger } from '../../src/util/logger.ts';
 
 export interface SqlDeps {
@@ -25,4 +26,14 @@ export async function sqlDepsOver(db: Database, lease: Partial<LedgerLease> = {}
     retry: createDatabaseRetry({ logger: silentLogger, shown: sql.shown }),
     lease: { holder: 'test-holder', leaseMs: 60_000, wallNow: () => Date.now(), ...lease },
   };
+}
+
+/** A course's ledger over a test's SQLite connection, as a course runtime makes it (with the store's retry). */
+export async function sqlLedgerOver(
+  db: Database,
+  courseId?: string,
+  lease: Partial<LedgerLease> = {},
+): Promise<SqlLedger> {
+  const deps = await sqlDepsOver(db, lease);
+  return new SqlLedger(deps.sql, deps.lease, courseId, deps.retry);
 }

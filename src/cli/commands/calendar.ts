@@ -1,17 +1,12 @@
-import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { publish } from '../../app/calendar-feed.ts';
 import { buildFeed } from '../../calendar-feed/build-feed.ts';
 import { feedItems } from '../../calendar-feed/feed-items.ts';
 import { reviseItems } from '../../calendar-feed/item-revisions.ts';
 import { readSettings } from '../../config/env.ts';
-import { chooseCourse, knownCourses } from '../../app/load-effective-plan.ts';
+import { chooseCourse, knownCourses, revisedPlanIn } from '../../app/load-effective-plan.ts';
+import { withCliStore } from '../../app/open-cli-store.ts';
 import { writeOutput } from '../../files/write-output.ts';
-import { openDatabase } from '../../storage/database.ts';
-import { migrateSql } from '../../storage/sql/migrate.ts';
-import { sqlStoreOverFile } from '../../storage/sql/open-sql.ts';
-import { coursebotMigrations } from '../../storage/sql/schema/coursebot-migrations.ts';
-import { revisedPlanSource } from '../../storage/revisions-plan.ts';
 import { systemClock, type Clock } from '../../util/clock.ts';
 import { createLogger } from '../../util/logger.ts';
 
@@ -43,22 +38,13 @@ export function calendarCommand(clock: Clock = systemClock): Command {
       const settings = readSettings({ schedule: options.schedule, db: options.db });
       const course = chooseCourse(await knownCourses(settings), options.course);
       const { plan, id } = course;
-      const path = settings.databasePath;
       const now = clock.now();
-      let text: string;
-      if (path !== ':memory:' && !existsSync(path)) {
+      const text = await withCliStore(settings, async (store) => {
         // No database yet: no changes from Slack, and every item at its first revision.
-        text = buildFeed(plan, reviseItems(feedItems(plan), new Map(), now).items);
-      } else {
-        const db = openDatabase(path);
-        try {
-          const sql = sqlStoreOverFile(db, path);
-          await migrateSql(sql, coursebotMigrations);
-          text = (await publish(sql, revisedPlanSource(db, plan, createLogger(), id).current(), now)).body;
-        } finally {
-          db.close();
-        }
-      }
+        if (!store) return buildFeed(plan, reviseItems(feedItems(plan), new Map(), now).items);
+        const effective = (await revisedPlanIn(store, plan, createLogger(), id)).current();
+        return (await publish(store, effective, now)).body;
+      });
       if (!options.output) {
         process.stdout.write(text);
         return;

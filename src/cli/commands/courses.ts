@@ -1,12 +1,13 @@
-import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { DateTime } from 'luxon';
-import { applyRecordedChanges, knownCourses } from '../../app/load-effective-plan.ts';
+import { knownCourses, revisedPlanIn } from '../../app/load-effective-plan.ts';
+import { withCliStore } from '../../app/open-cli-store.ts';
 import { readSettings } from '../../config/env.ts';
 import { courseChannels } from '../../deployment/course-channels.ts';
 import type { CourseSpec } from '../../deployment/course-spec.ts';
 import { courseStaff } from '../../deployment/course-staff.ts';
 import type { Plan } from '../../plan/schema.ts';
+import type { SqlStore } from '../../storage/sql/sql-store.ts';
 import { termOf } from '../../plan/term.ts';
 import { derivePosts } from '../../reminders/derive-posts.ts';
 import { parseInstant } from '../../util/parse-instant.ts';
@@ -31,15 +32,21 @@ export function coursesCommand(): Command {
     .action(async (options: { schedule?: string; db?: string; now?: string }) => {
       const settings = readSettings(options);
       const courses = await knownCourses(settings);
-      const stored = await readStored(settings.databasePath, courses);
-      for (const course of courses) {
-        const { plan } = await applyRecordedChanges(course.plan, settings.databasePath, course.id);
-        const now = settings.now
-          ? parseInstant(settings.now, plan.course.timezone, settings.nowSource)
-          : DateTime.now();
-        const extra = stored.get(course.id);
-        console.log(describeCourse(course, plan, now, settings.admins, extra).join('\n'));
-      }
+      // Read while the store is open: the lines are printed after it is closed.
+      const lines = await withCliStore(settings, async (store) => {
+        const stored = store ? await readStored(store, courses) : new Map<string, Stored>();
+        const described: string[] = [];
+        for (const course of courses) {
+          const plan = (await revisedPlanIn(store, course.plan, { warn: () => {} }, course.id)).current();
+          const now = settings.now
+            ? parseInstant(settings.now, plan.course.timezone, settings.nowSource)
+            : DateTime.now();
+          const extra = stored.get(course.id);
+          described.push(describeCourse(course, plan, now, settings.admins, extra).join('\n'));
+        }
+        return described;
+      });
+      for (const line of lines) console.log(line);
     });
 }
 
@@ -92,27 +99,22 @@ function nextPost(
   return 'none this term';
 }
 
-async function readStored(path: string, courses: CourseSpec[]): Promise<Map<string, Stored>> {
+async function readStored(store: SqlStore, courses: CourseSpec[]): Promise<Map<string, Stored>> {
   const found = new Map<string, Stored>();
-  if (path !== ':memory:' && !existsSync(path)) return found;
-  const { openDatabase } = await import('../../storage/database.ts');
-  const { CourseStore } = await import('../../storage/course-store.ts');
-  const { Ledger } = await import('../../delivery/ledger.ts');
-  const db = openDatabase(path);
-  const store = new CourseStore(db);
+  const { SqlCourseStore } = await import('../../storage/sql/tables/sql-courses.ts');
+  const { SqlLedger } = await import('../../storage/sql/tables/sql-ledger.ts');
+  const courseStore = new SqlCourseStore(store);
+  // Reading takes no lease: the ledger is only asked which rows it holds.
+  const lease = { holder: 'coursebot courses', leaseMs: 0, wallNow: () => Date.now() };
   for (const course of courses) {
-    const ledger = new Ledger(db, course.id);
-    const retiredAt = store.get(course.id)?.retiredAt;
-    // Read now, while the database is open: the lines are printed after it is closed.
-    const rows = new Set<string>();
-    for (const state of ['posted', 'skipped', 'failed', 'sending'] as const)
-      for (const row of ledger.inState(state)) rows.add(row.key);
+    const ledger = new SqlLedger(store, lease, course.id);
+    const retiredAt = (await courseStore.get(course.id))?.retiredAt;
+    const rows = await ledger.keys();
     found.set(course.id, {
-      staff: store.staff(course.id).map((s) => s.userId),
+      staff: (await courseStore.staff(course.id)).map((s) => s.userId),
       ...(retiredAt ? { retiredAt } : {}),
       recorded: (keys) => keys.every((k) => rows.has(k)),
     });
   }
-  db.close();
   return found;
 }

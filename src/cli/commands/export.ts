@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { readSettings } from '../../config/env.ts';
-import { chooseCourse, knownCourses } from '../../app/load-effective-plan.ts';
+import { chooseCourse, knownCourses, revisedPlanIn } from '../../app/load-effective-plan.ts';
+import { withCliStore } from '../../app/open-cli-store.ts';
 import { loadPlanOrThrow } from '../../files/plan-file.ts';
 import { writeOutput } from '../../files/write-output.ts';
 import { parsePlanText, withoutByteOrderMark } from '../../plan/parse-plan.ts';
 import type { Plan, Session } from '../../plan/schema.ts';
-import { readRevisedPlan } from '../../storage/revisions-plan.ts';
 import { systemClock } from '../../util/clock.ts';
 import { createLogger } from '../../util/logger.ts';
 
@@ -40,24 +40,22 @@ export function exportCommand(): Command {
           : { plan: course.plan, text: JSON.stringify(course.plan) };
       const path = course.source.kind === 'file' ? course.source.path : course.id;
       const log = createLogger();
-      const revised = readRevisedPlan(plan, settings.databasePath, log, course.id);
-      try {
-        const text = exportText(original, revised.source.current());
+      await withCliStore(settings, async (store) => {
+        const source = await revisedPlanIn(store, plan, log, course.id);
+        const text = exportText(original, source.current());
         const exported = parsePlanText(text);
         // Recorded before the file is written (a running bot may reload it at once): when this export becomes
         // schedule.json, the recorded changes still replay over the plan they were made over, so `undo` and
-        // `history` stay true.
-        if (exported.ok) revised.source.recordExport(exported.plan, 'coursebot export', systemClock.now());
+        // `history` stay true. Without a database there is nothing to record.
+        if (exported.ok && store)
+          await source.recordExport(exported.plan, 'coursebot export', systemClock.now());
         if (options.output) {
           writeOutput(options.output, text);
+          const changes = (await source.history()).filter((r) => r.kind !== 'file').length;
           // A plain line for the person at the terminal, not a log event.
-          process.stdout.write(
-            `${wroteLine(options.output, path, revised.source.history().filter((r) => r.kind !== 'file').length)}\n`,
-          );
+          process.stdout.write(`${wroteLine(options.output, path, changes)}\n`);
         } else process.stdout.write(text);
-      } finally {
-        revised.close();
-      }
+      });
     });
 }
 

@@ -4,8 +4,8 @@ import { historyLines } from '../../changes/history-lines.ts';
 import { lineText } from '../../content/content.ts';
 import { readSettings } from '../../config/env.ts';
 import { chooseCourse, knownCourses } from '../../app/load-effective-plan.ts';
-import { openDatabase } from '../../storage/database.ts';
-import { SqliteRevisionLog } from '../../storage/revisions.ts';
+import { withCliStore } from '../../app/open-cli-store.ts';
+import { SqlRevisionLog } from '../../storage/sql/tables/sql-revisions.ts';
 
 export function historyCommand(): Command {
   return new Command('history')
@@ -17,20 +17,17 @@ export function historyCommand(): Command {
     .action(async (options: { db?: string; schedule?: string; course?: string }) => {
       const settings = readSettings({ schedule: options.schedule, db: options.db });
       const path = settings.databasePath;
-      if (path !== ':memory:' && !existsSync(path)) {
+      if (!settings.databaseUrl && path !== ':memory:' && !existsSync(path)) {
         console.log(`No changes recorded: there is no database at ${path} yet.`);
         return;
       }
       // The plan lends its timezone.
       const course = chooseCourse(await knownCourses(settings), options.course);
       const zone = course.plan.course.timezone;
-      const db = openDatabase(path);
-      try {
-        const revisions = new SqliteRevisionLog(db, course.id).list();
-        if (revisions.length === 0) console.log('No changes recorded yet.');
-        for (const line of historyLines(revisions, zone)) console.log(lineText(line));
-      } finally {
-        db.close();
-      }
+      const revisions = await withCliStore(settings, async (store) =>
+        store ? new SqlRevisionLog(store, course.id).list() : [],
+      );
+      if (revisions.length === 0) console.log('No changes recorded yet.');
+      for (const line of historyLines(revisions, zone)) console.log(lineText(line));
     });
 }

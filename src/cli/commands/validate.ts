@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { applyRecordedChanges, chooseCourse, knownCourses } from '../../app/load-effective-plan.ts';
-import { readSettings, type Settings } from '../../config/env.ts';
+import { describeDatabase, readSettings, type Settings } from '../../config/env.ts';
 import { isHeldClass } from '../../plan/calendar.ts';
 import { readPlanFile } from '../../files/plan-file.ts';
 import { formatProblem } from '../../plan/problems.ts';
@@ -68,11 +68,12 @@ async function checkFile(
       (result.warnings.length ? `, ${result.warnings.length} warning(s)` : ''),
   );
   // The file is what the staff edit; the bot runs it with the changes made from Slack replayed over it.
-  const { applied, skipped } = await applyRecordedChanges(plan, settings.databasePath, await idOf(plan));
-  for (const line of skipped) console.log(`${settings.databasePath}: warning: ${line}`);
+  const { applied, skipped } = await applyRecordedChanges(plan, settings, await idOf(plan));
+  const store = settings.databaseUrl ? describeDatabase(settings) : settings.databasePath;
+  for (const line of skipped) console.log(`${store}: warning: ${line}`);
   if (applied > 0 || skipped.length > 0) {
     console.log(
-      `${settings.databasePath}: ${applied} recorded change(s) from Slack apply to this file` +
+      `${store}: ${applied} recorded change(s) from Slack apply to this file` +
         (skipped.length ? `, ${skipped.length} no longer apply` : ''),
     );
   }

@@ -75,7 +75,7 @@ export function courseRetirement(table: ScheduleCommandTable, deps: RetireDeps) 
     // Checked again at the click: the person's rights may have changed since the preview.
     if (!course || !deps.deployment.isStaff(course, body.user.id))
       return void (await answer(respond, 'Not retired: only the course staff or an admin can retire it.'));
-    const edit = deps.deployment.retire(course, body.user.id, now);
+    const edit = await deps.deployment.retire(course, body.user.id, now);
     if (edit.ok) deps.log.info(`retire: ${course.id} retired by ${body.user.id}`);
     await answer(respond, edit.message);
   };

@@ -52,9 +52,9 @@ export function registerRosterCommand(table: ScheduleCommandTable, deps: RosterD
           `Name the person with an @-mention, e.g. \`${request.command} staff ${verb.toLowerCase()} @alex\`.`,
         );
       const { deployment, course, userId, now } = request;
-      const edit = add
+      const edit = await (add
         ? deployment.addStaff(course, person, userId, now)
-        : deployment.removeStaff(course, person, userId, now);
+        : deployment.removeStaff(course, person, userId, now));
       if (edit.ok)
         deps.log.info(
           `staff: ${userId} ${add ? 'added' : 'removed'} ${person} ${add ? 'to' : 'from'} ${course.id}`,

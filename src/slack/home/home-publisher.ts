@@ -27,9 +27,10 @@ export class HomePublisher {
     const courses = await viewerCourses(deployment, memberCourses, userId);
     const hash = refresh ? this.viewers.viewOf(userId)?.hash : undefined;
     try {
+      const parts = await Promise.all(courses.map((c) => this.partOf(c, userId)));
       const answer = await client.views.publish({
         user_id: userId,
-        view: homeView(await Promise.all(courses.map((c) => this.partOf(c, userId)))),
+        view: homeView(parts),
         ...(hash ? { hash } : {}),
       });
       const newHash = answer.view?.hash;
@@ -70,6 +71,9 @@ export class HomePublisher {
   private async partOf(course: Course, userId: string): Promise<HomeCourse> {
     const { deployment, reminders, clock, command } = this.options;
     const calendarFeedUrl = await this.options.calendarFeedUrl?.(course.id);
+    const staff = deployment.isStaff(course, userId);
+    // Read before the plan: picking up another instance's changes may move it.
+    const history = staff ? await course.plans.history() : [];
     return homeCourse({
       courseId: course.id,
       plan: course.plans.current(),
@@ -77,10 +81,10 @@ export class HomePublisher {
       now: clock.now(),
       ...(calendarFeedUrl ? { calendarFeedUrl } : {}),
       ...(reminders ? { subscriptions: await reminders.store.forUser(course.id, userId) } : {}),
-      ...(deployment.isStaff(course, userId)
+      ...(staff
         ? {
             staff: {
-              history: course.plans.history(),
+              history,
               defaultChannel: course.homeChannel(),
               ...(command ? { command } : {}),
             },

@@ -97,7 +97,7 @@ export function installHome(listeners: SlackListeners, options: HomeOptions): Ho
       if (!course) return gone(client, userId);
       // The buttons are only published to staff; a stale tab of someone no longer staff gets the refusal.
       if (!deployment.isStaff(course, userId))
-        return tell(client, userId, course.desk.request(kind, userId, clock.now()), course);
+        return tell(client, userId, await course.desk.request(kind, userId, clock.now()), course);
       try {
         await client.views.open({
           trigger_id: body.trigger_id,
@@ -128,7 +128,7 @@ export function installHome(listeners: SlackListeners, options: HomeOptions): Ho
     await ack();
     const course = deployment.course(action.value ?? '');
     if (!course) return gone(client, body.user.id);
-    await tell(client, body.user.id, course.desk.request('undo', body.user.id, clock.now()), course);
+    await tell(client, body.user.id, await course.desk.request('undo', body.user.id, clock.now()), course);
   });
 
   listeners.view(HOME_CHANGE_CALLBACK, async ({ ack, body, view, client }) => {
@@ -140,7 +140,7 @@ export function installHome(listeners: SlackListeners, options: HomeOptions): Ho
     const reply: DeskReply = !course
       ? { kind: 'message', content: textContent(GONE) }
       : words
-        ? course.desk.request(words, userId, clock.now())
+        ? await course.desk.request(words, userId, clock.now())
         : { kind: 'message', content: textContent('Fill in every field.') };
     // A refusal (a day already taken, a date in the past) stays in the form, next to what to fix.
     if (reply.kind === 'message') {

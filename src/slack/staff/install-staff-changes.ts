@@ -2,7 +2,7 @@ import type { RevisedPlanSource } from '../../changes/revised-plan-source.ts';
 import { StaffDesk } from '../../changes/staff-desk.ts';
 import type { Announcer } from '../../delivery/announcer.ts';
 import { watchCourseFile } from '../../files/watch-course-file.ts';
-import { revisionAnnouncementKey } from '../../storage/announcements.ts';
+import { revisionAnnouncementKey } from '../../delivery/announcement.ts';
 import type { Clock } from '../../util/clock.ts';
 import type { Logger } from '../../util/logger.ts';
 import type { SlackApp } from '../create-slack-app.ts';

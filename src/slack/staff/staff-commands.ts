@@ -47,10 +47,10 @@ export function registerStaffCommands(
 ): void {
   table.register(
     staffWords('desk'),
-    (request) => {
+    async (request) => {
       const refused = refuseNonStaff(request, deps);
       if (refused) return refused;
-      const reply = request.course.desk.request(
+      const reply = await request.course.desk.request(
         `${request.word} ${request.args}`,
         request.userId,
         request.now,
@@ -149,7 +149,7 @@ export function staffActions(deps: StaffSlackDeps) {
       return void (await answer(textContent(`${course.id} is retired: nothing was changed.`)));
     let reply;
     try {
-      reply = course.desk.confirm(previewId, body.user.id, deps.clock.now());
+      reply = await course.desk.confirm(previewId, body.user.id, deps.clock.now());
     } catch (error) {
       // The store refused the write (read-only, removed, locked): the staff member must not think it applied.
       const why = error instanceof Error ? error.message : String(error);
@@ -171,7 +171,7 @@ export function staffActions(deps: StaffSlackDeps) {
     await ack();
     const { course, previewId } = readButton(deps, action.value ?? '');
     const content = course
-      ? course.desk.dismiss(previewId, body.user.id, deps.clock.now()).content
+      ? (await course.desk.dismiss(previewId, body.user.id, deps.clock.now())).content
       : textContent(GONE);
     await respond({ ...replyBody({ content }), replace_original: true });
   };

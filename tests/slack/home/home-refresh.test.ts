@@ -72,11 +72,11 @@ async function open(user: string): Promise<string> {
   return JSON.stringify(publishes(user).at(-1)!.params.view);
 }
 /** Cancels Class 14 of MA 101 through its desk, as a Confirm does. */
-function changeMath(): void {
+async function changeMath(): Promise<void> {
   const math = deployment.courses().find((c) => c.plans.current().course.code === 'MA 101')!;
-  const preview = math.desk.request('cancel 14 snow day', 'U0PROF', MONDAY);
+  const preview = await math.desk.request('cancel 14 snow day', 'U0PROF', MONDAY);
   if (preview.kind !== 'preview') throw new Error('no preview');
-  math.desk.confirm(preview.previewId, 'U0PROF', MONDAY);
+  await math.desk.confirm(preview.previewId, 'U0PROF', MONDAY);
 }
 
 describe('refreshing Home tabs per course', () => {
@@ -86,7 +86,7 @@ describe('refreshing Home tabs per course', () => {
     expect(await open('U0MA')).not.toContain('CS 599 E1');
     const hashBefore = fake.state.views.get('U0MA')!.hash;
 
-    changeMath();
+    await changeMath();
     expect(await home.refreshIfChanged()).toBe(2);
     expect(publishes('U0CS')).toHaveLength(1);
     const refreshed = publishes('U0MA').at(-1)!;
@@ -105,7 +105,7 @@ describe('refreshing Home tabs per course', () => {
       user_id: 'U0MA',
       view: { type: 'home', blocks: [] },
     });
-    changeMath();
+    await changeMath();
     expect(await home.refreshIfChanged()).toBe(0);
     expect(fake.callsTo('views.publish').at(-1)!.params.hash).toBeDefined();
     expect(log.lines.filter((l) => l.startsWith('warn'))).toEqual([]);

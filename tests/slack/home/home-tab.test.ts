@@ -12,7 +12,7 @@ import { HOME_CHANGE_ACTIONS, HOME_UNDO_ACTION } from '../../../src/slack/home/h
 import { installHome, type Home } from '../../../src/slack/home/install-home.ts';
 import { CONFIRM_ACTION } from '../../../src/slack/staff/staff-commands.ts';
 import { openDatabase } from '../../../src/storage/database.ts';
-import { revisedPlanSource } from '../../../src/storage/revisions-plan.ts';
+import { revisedPlanOver } from '../../support/revised-plan.ts';
 import { ManualClock } from '../../../src/util/clock.ts';
 import { cs599, MONDAY } from '../../changes/plan-fixture.ts';
 import { startFakeSlack, type FakeSlack } from '../../fakes/fake-slack.ts';
@@ -56,7 +56,7 @@ beforeEach(async () => {
   log = recordingLogger();
   const clock = new ManualClock(MONDAY);
   const db = openDatabase(join(dir, 'bot.db'));
-  plans = revisedPlanSource(db, plan(), log);
+  plans = await revisedPlanOver(db, plan(), log);
   const { slack, staff } = await staffBot({
     fake,
     db,

@@ -8,7 +8,7 @@ import DatabaseConstructor from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Content } from '../../../src/content/content.ts';
-import { queueAnnouncement } from '../../../src/storage/announcements.ts';
+import { queueAnnouncement } from './release-code/announcements.ts';
 import { openDatabase } from '../../../src/storage/database.ts';
 import {
   openSqlAnnouncements,

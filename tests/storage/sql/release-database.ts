@@ -2,12 +2,11 @@ import { DateTime } from 'luxon';
 import type { NewRevision } from '../../../src/changes/revision-log.ts';
 import type { Content } from '../../../src/content/content.ts';
 import type { Plan } from '../../../src/plan/schema.ts';
-import { Ledger } from '../../../src/delivery/ledger.ts';
-import { queueAnnouncement } from '../../../src/storage/announcements.ts';
-import { CourseStore } from '../../../src/storage/course-store.ts';
+import { queueAnnouncement } from './release-code/announcements.ts';
+import { CourseStore } from './release-code/course-store.ts';
 import { openDatabase, type Database } from '../../../src/storage/database.ts';
 import { deriveToken, tokenHash } from '../../../src/storage/feed-token-secret.ts';
-import { SqliteRevisionLog } from '../../../src/storage/revisions.ts';
+import { SqliteRevisionLog } from './release-code/revisions.ts';
 
 /**
  * A SQLite file as the current release writes it: through its own synchronous modules, with rows in every
@@ -46,16 +45,27 @@ export function fillRelease(db: Database, at: DateTime = RELEASE_AT): void {
     });
     courses.addStaff(id, 'U0TA', 'U0PROF', at.minus({ days: 8 }).toISO()!);
   }
-  const ledger = new Ledger(db, 'cs-1');
-  const post = { channel: '#cs-1', at: at.toISO()! };
-  ledger.recordIntent(post, ['class:1:day', 'class:1:digest'], at);
-  ledger.markPosted(['class:1:day', 'class:1:digest'], '1730638800.000100', at.plus({ seconds: 1 }));
-  ledger.markSkipped(post, ['class:0:day'], 'too late', at);
-  ledger.recordIntent(post, ['deadline:hw1:24h'], at);
-  ledger.markFailed(['deadline:hw1:24h'], 'ratelimited', at, at.plus({ minutes: 5 }));
-  ledger.recordIntent(post, ['deadline:hw2:24h'], at);
-  ledger.setWatermark(at);
-  new Ledger(db, 'cs-2').setWatermark(at.minus({ hours: 1 }));
+  // The ledger's rows as the release's synchronous ledger left them: two keys posted together, a skip, a
+  // failure waiting for its retry, and a send cut off by a crash.
+  const ledgerRow = db.prepare(`
+    INSERT INTO ledger (course_id, key, channel, due_at, state, ts, reason, attempts, next_attempt_at, updated_at)
+    VALUES ('cs-1', @key, '#cs-1', @due, @state, @ts, @reason, @attempts, @next, @updated)`);
+  const row = { due: at.toISO(), ts: null, reason: null, attempts: 1, next: null, updated: at.toISO() };
+  const posted = {
+    ...row,
+    state: 'posted',
+    ts: '1730638800.000100',
+    updated: at.plus({ seconds: 1 }).toISO(),
+  };
+  ledgerRow.run({ ...posted, key: 'class:1:day' });
+  ledgerRow.run({ ...posted, key: 'class:1:digest' });
+  ledgerRow.run({ ...row, key: 'class:0:day', state: 'skipped', reason: 'too late', attempts: 0 });
+  const retry = at.plus({ minutes: 5 }).toISO();
+  ledgerRow.run({ ...row, key: 'deadline:hw1:24h', state: 'failed', reason: 'ratelimited', next: retry });
+  ledgerRow.run({ ...row, key: 'deadline:hw2:24h', state: 'sending' });
+  const watermark = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+  watermark.run('watermark:cs-1', at.toISO());
+  watermark.run('watermark:cs-2', at.minus({ hours: 1 }).toISO());
 
   const revisions = new SqliteRevisionLog(db, 'cs-1');
   const base = {

@@ -1,6 +1,7 @@
 import type { SqlMigration } from '../migrate.ts';
 import { announcementOrder } from './announcement-order.ts';
 import { confirmationsTable } from './confirmations-table.ts';
+import { courseTicks } from './course-ticks.ts';
 import { ledgerLeases } from './ledger-leases.ts';
 import { releaseBaseline } from './release-baseline.ts';
 import { slackDeliveriesTable } from './slack-deliveries-table.ts';
@@ -15,6 +16,7 @@ export const coursebotMigrations: readonly SqlMigration[] = [
   announcementOrder,
   confirmationsTable,
   slackDeliveriesTable,
+  courseTicks,
 ];
 
 /**

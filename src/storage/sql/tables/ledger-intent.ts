@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DateTime } from 'luxon';
-import type { LedgerPost } from '../../../delivery/ledger.ts';
+import type { LedgerPost } from '../../../delivery/ledger-row.ts';
 import type { AnyKysely, SqlStore } from '../sql-store.ts';
 import { writeTransaction } from '../write-transaction.ts';
 import type { LedgerLease } from './ledger-lease.ts';

@@ -1,4 +1,4 @@
-import { watermarkKey } from '../../../delivery/ledger.ts';
+import { watermarkKey } from './sql-watermarks.ts';
 import { LEGACY_COURSE } from '../../courses-migration.ts';
 import type { SqlStore } from '../sql-store.ts';
 import { writeTransaction } from '../write-transaction.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Announcement } from '../../announcements.ts';
+import type { Announcement } from '../../../delivery/announcement.ts';
 import type { Content } from '../../../content/content.ts';
 import { LEGACY_COURSE } from '../../courses-migration.ts';
 import type { AnyKysely, SqlStore } from '../sql-store.ts';

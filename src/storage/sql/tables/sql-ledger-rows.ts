@@ -1,4 +1,4 @@
-import type { LedgerRow, LedgerState } from '../../../delivery/ledger.ts';
+import type { LedgerRow, LedgerState } from '../../../delivery/ledger-row.ts';
 
 /** The ledger's columns as the SQL layer reads them (PostgreSQL and SQLite alike). */
 export interface LedgerTable {

@@ -1,39 +1,60 @@
 import { sql } from 'kysely';
 import { DateTime } from 'luxon';
-import { type LedgerPost, type LedgerRow, type LedgerState } from '../../../delivery/ledger.ts';
+import { type LedgerPost, type LedgerRow, type LedgerState } from '../../../delivery/ledger-row.ts';
 import { LEGACY_COURSE } from '../../courses-migration.ts';
-import type { SqlStore } from '../sql-store.ts';
+import type { AnyKysely, SqlStore } from '../sql-store.ts';
 import { writeTransaction } from '../write-transaction.ts';
 import { claimIntent, type IntentOutcome } from './ledger-intent.ts';
 import { leaseUntil, type LedgerLease } from './ledger-lease.ts';
 import { LEDGER_COLUMNS, ledgerRowOf } from './sql-ledger-rows.ts';
-import { readWatermark, writeWatermark } from './sql-watermarks.ts';
+import type { DatabaseRetry } from '../retry.ts';
+import { advanceWatermark, readWatermark, rewindWatermark } from './sql-watermarks.ts';
 
 const iso = (t: DateTime): string => t.toISO()!;
 const instantOf = (text: string): DateTime => DateTime.fromISO(text, { setZone: true });
 
+/** Runs one read or one whole transaction as it is: for a ledger that is not given the store's retry. */
+const once: Pick<DatabaseRetry, 'run'> = { run: (operation) => operation() };
+
 /**
- * The outbox of one course on the SQL layer: what Ledger (src/delivery/ledger.ts) offers, async, and safe
- * with several instances on one database. Recording the intent of a post is the claim (see claimIntent);
- * a row's lease says until when its holder may work on it, and NULL when nothing is left to do with it.
+ * The outbox of one course, safe with several instances on one database (SQLite or PostgreSQL). Recording
+ * the intent of a post is the claim (see claimIntent); a row's lease says until when its holder may work on
+ * it, and NULL when nothing is left to do with it. With the store's retry, every method (one read, or one
+ * whole transaction) is run again while the database is away, so a tick during an outage waits, and loses
+ * nothing.
  */
 export class SqlLedger {
+  private readonly retry: Pick<DatabaseRetry, 'run'>;
+
   constructor(
     private readonly store: SqlStore,
     private readonly lease: LedgerLease,
     readonly courseId: string = LEGACY_COURSE,
-  ) {}
+    retry?: Pick<DatabaseRetry, 'run'>,
+  ) {
+    this.retry = retry ?? once;
+  }
 
   async rows(keys: readonly string[]): Promise<Map<string, LedgerRow>> {
     if (keys.length === 0) return new Map();
-    const rows = await this.select()
-      .where('key', 'in', [...keys])
-      .execute();
+    const rows = await this.retry.run(() =>
+      this.select()
+        .where('key', 'in', [...keys])
+        .execute(),
+    );
     return new Map(rows.map((r) => [r.key, ledgerRowOf(r)]));
   }
 
   async inState(state: LedgerState): Promise<LedgerRow[]> {
     return this.list(this.select().where('state', '=', state));
+  }
+
+  /** Every key the course's ledger has recorded, whatever its state. */
+  async keys(): Promise<Set<string>> {
+    const rows = await this.retry.run(() =>
+      this.store.db.selectFrom('ledger').select('key').where('course_id', '=', this.courseId).execute(),
+    );
+    return new Set(rows.map((r) => String(r.key)));
   }
 
   /** Transient failures waiting for another attempt, and unconfirmed sends waiting for another lookup. */
@@ -43,7 +64,10 @@ export class SqlLedger {
     );
   }
 
-  /** Sends cut off by the end of the process: 'sending', and no lookup scheduled yet. */
+  /**
+   * Sends with no lookup scheduled: in flight (this instance's or another's), or cut off by the end of the
+   * process that held them (see expiredSends for those whose lease ran out).
+   */
   async interrupted(): Promise<LedgerRow[]> {
     return this.list(this.select().where('state', '=', 'sending').where('next_attempt_at', 'is', null));
   }
@@ -64,7 +88,7 @@ export class SqlLedger {
 
   /** The claim: these keys are about to be sent, by this instance, all of them or none. */
   async recordIntent(post: LedgerPost, keys: readonly string[], now: DateTime): Promise<IntentOutcome> {
-    return claimIntent(this.store, this.courseId, post, keys, now, this.lease);
+    return this.retry.run(() => claimIntent(this.store, this.courseId, post, keys, now, this.lease));
   }
 
   /** Failures that are final because the bot was not in the channel. */
@@ -91,13 +115,15 @@ export class SqlLedger {
 
   /** The Slack ts of the newest post in `channel` recorded before `before`, whichever course posted it. */
   async lastPostedTs(channel: string, before: DateTime): Promise<string | undefined> {
-    const rows = await this.store.db
-      .selectFrom('ledger')
-      .select(['ts', 'updated_at'])
-      .where('channel', '=', channel)
-      .where('state', '=', 'posted')
-      .where('ts', 'is not', null)
-      .execute();
+    const rows = await this.retry.run(() =>
+      this.store.db
+        .selectFrom('ledger')
+        .select(['ts', 'updated_at'])
+        .where('channel', '=', channel)
+        .where('state', '=', 'posted')
+        .where('ts', 'is not', null)
+        .execute(),
+    );
     let best: string | undefined;
     for (const row of rows as { ts: string; updated_at: string }[]) {
       if (instantOf(row.updated_at) >= before || !/^\d+(\.\d+)?$/.test(row.ts)) continue;
@@ -106,7 +132,12 @@ export class SqlLedger {
     return best;
   }
 
-  /** Progress recorded by a clock that was ahead of `now` is undone (see Ledger.undoFutureProgress). */
+  /**
+   * Progress recorded by a clock that was ahead of `now`: skips recorded after `now` for posts due after
+   * it (judged "too late" at a time that has not come yet) are forgotten, so they are decided again when
+   * due; retries and lookups scheduled more than `maxWaitMs` ahead are brought back to `now`. Nothing
+   * posted is touched. Returns how many skips were forgotten.
+   */
   async undoFutureProgress(now: DateTime, maxWaitMs: number): Promise<number> {
     const skips = (await this.inState('skipped')).filter(
       (r) => instantOf(r.updatedAt) > now && instantOf(r.dueAt) > now,
@@ -114,7 +145,7 @@ export class SqlLedger {
     const waits = (await this.pendingRetries()).filter(
       (r) => instantOf(r.nextAttemptAt!).toMillis() > now.toMillis() + maxWaitMs,
     );
-    await writeTransaction(this.store, async (trx) => {
+    await this.write(async (trx) => {
       if (skips.length > 0) {
         await this.mine(
           trx.deleteFrom('ledger'),
@@ -177,7 +208,7 @@ export class SqlLedger {
 
   /** Not sent on purpose; creates the rows when needed, and never turns a posted row into a skip. */
   async markSkipped(post: LedgerPost, keys: readonly string[], reason: string, now: DateTime): Promise<void> {
-    await writeTransaction(this.store, async (trx) => {
+    await this.write(async (trx) => {
       for (const key of keys) {
         await trx
           .insertInto('ledger')
@@ -212,11 +243,21 @@ export class SqlLedger {
 
   /** The instant up to which due posts have been handled; undefined before the first start. */
   async watermark(): Promise<DateTime | undefined> {
-    return readWatermark(this.store, this.courseId);
+    return this.retry.run(() => readWatermark(this.store.db, this.courseId));
   }
 
-  async setWatermark(at: DateTime): Promise<void> {
-    await writeWatermark(this.store, this.courseId, at);
+  /**
+   * Moves the progress forward to `at`, never back (see advanceWatermark). Inside the caller's transaction
+   * when given `trx` (which the caller then runs, and retries, whole).
+   */
+  async setWatermark(at: DateTime, trx?: AnyKysely): Promise<void> {
+    if (trx) return advanceWatermark(trx, this.courseId, at);
+    await this.retry.run(() => advanceWatermark(this.store.db, this.courseId, at));
+  }
+
+  /** Sets the progress back to `at`: only for progress made by a clock that was ahead. */
+  async rewindWatermark(at: DateTime): Promise<void> {
+    await this.retry.run(() => rewindWatermark(this.store.db, this.courseId, at));
   }
 
   private select() {
@@ -224,8 +265,13 @@ export class SqlLedger {
   }
 
   private async list(query: ReturnType<SqlLedger['select']>): Promise<LedgerRow[]> {
-    const rows = await query.orderBy('due_at').orderBy('key').execute();
+    const rows = await this.retry.run(() => query.orderBy('due_at').orderBy('key').execute());
     return rows.map(ledgerRowOf);
+  }
+
+  /** One write transaction, run again whole while the database is away. */
+  private write(work: (trx: AnyKysely) => Promise<void>): Promise<void> {
+    return this.retry.run(() => writeTransaction(this.store, work));
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any of Kysely's where-able builders
@@ -249,7 +295,7 @@ export class SqlLedger {
     only: { state?: LedgerState; nextAttempt?: 'is' | 'is not' } = {},
   ): Promise<void> {
     if (keys.length === 0) return;
-    await writeTransaction(this.store, async (trx) => {
+    await this.write(async (trx) => {
       let query = this.mine(trx.updateTable('ledger').set(set), keys);
       if (only.state) query = query.where('state', '=', only.state);
       if (only.nextAttempt) query = query.where('next_attempt_at', only.nextAttempt, null);

@@ -1,9 +1,11 @@
+// The SQLite release's own writer of these rows, kept as it was: the tests write database files exactly as
+// that release wrote them, to check that the baseline and `store copy` keep every row.
 import type { Database } from 'better-sqlite3';
-import { changeSchema } from '../changes/change.ts';
-import type { Appended, NewRevision, Revision, RevisionLog } from '../changes/revision-log.ts';
-import type { Plan } from '../plan/schema.ts';
+import { changeSchema } from '../../../../src/changes/change.ts';
+import type { Appended, NewRevision, Revision } from '../../../../src/changes/revision-log.ts';
+import type { Plan } from '../../../../src/plan/schema.ts';
 import { queueAnnouncement, revisionAnnouncementKey } from './announcements.ts';
-import { LEGACY_COURSE } from './courses-migration.ts';
+import { LEGACY_COURSE } from '../../../../src/storage/courses-migration.ts';
 
 interface Row {
   id: number;
@@ -16,11 +18,11 @@ interface Row {
 }
 
 /**
- * The revisions in SQLite. `append` checks the head and inserts (with the revision's announcement) in one
- * immediate transaction, so two confirmations racing (two processes, or two handlers) cannot both be based
- * on the same plan. One log per course: revision ids are shared by all courses, each course sees its own.
+ * The revisions as the SQLite release writes them, synchronously. The bot and the CLI use SqlRevisionLog;
+ * this stays for the tests that build a database the release wrote. `append` checks the head and inserts
+ * (with the revision's announcement) in one immediate transaction.
  */
-export class SqliteRevisionLog implements RevisionLog {
+export class SqliteRevisionLog {
   constructor(
     private readonly db: Database,
     readonly courseId: string = LEGACY_COURSE,
