@@ -28,12 +28,7 @@ import { adminQuery, createTestSchema, postgresForTests, type TestSchema } from 
 import { buttonsOf, type Reply } from '../support/slack-replies.ts';
 import { TcpProxy } from '../support/tcp-proxy.ts';
 
-/**
- * Why the PostgreSQL cases cannot run yet: `coursebot start` still refuses DATABASE_URL in one line, until
- * every table it uses is on the SQL layer. Remove it with that refusal, and they run wherever a server is.
- */
-const WAITING_FOR_START_ON_POSTGRES = true;
-const server = WAITING_FOR_START_ON_POSTGRES ? undefined : postgresForTests();
+const server = postgresForTests();
 const COURSES = 100;
 /** 24 posts in flight per process, each 300 ms at the fake Slack: a burst of a few seconds. */
 const LATENCY_MS = 300;
