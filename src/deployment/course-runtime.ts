@@ -228,6 +228,7 @@ export async function openCourseRuntime(spec: CourseSpec, deps: CourseRuntimeDep
             now,
             announcementsWaiting: (await announcer.open()).length > 0,
             lookAhead: { days: LOOK_AHEAD_DAYS },
+            sendLeaseMs: deps.lease.leaseMs,
           }),
         };
         return report;

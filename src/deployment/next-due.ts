@@ -13,14 +13,13 @@ export interface NextDueInput {
   announcementsWaiting: boolean;
   /** How far ahead posts are looked for: past it, the course is looked at again at its end. */
   lookAhead: DurationLike;
+  /**
+   * The send lease. A send still in flight when the tick ended is another instance's (or a crashed one's):
+   * looked at again this long after, so that once its lease has run out the post is looked up and finished
+   * without waiting for the course's next post.
+   */
+  sendLeaseMs: number;
 }
-
-/**
- * A send still in flight when the tick ended is another instance's (or a crashed one's): looked at again
- * this often, so that once its lease runs out the post is looked up and finished without waiting for the
- * course's next post.
- */
-export const IN_FLIGHT_RECHECK_MS = 60_000;
 
 const instant = (iso: string): DateTime => DateTime.fromISO(iso, { setZone: true });
 
@@ -36,8 +35,7 @@ export async function nextDueAt(input: NextDueInput): Promise<DateTime> {
   const candidates: DateTime[] = [until];
   for (const row of await ledger.pendingRetries())
     if (row.nextAttemptAt) candidates.push(instant(row.nextAttemptAt));
-  if ((await ledger.interrupted()).length > 0)
-    candidates.push(now.plus({ milliseconds: IN_FLIGHT_RECHECK_MS }));
+  if ((await ledger.interrupted()).length > 0) candidates.push(now.plus({ milliseconds: input.sendLeaseMs }));
   const posts = derive(plan, { from: now, to: until }, { defaultChannel }).filter((post) => {
     const at = instant(post.at);
     return at > now && at < until;

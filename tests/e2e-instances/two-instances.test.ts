@@ -135,6 +135,8 @@ describe.concurrent('a morning burst interrupted', () => {
           expectUpBeforeEight(a, b);
           const killedAt = await killMidBurst(dep, a);
           await waitForEveryPost(dep, FINISH_MS, a, b);
+          // What A had claimed is B's once A's leases ran out: found at Slack, or sent, and recorded.
+          await waitForLedger(schema, COURSES, killedAt + FINISH_MS);
           expectEachPostOnce(dep);
           // B shared the burst, and took over what A had claimed when it died.
           expect(b.posted()).toBeGreaterThan(0);
@@ -165,6 +167,7 @@ describe.concurrent('a morning burst interrupted', () => {
             await proxy.restore();
             const restoredAt = Date.now();
             await waitForEveryPost(dep, FINISH_MS, a, b);
+            await waitForLedger(schema, COURSES, restoredAt + FINISH_MS);
             expectEachPostOnce(dep);
             expect(dep.lastLandedAt() - restoredAt).toBeLessThanOrEqual(FINISH_MS);
             // An instance that met the outage told it in one line when it began and one when it ended.
@@ -222,6 +225,16 @@ async function withSchema(test: (schema: TestSchema) => Promise<void>): Promise<
     await test(schema);
   } finally {
     await schema.drop();
+  }
+}
+
+/** Polls the ledger until every post is recorded as posted, or `deadline` (epoch ms) has passed. */
+async function waitForLedger(schema: TestSchema, courses: number, deadline: number): Promise<void> {
+  const posted = async () =>
+    (await adminQuery(server!, `select count(*)::int as n from ${schema.name}.ledger where state = 'posted'`))
+      .rows[0].n as number;
+  while ((await posted()) < courses && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 

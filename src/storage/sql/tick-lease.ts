@@ -4,10 +4,12 @@ import type { DatabaseRetry } from './retry.ts';
 import type { SqlStore } from './sql-store.ts';
 import type { LedgerLease } from './tables/ledger-lease.ts';
 
-/** How long a course's tick is held before another instance may take it: far longer than a tick runs. */
-export const TICK_LEASE_MS = 3 * 60_000;
-/** A tick that runs long (a catch-up, a slow Slack) renews its lease this often. */
-const RENEW_EVERY_MS = TICK_LEASE_MS / 3;
+/**
+ * A course's tick is held for the instance's send lease (`lease.leaseMs`), and a tick that runs long (a
+ * catch-up, a slow Slack) renews it every third of that. An instance that dies then holds its courses no
+ * longer than its sends, so another finishes both within one lease and a tick.
+ */
+const RENEWALS_PER_LEASE = 3;
 const TABLE = 'course_ticks';
 
 export interface TickLeaseDeps {
@@ -32,7 +34,7 @@ export type TickClaim =
  */
 export async function claimCourseTick(deps: TickLeaseDeps, courseId: string): Promise<TickClaim> {
   const { sql, retry, lease } = deps;
-  const request = { table: TABLE, key: courseId, holder: lease.holder, leaseMs: TICK_LEASE_MS };
+  const request = { table: TABLE, key: courseId, holder: lease.holder, leaseMs: lease.leaseMs };
   const claim = await retry.run(() =>
     claimByKey(sql, { ...request, now: DateTime.fromMillis(lease.wallNow()) }),
   );
@@ -43,7 +45,7 @@ export async function claimCourseTick(deps: TickLeaseDeps, courseId: string): Pr
     void renewLease(sql, { ...request, now: DateTime.fromMillis(lease.wallNow()) }).catch(() => {
       // An outage: the next renewal (or the release) tries again; the lease covers the wait.
     });
-  }, RENEW_EVERY_MS);
+  }, lease.leaseMs / RENEWALS_PER_LEASE);
   renewing.unref();
   return {
     held: true,
