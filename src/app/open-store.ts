@@ -28,6 +28,8 @@ export interface AppStore {
   readonly retry: DatabaseRetry;
   /** This process, to the ledger's leases and claims: a restarted process is a new holder. */
   readonly lease: LedgerLease;
+  /** The SQLite file's instance lock makes this process the store's only user; PostgreSQL is shared. */
+  readonly soleInstance: boolean;
   /**
    * SQLite only: the file's own connection (the one `sql` drives), for the tables not yet on the SQL layer.
    * PostgreSQL has none.
@@ -72,7 +74,7 @@ export async function openAppStore(config: Config, options: OpenStoreOptions): P
       throw error;
     }
     const retry = createDatabaseRetry({ logger, shown: sql.shown });
-    return { sql, retry, lease, check: () => undefined, close: () => sql.close() };
+    return { sql, retry, lease, soleInstance: false, check: () => undefined, close: () => sql.close() };
   }
   // Refuses a second bot on the same file, and a file it cannot write.
   const file = await openDemoAwareStore(config.databasePath, config.demoDatabase, options.now, { logger });
@@ -90,6 +92,7 @@ export async function openAppStore(config: Config, options: OpenStoreOptions): P
     sql,
     retry,
     lease,
+    soleInstance: true,
     db: file.db,
     check: () => file.check(),
     async close() {

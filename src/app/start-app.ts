@@ -9,6 +9,7 @@ import { registerRemindCommand } from '../slack/remind-command.ts';
 import { stopDmsOnLeave } from '../slack/stop-dms-on-leave.ts';
 import { SqlDmSubscriptions } from '../storage/sql/tables/sql-dm-subscriptions.ts';
 import { sqlConfirmationStore } from '../storage/sql/tables/sql-confirmations.ts';
+import { SqlSlackDeliveries } from '../storage/sql/tables/sql-slack-deliveries.ts';
 import { slackForConfig } from '../slack/slack-for-config.ts';
 import { installHome } from '../slack/home/install-home.ts';
 import { resendFailed, resendReply } from '../delivery/resend-failed.ts';
@@ -89,8 +90,10 @@ async function startWithDatabase(
     clock,
     logger,
     routes: calendar?.routes,
-    sql: store.sql,
     confirmations,
+    // One instance on a SQLite file receives every re-send itself: remembered in memory, a request costs no
+    // write. Instances sharing PostgreSQL record each delivery there, so a re-send to another is seen too.
+    ...(store.soleInstance ? {} : { deliveries: new SqlSlackDeliveries(store.sql) }),
   });
   if (slack) calendar?.attach(slack.commands);
   const sink = createSink(config, { logger, write, slack });
@@ -121,6 +124,7 @@ async function startWithDatabase(
   const running = await RunningDeployment.open(specs, {
     sql: store.sql,
     retry: store.retry,
+    soleInstance: store.soleInstance,
     confirmations,
     lease: store.lease,
     store: courses,
@@ -226,7 +230,7 @@ async function startWithDatabase(
   });
   write(`${summary.join('\n')}\n\n`);
   // Other instances on the same database write behind this one's back: what they changed is read first.
-  const shared = store.sql.dialect === 'postgres';
+  const shared = !store.soleInstance;
   const scheduler = startScheduler(
     async () => {
       if (shared) {

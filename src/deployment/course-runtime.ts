@@ -35,6 +35,8 @@ export interface CourseRuntimeDeps {
   retry: DatabaseRetry;
   /** This process, to the leases of the posts it claims. */
   lease: LedgerLease;
+  /** No other instance can share the store (SQLite's instance lock): no course tick need be claimed. */
+  soleInstance?: boolean;
   /** Where staff previews wait for Confirm (the store, so any instance may confirm); in memory without. */
   confirmations?: ConfirmationStore;
   store: SqlCourseStore;

@@ -4,9 +4,8 @@ import type { Deployment } from '../deployment/deployment.ts';
 import { ask } from '../queries/ask.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/logger.ts';
-import type { SqlStore } from '../storage/sql/sql-store.ts';
 import type { ConfirmationStore } from '../changes/confirmations.ts';
-import { SqlSlackDeliveries } from '../storage/sql/tables/sql-slack-deliveries.ts';
+import type { SlackDeliveries } from './listeners/slack-deliveries.ts';
 import { createSlackApp, type SlackApp } from './create-slack-app.ts';
 
 export interface SlackRuntimeDeps {
@@ -16,8 +15,8 @@ export interface SlackRuntimeDeps {
   logger: Logger;
   /** HTTP routes besides /healthz (the calendar feed). */
   routes?: readonly HttpRoute[];
-  /** The store: the deliveries seen are recorded there when several instances share it. */
-  sql: SqlStore;
+  /** Where Slack's deliveries are recorded when several instances share the store; in memory without. */
+  deliveries?: SlackDeliveries;
   /** Where previews await Confirm (the store), so any instance may confirm them. */
   confirmations: ConfirmationStore;
 }
@@ -38,8 +37,6 @@ export function slackForConfig(config: Config, deps: SlackRuntimeDeps): SlackApp
     command: config.command,
     routes: deps.routes,
     confirmations: deps.confirmations,
-    // One instance on a SQLite file receives every re-send itself: remembered in memory, a request costs no
-    // write. Instances sharing PostgreSQL record each delivery there, so a re-send to another is seen too.
-    ...(deps.sql.dialect === 'postgres' ? { deliveries: new SqlSlackDeliveries(deps.sql) } : {}),
+    ...(deps.deliveries ? { deliveries: deps.deliveries } : {}),
   });
 }
