@@ -92,6 +92,8 @@ export interface CourseRuntime extends Course {
    * Written through `trx`, the one transaction the tick gives every course it passes over.
    */
   passOver(now: DateTime, trx: AnyKysely): Promise<void>;
+  /** Whether passOver would record anything now: most ticks, for most courses, it would not. */
+  progressDue(now: DateTime): boolean;
   /** Marks the course as needing a look on the next tick (a change was recorded, staff asked to resend). */
   wake(): void;
   stop(): Promise<void>;
@@ -238,9 +240,12 @@ export async function openCourseRuntime(spec: CourseSpec, deps: CourseRuntimeDep
       // Skipped: `due` is left as it was, so the course is looked at again on the next tick.
       return ticked ?? emptyReport();
     },
+    progressDue(now) {
+      if (retired || !due || due.plan !== plans.current() || due.at <= now) return false;
+      return !progressAt || now.toMillis() - progressAt.toMillis() >= PROGRESS_EVERY_MS;
+    },
     async passOver(now, trx) {
-      if (retired || !due || due.plan !== plans.current() || due.at <= now) return;
-      if (progressAt && now.toMillis() - progressAt.toMillis() < PROGRESS_EVERY_MS) return;
+      if (!course.progressDue(now)) return;
       await ledger.setWatermark(now, trx);
       progressAt = now;
     },

@@ -131,7 +131,8 @@ export class RunningDeployment implements Deployment {
     // while the database is away (not while the store cannot be trusted: each course's own tick says why).
     if (!this.options.storeProblem?.()) {
       const ticking = new Set(due);
-      const idle = courses.filter((course) => !ticking.has(course));
+      // Only those whose progress is due: a transaction on every tick for nothing would cost each tick a write.
+      const idle = courses.filter((course) => !ticking.has(course) && course.progressDue(now));
       const { sql, retry } = this.options;
       if (idle.length > 0) {
         await retry.run(() =>
