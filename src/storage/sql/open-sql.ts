@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import DatabaseConstructor from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { cachedStatements } from './cached-statements.ts';
 import pg from 'pg';
 import type { Logger } from '../../util/logger.ts';
 import { silentLogger } from '../../util/logger.ts';
@@ -131,6 +132,6 @@ async function openSqlite(
  * other). Closing the store closes the connection.
  */
 export function sqlStoreOverFile(file: DatabaseConstructor.Database, shown: string): SqlStore {
-  const db = new Kysely<AnyTables>({ dialect: new SqliteDialect({ database: file }) });
+  const db = new Kysely<AnyTables>({ dialect: new SqliteDialect({ database: cachedStatements(file) }) });
   return { db, dialect: 'sqlite', shown, sqliteFile: file, close: () => db.destroy() };
 }
