@@ -127,6 +127,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const base = options.nowMs ?? (() => Date.now());
   let offsetMs = options.clockOffsetMs ?? 0;
   const nowMs = () => base() + offsetMs;
+  let eventsSent = 0;
   const state: FakeState = {
     identity: { ...defaultIdentity, ...options.identity },
     channels: new Map(),
@@ -204,7 +205,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         api_app_id: state.identity.appId,
         event: { event_ts: `${Math.floor(nowMs() / 1000)}.000200`, ...event },
         type: 'event_callback',
-        event_id: `Ev${calls.length}${Math.floor(nowMs())}`,
+        // A counter, as Slack's ids are unique per delivery: two events sent in the same millisecond are two.
+        event_id: `Ev${String(++eventsSent).padStart(6, '0')}${Math.floor(nowMs())}`,
         event_time: Math.floor(nowMs() / 1000),
         authorizations: [{ team_id: state.identity.teamId, user_id: state.identity.botUserId, is_bot: true }],
       }),
