@@ -3,6 +3,7 @@ import type { RevisedPlanSource } from '../changes/revised-plan-source.ts';
 import type { Content } from '../content/content.ts';
 import { formatProblem } from '../plan/problems.ts';
 import type { Logger } from '../util/logger.ts';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readPlanFile } from './plan-file.ts';
 
@@ -45,9 +46,10 @@ export function planReloader(options: PlanReloadOptions): PlanReloader {
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   let closed = false;
-  // The text alone: the plan was parsed and checked when the course was loaded, and a thousand course files
-  // parsed twice doubled the start. (A broken text is never compared: reload refuses it first.)
-  let lastText = readTextOrUndefined(path);
+  // A digest of the text alone: the plan was parsed and checked when the course was loaded, and a thousand
+  // course files parsed twice doubled the start; kept whole, their texts were a tenth of the bot's heap.
+  // (A broken text is never compared: reload refuses it first.)
+  let lastDigest = digestOfFile(path);
 
   const reload = async () => {
     const result = readPlanFile(path);
@@ -56,12 +58,13 @@ export function planReloader(options: PlanReloadOptions): PlanReloader {
         `${path} changed but is not a valid plan; keeping the last good plan. Fix these and save again:`,
       );
       for (const problem of [...result.errors, ...result.warnings]) log.warn(formatProblem(problem, path));
-      lastText = undefined;
+      lastDigest = undefined;
       return;
     }
     // Saving without changes (or a touch) is not an edit.
-    if (result.text === lastText) return;
-    lastText = result.text;
+    const digest = digestOf(result.text);
+    if (digest === lastDigest) return;
+    lastDigest = digest;
     for (const warning of result.warnings) log.warn(formatProblem(warning, path));
     const { before } = source.replaceBase(result.plan);
     const adopted = await source.adoptFile(FILE_AUTHOR, options.now(), before);
@@ -96,9 +99,11 @@ export function planReloader(options: PlanReloadOptions): PlanReloader {
   };
 }
 
-function readTextOrUndefined(path: string): string | undefined {
+const digestOf = (text: string): string => createHash('sha256').update(text).digest('base64');
+
+function digestOfFile(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return digestOf(readFileSync(path, 'utf8'));
   } catch {
     return undefined;
   }

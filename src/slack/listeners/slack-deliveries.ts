@@ -23,7 +23,8 @@ export class MemorySlackDeliveries implements SlackDeliveries {
       for (const [old, at] of this.seen) if (at < wallNowMs - DELIVERY_KEPT_MS) this.seen.delete(old);
     }
     if (this.seen.has(id)) return false;
-    this.seen.set(id, wallNowMs);
+    // A copy of its own: the id is a slice of the request's whole body, which it would keep alive for an hour.
+    this.seen.set(Buffer.from(id).toString(), wallNowMs);
     return true;
   }
 }
