@@ -9,7 +9,7 @@ import type { ButtonArgs } from '../listeners/slack-listeners.ts';
 import { replyBody } from '../schedule-callback.ts';
 import { retiredNotice } from './retired-notice.ts';
 import type { ScheduleReply } from '../schedule-commands.ts';
-import { importPage, type ImportPageOptions } from './import-page.ts';
+import type { ImportPageOptions } from './import-page.ts';
 import type { ConfirmationStore } from '../../changes/confirmations.ts';
 import { PendingConfirmations } from './pending-confirmations.ts';
 import { setupPreview } from './setup-preview.ts';
@@ -84,6 +84,9 @@ export function courseSetup(deps: CourseSetupDeps) {
     const existing = await deps.deployment.courseForChannel(channelId);
     const retired = existing?.retiredAt();
     if (existing && retired) return { content: retiredNotice(existing, retired) };
+    // Loaded on the first setup, not at start: the importer and its HTML and CSV parsers are a few MB of a
+    // bot that, in most deployments, is set up once a term.
+    const { importPage } = await import('./import-page.ts');
     const imported = await importPage(url, {
       now,
       ...(timezone ? { timezone } : {}),

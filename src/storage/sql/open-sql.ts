@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import DatabaseConstructor from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { cachedStatements } from './cached-statements.ts';
-import pg from 'pg';
+import type { CustomTypesConfig } from 'pg';
 import type { Logger } from '../../util/logger.ts';
 import { silentLogger } from '../../util/logger.ts';
 import { UserError } from '../../util/user-error.ts';
@@ -56,6 +56,8 @@ async function openPostgres(
     logger = silentLogger,
   }: OpenSqlOptions,
 ): Promise<SqlStore> {
+  // Loaded only for PostgreSQL: a bot on its SQLite file never holds the driver (a few MB of its heap).
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: target.url,
     max: poolSize,
@@ -67,7 +69,7 @@ async function openPostgres(
     types: {
       getTypeParser: (oid: number, format?: 'text' | 'binary') =>
         oid === 20 ? Number : pg.types.getTypeParser(oid, format),
-    } as pg.CustomTypesConfig,
+    } as CustomTypesConfig,
   });
   // An idle connection that the server closes (a restart) emits here; unhandled, it would end the process.
   // The next query fails and the retry reports the outage, so this only notes it.
