@@ -12,7 +12,14 @@ export const systemClock: Clock = { now: () => DateTime.now() };
  */
 export function shiftedClock(start: DateTime, base: Clock = systemClock): Clock {
   const offsetMs = start.toMillis() - base.now().toMillis();
-  return { now: () => base.now().plus({ milliseconds: offsetMs }) };
+  // From milliseconds, not plus(): asked on every command and log line, and luxon's duration arithmetic is
+  // the slower way to the same instant.
+  return {
+    now: () => {
+      const then = base.now();
+      return DateTime.fromMillis(then.toMillis() + offsetMs, { zone: then.zone });
+    },
+  };
 }
 
 /** A clock that only moves when told to: for tests. */

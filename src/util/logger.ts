@@ -28,13 +28,23 @@ export function createLogger({
   zone,
   write = (line) => process.stderr.write(`${line}\n`),
 }: LoggerOptions = {}): Logger {
+  // The stamp of the second last logged in: formatting a zoned time costs more than the rest of a line, and
+  // a busy bot logs many lines a second (one per command answered).
+  let last: { second: number; zone: string | undefined; stamp: string } | undefined;
+  const stampNow = (): string => {
+    if (!clock) return '';
+    const now = clock.now();
+    const second = Math.floor(now.toMillis() / 1000);
+    const shownIn = zone?.();
+    if (last?.second === second && last.zone === shownIn) return last.stamp;
+    const stamp = `${(shownIn ? now.setZone(shownIn) : now).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ")} `;
+    last = { second, zone: shownIn, stamp };
+    return stamp;
+  };
   const at = (wanted: LogLevel) => (message: string) => {
     if (RANK[wanted] < RANK[level]) return;
-    const shownIn = zone?.();
-    const now = clock && (shownIn ? clock.now().setZone(shownIn) : clock.now());
-    const stamp = now ? `${now.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ")} ` : '';
     // Newlines would split one event over several lines and break log parsing.
-    write(`${stamp}${wanted} ${message.replace(/\s*\n\s*/g, ' ')}`);
+    write(`${stampNow()}${wanted} ${message.replace(/\s*\n\s*/g, ' ')}`);
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
