@@ -34,7 +34,17 @@ export function oncePerDelivery({ deliveries, log, wallNow, waitMs = 1_000 }: On
 
   const firstSeen = async (id: string): Promise<boolean> => {
     let timer: NodeJS.Timeout | undefined;
-    const recording = deliveries.firstSeen(id, wallNow());
+    let recording: boolean | Promise<boolean>;
+    try {
+      recording = deliveries.firstSeen(id, wallNow());
+    } catch (error) {
+      recording = Promise.reject(error);
+    }
+    // In memory (one instance): known at once, no timer to race.
+    if (typeof recording === 'boolean') {
+      failing = false;
+      return recording;
+    }
     const late = new Promise<typeof TIMED_OUT>((resolve) => {
       timer = setTimeout(() => resolve(TIMED_OUT), waitMs);
     });

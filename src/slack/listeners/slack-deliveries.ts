@@ -9,8 +9,11 @@ export const DELIVERY_PRUNE_EVERY_MS = 60 * 60 * 1000;
  * re-sent one is handled once. With several instances it is the database they share.
  */
 export interface SlackDeliveries {
-  /** Records the delivery: true the first time its id is seen, false when it was seen before. */
-  firstSeen(id: string, wallNowMs: number): Promise<boolean>;
+  /**
+   * Records the delivery: true the first time its id is seen, false when it was seen before. Answered at
+   * once when the record is in memory, so a request does not wait on a timer for nothing.
+   */
+  firstSeen(id: string, wallNowMs: number): boolean | Promise<boolean>;
 }
 
 /** One process's deliveries: enough for one instance, where a retry reaches the same process. */
@@ -18,12 +21,12 @@ export class MemorySlackDeliveries implements SlackDeliveries {
   private readonly seen = new Map<string, number>();
   private readonly pruneDue = nowAndThen(DELIVERY_PRUNE_EVERY_MS);
 
-  async firstSeen(id: string, wallNowMs: number): Promise<boolean> {
+  firstSeen(id: string, wallNowMs: number): boolean {
     if (this.pruneDue(wallNowMs)) {
       for (const [old, at] of this.seen) if (at < wallNowMs - DELIVERY_KEPT_MS) this.seen.delete(old);
     }
     if (this.seen.has(id)) return false;
-    // A copy of its own: the id is a slice of the request's whole body, which it would keep alive for an hour.
+    // A copy of its own: the id is a slice of the request's whole body, which it would keep alive for a day.
     this.seen.set(Buffer.from(id).toString(), wallNowMs);
     return true;
   }
