@@ -12,3 +12,13 @@ describe('shiftedClock', () => {
     expect(clock.now().zoneName).toBe('America/New_York');
   });
 });
+
+describe('shiftedClock on the system clock', () => {
+  it('runs on in real time from the given instant', async () => {
+    const clock = shiftedClock(DateTime.fromISO('2025-10-14T09:00:00-04:00'));
+    const first = clock.now().toMillis();
+    expect(Math.abs(first - DateTime.fromISO('2025-10-14T09:00:00-04:00').toMillis())).toBeLessThan(1000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(clock.now().toMillis() - first).toBeGreaterThanOrEqual(15);
+  });
+});
