@@ -14,7 +14,8 @@ import { processMemory } from './process-memory.ts';
 import { BENCH_SECRET } from './server-settings.ts';
 import { freePort } from './spawn-server.ts';
 
-export type ServingSide = 'bare' | 'coursebot';
+/** The bare app; coursebot as `npm start` runs it; coursebot under plain `node` (no options), to show what they buy. */
+export type ServingSide = 'bare' | 'coursebot' | 'plain';
 
 export interface ServingSample {
   /** From spawn until the process logs that it listens. */
@@ -41,8 +42,8 @@ export interface ServingOptions {
 }
 
 export async function measureServing(o: ServingOptions): Promise<Record<ServingSide, ServingSample[]>> {
-  const samples: Record<ServingSide, ServingSample[]> = { bare: [], coursebot: [] };
-  const sides: ServingSide[] = ['bare', 'coursebot'];
+  const samples: Record<ServingSide, ServingSample[]> = { bare: [], coursebot: [], plain: [] };
+  const sides: ServingSide[] = ['bare', 'coursebot', 'plain'];
   for (let run = 0; run < o.runs; run++) {
     for (const side of run % 2 === 0 ? sides : [...sides].reverse()) {
       samples[side].push(await measureOne(side, o));
@@ -62,7 +63,7 @@ async function measureOne(side: ServingSide, o: ServingOptions): Promise<Serving
           { fake: o.fake, schedulePath: '', now: o.now, fromSource: o.fromSource },
           port,
           dir,
-          o.nodeOptions,
+          side === 'plain' ? [] : o.nodeOptions,
           o.env,
         );
   try {

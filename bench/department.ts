@@ -5,6 +5,7 @@
  *  - start-up time and resident memory with every course loaded;
  *  - one scheduler tick with every course, nothing due (median, p99);
  *  - `/schedule next` typed in one course's channel (p50, p99) against the bare app;
+ *  - memory and p50 again for coursebot under plain `node`, without npm start's options (informational);
  *  - the morning burst: a class-day post per course due at 08:00, a fake Slack taking 50 ms per call,
  *    one post per second per channel and 429 (Retry-After: 1) to 5% of posts: when the last one lands,
  *    and that none landed twice.
