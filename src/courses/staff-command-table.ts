@@ -110,7 +110,16 @@ export const staffWords = (route: StaffRoute): string[] =>
   staffCommands.filter((c) => c.route === route).map((c) => c.name);
 
 /** The help lines of one route. */
-export const staffHelp = (route: StaffRoute): HelpEntry[] =>
-  staffCommands
-    .filter((c) => c.route === route)
-    .map(({ name, args, description, example }) => ({ name, args, description, example }));
+const helpOfRoute = new Map<StaffRoute, readonly HelpEntry[]>();
+
+/** The help entries of one route's words, made once: the table is fixed, and every answer lists them. */
+export const staffHelp = (route: StaffRoute): readonly HelpEntry[] => {
+  let help = helpOfRoute.get(route);
+  if (!help) {
+    help = staffCommands
+      .filter((c) => c.route === route)
+      .map(({ name, args, description, example }) => ({ name, args, description, example }));
+    helpOfRoute.set(route, help);
+  }
+  return help;
+};

@@ -51,7 +51,9 @@ export type ScheduleHandler = (request: ScheduleRequest) => ScheduleReply | Prom
  */
 export class ScheduleCommandTable {
   private readonly handlers = new Map<string, ScheduleHandler>();
-  private readonly help: HelpEntry[] = [];
+  // Replaced, never changed in place: a list handed out stays as it was, so callers may remember what they built
+  // from it (the help of every answer is built from this one).
+  private help: readonly HelpEntry[] = [];
 
   /** `help` lines are listed after the queries in `/schedule help` (and with every "did you mean"). */
   register(words: string | string[], handler: ScheduleHandler, help: readonly HelpEntry[] = []): this {
@@ -61,7 +63,7 @@ export class ScheduleCommandTable {
       if (this.handlers.has(word)) throw new Error(`/schedule ${word} is already registered`);
       this.handlers.set(word, handler);
     }
-    this.help.push(...help);
+    this.help = [...this.help, ...help];
     return this;
   }
 

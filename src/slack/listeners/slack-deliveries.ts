@@ -26,8 +26,9 @@ export class MemorySlackDeliveries implements SlackDeliveries {
       for (const [old, at] of this.seen) if (at < wallNowMs - DELIVERY_KEPT_MS) this.seen.delete(old);
     }
     if (this.seen.has(id)) return false;
-    // A copy of its own: the id is a slice of the request's whole body, which it would keep alive for a day.
-    this.seen.set(Buffer.from(id).toString(), wallNowMs);
+    // A string of its own: the id is a slice of the request's whole body, which it would keep alive for a
+    // day. Slicing a concatenation makes V8 copy the characters into a new string first.
+    this.seen.set(` ${id}`.slice(1), wallNowMs);
     return true;
   }
 }
