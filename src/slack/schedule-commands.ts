@@ -51,9 +51,7 @@ export type ScheduleHandler = (request: ScheduleRequest) => ScheduleReply | Prom
  */
 export class ScheduleCommandTable {
   private readonly handlers = new Map<string, ScheduleHandler>();
-  // Replaced, never changed in place: a list handed out stays as it was, so callers may remember what they built
-  // from it (the help of every answer is built from this one).
-  private help: readonly HelpEntry[] = [];
+  private readonly help: HelpEntry[] = [];
 
   /** `help` lines are listed after the queries in `/schedule help` (and with every "did you mean"). */
   register(words: string | string[], handler: ScheduleHandler, help: readonly HelpEntry[] = []): this {
@@ -63,7 +61,7 @@ export class ScheduleCommandTable {
       if (this.handlers.has(word)) throw new Error(`/schedule ${word} is already registered`);
       this.handlers.set(word, handler);
     }
-    this.help = [...this.help, ...help];
+    this.help.push(...help);
     return this;
   }
 

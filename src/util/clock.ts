@@ -12,10 +12,9 @@ export const systemClock: Clock = { now: () => DateTime.now() };
  */
 export function shiftedClock(start: DateTime, base: Clock = systemClock): Clock {
   const offsetMs = start.toMillis() - base.now().toMillis();
-  // From milliseconds, not plus(): asked on every command and log line, and luxon's duration arithmetic is
-  // the slower way to the same instant.
-  // On the system clock, from the milliseconds alone: a DateTime costs a Locale of its own, and the shifted
-  // clock is asked on every command and log line.
+  // Asked on every command and log line: from milliseconds, not plus() (luxon's duration arithmetic is the
+  // slower way to the same instant), and on the system clock without reading a DateTime of it first (each
+  // DateTime costs a Locale of its own).
   if (base === systemClock) return { now: () => DateTime.fromMillis(Date.now() + offsetMs) };
   return {
     now: () => {
