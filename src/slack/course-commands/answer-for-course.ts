@@ -1,19 +1,10 @@
 import { staffHelp, staffWords } from '../../courses/staff-command-table.ts';
 import type { Course } from '../../deployment/deployment.ts';
 import { DEFAULT_PREFIX } from '../../queries/help-content.ts';
-import type { HelpEntry } from '../../queries/query-table.ts';
 import type { Asker, Respond, ScheduleCallbackDeps } from '../schedule-callback.ts';
 import { replyBody } from '../schedule-callback.ts';
 import type { ScheduleReply } from '../schedule-commands.ts';
 import { retiredNotice } from './retired-notice.ts';
-
-/** The registered words' help followed by setup's, built once for each list the table hands out. */
-const withSetup = new WeakMap<readonly HelpEntry[], readonly HelpEntry[]>();
-function withSetupHelp(registered: readonly HelpEntry[]): readonly HelpEntry[] {
-  let all = withSetup.get(registered);
-  if (!all) withSetup.set(registered, (all = [...registered, ...staffHelp('setup')]));
-  return all;
-}
 
 /** Words that change a course: refused once it is retired. */
 const CHANGING = new Set([...staffWords('desk'), ...staffWords('retire')]);
@@ -39,7 +30,7 @@ export function answerFor(
   const handler = deps.commands.handlerFor(first);
   if (!handler) {
     const { content, share, ok } = deps.ask(plan, text, now, {
-      extraHelp: withSetupHelp(deps.commands.helpEntries()),
+      extraHelp: [...deps.commands.helpEntries(), ...staffHelp('setup')],
       ...(deps.command ? { prefix: deps.command } : {}),
     });
     if (!retired) return { content, share: share && ok };
