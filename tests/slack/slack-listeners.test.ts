@@ -1,5 +1,7 @@
-// The one failure handler behind every listener: an unexpected error is one log line and one polite answer,
-// in the ack when it is still unsent, else through response_url; never a stack trace, never silence.
+// SlackListeners: the one middleware that hands each request to its handler (by command name, action_id and
+// event type), and the one failure handler behind every listener: an unexpected error is one log line and one
+// polite answer, in the ack when it is still unsent, else through response_url; never a stack trace, never
+// silence.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FAILED_TEXT } from '../../src/slack/listeners/listener-failed.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
@@ -49,5 +51,44 @@ describe('SlackListeners', () => {
     const response = await until(() => fake.responses()[0]);
     expect(response.body).toMatchObject({ text: FAILED_TEXT, replace_original: false });
     expect(started.log.lines).toContain('error slack: button broken_button failed: boom');
+  });
+});
+
+describe('SlackListeners dispatch', () => {
+  it('runs the handler of the command, button and event each request names, and only it', async () => {
+    started = await startApp(fake, 'socket');
+    const ran: string[] = [];
+    const { listeners } = started.slack;
+    listeners.command('/first', async ({ ack }) => {
+      ran.push('first');
+      await ack('one');
+    });
+    listeners.command('/second', async ({ ack }) => {
+      ran.push('second');
+      await ack('two');
+    });
+    listeners.action(/^pick_/, async ({ ack, action }) => {
+      ran.push(`action ${action.action_id}`);
+      await ack();
+    });
+    listeners.event('reaction_added', async () => void ran.push('reaction a'));
+    listeners.event('reaction_added', async () => void ran.push('reaction b'));
+    listeners.event('app_mention', async () => void ran.push('mention'));
+
+    expect((await fake.sendSlashCommand({ command: '/second', text: '' })).payload).toMatchObject({
+      text: 'two',
+    });
+    await fake.sendInteractive({ actions: [{ action_id: 'pick_one', value: 'x' }] });
+    await fake.sendEvent({ type: 'reaction_added', user: 'U0STUDENT', reaction: 'tada' });
+    await until(() => ran.length >= 4 || undefined);
+    expect(ran).toEqual(['second', 'action pick_one', 'reaction a', 'reaction b']);
+  });
+
+  it('acknowledges a button no handler takes, so Slack shows no error', async () => {
+    started = await startApp(fake, 'socket');
+    started.slack.listeners.action('known', async ({ ack }) => ack());
+    const acked = await fake.sendInteractive({ actions: [{ action_id: 'a_link_button', value: 'x' }] });
+    expect(acked).toBeDefined();
+    expect(started.log.lines.filter((l) => l.startsWith('error'))).toEqual([]);
   });
 });
