@@ -24,7 +24,7 @@ export interface ScheduleCallbackDeps {
   clock: Clock;
   ask: AskFn;
   commands: ScheduleCommandTable;
-  log: Pick<Logger, 'info' | 'warn' | 'error'>;
+  log: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
   /** The channel IDs a person is a member of, for a request typed outside any course channel. */
   memberChannels(userId: string): Promise<ReadonlySet<string>>;
   /** `/schedule setup URL`: answered for the channel it is typed in, whatever course it has or not. */
@@ -188,9 +188,13 @@ function safely(
   }
 }
 
+/**
+ * At debug level: a line per question is who asked what, which an operator need not keep for every student,
+ * and on a busy bot the write to stderr cost more than the answer. Refusals and failures stay at info and up.
+ */
 function logAnswer(deps: ScheduleCallbackDeps, userId: string, text: string, started: number): void {
   const ms = Math.round(performance.now() - started);
-  deps.log.info(`/schedule "${logSafe(text)}" from ${userId} answered in ${ms} ms`);
+  deps.log.debug(`/schedule "${logSafe(text)}" from ${userId} answered in ${ms} ms`);
 }
 
 /**

@@ -49,7 +49,7 @@ describe('/schedule text in the listener and the log', () => {
   it('escapes control characters in the logged text', async () => {
     await send('next \u001b[2J\u0007 forged');
     const line = app!.log.lines.find((l) => l.includes('answered in'));
-    expect(line).toMatch(/^info \/schedule "next \\x1b\[2J\\x07 forged" from U0STUDENT answered in \d+ ms$/);
+    expect(line).toMatch(/^debug \/schedule "next \\x1b\[2J\\x07 forged" from U0STUDENT answered in \d+ ms$/);
   });
 });
 

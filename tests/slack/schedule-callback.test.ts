@@ -44,7 +44,7 @@ describe('scheduleCallback', () => {
     expect(acks[0]).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('Class 13') });
     expect(responses).toEqual([]);
     expect(log.lines).toEqual([
-      expect.stringMatching(/^info \/schedule "next" from U0STUDENT answered in \d+ ms$/),
+      expect.stringMatching(/^debug \/schedule "next" from U0STUDENT answered in \d+ ms$/),
     ]);
   });
 

@@ -63,7 +63,7 @@ export interface RecordingLogger extends Logger {
 export function recordingLogger(): RecordingLogger {
   const lines: string[] = [];
   const at = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
-  return { lines, debug: () => {}, info: at('info'), warn: at('warn'), error: at('error') };
+  return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 export const textContent = (text: string): Content => ({
