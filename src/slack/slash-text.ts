@@ -4,6 +4,8 @@
  * typed (`@channel`, `#cs599`, the link's label). Renderers escape again on the way out.
  */
 export function plainSlashText(text: string): string {
+  // Most requests are a few plain words ("next", "week"): one test instead of six passes over the text.
+  if (!/[<&]|[^\S ]| {2}|^ | $/.test(text)) return text;
   return text
     .replace(/<([^<>]*)>/g, (_token, inner: string) => plainToken(inner))
     .replace(/&lt;/g, '<')
@@ -27,6 +29,8 @@ function plainToken(inner: string): string {
  * sends a mention, or an ID typed as is. Read before plainSlashText, which keeps only the names.
  */
 export function mentionedUsers(text: string): string[] {
+  // Every mention and every user ID has a U or a W; most requests have neither.
+  if (!/[UW]/.test(text)) return [];
   const ids = [...text.matchAll(/<@([UW][A-Z0-9]+)(?:\|[^<>]*)?>|(?<![\w@<])([UW][A-Z0-9]{6,})(?!\w)/g)].map(
     (m) => (m[1] ?? m[2])!,
   );

@@ -20,6 +20,17 @@ describe('plainSlashText', () => {
     expect(plainSlashText('  class   13 \n share ')).toBe('class 13 share');
     expect(plainSlashText('')).toBe('');
   });
+
+  it('gives plain words back as they are, and anything else the full treatment', () => {
+    expect(plainSlashText('class 13 share')).toBe('class 13 share');
+    expect(plainSlashText('next')).toBe('next');
+    expect(plainSlashText(' next')).toBe('next');
+    expect(plainSlashText('next ')).toBe('next');
+    expect(plainSlashText('week  2')).toBe('week 2');
+    expect(plainSlashText('week\t2')).toBe('week 2');
+    expect(plainSlashText('week\u00a02')).toBe('week 2');
+    expect(plainSlashText('search a>b')).toBe('search a>b');
+  });
 });
 
 describe('mentionedUsers', () => {
@@ -30,5 +41,7 @@ describe('mentionedUsers', () => {
 
   it('reads no user from plain words, channels or special mentions', () => {
     expect(mentionedUsers('staff add @alex <#C0CLASS|cs599> <!here> USERS')).toEqual([]);
+    expect(mentionedUsers('next')).toEqual([]);
+    expect(mentionedUsers('staff add u012abcdef')).toEqual([]);
   });
 });
