@@ -12,7 +12,7 @@ export function lateDeployment(get: () => Deployment | undefined): Deployment {
   return {
     courses: () => ready()?.courses() ?? [],
     course: (id) => ready()?.course(id),
-    courseForChannel: async (channelId) => ready()?.courseForChannel(channelId),
+    courseForChannel: (channelId) => ready()?.courseForChannel(channelId),
     isAdmin: (userId) => ready()?.isAdmin(userId) ?? false,
     isStaff: (course, userId) => ready()?.isStaff(course, userId) ?? false,
     maySetUp: (userId) => ready()?.maySetUp(userId) ?? false,

@@ -66,7 +66,7 @@ export function singleCourseDeployment(options: SingleCourseOptions): SingleCour
   return {
     courses: () => [course],
     course: (id) => (id === course.id ? course : undefined),
-    courseForChannel: async (channelId) => (options.channels().includes(channelId) ? course : undefined),
+    courseForChannel: (channelId) => (options.channels().includes(channelId) ? course : undefined),
     isAdmin: () => false,
     isStaff: (_course, userId) => options.staff.includes(userId),
     maySetUp: () => false,

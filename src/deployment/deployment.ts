@@ -56,8 +56,11 @@ export interface Deployment {
   /** Every course, retired ones included, in a stable order (by id). */
   courses(): readonly Course[];
   course(id: string): Course | undefined;
-  /** The course whose home or reminder channel is this channel ID (retired courses included), if any. */
-  courseForChannel(channelId: string): Promise<Course | undefined>;
+  /**
+   * The course whose home or reminder channel is this channel ID (retired courses included), if any. Known
+   * at once for a channel seen before or configured by ID; only a channel name never resolved asks Slack.
+   */
+  courseForChannel(channelId: string): Course | undefined | Promise<Course | undefined>;
   /** Deployment admins (COURSEBOT_ADMINS): may set up and retire anywhere, and are staff of every course. */
   isAdmin(userId: string): boolean;
   /** The one staff rule: an admin, or one of the course's staff. */

@@ -73,16 +73,21 @@ export class RunningDeployment implements Deployment {
     return this.byId.get(id);
   }
 
-  async courseForChannel(channelId: string): Promise<CourseRuntime | undefined> {
+  courseForChannel(channelId: string): CourseRuntime | undefined | Promise<CourseRuntime | undefined> {
     // A channel seen before costs one course's channels, however many courses there are.
     const known = this.byChannelId.get(channelId);
     if (known && this.posts(known, channelId)) return known;
     this.byChannelId.delete(channelId);
     // Names already resolved answer without waiting; only names never resolved are asked of Slack.
-    const found =
-      this.courses().find((course) => this.posts(course, channelId)) ?? (await this.resolveNames(channelId));
-    if (found) this.byChannelId.set(channelId, found);
-    return found;
+    const found = this.courses().find((course) => this.posts(course, channelId));
+    if (found) {
+      this.byChannelId.set(channelId, found);
+      return found;
+    }
+    return this.resolveNames(channelId).then((named) => {
+      if (named) this.byChannelId.set(channelId, named);
+      return named;
+    });
   }
 
   isAdmin(userId: string): boolean {

@@ -10,7 +10,7 @@ import type { Clock } from '../util/clock.ts';
 import { logSafe } from '../util/log-safe.ts';
 import type { Logger } from '../util/logger.ts';
 import { answerFor } from './course-commands/answer-for-course.ts';
-import { resolveCourse } from './course-commands/resolve-course.ts';
+import { resolveCourse, type Resolved } from './course-commands/resolve-course.ts';
 import type { SetupHandler } from './course-commands/setup-command.ts';
 import type { CommandArgs } from './listeners/slack-listeners.ts';
 import type { ScheduleCommandTable, ScheduleReply } from './schedule-commands.ts';
@@ -151,7 +151,7 @@ function route(
       followUp: async (reply) => void (await respond(replyBody(reply))),
     });
   }
-  return resolveCourse(
+  const resolved = resolveCourse(
     {
       deployment: deps.deployment,
       memberChannels: deps.memberChannels,
@@ -161,11 +161,10 @@ function route(
     },
     text,
     who,
-  ).then((resolved) =>
-    resolved.kind === 'reply'
-      ? resolved.reply
-      : answerFor(deps, resolved.course, resolved.text, who, respond),
   );
+  const answer = (r: Resolved) =>
+    r.kind === 'reply' ? r.reply : answerFor(deps, r.course, r.text, who, respond);
+  return resolved instanceof Promise ? resolved.then(answer) : answer(resolved);
 }
 
 /** A failing handler costs the user one polite line, never silence or a stack trace. */

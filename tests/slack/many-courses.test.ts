@@ -73,7 +73,8 @@ beforeEach(async () => {
     clock: new ManualClock(NOW),
     ask,
     log,
-    requestTimeoutMs: 2000,
+    // Past the ack's 2 s budget, so that a hung lookup is first "working on it", then given up.
+    requestTimeoutMs: 2500,
   });
   await slack.start();
 });
@@ -137,8 +138,8 @@ describe('one bot, many courses', () => {
   });
 
   it('says "working on it" while the membership lookup hangs, then asks which course once it times out', async () => {
-    // Longer than both the ack's budget and the Web API timeout (2 s each here).
-    fake.failNext('users.conversations', { delayMs: 2300 });
+    // Longer than both the ack's budget (2 s) and the Web API timeout (2.5 s here).
+    fake.failNext('users.conversations', { delayMs: 2800 });
     const before = fake.responses().length;
     const ack = await command('next', 'U0ONE', 'D0DM3');
     expect(ack.text).toBe('Working on it…');

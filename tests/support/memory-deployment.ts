@@ -79,8 +79,7 @@ export function memoryDeployment(
     announced,
     courses: () => [...held.values()].map((h) => h.course).sort((a, b) => a.id.localeCompare(b.id)),
     course: (id) => held.get(id)?.course,
-    courseForChannel: async (channelId) =>
-      [...held.values()].find((h) => h.channels.includes(channelId))?.course,
+    courseForChannel: (channelId) => [...held.values()].find((h) => h.channels.includes(channelId))?.course,
     isAdmin: (userId) => admins.includes(userId),
     isStaff,
     maySetUp: (userId) => admins.includes(userId) || options.openSetup === true,

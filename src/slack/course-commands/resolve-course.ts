@@ -35,17 +35,19 @@ const NO_COURSE = (command: string): ScheduleReply => ({
   },
 });
 
+type Who = { userId: string; channelId: string; mentions: readonly string[] };
+
 /**
  * Which course a `/schedule` request is for: the course named by its first word, else the channel's course,
- * else the person's only course channel, else a question with one button per course. Only the last step
- * may call Slack (the person's channels, cached briefly).
+ * else the person's only course channel, else a question with one button per course. Only the last steps
+ * may call Slack (a channel name never resolved; the person's channels, cached briefly). Answered at once
+ * when Slack need not be asked, as for every request typed in a course's channel: no promise, no timer.
  */
-export async function resolveCourse(
+export function resolveCourse(
   deps: CourseResolverDeps,
   text: string,
-  who: { userId: string; channelId: string; mentions: readonly string[] },
-): Promise<Resolved> {
-  const { userId, channelId } = who;
+  who: Who,
+): Resolved | Promise<Resolved> {
   const courses = deps.deployment.courses();
   const [first = '', ...rest] = text.split(' ');
   if (first && !deps.isCommandWord(first)) {
@@ -56,17 +58,31 @@ export async function resolveCourse(
       return { kind: 'reply', reply: ambiguousCourse(first, fits, deps.command) };
     }
   }
-  const here = await deps.deployment.courseForChannel(channelId);
+  const here = deps.deployment.courseForChannel(who.channelId);
+  return here instanceof Promise
+    ? here.then((found) => outsideNamed(deps, found, text, who))
+    : outsideNamed(deps, here, text, who);
+}
+
+/** A request that names no course: the channel's course (`here`), else the person's, else a question. */
+function outsideNamed(
+  deps: CourseResolverDeps,
+  here: Course | undefined,
+  text: string,
+  who: Who,
+): Resolved | Promise<Resolved> {
   if (here) return { kind: 'course', course: here, text };
+  const courses = deps.deployment.courses();
   if (courses.length === 0) return { kind: 'reply', reply: NO_COURSE(deps.command) };
   // One course is every request's course: no lookup, and today's one-course bot answers as it always did.
   if (courses.length === 1) return { kind: 'course', course: courses[0]!, text };
-  const mine = await coursesOf(deps, userId);
-  if (mine.length === 1) return { kind: 'course', course: mine[0]!, text };
-  return {
-    kind: 'reply',
-    reply: courseChooser(mine.length > 1 ? mine : courses, text, who.mentions, deps.command),
-  };
+  return coursesOf(deps, who.userId).then((mine): Resolved => {
+    if (mine.length === 1) return { kind: 'course', course: mine[0]!, text };
+    return {
+      kind: 'reply',
+      reply: courseChooser(mine.length > 1 ? mine : courses, text, who.mentions, deps.command),
+    };
+  });
 }
 
 const withCode = (course: Course) => ({ id: course.id, code: course.plans.current().course.code, course });
