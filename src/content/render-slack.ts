@@ -51,7 +51,8 @@ export function escapeMrkdwn(text: string): string {
 
 // Content is built once and never changed, so a content rendered again (a remembered /schedule answer,
 // every request of a busy minute) reuses its blocks: rendering was most of the work left per request.
-const rendered = new WeakMap<Content, SlackMessage>();
+// Without buttons the fitted blocks are the same every time too, and kept with them.
+const rendered = new WeakMap<Content, SlackMessage & { fitted: SlackBlock[] }>();
 
 /**
  * Renders content as Block Kit with a plain fallback `text` for notifications and screen readers, and the
@@ -61,15 +62,17 @@ const rendered = new WeakMap<Content, SlackMessage>();
 export function renderSlack(content: Content, buttons: readonly SlackButtonSpec[] = []): SlackMessage {
   let message = rendered.get(content);
   if (!message) {
+    const blocks = content.blocks.flatMap(toBlocks);
     message = {
       text: cutMrkdwn(fallbackText(content), MAX_FALLBACK_TEXT),
-      blocks: content.blocks.flatMap(toBlocks),
+      blocks,
+      fitted: fitBlocks(blocks),
     };
     rendered.set(content, message);
   }
   // The caller gets its own message and array; the blocks in it are shared and must not be changed.
-  const actions: SlackBlock[] =
-    buttons.length > 0 ? [{ type: 'actions', elements: buttons.map(toButton) }] : [];
+  if (buttons.length === 0) return { text: message.text, blocks: [...message.fitted] };
+  const actions: SlackBlock[] = [{ type: 'actions', elements: buttons.map(toButton) }];
   return { text: message.text, blocks: fitBlocks(message.blocks, actions) };
 }
 

@@ -11,6 +11,7 @@ import { watchCourseFile } from '../files/watch-course-file.ts';
 import type { PlanFolderWatchers } from '../files/watch-plan-folder.ts';
 import { FILE_AUTHOR, type PlanWatcher } from '../files/watch-plan.ts';
 import { narrowPostContent } from '../reminders/narrow-post.ts';
+import type { Plan } from '../plan/schema.ts';
 import { revisionAnnouncementKey } from '../delivery/announcement.ts';
 import type { DatabaseRetry } from '../storage/sql/retry.ts';
 import type { AnyKysely, SqlStore } from '../storage/sql/sql-store.ts';
@@ -146,6 +147,13 @@ export async function openCourseRuntime(spec: CourseSpec, deps: CourseRuntimeDep
   };
 
   const staff = (): string[] => courseStaff(spec.configuredStaff, plans.current(), storedStaff);
+  // Asked on every request typed in a channel (which course is it?): made once for each plan.
+  let channelsOf: { plan: Plan; channels: readonly string[] } | undefined;
+  const channels = (): readonly string[] => {
+    const plan = plans.current();
+    if (channelsOf?.plan !== plan) channelsOf = { plan, channels: courseChannels(plan, spec.home) };
+    return channelsOf.channels;
+  };
   const course: CourseRuntime = {
     id: spec.id,
     source: spec.source,
@@ -155,7 +163,7 @@ export async function openCourseRuntime(spec: CourseSpec, deps: CourseRuntimeDep
     announcer,
     dispatcher: undefined as unknown as Dispatcher,
     homeChannel: () => spec.home,
-    channels: () => courseChannels(plans.current(), spec.home),
+    channels,
     staff,
     retiredAt: () => retired,
     markRetired(at) {

@@ -68,9 +68,13 @@ export function oncePerDelivery({ deliveries, log, wallNow, waitMs = 1_000 }: On
     }
   };
 
-  return async (args: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  // `handle`: what a first delivery goes on to, Bolt's next middleware unless the caller says.
+  return async (
+    args: AnyMiddlewareArgs & AllMiddlewareArgs,
+    handle: () => Promise<void> = () => args.next(),
+  ): Promise<void> => {
     const id = deliveryId(args.body);
-    if (id === undefined || (await firstSeen(id))) return args.next();
+    if (id === undefined || (await firstSeen(id))) return handle();
     const retry = args.context.retryNum === undefined ? '' : ` (retry ${args.context.retryNum})`;
     log.debug(`slack: ${id}${retry} was handled already; acknowledged only`);
     // An event is acknowledged by Bolt before any middleware; a command, action or view waits for ours.

@@ -59,8 +59,9 @@ export class SlackListeners {
     private readonly log: Pick<Logger, 'error' | 'warn' | 'debug'>,
     { deliveries = new MemorySlackDeliveries(), wallNow = () => Date.now() }: SlackListenersOptions = {},
   ) {
-    app.use(oncePerDelivery({ deliveries, log, wallNow }));
-    app.use((args) => this.dispatch(args));
+    // One middleware, not two: each of Bolt's middleware steps costs every request a chain of closures.
+    const once = oncePerDelivery({ deliveries, log, wallNow });
+    app.use((args) => once(args, () => this.dispatch(args)));
   }
 
   command(name: string, handler: (args: CommandArgs) => Promise<void>): void {
