@@ -4,14 +4,15 @@
  * against a bare Bolt app where that applies. Prints, each with its target and PASS/MISS:
  *  - start-up time and resident memory with every course loaded;
  *  - one scheduler tick with every course, nothing due (median, p99);
- *  - `/schedule next` typed in one course's channel (p50, p99) against the bare app;
+ *  - `/schedule next` typed in one course's channel (p50, p99) against the bare app, the sides taking turns
+ *    in `--rounds` batches so that the machine's ups and downs fall on all of them alike;
  *  - memory and p50 again for coursebot under plain `node`, without npm start's options (informational);
  *  - the morning burst: a class-day post per course due at 08:00, a fake Slack taking 50 ms per call,
  *    one post per second per channel and 429 (Retry-After: 1) to 5% of posts: when the last one lands,
  *    and that none landed twice.
  * All traffic stays on 127.0.0.1; a run takes about two minutes on two cores.
  *
- *   npm run bench:department -- --courses 1000 --runs 2 --requests 1000 --ticks 30
+ *   npm run bench:department -- --courses 1000 --runs 2 --requests 1000 --rounds 10 --ticks 30
  *
  * `--from-source` runs coursebot from its TypeScript sources through tsx; `--strict` exits 1 on a MISS.
  */
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '2' },
     warmup: { type: 'string', default: '200' },
     requests: { type: 'string', default: '1000' },
+    rounds: { type: 'string', default: '10' },
     ticks: { type: 'string', default: '30' },
     'from-source': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
@@ -46,6 +48,7 @@ const count = whole('courses', values.courses, 1);
 const runs = whole('runs', values.runs, 1);
 const warmup = whole('warmup', values.warmup, 0);
 const requests = whole('requests', values.requests, 1);
+const rounds = whole('rounds', values.rounds, 1);
 const ticks = whole('ticks', values.ticks, 1);
 const fromSource = values['from-source'];
 const nodeOptions = nodeOptionsOfStartScript();
@@ -83,6 +86,7 @@ try {
       runs,
       warmup,
       requests,
+      rounds,
     });
   } finally {
     await fake.close();
