@@ -21,7 +21,7 @@ const START_TIMEOUT_MS = 30_000;
 
 export interface BotMemoryOptions {
   fake: FakeSlack;
-  /** node's options in `npm start` (e.g. --max-semi-space-size=2). */
+  /** node's options in `npm start` (e.g. --max-semi-space-size=4). */
   startOptions: string[];
   runs: number;
   warmup: number;
