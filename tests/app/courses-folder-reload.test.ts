@@ -13,6 +13,7 @@ import { cs599, MONDAY } from '../changes/plan-fixture.ts';
 import type { FakeSlack } from '../fakes/fake-slack.ts';
 import { recordingLogger, type RecordingLogger } from '../slack/slack-kit.ts';
 import { socketModeConfig } from './composed-app-kit.ts';
+import { until } from '../support/until.ts';
 
 function coursePlan(code: string, channel: string, topic = 'Structured state space models'): Plan {
   const plan = cs599();
@@ -36,14 +37,6 @@ const topic16 = (id: string) =>
     .find((c) => c.id === id)!
     .plans.current()
     .sessions.find((s) => s.number === 16)!.topic;
-
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'coursebot-folder-reload-'));

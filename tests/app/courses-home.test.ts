@@ -19,6 +19,7 @@ import { cs599, MONDAY } from '../changes/plan-fixture.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
 import { recordingLogger } from '../slack/slack-kit.ts';
 import { socketModeConfig } from './composed-app-kit.ts';
+import { until as poll } from '../support/until.ts';
 
 const STUDENT = 'U0STUDENT';
 const PROF_A = 'U0PROFA';
@@ -95,15 +96,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function until<T>(get: () => T | undefined | false, ms = 4000): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const value = get();
-    if (value) return value;
-    if (performance.now() > end) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+// With this file's own time limit, shorter than the shared one.
+const until = <T>(get: () => T | undefined | false, ms = 4000) => poll(get, ms);
 const publishes = (user: string) => fake.callsTo('views.publish').filter((c) => c.params.user_id === user);
 async function openHome(
   user: string,

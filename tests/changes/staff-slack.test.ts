@@ -20,6 +20,7 @@ import { ManualClock } from '../../src/util/clock.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
 import { staffBot, recordingLogger, type RecordingLogger } from '../slack/slack-kit.ts';
 import { FIXTURE_PATH, MONDAY } from './plan-fixture.ts';
+import { until } from '../support/until.ts';
 
 const PROF = 'U0PROF';
 const STUDENT = 'U0STUDENT';
@@ -75,15 +76,6 @@ async function startBot(): Promise<Bot> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until<T>(get: () => T | undefined, ms = 5000): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const value = get();
-    if (value) return value;
-    if (performance.now() > end) throw new Error('timed out');
-    await sleep(20);
-  }
-}
 
 async function command(text: string, user = PROF): Promise<Payload> {
   return (await fake.sendSlashCommand({ text, user_id: user })).payload as Payload;

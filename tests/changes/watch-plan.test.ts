@@ -10,18 +10,12 @@ import { renderText } from '../../src/content/render-text.ts';
 import type { Content } from '../../src/content/content.ts';
 import { watchPlan, type PlanWatcher } from '../../src/files/watch-plan.ts';
 import { cs599, FIXTURE_PATH, MONDAY } from './plan-fixture.ts';
+import { until } from '../support/until.ts';
 
 const original = readFileSync(FIXTURE_PATH, 'utf8');
 const withTopic = (topic: string) =>
   original.replace('"Structured state space models"', JSON.stringify(topic));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) throw new Error('timed out');
-    await sleep(20);
-  }
-}
 
 let dir: string;
 let path: string;

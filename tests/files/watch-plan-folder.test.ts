@@ -12,6 +12,7 @@ import type { Content } from '../../src/content/content.ts';
 import { planFolderWatchers, type PlanFolderWatchers } from '../../src/files/watch-plan-folder.ts';
 import type { PlanWatcher } from '../../src/files/plan-reloader.ts';
 import { cs599, FIXTURE_PATH, MONDAY } from '../changes/plan-fixture.ts';
+import { until } from '../support/until.ts';
 
 // The real fs.watch, counted: the point is how many watchers a folder costs.
 const watchCalls = vi.hoisted(() => ({ count: 0 }));
@@ -30,13 +31,6 @@ const original = readFileSync(FIXTURE_PATH, 'utf8');
 const withTopic = (topic: string) =>
   original.replace('"Structured state space models"', JSON.stringify(topic));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) throw new Error('timed out');
-    await sleep(20);
-  }
-}
 
 interface Course {
   path: string;

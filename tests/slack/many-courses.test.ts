@@ -17,6 +17,7 @@ import { page, startPageServer, type PageServer } from '../fetch/page-server.ts'
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
 import { memoryDeployment, type MemoryDeployment } from '../support/memory-deployment.ts';
 import { APP_TOKEN, BOT_TOKEN, fixturePlan, recordingLogger, type RecordingLogger } from './slack-kit.ts';
+import { until } from '../support/until.ts';
 
 type Payload = {
   text?: string;
@@ -89,15 +90,6 @@ async function command(text: string, user: string, channel: string): Promise<Pay
 }
 function buttons(payload: Payload) {
   return payload.blocks?.find((b) => b.type === 'actions')?.elements ?? [];
-}
-async function until<T>(get: () => T | undefined, ms = 5000): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const value = get();
-    if (value) return value;
-    if (performance.now() > end) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 /** Clicks the button `actionId` (or the n-th button) and returns what replaced the message. */
 async function click(payload: Payload, actionId: string, user: string, channel: string): Promise<Payload> {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FAILED_TEXT } from '../../src/slack/listeners/listener-failed.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
 import { startApp, type StartedApp } from './slack-kit.ts';
+import { until } from '../support/until.ts';
 
 let fake: FakeSlack;
 let started: StartedApp;
@@ -17,16 +18,6 @@ afterEach(async () => {
   await started?.slack.stop();
   await fake.close();
 });
-
-async function until<T>(get: () => T | undefined, ms = 5000): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const value = get();
-    if (value) return value;
-    if (performance.now() > end) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('SlackListeners', () => {
   it('answers a command that failed before its ack in the ack, and logs one line', async () => {

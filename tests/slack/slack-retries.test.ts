@@ -8,6 +8,7 @@ import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
 import { signature, signedSlashCommand } from '../fakes/signed-request.ts';
 import { dialects, type TestDatabase } from '../storage/sql/dialects.ts';
 import { SIGNING_SECRET, startApp, type StartedApp } from './slack-kit.ts';
+import { until as poll } from '../support/until.ts';
 
 let fake: FakeSlack;
 let apps: StartedApp[] = [];
@@ -49,13 +50,8 @@ function countReactions(app: StartedApp, runs: string[]): void {
   app.slack.listeners.event('reaction_added', async ({ body }) => void runs.push(String(body.event_id)));
 }
 
-async function until(done: () => boolean, ms = 3000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!done()) {
-    if (performance.now() > end) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+// With this file's own time limit, shorter than the shared one.
+const until = <T>(get: () => T | undefined | false, ms = 3000) => poll(get, ms);
 
 describe('one instance in Socket Mode', () => {
   it('handles an event delivered twice with one event_id once', async () => {

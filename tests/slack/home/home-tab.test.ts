@@ -17,6 +17,7 @@ import { ManualClock } from '../../../src/util/clock.ts';
 import { cs599, MONDAY } from '../../changes/plan-fixture.ts';
 import { startFakeSlack, type FakeSlack } from '../../fakes/fake-slack.ts';
 import { staffBot, recordingLogger, type RecordingLogger } from '../slack-kit.ts';
+import { until as poll } from '../../support/until.ts';
 
 const PROF = 'U0PROF';
 const STUDENT = 'U0STUDENT';
@@ -89,16 +90,8 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until<T>(get: () => T | undefined | false, ms = 3000): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const value = get();
-    if (value) return value;
-    if (performance.now() > end) throw new Error('timed out');
-    await sleep(20);
-  }
-}
+// With this file's own time limit, shorter than the shared one.
+const until = <T>(get: () => T | undefined | false, ms = 3000) => poll(get, ms);
 
 const publishes = (user: string) => fake.callsTo('views.publish').filter((c) => c.params.user_id === user);
 /** Opens Home as `user` and returns the view published for them. */
